@@ -1,0 +1,310 @@
+// The Sentry Web API client: one object per configured server and token, used alike for sentry.io, self-hosted Sentry,
+// GlitchTip and the embedded local server. Every method returns a Result; nothing throws for a bad answer.
+import { z } from 'zod';
+import { err, ok, type Result } from '../result';
+import { backendOf, type Backend, type BackendKind, type IssueSort } from './backend';
+import {
+  apiIndexSchema,
+  codeMappingSchema,
+  glitchtipSettingsSchema,
+  memberSchema,
+  organizationSchema,
+  projectSchema,
+  releaseSchema,
+  type CodeMapping,
+  type Member,
+  type Organization,
+  type Project,
+  type Release,
+} from './directorySchemas';
+import { apiError, type ApiError } from './errors';
+import { eventSchema, type IssueEvent } from './eventSchema';
+import { SentryHttp, type HttpOptions, type HttpRequest, type Query } from './http';
+import { bodyOf, canApply, type IssueChange } from './issueChange';
+import { issueSchema, issueTagListSchema, type Issue, type IssueTag } from './issueSchema';
+import { parseNextPage } from './linkHeader';
+import type { RequestDescription } from './statusErrors';
+import { mayCarryToken } from './trustedHosts';
+
+export interface SentryClientOptions extends HttpOptions {
+  readonly backend?: BackendKind;
+}
+
+export interface IssueQuery {
+  readonly projectId?: string;
+  /** Sentry search, e.g. `is:unresolved release:"shop@1.2.3"`; always sent, since GlitchTip has no default. */
+  readonly query: string;
+  readonly environments?: readonly string[];
+  readonly statsPeriod?: string;
+  readonly sort?: IssueSort;
+  /** Stop after this many issues. */
+  readonly maxIssues?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface TokenInfo {
+  readonly scopes: readonly string[];
+  readonly user?: { readonly id?: string; readonly email?: string; readonly name?: string };
+}
+
+const enc = encodeURIComponent;
+const pageSize = 100;
+
+export class SentryClient {
+  private readonly http: SentryHttp;
+  private readonly regionUrls = new Map<string, Promise<string | undefined>>();
+
+  private constructor(
+    options: HttpOptions,
+    readonly backend: Backend,
+  ) {
+    this.http = new SentryHttp(options);
+  }
+
+  static create(options: SentryClientOptions): SentryClient {
+    return new SentryClient(options, backendOf(options.backend ?? 'sentry'));
+  }
+
+  /** Tells GlitchTip from Sentry by GlitchTip's unauthenticated `/api/settings/`, which Sentry does not serve. */
+  static async detect(options: SentryClientOptions): Promise<SentryClient> {
+    if (options.backend) return SentryClient.create(options);
+    const probe = new SentryHttp({ ...options, retry: { maxRetries: 0, maxRateLimitRetries: 0 } });
+    const answer = await probe.send({
+      method: 'GET',
+      path: '/api/settings/',
+      schema: glitchtipSettingsSchema,
+      authenticated: false,
+      what: { subject: 'server settings', scope: 'none', notFound: 'no settings endpoint' },
+    });
+    await probe.close();
+    const kind: BackendKind = answer.ok && answer.value.data.version !== undefined && 'iPaidForGlitchTip' in answer.value.data ? 'glitchtip' : 'sentry';
+    options.log.debug(`Backend at ${options.baseUrl}: ${kind}`);
+    return SentryClient.create({ ...options, backend: kind });
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  async tokenInfo(): Promise<Result<TokenInfo, ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: '/api/0/',
+      schema: apiIndexSchema,
+      what: { subject: 'the token check', scope: 'any', notFound: `${this.baseUrl} has no Sentry API at /api/0/` },
+    });
+    if (!answer.ok) return answer;
+    const { auth, user } = answer.value.data;
+    // Sentry answers 200 with `auth: null` for a token it does not know.
+    if (!auth) return err(apiError('unauthorized', `Sentry at ${this.baseUrl} does not accept the auth token: it is invalid, expired or revoked. Create a user auth token at ${this.baseUrl}/settings/account/api/auth-tokens/.`, { status: 200 }));
+    return ok({ scopes: auth.scopes ?? [], user: user ?? undefined });
+  }
+
+  organizations(signal?: AbortSignal): Promise<Result<Organization[], ApiError>> {
+    return this.listAll(
+      { path: '/api/0/organizations/', query: { per_page: pageSize }, signal, what: { subject: 'your organizations', scope: 'org:read', notFound: 'the organizations list does not exist' } },
+      organizationSchema,
+    );
+  }
+
+  async projects(org: string, signal?: AbortSignal): Promise<Result<Project[], ApiError>> {
+    return this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/projects/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the projects', 'org:read') },
+      projectSchema,
+    );
+  }
+
+  /** Releases newest first; `query` is a substring of the version (Sentry only). */
+  async releases(org: string, options: { projectId?: string; query?: string; maxReleases?: number; signal?: AbortSignal } = {}): Promise<Result<Release[], ApiError>> {
+    const query: Query = { per_page: pageSize, project: options.projectId };
+    if (options.query && this.backend.capabilities.releaseSearch) query.query = options.query;
+    return this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/releases/`, query, serverUrl: await this.serverFor(org), signal: options.signal, what: orgWhat(org, 'the releases', 'project:read') },
+      releaseSchema,
+      options.maxReleases ?? pageSize,
+    );
+  }
+
+  async release(org: string, version: string, signal?: AbortSignal): Promise<Result<Release, ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: `/api/0/organizations/${enc(org)}/releases/${enc(version)}/`,
+      serverUrl: await this.serverFor(org),
+      schema: releaseSchema,
+      signal,
+      what: { subject: `release "${version}"`, scope: 'project:read', notFound: `release "${version}" does not exist in organization "${org}"` },
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /** Issues page by page, following the `Link` header's cursor; `onPage` sees each page as it arrives. */
+  async issues(org: string, query: IssueQuery, onPage?: (page: readonly Issue[]) => void): Promise<Result<Issue[], ApiError>> {
+    const params: Query = {
+      project: query.projectId,
+      query: query.query,
+      environment: query.environments && query.environments.length > 0 ? query.environments : undefined,
+      statsPeriod: query.statsPeriod,
+      sort: query.sort ? this.backend.issueSort(query.sort) : undefined,
+      limit: pageSize,
+    };
+    return this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/issues/`, query: params, serverUrl: await this.serverFor(org), signal: query.signal, what: orgWhat(org, 'the issues', 'event:read') },
+      issueSchema,
+      query.maxIssues,
+      onPage,
+    );
+  }
+
+  async issue(org: string, issueId: string, signal?: AbortSignal): Promise<Result<Issue, ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: this.backend.issuePath(org, issueId),
+      serverUrl: await this.serverFor(org),
+      schema: issueSchema,
+      signal,
+      what: issueWhat(org, issueId, 'event:read'),
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /** The most recent event of an issue, optionally within an environment and a search such as `release:"x"`. */
+  async latestEvent(org: string, issueId: string, filter: { environments?: readonly string[]; query?: string; signal?: AbortSignal } = {}): Promise<Result<IssueEvent, ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: this.backend.issueEventPath(org, issueId, 'latest'),
+      serverUrl: await this.serverFor(org),
+      query: { environment: filter.environments && filter.environments.length > 0 ? filter.environments : undefined, query: filter.query },
+      schema: eventSchema,
+      signal: filter.signal,
+      what: { subject: `the latest event of issue ${issueId}`, scope: 'event:read', notFound: `issue ${issueId} has no event matching the filters in organization "${org}"` },
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /** Top values of the given tag keys over an issue's events (users, browsers, releases…). */
+  async issueTags(org: string, issueId: string, keys: readonly string[], signal?: AbortSignal): Promise<Result<IssueTag[], ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: this.backend.issueTagsPath(org, issueId),
+      serverUrl: await this.serverFor(org),
+      // GlitchTip reads only one `key`; Sentry repeats it.
+      query: { key: this.backend.kind === 'glitchtip' ? keys.slice(0, 1) : keys, limit: 9 },
+      schema: issueTagListSchema,
+      signal,
+      what: issueWhat(org, issueId, 'event:read'),
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /** Triage: resolve, archive, assign… Answers the updated issue as Sentry returns it. */
+  async updateIssue(org: string, issueId: string, change: IssueChange, signal?: AbortSignal): Promise<Result<z.infer<typeof updateAnswerSchema>, ApiError>> {
+    if (!canApply(change.action, this.backend.capabilities)) {
+      return err(apiError('unsupported', `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} cannot ${describeAction(change)}.`));
+    }
+    const answer = await this.http.send({
+      method: 'PUT',
+      path: `/api/0/organizations/${enc(org)}/issues/${enc(issueId)}/`,
+      serverUrl: await this.serverFor(org),
+      body: bodyOf(change, this.backend.capabilities),
+      schema: updateAnswerSchema,
+      signal,
+      what: issueWhat(org, issueId, 'event:write'),
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  async members(org: string, signal?: AbortSignal): Promise<Result<Member[], ApiError>> {
+    return this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/members/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the members', 'member:read') },
+      memberSchema,
+    );
+  }
+
+  /** The project's code mappings (stack root to source root). Empty where the backend or the token cannot read them. */
+  async codeMappings(org: string, projectId: string, signal?: AbortSignal): Promise<Result<CodeMapping[], ApiError>> {
+    if (!this.backend.capabilities.codeMappings) return ok([]);
+    const answer = await this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/code-mappings/`, query: { project: projectId, per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the code mappings', 'org:read') },
+      codeMappingSchema,
+    );
+    // Reading code mappings needs integration access many tokens lack; they only refine path matching.
+    if (!answer.ok && (answer.error.kind === 'forbidden' || answer.error.kind === 'notFound')) return ok([]);
+    return answer;
+  }
+
+  private async listAll<T>(
+    request: Omit<HttpRequest<unknown>, 'method' | 'schema'>,
+    itemSchema: z.ZodType<T>,
+    maxItems = Number.POSITIVE_INFINITY,
+    onPage?: (page: readonly T[]) => void,
+  ): Promise<Result<T[], ApiError>> {
+    const items: T[] = [];
+    const seenCursors = new Set<string>();
+    let cursor: string | undefined;
+    for (;;) {
+      const answer = await this.http.send({ ...request, method: 'GET', query: { ...request.query, cursor }, schema: z.array(itemSchema) });
+      if (!answer.ok) return answer;
+      const page = answer.value.data.slice(0, maxItems - items.length);
+      items.push(...page);
+      onPage?.(page);
+      const next = parseNextPage(single(answer.value.headers.link));
+      // Short and even empty pages happen while `results="true"`; only the header ends the walk. A repeated cursor
+      // would loop forever, so it ends it too.
+      if (!next.hasMore || !next.cursor || items.length >= maxItems || seenCursors.has(next.cursor)) return ok(items);
+      seenCursors.add(next.cursor);
+      cursor = next.cursor;
+    }
+  }
+
+  /**
+   * Where an organization's data lives. On sentry.io that is its region (`links.regionUrl`, e.g. us.sentry.io);
+   * elsewhere the configured server. A region the token may not travel to is ignored.
+   */
+  private serverFor(org: string): Promise<string | undefined> {
+    if (new URL(this.baseUrl).hostname !== 'sentry.io') return Promise.resolve(undefined);
+    let region = this.regionUrls.get(org);
+    if (!region) {
+      region = this.http
+        .send({ method: 'GET', path: `/api/0/organizations/${enc(org)}/`, schema: organizationSchema, what: orgWhat(org, 'the organization', 'org:read') })
+        .then((answer) => {
+          const url = answer.ok ? answer.value.data.links?.regionUrl : undefined;
+          return url && mayCarryToken(this.baseUrl, url) ? url : undefined;
+        });
+      this.regionUrls.set(org, region);
+    }
+    return region;
+  }
+}
+
+const updateAnswerSchema = z.union([z.looseObject({ status: z.string().optional() }), z.null()]);
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function orgWhat(org: string, subject: string, scope: string): RequestDescription {
+  return { subject: `${subject} of organization "${org}"`, scope, notFound: `organization "${org}" was not found, or the token cannot see it` };
+}
+
+function issueWhat(org: string, issueId: string, scope: string): RequestDescription {
+  return { subject: `issue ${issueId}`, scope, notFound: `issue ${issueId} was not found in organization "${org}" (deleted or merged?)` };
+}
+
+function describeAction(change: IssueChange): string {
+  const names: Record<IssueChange['action'], string> = {
+    resolve: 'resolve issues',
+    resolveInNextRelease: 'resolve issues in the next release',
+    resolveInRelease: 'resolve issues in a release',
+    unresolve: 'unresolve issues',
+    archive: 'archive issues',
+    archiveFor: 'archive issues for a while',
+    assign: 'assign issues',
+    unassign: 'unassign issues',
+    bookmark: 'bookmark issues',
+  };
+  return names[change.action];
+}

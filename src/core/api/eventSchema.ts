@@ -1,0 +1,125 @@
+// Schema of an issue's event (latest or recommended) and the extraction of its exception chain and stack frames.
+// Frame fields are read leniently: one odd frame must not hide the rest of the stack trace.
+import { z } from 'zod';
+import type { SourceFrame } from '../resolve/frame';
+import { idSchema, optional } from './wireTypes';
+
+/** A frame field that is dropped, not fatal, when it has an unexpected type. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.nullish().catch(undefined).transform((value) => value ?? undefined);
+}
+
+const contextSchema = z.array(z.tuple([z.number(), z.string().nullable()]).rest(z.unknown())).catch([]);
+
+/** Web API frames are camelCase; GlitchTip leaves some keys snake_case and the ingest format is all snake_case. */
+const frameSchema = z
+  .looseObject({
+    filename: lenient(z.string()),
+    absPath: lenient(z.string()),
+    abs_path: lenient(z.string()),
+    module: lenient(z.string()),
+    function: lenient(z.string()),
+    lineNo: lenient(z.number()),
+    lineno: lenient(z.number()),
+    colNo: lenient(z.number()),
+    colno: lenient(z.number()),
+    inApp: lenient(z.boolean()),
+    in_app: lenient(z.boolean()),
+    platform: lenient(z.string()),
+    context: optional(contextSchema),
+    context_line: lenient(z.string()),
+  })
+  .transform((frame): SourceFrame => {
+    const lineNo = frame.lineNo ?? frame.lineno;
+    let context: Array<readonly [number, string | null]> = (frame.context ?? []).map(([line, text]) => [line, text] as const);
+    if (context.length === 0 && frame.context_line !== undefined && lineNo !== undefined) context = [[lineNo, frame.context_line]];
+    return {
+      filename: frame.filename,
+      absPath: frame.absPath ?? frame.abs_path,
+      module: frame.module,
+      function: frame.function,
+      lineNo,
+      colNo: frame.colNo ?? frame.colno,
+      inApp: frame.inApp ?? frame.in_app,
+      platform: frame.platform,
+      context,
+    };
+  });
+
+const stacktraceSchema = z.looseObject({ frames: z.array(frameSchema).catch([]).default([]) });
+
+export const exceptionValueSchema = z.looseObject({
+  type: lenient(z.string()),
+  value: lenient(z.string()),
+  module: lenient(z.string()),
+  mechanism: lenient(z.looseObject({ type: lenient(z.string()), handled: lenient(z.boolean()) })),
+  stacktrace: lenient(stacktraceSchema),
+  rawStacktrace: lenient(stacktraceSchema),
+});
+export type ExceptionValue = z.infer<typeof exceptionValueSchema>;
+
+const exceptionDataSchema = z.looseObject({ values: z.array(exceptionValueSchema).nullish().transform((values) => values ?? []) });
+const threadsDataSchema = z.looseObject({
+  values: z
+    .array(z.looseObject({ crashed: lenient(z.boolean()), current: lenient(z.boolean()), stacktrace: lenient(stacktraceSchema) }))
+    .nullish()
+    .transform((values) => values ?? []),
+});
+
+const entrySchema = z.looseObject({ type: z.string(), data: z.unknown() });
+
+const debugImageSchema = z.looseObject({ type: lenient(z.string()), code_file: lenient(z.string()), debug_id: lenient(z.string()) });
+
+export const eventSchema = z.looseObject({
+  id: idSchema,
+  eventID: optional(z.string()),
+  groupID: optional(idSchema),
+  title: optional(z.string()),
+  message: optional(z.string()),
+  platform: optional(z.string()),
+  dateCreated: optional(z.string()),
+  tags: z.array(z.looseObject({ key: z.string(), value: z.string().nullable() })).catch([]).default([]),
+  // An object on Sentry, absent on GlitchTip; the version is also in the `release` tag.
+  release: optional(z.union([z.looseObject({ version: z.string() }), z.string()])).catch(undefined),
+  entries: z.array(entrySchema).catch([]).default([]),
+});
+export type IssueEvent = z.infer<typeof eventSchema>;
+
+export interface EventStack {
+  /** Exception values oldest (cause) to newest; the last is the one thrown. Empty for message events. */
+  readonly exceptions: readonly ExceptionValue[];
+  /** Frames caller to callee, for events that carry a bare stack trace or threads instead of an exception. */
+  readonly looseFrames: readonly SourceFrame[];
+  readonly debugImages: ReadonlyArray<{ codeFile: string; debugId: string }>;
+}
+
+/** The exception chain and stack frames of an event, from whichever entries it has. */
+export function stackOfEvent(event: IssueEvent): EventStack {
+  const exceptions: ExceptionValue[] = [];
+  let looseFrames: SourceFrame[] = [];
+  const debugImages: Array<{ codeFile: string; debugId: string }> = [];
+  for (const entry of event.entries) {
+    if (entry.type === 'exception') {
+      const data = exceptionDataSchema.safeParse(entry.data);
+      if (data.success) exceptions.push(...data.data.values);
+    } else if (entry.type === 'stacktrace' && looseFrames.length === 0) {
+      const data = stacktraceSchema.safeParse(entry.data);
+      if (data.success) looseFrames = data.data.frames;
+    } else if (entry.type === 'threads' && looseFrames.length === 0) {
+      const data = threadsDataSchema.safeParse(entry.data);
+      const thread = data.success ? data.data.values.find((value) => value.crashed) ?? data.data.values.find((value) => value.current) : undefined;
+      if (thread?.stacktrace) looseFrames = thread.stacktrace.frames;
+    } else if (entry.type === 'debugmeta') {
+      const images = z.looseObject({ images: z.array(debugImageSchema).catch([]) }).safeParse(entry.data);
+      for (const image of images.success ? images.data.images : []) {
+        if (image.type === 'sourcemap' && image.code_file && image.debug_id) debugImages.push({ codeFile: image.code_file, debugId: image.debug_id });
+      }
+    }
+  }
+  return { exceptions, looseFrames, debugImages };
+}
+
+/** The value of an event tag (`environment`, `release`, `user`…). */
+export function tagOf(event: IssueEvent, key: string): string | undefined {
+  return event.tags.find((tag) => tag.key === key)?.value ?? undefined;
+}

@@ -1,0 +1,88 @@
+// Schema of a Sentry issue (group), as the issue list, issue detail and triage answers send it.
+import { z } from 'zod';
+import { releaseSchema } from './directorySchemas';
+import { countSchema, idSchema, optional } from './wireTypes';
+
+const statsSchema = z.record(z.string(), z.array(z.tuple([z.number(), z.number()]).rest(z.unknown())));
+
+/** Counts within the query's event-level filters (`release:`), added by Sentry next to the window-wide totals. */
+const filteredSchema = z.looseObject({
+  count: countSchema,
+  userCount: optional(z.number()).transform((value) => value ?? 0),
+  firstSeen: optional(z.string()),
+  lastSeen: optional(z.string()),
+  stats: optional(statsSchema),
+});
+
+const assigneeSchema = z.looseObject({
+  type: optional(z.string()),
+  id: optional(idSchema),
+  name: optional(z.string()),
+  email: optional(z.string()),
+});
+
+/** Only `version` is needed from the issue detail's release objects. */
+const issueReleaseSchema = z.union([releaseSchema, z.looseObject({ version: z.string() })]);
+
+export const issueSchema = z.looseObject({
+  id: idSchema,
+  shortId: z.string(),
+  title: z.string(),
+  culprit: optional(z.string()),
+  permalink: optional(z.string()),
+  level: optional(z.string()).transform((value) => value ?? 'error'),
+  status: z.string(),
+  substatus: optional(z.string()),
+  statusDetails: optional(z.record(z.string(), z.unknown())),
+  platform: optional(z.string()),
+  project: z.looseObject({ id: idSchema, slug: optional(z.string()), name: optional(z.string()) }),
+  metadata: optional(
+    z.looseObject({
+      type: optional(z.string()),
+      value: optional(z.string()),
+      filename: optional(z.string()),
+      function: optional(z.string()),
+      title: optional(z.string()),
+    }),
+  ),
+  count: countSchema,
+  // GlitchTip does not track users and some Sentry answers omit it: absent means 0.
+  userCount: optional(z.number()).transform((value) => value ?? 0),
+  firstSeen: optional(z.string()),
+  lastSeen: optional(z.string()),
+  filtered: optional(filteredSchema),
+  stats: optional(statsSchema),
+  isUnhandled: optional(z.boolean()),
+  isBookmarked: optional(z.boolean()),
+  hasSeen: optional(z.boolean()),
+  assignedTo: optional(assigneeSchema),
+  firstRelease: optional(issueReleaseSchema),
+  lastRelease: optional(issueReleaseSchema),
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const issueListSchema = z.array(issueSchema);
+
+/** A tag's distribution over an issue's events (`/issues/{id}/tags/?key=`). */
+export const issueTagSchema = z.looseObject({
+  key: z.string(),
+  name: optional(z.string()),
+  totalValues: optional(z.number()),
+  uniqueValues: optional(z.number()),
+  topValues: z
+    .array(
+      z.looseObject({
+        value: z.string().nullable().transform((value) => value ?? ''),
+        name: optional(z.string()),
+        count: z.number(),
+        firstSeen: optional(z.string()),
+        lastSeen: optional(z.string()),
+      }),
+    )
+    .default([]),
+});
+export type IssueTag = z.infer<typeof issueTagSchema>;
+export const issueTagListSchema = z.array(issueTagSchema);
+
+/** A bulk PUT answers with the changed fields, or 204 (null) when nothing matched. */
+export const issueUpdateEchoSchema = z.union([z.looseObject({}), z.null()]);

@@ -1,0 +1,59 @@
+// Turns an unsuccessful HTTP answer into an ApiError whose message says what failed and what the user can do about it.
+import { apiError, type ApiError } from './errors';
+
+export interface RequestDescription {
+  /** What the request is about, for messages: `the issues of project "shop"`, `issue SHOP-1A`. */
+  readonly subject: string;
+  /** The token scope this endpoint needs, named in 403 messages. */
+  readonly scope: string;
+  /** What a 404 means here: `organization "acme" or project "shop" was not found`. */
+  readonly notFound: string;
+}
+
+const tokenPage = '/settings/account/api/auth-tokens/';
+
+/** The `detail` (Sentry) or `message` (GlitchTip) of an error body, or a bare JSON string (Sentry's 429), clipped. */
+export function errorDetail(body: string): string | undefined {
+  let detail: unknown;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    detail = typeof parsed === 'string' ? parsed : (parsed as { detail?: unknown; message?: unknown } | null)?.detail ?? (parsed as { message?: unknown } | null)?.message;
+  } catch {
+    return undefined;
+  }
+  return typeof detail === 'string' && detail.trim() ? clip(detail.trim(), 200) : undefined;
+}
+
+function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string): ApiError {
+  const detail = errorDetail(body);
+  const said = detail ? ` Sentry said: "${detail}"` : '';
+  const extra = { status, request };
+  switch (true) {
+    case status === 401:
+      return apiError(
+        'unauthorized',
+        `Sentry at ${baseUrl} rejected the auth token (401): it is invalid, expired or revoked. Create a user auth token at ${baseUrl}${tokenPage} and set SENTRY_AUTH_TOKEN (or sign in again).${said}`,
+        extra,
+      );
+    case status === 403:
+      return apiError(
+        'forbidden',
+        `Sentry refused access to ${what.subject} (403): the auth token needs the scope ${what.scope}, or your account lacks access to it. Create a token with org:read, project:read, event:read and event:write at ${baseUrl}${tokenPage}.${said}`,
+        extra,
+      );
+    case status === 404:
+      return apiError('notFound', `Sentry answered 404: ${what.notFound}. Check the organization and project slugs.${said}`, extra);
+    case status === 410:
+      return apiError('gone', `Sentry no longer serves the endpoint for ${what.subject} (410). Update Sentry Insight.${said}`, extra);
+    case status === 429:
+      return apiError('rateLimited', `Sentry is rate-limiting requests for ${what.subject} (429). Wait a minute and refresh.${said}`, extra);
+    case status >= 500:
+      return apiError('server', `Sentry at ${baseUrl} had an internal error (${status}) while loading ${what.subject}. Try again later.${said}`, extra);
+    default:
+      return apiError('badRequest', `Sentry did not accept the request for ${what.subject} (${status}).${said}`, extra);
+  }
+}

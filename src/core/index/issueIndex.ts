@@ -1,0 +1,80 @@
+// The issue index: workspace file -> line -> the issues whose stack traces pass through that line.
+// Built once per refresh; asking for a file costs O(hits in that file), whatever the size of the workspace.
+
+export type HitRole = 'raised' | 'caller';
+
+export interface LineHit {
+  readonly issueId: string;
+  readonly shortId: string;
+  readonly title: string;
+  readonly level: string;
+  /** Innermost in-app frame of the thrown exception (`raised`), or another in-app frame (`caller`). */
+  readonly role: HitRole;
+  /** Events and users within the release when the server says so, otherwise within the query's window. */
+  readonly count: number;
+  readonly userCount: number;
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  /** Workspace folder path and folder-relative file, `/`-separated. */
+  readonly folder: string;
+  readonly file: string;
+  /** 1-based line in the file as it is on disk now. */
+  readonly line: number;
+  readonly moved: boolean;
+  readonly stale: boolean;
+}
+
+const roleOrder: Record<HitRole, number> = { raised: 0, caller: 1 };
+
+/** Strongest first: raised before caller, then by events, then by issue id for a stable order. */
+export function compareHits(a: LineHit, b: LineHit): number {
+  return roleOrder[a.role] - roleOrder[b.role] || b.count - a.count || a.issueId.localeCompare(b.issueId);
+}
+
+function fileKey(folder: string, file: string): string {
+  return `${folder}\u0000${file}`;
+}
+
+export class IssueIndex {
+  private readonly byFile = new Map<string, Map<number, LineHit[]>>();
+  private size = 0;
+
+  /** Adds a hit; a second hit of the same issue on the same line keeps the stronger role. */
+  add(hit: LineHit): void {
+    const key = fileKey(hit.folder, hit.file);
+    let lines = this.byFile.get(key);
+    if (!lines) this.byFile.set(key, (lines = new Map()));
+    const hits = lines.get(hit.line) ?? [];
+    const existing = hits.findIndex((other) => other.issueId === hit.issueId);
+    if (existing >= 0) {
+      if (compareHits(hit, hits[existing] as LineHit) < 0) hits[existing] = hit;
+    } else {
+      hits.push(hit);
+      this.size++;
+    }
+    hits.sort(compareHits);
+    lines.set(hit.line, hits);
+  }
+
+  /** The marked lines of one file, ascending, each with its hits strongest first. */
+  hitsInFile(folder: string, file: string): ReadonlyArray<readonly [line: number, hits: readonly LineHit[]]> {
+    const lines = this.byFile.get(fileKey(folder, file));
+    if (!lines) return [];
+    return [...lines.entries()].sort(([a], [b]) => a - b);
+  }
+
+  /** Every hit, by folder, file and line: what `scan` prints. */
+  allHits(): LineHit[] {
+    const hits: LineHit[] = [];
+    for (const lines of this.byFile.values()) for (const lineHits of lines.values()) hits.push(...lineHits);
+    return hits.sort((a, b) => a.folder.localeCompare(b.folder) || a.file.localeCompare(b.file) || a.line - b.line || compareHits(a, b));
+  }
+
+  get hitCount(): number {
+    return this.size;
+  }
+
+  get fileCount(): number {
+    return this.byFile.size;
+  }
+}
