@@ -1,0 +1,130 @@
+// An index of the workspace folders' files that finds the file a frame path names by its longest matching suffix.
+import type { WorkspaceFolder } from './frame';
+import { indexedFile, isBuildOutput, type IndexedFile } from './indexedFile';
+import { normalizeFramePath } from './paths';
+import { compareMatches, isAcceptedMatch, matchedTrailingSegments, namesBuildOutput, type SuffixMatch } from './suffixMatch';
+import { walkWorkspaceFolder, type WorkspaceWalkOptions } from './workspaceWalk';
+
+export type { IndexedFile } from './indexedFile';
+
+export interface WorkspaceFileIndexOptions extends WorkspaceWalkOptions {
+  /** At most this many files over all folders; deeper files are dropped first. Default 200,000. */
+  readonly maxFiles?: number;
+}
+
+export interface FindOptions {
+  /** Leave build output out entirely: used for a source map's original sources. */
+  readonly originalSourcesOnly?: boolean;
+  /**
+   * Only accept a file when one of the two paths is a whole suffix of the other (the rule Sentry's code mappings
+   * use): a mapped path names the file's directories, so two shared segments under other directories are not enough.
+   */
+  readonly wholeSuffix?: boolean;
+}
+
+export const DEFAULT_MAX_FILES = 200_000;
+
+export class WorkspaceFileIndex {
+  private readonly byName = new Map<string, IndexedFile[]>();
+  private readonly byFolderAndPath = new Map<string, IndexedFile>();
+
+  private constructor(
+    readonly folders: readonly WorkspaceFolder[],
+    files: readonly IndexedFile[],
+    /** The walk stopped at `maxFiles`: some files are missing. */
+    readonly truncated: boolean,
+  ) {
+    for (const file of files) this.add(file);
+  }
+
+  /** Walks the folders on disk, skipping dependency and VCS directories and never entering a symlinked directory. */
+  static async build(folders: readonly WorkspaceFolder[], options: WorkspaceFileIndexOptions = {}): Promise<WorkspaceFileIndex> {
+    let budget = options.maxFiles ?? DEFAULT_MAX_FILES;
+    let truncated = false;
+    const files: IndexedFile[] = [];
+    for (const [rank, folder] of folders.entries()) {
+      const walk = await walkWorkspaceFolder(folder.path, budget, options);
+      files.push(...walk.paths.map((path) => indexedFile(folder, rank, path)));
+      budget -= walk.paths.length;
+      truncated ||= walk.truncated;
+    }
+    if (truncated) options.log?.warn(`file index: stopped at ${files.length} files; frames in the remaining files will not be found`);
+    return new WorkspaceFileIndex(folders, files, truncated);
+  }
+
+  /** An index of the given relative paths, for tests and callers that already know the files. Invalid paths are ignored. */
+  static fromPaths(folders: readonly WorkspaceFolder[], entries: readonly { readonly folder: WorkspaceFolder; readonly path: string }[]): WorkspaceFileIndex {
+    const files: IndexedFile[] = [];
+    for (const entry of entries) {
+      const rank = folders.findIndex((folder) => folder.path === entry.folder.path);
+      const folder = folders[rank];
+      const path = entry.path.replace(/\\/g, '/');
+      if (folder !== undefined && isPlainRelativePath(path)) files.push(indexedFile(folder, rank, path));
+    }
+    return new WorkspaceFileIndex(folders, files, false);
+  }
+
+  get size(): number {
+    return this.byFolderAndPath.size;
+  }
+
+  /**
+   * The workspace file a frame path names, or undefined: the best of the files with the same name whose trailing
+   * segments match (see suffixMatch.ts for what counts and how ties break). Build output competes only when the frame
+   * path names its build directory (`dist/bundle.js`); otherwise it is a fallback when no original source matches.
+   * Cost depends on how many files share the name, not on the size of the workspace.
+   */
+  find(framePath: string, options: FindOptions = {}): IndexedFile | undefined {
+    const normalized = normalizeFramePath(framePath);
+    if (normalized === undefined) return undefined;
+    const segments = normalized.split('/');
+    const name = segments[segments.length - 1] ?? '';
+    const preferred: SuffixMatch[] = [];
+    const fallback: SuffixMatch[] = [];
+    for (const file of this.byName.get(name) ?? []) {
+      const matched = matchedTrailingSegments(segments, file.segments);
+      if (!isAcceptedMatch(matched, segments.length, file.segments.length, options.wholeSuffix)) continue;
+      const match = { file, matched };
+      if (!isBuildOutput(file) || namesBuildOutput(match)) preferred.push(match);
+      else fallback.push(match);
+    }
+    if (options.originalSourcesOnly) return best(preferred.filter((match) => !isBuildOutput(match.file)));
+    return best(preferred) ?? best(fallback);
+  }
+
+  /** The file at exactly this relative path of this folder, if indexed. */
+  get(folder: WorkspaceFolder, path: string): IndexedFile | undefined {
+    return this.byFolderAndPath.get(folderKey(folder, path));
+  }
+
+  /** Every indexed file whose name ends with `suffix` (`.map`), in folder then path order. */
+  filesEndingWith(suffix: string): IndexedFile[] {
+    const found: IndexedFile[] = [];
+    for (const [name, files] of this.byName) if (name.endsWith(suffix)) found.push(...files);
+    return found.sort((a, b) => a.folderRank - b.folderRank || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private add(file: IndexedFile): void {
+    const key = folderKey(file.folder, file.path);
+    if (this.byFolderAndPath.has(key)) return;
+    this.byFolderAndPath.set(key, file);
+    const name = file.segments[file.segments.length - 1] ?? '';
+    const sameName = this.byName.get(name);
+    if (sameName) sameName.push(file);
+    else this.byName.set(name, [file]);
+  }
+}
+
+function best(matches: readonly SuffixMatch[]): IndexedFile | undefined {
+  let winner: SuffixMatch | undefined;
+  for (const match of matches) if (winner === undefined || compareMatches(match, winner) < 0) winner = match;
+  return winner?.file;
+}
+
+function isPlainRelativePath(path: string): boolean {
+  return path !== '' && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+function folderKey(folder: WorkspaceFolder, path: string): string {
+  return `${folder.path}\0${path}`;
+}

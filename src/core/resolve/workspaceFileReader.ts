@@ -1,0 +1,158 @@
+// Reads workspace files for the resolver, only after checking that their real path (symlinks followed) is inside a folder.
+import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Logger } from '../log';
+import { BoundedCache } from './boundedCache';
+import type { WorkspaceFolder } from './frame';
+
+export interface WorkspaceFileReaderOptions {
+  /** Files kept in memory at once. Default 64. */
+  readonly maxCachedFiles?: number;
+  /** Characters kept in memory over all cached files. Default 64 million (about 128 MB). */
+  readonly maxCachedChars?: number;
+  /** Larger files are never read. Default 64 MB: minified bundles and their maps can be tens of megabytes. */
+  readonly maxFileBytes?: number;
+  readonly log?: Logger;
+}
+
+/** A file's text and, computed once when first asked for, its lines. */
+export class FileText {
+  private lineCache: readonly string[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  get lines(): readonly string[] {
+    this.lineCache ??= this.text.split(/\r\n|\r|\n/);
+    return this.lineCache;
+  }
+}
+
+/** Where an absolute path lies in the workspace, by its text alone (no disk access). */
+export interface WorkspacePath {
+  readonly folder: WorkspaceFolder;
+  /** Relative to the folder with `/` separators; never empty, never `..`. */
+  readonly path: string;
+}
+
+export class WorkspaceFileReader {
+  private folderRealPaths: Promise<string[]> | undefined;
+  private readonly texts: BoundedCache<string, FileText>;
+  private readonly pending = new Map<string, Promise<FileText | undefined>>();
+  private readonly maxFileBytes: number;
+
+  constructor(
+    private readonly folders: readonly WorkspaceFolder[],
+    private readonly options: WorkspaceFileReaderOptions = {},
+  ) {
+    this.texts = new BoundedCache(options.maxCachedFiles ?? 64, options.maxCachedChars ?? 64_000_000);
+    this.maxFileBytes = options.maxFileBytes ?? 64_000_000;
+  }
+
+  /** The absolute path of a folder-relative path. The relative path must come from the index or from locate(). */
+  absolutePath(location: WorkspacePath): string {
+    return resolve(location.folder.path, ...location.path.split('/'));
+  }
+
+  /** The folder (the innermost, when folders nest) that lexically contains the absolute path. */
+  locate(absolutePath: string): WorkspacePath | undefined {
+    let found: WorkspacePath | undefined;
+    for (const folder of this.folders) {
+      const path = insidePath(folder.path, absolutePath);
+      if (path !== undefined && (found === undefined || path.length < found.path.length)) found = { folder, path };
+    }
+    return found;
+  }
+
+  /** The real path when the file exists, is a regular file, and really lies inside a workspace folder; else undefined. */
+  async confine(absolutePath: string): Promise<string | undefined> {
+    let real: string;
+    try {
+      real = await realpath(absolutePath);
+    } catch {
+      return undefined;
+    }
+    const roots = await this.realFolderPaths();
+    if (!roots.some((root) => insidePath(root, real) !== undefined)) {
+      this.options.log?.debug(`resolver: ${absolutePath} leads outside the workspace (${real}); not used`);
+      return undefined;
+    }
+    try {
+      const info = await stat(real);
+      return info.isFile() && info.size <= this.maxFileBytes ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The file's text, from the cache when read before; undefined when it is missing, too large or outside the workspace. */
+  async read(absolutePath: string): Promise<FileText | undefined> {
+    const cached = this.texts.get(absolutePath);
+    if (cached !== undefined) return cached;
+    const inFlight = this.pending.get(absolutePath);
+    if (inFlight !== undefined) return inFlight;
+    const reading = this.readAndCache(absolutePath).finally(() => this.pending.delete(absolutePath));
+    this.pending.set(absolutePath, reading);
+    return reading;
+  }
+
+  /** The file's text without keeping it: for source maps, which are kept parsed instead. */
+  async readOnce(absolutePath: string): Promise<string | undefined> {
+    const real = await this.confine(absolutePath);
+    if (real === undefined) return undefined;
+    try {
+      return await readFile(real, 'utf8');
+    } catch (error) {
+      this.options.log?.debug(`resolver: cannot read ${absolutePath}: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The first and last `bytes` bytes of the file as text, uncached: enough to find a source map's debug ID. */
+  async readEnds(absolutePath: string, bytes: number): Promise<string | undefined> {
+    const real = await this.confine(absolutePath);
+    if (real === undefined) return undefined;
+    try {
+      const handle = await open(real, 'r');
+      try {
+        const { size } = await handle.stat();
+        if (size <= 2 * bytes) return (await handle.readFile()).toString('utf8');
+        const head = Buffer.alloc(bytes);
+        const tail = Buffer.alloc(bytes);
+        await handle.read(head, 0, bytes, 0);
+        await handle.read(tail, 0, bytes, size - bytes);
+        return `${head.toString('utf8')}\n${tail.toString('utf8')}`;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Forgets cached texts, for when files changed on disk. */
+  clear(): void {
+    this.texts.clear();
+  }
+
+  private async readAndCache(absolutePath: string): Promise<FileText | undefined> {
+    const text = await this.readOnce(absolutePath);
+    if (text === undefined) return undefined;
+    const file = new FileText(text);
+    this.texts.set(absolutePath, file, text.length);
+    return file;
+  }
+
+  private realFolderPaths(): Promise<string[]> {
+    this.folderRealPaths ??= Promise.all(
+      this.folders.map((folder) => realpath(folder.path).catch(() => undefined)),
+    ).then((paths) => paths.filter((path): path is string => path !== undefined));
+    return this.folderRealPaths;
+  }
+}
+
+/** The `/`-separated path of `target` relative to `root` when it lies strictly inside it, else undefined. */
+function insidePath(root: string, target: string): string | undefined {
+  const path = relative(root, target);
+  if (path === '' || isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) return undefined;
+  return path.split(sep).join('/');
+}
