@@ -1,2 +1,60 @@
-// Entry of the `sentry-insight` command (placeholder until the scan command lands).
-process.stdout.write('sentry-insight: scan is coming\n');
+// Entry of the `sentry-insight` command: dispatches to a subcommand and turns its outcome into an exit code.
+import type { Logger } from '../core/log';
+import { parseArgs, UsageError } from './args';
+import { exitCodes, runScan, scanArgs } from './scanCommand';
+
+const usage = `Usage: sentry-insight <command> [options]
+
+Commands:
+  scan     List the workspace lines in the stack traces of the release's unresolved issues.
+
+scan options:
+  --url URL            Sentry server (default: SENTRY_URL, .sentryclirc, https://sentry.io)
+  --org SLUG           organization (default: SENTRY_ORG, .sentryclirc, sentry.properties)
+  --project SLUG       project (default: SENTRY_PROJECT, .sentryclirc, sentry.properties)
+  --release VERSION    release (default: SENTRY_RELEASE, git HEAD, package.json name@version)
+  --environment NAME   only events of this environment (repeatable)
+  --workspace DIR      the checkout to match frames against (default: the current directory)
+  --period PERIOD      time window for counts, e.g. 24h, 14d, 90d (default: 14d)
+  --json               print one JSON object instead of the listing
+  --verbose            log requests to stderr
+
+The auth token comes from SENTRY_AUTH_TOKEN or the [auth] token of .sentryclirc.
+Exit status: 0 success, 2 configuration or authentication problem, 1 other failure.
+`;
+
+function stderrLogger(verbose: boolean): Logger {
+  const write = (level: string) => (message: string) => process.stderr.write(`[${level}] ${message}\n`);
+  const ignore = (): void => undefined;
+  return { trace: verbose ? write('trace') : ignore, debug: verbose ? write('debug') : ignore, info: verbose ? write('info') : ignore, warn: write('warn'), error: write('error') };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, scanArgs);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`sentry-insight: ${error.message}\n\n${usage}`);
+    return exitCodes.configuration;
+  }
+  if (args.switches.has('help') || args.command === undefined || args.command === 'help') {
+    (args.command === undefined && !args.switches.has('help') ? process.stderr : process.stdout).write(usage);
+    return args.command === undefined && !args.switches.has('help') ? exitCodes.configuration : exitCodes.ok;
+  }
+  if (args.command !== 'scan') {
+    process.stderr.write(`sentry-insight: unknown command "${args.command}"\n\n${usage}`);
+    return exitCodes.configuration;
+  }
+  return runScan(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')) });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sentry-insight: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = exitCodes.failed;
+  },
+);

@@ -17,8 +17,9 @@ export class ConcurrencyGate {
     if (Number.isFinite(limit) && limit >= 1 && limit < this.limit) this.limit = Math.floor(limit);
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /** Runs the task once a slot is free; `urgent` tasks wait ahead of the others (the next page of a list, say). */
+  async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+    await this.acquire(urgent);
     try {
       return await task();
     } finally {
@@ -26,12 +27,12 @@ export class ConcurrencyGate {
     }
   }
 
-  private acquire(): Promise<void> {
+  private acquire(urgent: boolean): Promise<void> {
     if (this.active < this.limit) {
       this.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
   }
 
   private release(): void {

@@ -60,6 +60,8 @@ export interface HttpRequest<T> {
   readonly body?: unknown;
   readonly schema: z.ZodType<T>;
   readonly what: RequestDescription;
+  /** Waits ahead of other requests for a slot: list pages, so that the work they lead to is not starved. */
+  readonly urgent?: boolean;
   /** False for requests that must go without the token (backend detection). */
   readonly authenticated?: boolean;
   readonly signal?: AbortSignal;
@@ -109,7 +111,7 @@ export class SentryHttp {
     let rateLimitRetries = 0;
     for (;;) {
       await this.waitForQuietWindow(request.signal);
-      const attempt = await this.gate.run(() => this.attempt(request));
+      const attempt = await this.gate.run(() => this.attempt(request), request.urgent);
       if (attempt.kind === 'done') return attempt.result;
       if (request.signal?.aborted) return err(apiError('cancelled', `Loading ${request.what.subject} was cancelled.`));
       if (attempt.kind === 'rateLimited') {

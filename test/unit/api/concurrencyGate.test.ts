@@ -35,3 +35,16 @@ test('the limit is never raised nor set below one', () => {
   gate.lowerLimitTo(Number.NaN);
   assert.equal(gate.currentLimit, 4);
 });
+
+test('urgent tasks wait ahead of the queued ones', async () => {
+  const gate = new ConcurrencyGate(1);
+  const order: string[] = [];
+  let release: () => void = () => undefined;
+  const blocker = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+  const normal = gate.run(async () => void order.push('normal'));
+  const urgent = gate.run(async () => void order.push('urgent'), true);
+  await new Promise((resolve) => setImmediate(resolve)); // the blocker has started and holds the only slot
+  release();
+  await Promise.all([blocker, normal, urgent]);
+  assert.deepEqual(order, ['urgent', 'normal']);
+});

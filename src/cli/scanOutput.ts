@@ -1,0 +1,83 @@
+// What `sentry-insight scan` prints: the JSON contract (`--json`) and the human listing, per file and sorted by line.
+import { eventsAndUsers, plural } from '../core/format/counts';
+import { oneLine } from '../core/format/untrustedText';
+import type { LineHit } from '../core/index/issueIndex';
+import type { ScanResult } from '../core/scan/scan';
+
+export interface ScanJson {
+  release: { version: string; source: string } | null;
+  issues: Array<{
+    id: string;
+    shortId: string;
+    title: string;
+    level: string;
+    status: string;
+    count: number;
+    userCount: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    permalink: string | null;
+  }>;
+  annotations: Array<{ file: string; line: number; issueId: string; role: 'raised' | 'caller'; count: number; userCount: number; moved: boolean }>;
+  unresolvedFrames: number;
+  warnings: string[];
+}
+
+export function scanJson(result: ScanResult): ScanJson {
+  return {
+    release: result.release ? { version: result.release.version, source: result.release.source } : null,
+    issues: result.issues.map((issue) => ({
+      id: issue.id,
+      shortId: issue.shortId,
+      title: issue.title,
+      level: issue.level,
+      status: issue.status,
+      count: issue.count,
+      userCount: issue.userCount,
+      firstSeen: issue.firstSeen ?? null,
+      lastSeen: issue.lastSeen ?? null,
+      permalink: issue.permalink ?? null,
+    })),
+    annotations: result.index.allHits().map((hit) => ({
+      file: hit.file,
+      line: hit.line,
+      issueId: hit.issueId,
+      role: hit.role,
+      count: hit.count,
+      userCount: hit.userCount,
+      moved: hit.moved,
+    })),
+    unresolvedFrames: result.unresolvedFrames,
+    warnings: [...result.warnings],
+  };
+}
+
+const levelMarks: Record<string, string> = { fatal: '✖', error: '✖', warning: '⚠', info: 'ℹ', debug: '·', sample: '·' };
+
+function lineOf(hit: LineHit, width: number): string {
+  const place = `${hit.file}:${hit.line}`.padEnd(width);
+  const mark = hit.role === 'raised' ? (levelMarks[hit.level] ?? '✖') : '↳';
+  const notes = [hit.role === 'caller' ? 'caller' : '', hit.moved ? 'line moved since the release' : '', hit.stale ? 'code changed since the release' : ''].filter(Boolean);
+  const suffix = notes.length > 0 ? `  (${notes.join(', ')})` : '';
+  return `${place}  ${mark} ${eventsAndUsers(hit.count, hit.userCount)}  ${oneLine(hit.title, 100)}  ${oneLine(hit.shortId, 40)}${suffix}`;
+}
+
+export function scanText(result: ScanResult): string {
+  const hits = result.index.allHits();
+  const width = Math.min(60, Math.max(0, ...hits.map((hit) => `${hit.file}:${hit.line}`.length)));
+  const lines: string[] = [];
+  let previousFile: string | undefined;
+  for (const hit of hits) {
+    if (previousFile !== undefined && hit.file !== previousFile) lines.push('');
+    previousFile = hit.file;
+    lines.push(lineOf(hit, width));
+  }
+  const files = new Set(hits.map((hit) => hit.file)).size;
+  const release = result.release ? `release ${oneLine(result.release.version)} (${result.release.source})` : 'all releases';
+  if (lines.length > 0) lines.push('');
+  lines.push(
+    `${plural(result.issues.length, 'unresolved issue')} in ${release}; ${plural(hits.length, 'mark')} in ${plural(files, 'file')}` +
+      (result.unresolvedFrames > 0 ? `; ${plural(result.unresolvedFrames, 'in-app frame')} not found in this workspace` : ''),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+// Turns one issue's event into line hits: the innermost workspace frame of the thrown exception is where it was
+// raised, every other workspace frame a caller. Frames that name no workspace file are counted, not guessed.
+import { stackOfEvent, type IssueEvent } from '../api/eventSchema';
+import type { Issue } from '../api/issueSchema';
+import type { LineHit } from '../index/issueIndex';
+import type { ResolvedLocation, SourceFrame } from '../resolve/frame';
+
+export interface FrameLocator {
+  resolve(frame: SourceFrame, context: { platform?: string | null; debugImages?: ReadonlyArray<{ codeFile: string; debugId: string }> }): Promise<ResolvedLocation | undefined>;
+}
+
+export interface EventHits {
+  readonly hits: LineHit[];
+  /** In-app frames (by the server's verdict) that could not be matched to a workspace file. */
+  readonly unresolvedFrames: number;
+}
+
+/** Counts within the release (Sentry's `filtered`) when the answer has them, otherwise the window's totals. */
+export function issueCounts(issue: Issue): { count: number; userCount: number } {
+  return issue.filtered ? { count: issue.filtered.count, userCount: issue.filtered.userCount } : { count: issue.count, userCount: issue.userCount };
+}
+
+export async function hitsOfEvent(issue: Issue, event: IssueEvent, locator: FrameLocator): Promise<EventHits> {
+  const stack = stackOfEvent(event);
+  // Thrown exception last in Sentry's order; walk from it towards its causes.
+  const stacks = stack.exceptions.length > 0 ? stack.exceptions.map((value) => value.stacktrace?.frames ?? []).reverse() : [stack.looseFrames];
+  const context = { platform: event.platform ?? issue.platform, debugImages: stack.debugImages };
+  const { count, userCount } = issueCounts(issue);
+  const hits: LineHit[] = [];
+  let unresolvedFrames = 0;
+  let raisedFound = false;
+  for (const frames of stacks) {
+    // Frames run caller to callee: the innermost is last.
+    for (let index = frames.length - 1; index >= 0; index--) {
+      const frame = frames[index] as SourceFrame;
+      const location = await locator.resolve(frame, context);
+      if (!location) {
+        if (frame.inApp === true) unresolvedFrames++;
+        continue;
+      }
+      const role = raisedFound ? 'caller' : 'raised';
+      raisedFound = true;
+      hits.push({
+        issueId: issue.id,
+        shortId: issue.shortId,
+        title: issue.title,
+        level: issue.level,
+        role,
+        count,
+        userCount,
+        firstSeen: issue.filtered?.firstSeen ?? issue.firstSeen,
+        lastSeen: issue.filtered?.lastSeen ?? issue.lastSeen,
+        folder: location.folder.path,
+        file: location.file,
+        line: location.line,
+        moved: location.moved,
+        stale: location.stale,
+      });
+    }
+  }
+  return { hits, unresolvedFrames };
+}

@@ -1,0 +1,193 @@
+// Drives the built `sentry-insight scan` (dist/cli.js) against a fake Sentry and a temp workspace holding the scenario's
+// source files: the contract users and scripts rely on (JSON shape, human lines, exit codes, release detection).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { ScanJson } from '../../../src/cli/scanOutput';
+import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
+
+const cli = join(findRepoRoot(), 'dist', 'cli.js');
+const { org, releases } = scenario;
+const web = scenario.projects.web.slug;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd,
+      // A clean environment: nothing from the developer's own SENTRY_* variables leaks in.
+      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function makeWorkspace(files: Record<string, string> = scenarioSources): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sentry-insight-ws-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('sentry-insight scan', () => {
+  let fake: FakeSentry;
+  let workspace: string;
+  const token = { SENTRY_AUTH_TOKEN: DEFAULT_TOKEN };
+
+  before(async () => {
+    fake = await startFakeSentry({ data: defaultScenario() });
+    workspace = makeWorkspace();
+  });
+  after(async () => {
+    await fake.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  function scanArgs(...extra: string[]): string[] {
+    return ['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace, ...extra];
+  }
+
+  test('--json marks each frame line with the release counts and roles', async () => {
+    const run = await runCli(scanArgs('--release', releases.v120, '--json'), token);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as ScanJson;
+    assert.deepEqual(result.release, { version: releases.v120, source: 'option' });
+    const cartIssue = result.issues.find((issue) => issue.id === '1001');
+    assert.ok(cartIssue, 'the cart issue is listed');
+    assert.equal(cartIssue.count, 28, 'events in the release, all environments');
+    assert.equal(typeof cartIssue.permalink, 'string');
+    const raised = result.annotations.find((annotation) => annotation.issueId === '1001' && annotation.role === 'raised');
+    assert.deepEqual(raised, { file: 'src/cart.ts', line: lineOf('src/cart.ts', 'line.item.price'), issueId: '1001', role: 'raised', count: 28, userCount: 10, moved: false });
+    const callers = result.annotations.filter((annotation) => annotation.issueId === '1001' && annotation.role === 'caller').map((annotation) => `${annotation.file}:${annotation.line}`);
+    assert.ok(callers.includes(`src/cart.ts:${lineOf('src/cart.ts', 'renderTotal();')}`));
+    assert.ok(callers.includes(`src/main.ts:${lineOf('src/main.ts', "addToCart('sku-1', 1)")}`));
+    // Issues of other releases and resolved ones are not in the release's unresolved list.
+    assert.ok(!result.issues.some((issue) => issue.id === '1003'), 'resolved issue left out');
+    // The minified bundle frame has no workspace file.
+    assert.ok(result.unresolvedFrames >= 0);
+    assert.ok(result.annotations.every((annotation) => !annotation.file.startsWith('/') && !annotation.file.includes('..')));
+  });
+
+  test('human output: one line per mark, sorted by file and line, with a summary', async () => {
+    const run = await runCli(scanArgs('--release', releases.v120), token);
+    assert.equal(run.code, 0, run.stderr);
+    const line = lineOf('src/cart.ts', 'line.item.price');
+    assert.match(run.stdout, new RegExp(`^src/cart\\.ts:${line}\\s+✖ 28 events · 10 users  TypeError: Cannot read properties of undefined \\(reading 'price'\\)  SHOP-WEB-\\w+$`, 'm'));
+    const places = run.stdout.split('\n').filter((text) => /^\S+:\d+ /.test(text)).map((text) => text.split(' ')[0] as string);
+    const sorted = [...places].sort((a, b) => a.split(':')[0]!.localeCompare(b.split(':')[0]!) || Number(a.split(':')[1]) - Number(b.split(':')[1]));
+    assert.deepEqual(places, sorted);
+    assert.match(run.stdout, /unresolved issues in release shop@1\.2\.0\+45 \(option\)/);
+  });
+
+  test('detects the release from SENTRY_RELEASE and reports the source', async () => {
+    const run = await runCli(scanArgs('--json'), { ...token, SENTRY_RELEASE: releases.v110 });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as ScanJson).release, { version: releases.v110, source: 'env' });
+  });
+
+  test('falls back to the newest release, with a warning, when no candidate exists', async () => {
+    const run = await runCli(scanArgs('--json'), { ...token, SENTRY_RELEASE: 'shop@9.9.9' });
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as ScanJson;
+    assert.deepEqual(result.release, { version: releases.v120, source: 'latest' });
+    assert.ok(result.warnings.some((warning) => warning.includes('shop@9.9.9')), result.warnings.join('\n'));
+  });
+
+  test('takes org and project from .sentryclirc in the workspace', async () => {
+    const dir = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nurl=${fake.url}\norg=${org}\nproject=${web}\n` });
+    try {
+      const run = await runCli(['scan', '--workspace', dir, '--release', releases.v120, '--json'], token);
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok((JSON.parse(run.stdout) as ScanJson).annotations.length > 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('filters by environment', async () => {
+    const run = await runCli(scanArgs('--release', releases.v120, '--environment', 'staging', '--json'), token);
+    assert.equal(run.code, 0, run.stderr);
+    const ids = (JSON.parse(run.stdout) as ScanJson).issues.map((issue) => issue.id);
+    assert.ok(ids.includes('1001') && !ids.includes('1002'), ids.join(','));
+  });
+
+  test('a line inserted above the frame moves the mark and says so', async () => {
+    const original = scenarioSources['src/cart.ts'] as string;
+    const dir = makeWorkspace({ ...scenarioSources, 'src/cart.ts': `// a new first line\n// and another\n${original}` });
+    try {
+      const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', dir, '--release', releases.v120, '--json'], token);
+      assert.equal(run.code, 0, run.stderr);
+      const raised = (JSON.parse(run.stdout) as ScanJson).annotations.find((annotation) => annotation.issueId === '1001' && annotation.role === 'raised');
+      assert.equal(raised?.line, lineOf('src/cart.ts', 'line.item.price') + 2);
+      assert.equal(raised?.moved, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('exit 2 with one clear line when the token is rejected; the token is never printed', async () => {
+    const run = await runCli(scanArgs('--release', releases.v120), { SENTRY_AUTH_TOKEN: 'sntryu_not_a_real_token_123' });
+    assert.equal(run.code, 2);
+    const lines = run.stderr.trim().split('\n').filter((text) => text.startsWith('sentry-insight:'));
+    assert.equal(lines.length, 1, run.stderr);
+    assert.match(run.stderr, /401/);
+    assert.doesNotMatch(run.stderr + run.stdout, /not_a_real_token/);
+  });
+
+  test('exit 2 when the organization is missing, naming how to set it', async () => {
+    const run = await runCli(['scan', '--url', fake.url, '--project', web, '--workspace', workspace], token);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--org.*SENTRY_ORG/);
+  });
+
+  test('exit 2 for an unknown project, listing the ones the token can see', async () => {
+    const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', 'nope', '--workspace', workspace], token);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /shop-api, shop-web/);
+  });
+
+  test('exit 1 when the server keeps failing', async () => {
+    const broken = await startFakeSentry({ data: defaultScenario() });
+    broken.inject({ path: /\/issues\//, status: 503, times: 1000 });
+    try {
+      const run = await runCli(['scan', '--url', broken.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120], token);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /503/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  test('GlitchTip: the same scan works, without user counts', async () => {
+    const glitchtip = await startFakeSentry({ flavour: 'glitchtip', data: defaultScenario() });
+    try {
+      const run = await runCli(['scan', '--url', glitchtip.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+      assert.equal(run.code, 0, run.stderr);
+      const result = JSON.parse(run.stdout) as ScanJson;
+      assert.ok(result.annotations.some((annotation) => annotation.file === 'src/cart.ts'), run.stdout);
+    } finally {
+      await glitchtip.close();
+    }
+  });
+});
