@@ -3,6 +3,7 @@ import { eventsAndUsers, plural } from '../core/format/counts';
 import { oneLine } from '../core/format/untrustedText';
 import type { LineHit } from '../core/index/issueIndex';
 import type { ScanResult } from '../core/scan/scan';
+import { issueCounts } from '../core/scan/eventHits';
 
 export interface ScanJson {
   release: { version: string; source: string } | null;
@@ -32,8 +33,7 @@ export function scanJson(result: ScanResult): ScanJson {
       title: issue.title,
       level: issue.level,
       status: issue.status,
-      count: issue.count,
-      userCount: issue.userCount,
+      ...issueCounts(issue),
       firstSeen: issue.firstSeen ?? null,
       lastSeen: issue.lastSeen ?? null,
       permalink: issue.permalink ?? null,

@@ -1,0 +1,33 @@
+// Command ids, as contributed in package.json; surfaces use these names rather than string literals.
+
+export const commandIds = {
+  signIn: 'sentryInsight.signIn',
+  signOut: 'sentryInsight.signOut',
+  selectProject: 'sentryInsight.selectProject',
+  selectRelease: 'sentryInsight.selectRelease',
+  selectEnvironment: 'sentryInsight.selectEnvironment',
+  refresh: 'sentryInsight.refresh',
+  showIssueDetails: 'sentryInsight.showIssueDetails',
+  openInSentry: 'sentryInsight.openInSentry',
+  toggleAnnotations: 'sentryInsight.toggleAnnotations',
+  showOutput: 'sentryInsight.showOutput',
+  resolve: 'sentryInsight.resolve',
+  resolveInNextRelease: 'sentryInsight.resolveInNextRelease',
+  resolveInCurrentRelease: 'sentryInsight.resolveInCurrentRelease',
+  unresolve: 'sentryInsight.unresolve',
+  archive: 'sentryInsight.archive',
+  archiveFor: 'sentryInsight.archiveFor',
+  assignToMe: 'sentryInsight.assignToMe',
+  assign: 'sentryInsight.assign',
+  bookmark: 'sentryInsight.bookmark',
+  copyLink: 'sentryInsight.copyLink',
+  /** Args: `{ uri: string, line: number }` (1-based line); opens the file at the line. */
+  openFrame: 'sentryInsight.openFrame',
+  statusBarMenu: 'sentryInsight.statusBarMenu',
+} as const;
+
+/** Context keys set for `when` clauses in package.json. */
+export const contextKeys = {
+  signedIn: 'sentryInsight.signedIn',
+  projectSelected: 'sentryInsight.projectSelected',
+} as const;

@@ -1,0 +1,57 @@
+// The running state every editor surface is built over, as rust-analyzer's Ctx: the issue store, settings, log, and
+// the few operations that reach the network (refresh, triage, loading one issue's details). Surfaces receive this
+// object and never reach for globals.
+import type * as vscode from 'vscode';
+import type { BackendCapabilities } from '../core/api/backend';
+import type { ApiError } from '../core/api/errors';
+import type { IssueEvent } from '../core/api/eventSchema';
+import type { IssueChange } from '../core/api/issueChange';
+import type { Issue, IssueTag } from '../core/api/issueSchema';
+import type { Member } from '../core/api/directorySchemas';
+import type { Logger } from '../core/log';
+import type { Result } from '../core/result';
+import type { IssueStore } from '../core/state/issueStore';
+import type { Settings } from './settings';
+
+/** One issue with everything the panel shows: details (releases, 24 h / 30 d stats), latest event, top tag values. */
+export interface IssueDetails {
+  readonly issue: Issue;
+  readonly event?: IssueEvent;
+  readonly tags: readonly IssueTag[];
+  /** The workspace folder whose load listed it. */
+  readonly folderPath: string;
+}
+
+export interface EditorContext {
+  readonly store: IssueStore;
+  readonly settings: Settings;
+  readonly log: Logger;
+  readonly extensionUri: vscode.Uri;
+
+  /** Reloads every workspace folder (or one), with progress; failures keep the last good data and are reported. */
+  refresh(folderPath?: string): Promise<void>;
+
+  /**
+   * Applies a triage change to the issues at once everywhere (optimistic), sends it, and rolls back with a message
+   * if the server refuses. Resolves to true when the server accepted every issue.
+   */
+  triage(issueIds: readonly string[], change: IssueChange): Promise<boolean>;
+
+  /** What the backend of the folder listing this issue can do (GlitchTip cannot assign, say). */
+  capabilitiesOf(issueId: string): BackendCapabilities | undefined;
+
+  /** Loads the details the panel shows, from the server, reusing the latest event the last load already has. */
+  loadIssueDetails(issueId: string, signal?: AbortSignal): Promise<Result<IssueDetails, ApiError>>;
+
+  /** Organization members for the assignee picker. */
+  loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>>;
+
+  /** The signed-in user's id on the issue's server, for "Assign to Me". */
+  currentUserId(issueId: string): Promise<string | undefined>;
+
+  /** The issue's page on Sentry (its permalink, or one built from the server URL). */
+  issueUrl(issueId: string): string | undefined;
+
+  /** The workspace file a frame resolves to, for links in the panel and tree (undefined outside the workspace). */
+  resolveFrameLocation(issueId: string, frame: { filename?: string | null; absPath?: string | null; module?: string | null; lineNo?: number | null; colNo?: number | null; context?: ReadonlyArray<readonly [number, string | null]> | null; inApp?: boolean | null }): Promise<{ uri: vscode.Uri; line: number } | undefined>;
+}

@@ -1,0 +1,107 @@
+// The one typed reader of the extension's settings, with change events. Settings that can redirect requests (the
+// server URL, path mappings) come from user settings only while the workspace is untrusted.
+import * as vscode from 'vscode';
+import type { PathMapping } from '../core/resolve/frame';
+
+const section = 'sentryInsight';
+
+export type TreeSort = 'users' | 'events' | 'lastSeen';
+
+export interface FolderSettings {
+  readonly url?: string;
+  readonly organization?: string;
+  readonly project?: string;
+  readonly release?: string;
+  readonly environments: readonly string[];
+  readonly pathMappings: readonly PathMapping[];
+}
+
+export interface Settings {
+  folder(folder: vscode.WorkspaceFolder | undefined): FolderSettings;
+  readonly statsPeriod: string;
+  readonly inlineAnnotations: boolean;
+  readonly codeLens: boolean;
+  readonly diagnostics: boolean;
+  readonly refreshIntervalMinutes: number;
+  readonly showUserData: boolean;
+  readonly treeSort: TreeSort;
+  /** Writes a folder-scoped setting (project, organization, release, environments) for one workspace folder. */
+  setForFolder(folder: vscode.WorkspaceFolder, key: 'organization' | 'project' | 'release' | 'environments', value: unknown): Thenable<void>;
+  setGlobal(key: 'url' | 'inlineAnnotations.enabled', value: unknown): Thenable<void>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function mappings(value: unknown): PathMapping[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const { stackRoot, sourceRoot } = (item ?? {}) as { stackRoot?: unknown; sourceRoot?: unknown };
+    return typeof stackRoot === 'string' && typeof sourceRoot === 'string' ? [{ stackRoot, sourceRoot }] : [];
+  });
+}
+
+/** The user-level value only: what a workspace's own settings cannot override. */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  return config.inspect<T>(key)?.globalValue;
+}
+
+export function createSettings(): Settings & vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(section)) changed.fire();
+  });
+  const trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire());
+  const global = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(section);
+  return {
+    folder(folder) {
+      const config = vscode.workspace.getConfiguration(section, folder);
+      const trusted = vscode.workspace.isTrusted;
+      return {
+        url: text(trusted ? config.get('url') : userValue(config, 'url')),
+        organization: text(config.get('organization')),
+        project: text(config.get('project')),
+        release: text(config.get('release')),
+        environments: (config.get<unknown[]>('environments') ?? []).filter((item): item is string => typeof item === 'string' && item.trim() !== ''),
+        pathMappings: mappings(trusted ? config.get('pathMappings') : userValue(config, 'pathMappings')),
+      };
+    },
+    get statsPeriod() {
+      return text(global().get('statsPeriod')) ?? '14d';
+    },
+    get inlineAnnotations() {
+      return global().get<boolean>('inlineAnnotations.enabled') ?? true;
+    },
+    get codeLens() {
+      return global().get<boolean>('codeLens.enabled') ?? false;
+    },
+    get diagnostics() {
+      return global().get<boolean>('diagnostics.enabled') ?? false;
+    },
+    get refreshIntervalMinutes() {
+      const minutes = global().get<number>('refreshIntervalMinutes') ?? 5;
+      return Number.isFinite(minutes) && minutes > 0 ? Math.max(1, minutes) : 0;
+    },
+    get showUserData() {
+      return global().get<boolean>('showUserData') ?? false;
+    },
+    get treeSort() {
+      const sort = global().get<string>('tree.sortBy');
+      return sort === 'events' || sort === 'lastSeen' ? sort : 'users';
+    },
+    setForFolder(folder, key, value) {
+      return vscode.workspace.getConfiguration(section, folder).update(key, value, vscode.ConfigurationTarget.WorkspaceFolder);
+    },
+    setGlobal(key, value) {
+      return global().update(key, value, vscode.ConfigurationTarget.Global);
+    },
+    onDidChange: changed.event,
+    dispose() {
+      listener.dispose();
+      trustListener.dispose();
+      changed.dispose();
+    },
+  };
+}
