@@ -60,6 +60,43 @@ describe('issue list', () => {
   });
 });
 
+describe('other endpoints', () => {
+  test('releases newest first with a version search, one release by its URL-encoded version, tags, code mappings, members', async () => {
+    await withFake({}, async (fake) => {
+      const client = clientFor(fake);
+      const releases = await client.releases(scenario.org, { projectId: scenario.projects.web.id, query: 'shop@1.' });
+      const one = await client.release(scenario.org, scenario.releases.v120);
+      const missing = await client.release(scenario.org, 'shop@0.0.1');
+      const tags = await client.issueTags(scenario.org, '1001', ['user', 'browser', 'release']);
+      const mappings = await client.codeMappings(scenario.org, scenario.projects.api.id);
+      const members = await client.members(scenario.org);
+      await client.close();
+      assert.ok(releases.ok && one.ok && tags.ok && mappings.ok && members.ok);
+      assert.deepEqual(
+        releases.value.map((release) => release.version),
+        [scenario.releases.v120, scenario.releases.v110, scenario.releases.v100],
+      );
+      assert.equal(one.value.version, scenario.releases.v120);
+      assert.ok(fake.requests.some((request) => request.path.endsWith(`/releases/${encodeURIComponent(scenario.releases.v120)}/`)));
+      assert.ok(!missing.ok && missing.error.kind === 'notFound');
+      assert.ok(tags.value.some((tag) => tag.key === 'release' && tag.topValues.length > 0));
+      assert.deepEqual(mappings.value.map((mapping) => [mapping.stackRoot, mapping.sourceRoot]), [['app:///server/', 'server/']]);
+      assert.ok(members.value.length >= 2);
+    });
+  });
+
+  test('code mappings the token may not read are an empty list, not a failure', async () => {
+    await withFake({}, async (fake) => {
+      fake.inject({ path: `/api/0/organizations/${scenario.org}/code-mappings/`, status: 403 });
+      const client = clientFor(fake);
+      const mappings = await client.codeMappings(scenario.org, scenario.projects.api.id);
+      await client.close();
+      assert.ok(mappings.ok);
+      assert.deepEqual(mappings.value, []);
+    });
+  });
+});
+
 describe('failures', () => {
   test('401: says the token is invalid, without the token', async () => {
     await withFake({}, async (fake) => {

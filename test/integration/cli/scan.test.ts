@@ -98,6 +98,25 @@ describe('sentry-insight scan', () => {
     const sorted = [...places].sort((a, b) => a.split(':')[0]!.localeCompare(b.split(':')[0]!) || Number(a.split(':')[1]) - Number(b.split(':')[1]));
     assert.deepEqual(places, sorted);
     assert.match(run.stdout, /unresolved issues in release shop@1\.2\.0\+45 \(option\)/);
+    assert.match(run.stderr, /^Connecting to http:\/\/127\.0\.0\.1:\d+$/m, 'a progress line on stderr');
+  });
+
+  test("frames resolve through the project's Sentry code mapping where the paths alone would not match", async () => {
+    const data = defaultScenario();
+    const mapping = data.codeMappings.find((candidate) => candidate.stackRoot === 'app:///server/');
+    assert.ok(mapping);
+    mapping.sourceRoot = 'backend/';
+    const mapped = await startFakeSentry({ data });
+    const dir = makeWorkspace({ 'backend/orders.ts': scenarioSources['server/orders.ts'] as string });
+    try {
+      const run = await runCli(['scan', '--url', mapped.url, '--org', org, '--project', scenario.projects.api.slug, '--workspace', dir, '--release', releases.v120, '--json'], token);
+      assert.equal(run.code, 0, run.stderr);
+      const places = (JSON.parse(run.stdout) as ScanJson).annotations.map((annotation) => `${annotation.file}:${annotation.line}`);
+      assert.ok(places.includes(`backend/orders.ts:${lineOf('server/orders.ts', 'throw new Error(`Order not found`)')}`), places.join(', '));
+    } finally {
+      await mapped.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('detects the release from SENTRY_RELEASE and reports the source', async () => {
