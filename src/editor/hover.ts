@@ -1,0 +1,58 @@
+// The hover of a marked line: one card per issue, most important first (open before closed, raised before caller,
+// most events first), with command links that only the commands they name may run.
+import * as vscode from 'vscode';
+import { hoverCards, type HoverCardInput, type HoverCommandIds } from '../core/format/hoverCard';
+import type { LineHit } from '../core/index/issueIndex';
+import { commandIds } from './commandIds';
+import type { EditorContext } from './ctx';
+import type { FolderFacts, MarkedLines } from './markedLines';
+
+const hoverCommands: HoverCommandIds = {
+  showIssueDetails: commandIds.showIssueDetails,
+  openInSentry: commandIds.openInSentry,
+  copyLink: commandIds.copyLink,
+  resolve: commandIds.resolve,
+  resolveInNextRelease: commandIds.resolveInNextRelease,
+  unresolve: commandIds.unresolve,
+  archive: commandIds.archive,
+  assignToMe: commandIds.assignToMe,
+};
+
+/** Hits in hover order: closed issues last, otherwise as the index ranks them (hits arrive strongest first). */
+function hoverOrder(hits: readonly LineHit[], facts: FolderFacts): LineHit[] {
+  return [...hits.filter((hit) => !facts.isClosed(hit.issueId)), ...hits.filter((hit) => facts.isClosed(hit.issueId))];
+}
+
+export class IssueHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly ctx: EditorContext,
+    private readonly marks: MarkedLines,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const hits = this.marks.hitsAt(document, position.line);
+    const place = hits.length > 0 ? this.marks.placeOf(document) : undefined;
+    if (!place) return undefined;
+    const facts = this.marks.factsOf(place.folderPath);
+    const now = this.clock();
+    const inputs: HoverCardInput[] = hoverOrder(hits, facts).map((hit) => ({
+      hit,
+      issue: facts.issue(hit.issueId),
+      capabilities: this.ctx.capabilitiesOf(hit.issueId),
+      hasLink: this.ctx.issueUrl(hit.issueId) !== undefined,
+      commands: hoverCommands,
+      now,
+    }));
+    const cards = hoverCards(inputs, { staleSince: facts.staleSince });
+    const markdown = new vscode.MarkdownString(cards.markdown, true);
+    // Event text ends up in this Markdown: only the commands the cards link to may run, never `isTrusted = true`.
+    markdown.isTrusted = { enabledCommands: [...cards.commands] };
+    return new vscode.Hover(markdown, document.lineAt(position.line).range);
+  }
+}
+
+/** Issue cards on marked lines of files on disk. */
+export function registerIssueHover(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: 'file' }, new IssueHoverProvider(ctx, marks));
+}

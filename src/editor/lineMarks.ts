@@ -1,0 +1,19 @@
+// Registers everything that marks lines with Sentry issues: after-line decorations, hover cards, CodeLens and
+// Problems-panel diagnostics, all over one MarkedLines so they agree while the user edits.
+import * as vscode from 'vscode';
+import { registerIssueCodeLens } from './codeLens';
+import type { EditorContext } from './ctx';
+import { registerLineDecorations } from './decorations';
+import { registerIssueDiagnostics } from './diagnostics';
+import { registerIssueHover } from './hover';
+import { MarkedLines } from './markedLines';
+
+export function registerLineMarks(ctx: EditorContext): vscode.Disposable {
+  const marks = new MarkedLines(ctx.store);
+  // Disposed in reverse: the surfaces stop listening before the marks they read go away.
+  const surfaces = [registerLineDecorations(ctx, marks), registerIssueHover(ctx, marks), registerIssueCodeLens(ctx, marks), registerIssueDiagnostics(ctx, marks)];
+  return new vscode.Disposable(() => {
+    for (const surface of surfaces.reverse()) surface.dispose();
+    marks.dispose();
+  });
+}
