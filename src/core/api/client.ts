@@ -6,12 +6,14 @@ import { backendOf, type Backend, type BackendKind, type IssueSort } from './bac
 import {
   apiIndexSchema,
   codeMappingSchema,
+  environmentSchema,
   glitchtipSettingsSchema,
   memberSchema,
   organizationSchema,
   projectSchema,
   releaseSchema,
   type CodeMapping,
+  type Environment,
   type Member,
   type Organization,
   type Project,
@@ -213,6 +215,19 @@ export class SentryClient {
       schema: updateAnswerSchema,
       signal,
       what: issueWhat(org, issueId, 'event:write'),
+    });
+    return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /** The organization's visible environments (not paginated: the endpoint answers all of them at once). */
+  async environments(org: string, signal?: AbortSignal): Promise<Result<Environment[], ApiError>> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: `/api/0/organizations/${enc(org)}/environments/`,
+      serverUrl: await this.serverFor(org),
+      schema: z.array(environmentSchema),
+      signal,
+      what: orgWhat(org, 'the environments', 'org:read'),
     });
     return answer.ok ? ok(answer.value.data) : answer;
   }

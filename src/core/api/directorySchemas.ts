@@ -30,6 +30,13 @@ export const releaseSchema = z.looseObject({
 });
 export type Release = z.infer<typeof releaseSchema>;
 
+/** An organization's environment (`GET /organizations/{org}/environments/`): `{id, name}`. */
+export const environmentSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
 export const memberSchema = z.looseObject({
   id: idSchema,
   email: optional(z.string()),

@@ -1,0 +1,75 @@
+// The Sentry view (`sentryInsight.issues`): a tree over the issue store that redraws when the store, the sort setting
+// or the workspace folders change. Rows are built by issueTreeModel.ts and drawn by issueTreeItems.ts.
+import * as vscode from 'vscode';
+import { openIssueCount } from '../../core/state/statusSummary';
+import type { EditorContext } from '../ctx';
+import { treeItemOf } from './issueTreeItems';
+import { rootNodes, type IssueTreeNode, type TreeFolder } from './issueTreeModel';
+
+export const issueViewId = 'sentryInsight.issues';
+
+/** What the view reads: the issue store and the sort setting. */
+export type TreeContext = Pick<EditorContext, 'store' | 'settings'>;
+
+/** Store events come in bursts while a load reports progress; one redraw per burst is enough. */
+const redrawDelayMs = 100;
+
+class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<IssueTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ctx: TreeContext) {}
+
+  getTreeItem(node: IssueTreeNode): vscode.TreeItem {
+    return treeItemOf(node, new Date());
+  }
+
+  getChildren(node?: IssueTreeNode): IssueTreeNode[] {
+    if (!node) return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), { sort: this.ctx.settings.treeSort, now: new Date() });
+    if (node.kind === 'folder') return [...node.children];
+    if (node.kind === 'issue') return [...node.frames];
+    return [];
+  }
+
+  redrawSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire(undefined);
+    }, redrawDelayMs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+}
+
+/** The store keys folders by their file system path. */
+function workspaceTreeFolders(): TreeFolder[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ path: folder.uri.fsPath, name: folder.name }));
+}
+
+function describeView(ctx: TreeContext, view: vscode.TreeView<IssueTreeNode>): void {
+  view.description = { users: 'by users', events: 'by events', lastSeen: 'by last seen' }[ctx.settings.treeSort];
+  const open = ctx.store.allFolders().reduce((sum, folder) => sum + (folder.snapshot ? openIssueCount(folder.snapshot) : 0), 0);
+  view.badge = open > 0 ? { value: open, tooltip: `${open} open Sentry ${open === 1 ? 'issue' : 'issues'}` } : undefined;
+}
+
+export function registerIssueTree(ctx: TreeContext): vscode.Disposable {
+  const provider = new IssueTreeProvider(ctx);
+  const view = vscode.window.createTreeView(issueViewId, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  describeView(ctx, view);
+  const redraw = (): void => {
+    describeView(ctx, view);
+    provider.redrawSoon();
+  };
+  return vscode.Disposable.from(
+    provider,
+    view,
+    ctx.store.onDidChange(redraw),
+    ctx.settings.onDidChange(redraw),
+    vscode.workspace.onDidChangeWorkspaceFolders(redraw),
+  );
+}

@@ -1,0 +1,78 @@
+// Proves how an issue row reads: compact counts, its status once triaged, the level icon, a plain-text tooltip, and
+// a context value whose flags match exactly the menu entries package.json shows for that server.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
+import { issueContextValue, issueDescription, issueIcon, issueTooltip, statusLabel } from '../../../src/editor/tree/issueRow';
+import { issue } from './snapshotFixtures';
+
+/** The `viewItem =~` tests of package.json's view/item/context menu. */
+const menuTests: Record<string, RegExp> = {
+  resolve: /issue/,
+  resolveInNextRelease: /issue.*:nextRelease/,
+  resolveInCurrentRelease: /issue.*:inRelease/,
+  archiveFor: /issue.*:archiveUntil/,
+  assignToMe: /issue.*:assign/,
+  bookmark: /issue.*:bookmark/,
+};
+
+function menuFor(contextValue: string): string[] {
+  return Object.entries(menuTests)
+    .filter(([, pattern]) => pattern.test(contextValue))
+    .map(([command]) => command);
+}
+
+describe('context value', () => {
+  test('a Sentry issue with a current release offers every triage action', () => {
+    const value = issueContextValue(issue({}), sentryBackend.capabilities, true);
+    assert.equal(value, 'issue:unresolved:nextRelease:inRelease:archiveUntil:assign:bookmark');
+    assert.deepEqual(menuFor(value), Object.keys(menuTests));
+  });
+
+  test('without a release there is nothing to resolve "in the current release"', () => {
+    assert.deepEqual(menuFor(issueContextValue(issue({}), sentryBackend.capabilities, false)), ['resolve', 'resolveInNextRelease', 'archiveFor', 'assignToMe', 'bookmark']);
+  });
+
+  test('a GlitchTip issue offers only what GlitchTip can do', () => {
+    assert.deepEqual(menuFor(issueContextValue(issue({}), glitchtipBackend.capabilities, true)), ['resolve']);
+  });
+});
+
+describe('description and status', () => {
+  test('counts read compactly, release counts first', () => {
+    assert.equal(issueDescription(issue({ count: '1234', userCount: 87 }), true), '1.2k events · 87 users');
+    assert.equal(issueDescription(issue({ count: '5000', userCount: 900, filtered: { count: '1', userCount: 1 } }), true), '1 event · 1 user');
+    assert.equal(issueDescription(issue({ count: '12', userCount: 0 }), false), '12 events');
+  });
+
+  test('a triaged issue says so', () => {
+    assert.equal(issueDescription(issue({ count: '3', userCount: 2, status: 'resolved' }), true), '3 events · 2 users · resolved');
+    assert.equal(statusLabel(issue({ status: 'resolved', statusDetails: { inNextRelease: true } })), 'resolved in next release');
+    assert.equal(statusLabel(issue({ status: 'ignored' })), 'archived');
+    assert.equal(statusLabel(issue({ status: 'unresolved' })), undefined);
+  });
+
+  test('icons follow the level, and the status once closed', () => {
+    assert.deepEqual(issueIcon(issue({ level: 'error' })), { id: 'error', color: 'sentryInsight.errorOverviewRuler' });
+    assert.deepEqual(issueIcon(issue({ level: 'fatal' })).id, 'error');
+    assert.deepEqual(issueIcon(issue({ level: 'warning' })), { id: 'warning', color: 'sentryInsight.warningOverviewRuler' });
+    assert.equal(issueIcon(issue({ level: 'error', status: 'resolved' })).id, 'pass');
+    assert.equal(issueIcon(issue({ level: 'error', status: 'ignored' })).id, 'archive');
+  });
+
+  test('the tooltip is plain lines with id, title, counts and ages', () => {
+    const tooltip = issueTooltip(
+      issue({ shortId: 'SHOP-1A', title: 'TypeError: [x](command:evil)', culprit: 'cart in add', count: '1500', userCount: 20, firstSeen: '2026-01-07T10:30:00Z', lastSeen: '2026-01-10T10:00:00Z' }),
+      true,
+      new Date('2026-01-10T10:30:00Z'),
+    );
+    assert.deepEqual(tooltip.split('\n'), [
+      'SHOP-1A · error · unresolved',
+      'TypeError: [x](command:evil)',
+      'cart in add',
+      '1.5k events · 20 users in the chosen period',
+      'First seen 3 days ago · last seen 30 minutes ago',
+      'Assigned to John Doe',
+    ]);
+  });
+});
