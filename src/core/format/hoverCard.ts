@@ -1,6 +1,6 @@
-// The hover card of an issue on a marked line, as Markdown for a MarkdownString with theme icons on: what it is, how
-// much it hurts, since when, its last 24 hours, and the triage actions that fit its backend and status (the panel's rule). Every server-supplied string
-// goes through `escapeMarkdown`; only our own labels and command links are Markdown.
+// The hover card of an issue on a marked line, as Markdown for a MarkdownString with theme icons on: what it is,
+// how much it hurts, since when, its last 24 hours, and the triage actions that fit its backend and status (the
+// panel's rule). Every server-supplied string goes through `escapeMarkdown`; only our own labels and links are Markdown.
 import type { BackendCapabilities } from '../api/backend';
 import type { Issue } from '../api/issueSchema';
 import type { LineHit } from '../index/issueIndex';
