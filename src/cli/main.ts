@@ -2,11 +2,13 @@
 import type { Logger } from '../core/log';
 import { parseArgs, UsageError } from './args';
 import { exitCodes, runScan, scanArgs } from './scanCommand';
+import { runServe, serveArgs, untilSignal } from './serveCommand';
 
 const usage = `Usage: sentry-insight <command> [options]
 
 Commands:
   scan     List the workspace lines in the stack traces of the release's unresolved issues.
+  serve    Run a local Sentry on 127.0.0.1: point an SDK's DSN at it, then scan it or watch its new issues here.
 
 scan options:
   --url URL            Sentry server (default: SENTRY_URL, .sentryclirc, https://sentry.io)
@@ -18,6 +20,12 @@ scan options:
   --period PERIOD      time window for counts, e.g. 24h, 14d, 90d (default: 14d)
   --json               print one JSON object instead of the listing
   --verbose            log requests to stderr
+
+serve options:
+  --port PORT          port on 127.0.0.1 (default 8963; 0 picks a free port)
+  --store DIR          where events are kept (default: ~/.sentry-insight/local-store)
+  --workspace DIR      the checkout whose files and source maps resolve frames (default: the current directory)
+  --project ID         the project id printed in the DSN (default: 1; any id is accepted)
 
 The auth token comes from SENTRY_AUTH_TOKEN or the [auth] token of .sentryclirc.
 Exit status: 0 success, 2 configuration or authentication problem, 1 other failure.
@@ -32,7 +40,7 @@ function stderrLogger(verbose: boolean): Logger {
 async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, scanArgs);
+    args = parseArgs(argv, argv[0] === 'serve' ? serveArgs : scanArgs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`sentry-insight: ${error.message}\n\n${usage}`);
@@ -41,6 +49,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.switches.has('help') || args.command === undefined || args.command === 'help') {
     (args.command === undefined && !args.switches.has('help') ? process.stderr : process.stdout).write(usage);
     return args.command === undefined && !args.switches.has('help') ? exitCodes.configuration : exitCodes.ok;
+  }
+  if (args.command === 'serve') {
+    return runServe(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')), stopped: untilSignal() });
   }
   if (args.command !== 'scan') {
     process.stderr.write(`sentry-insight: unknown command "${args.command}"\n\n${usage}`);

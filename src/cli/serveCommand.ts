@@ -1,0 +1,96 @@
+// `sentry-insight serve`: runs the embedded local Sentry in the terminal, prints the DSN to give an SDK, and prints each
+// new issue as it arrives with the workspace file and line it was raised at. Stops on Ctrl-C (SIGINT) or SIGTERM.
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { oneLine } from '../core/format/untrustedText';
+import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
+import type { Logger } from '../core/log';
+import { lastValue, UsageError, type ParsedArgs } from './args';
+
+export const serveArgs = { valued: ['port', 'store', 'workspace', 'project'], switches: ['help', 'verbose'] };
+
+export const DEFAULT_SERVE_PORT = 8963;
+
+export interface ServeIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly cwd: string;
+  readonly log: Logger;
+  /** Resolves when the command should stop (a signal); the CLI passes one that waits for SIGINT/SIGTERM. */
+  readonly stopped: Promise<void>;
+}
+
+/** Exit code 2 for bad options, 1 when the port cannot be had, 0 after a clean stop. */
+export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
+  let port: number;
+  let projectId: string;
+  try {
+    port = portOf(lastValue(args, 'port'));
+    projectId = projectOf(lastValue(args, 'project'));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`sentry-insight: ${error.message}\n`);
+    return 2;
+  }
+  const workspace = resolve(io.cwd, lastValue(args, 'workspace') ?? '.');
+  const store = resolve(io.cwd, lastValue(args, 'store') ?? join(homedir(), '.sentry-insight', 'local-store'));
+  let server;
+  try {
+    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log });
+  } catch (error) {
+    const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    io.stderr.write(`sentry-insight: cannot listen on 127.0.0.1:${port}: ${inUse ? 'the port is in use; pick another with --port (0 picks a free one)' : String(error)}\n`);
+    return 1;
+  }
+  const subscription = server.onDidIngest((change) => {
+    if (change.kind === 'newIssue') io.stdout.write(`${newIssueLine(change)}\n`);
+  });
+  io.stdout.write(
+    [
+      `Local Sentry listening on ${server.url}`,
+      `DSN: ${server.dsn(projectId)}`,
+      `Store: ${store}`,
+      `Workspace: ${workspace}`,
+      `Read it with: sentry-insight scan --url ${server.url} --org local --project ${projectId}`,
+      'New issues appear below; Ctrl-C stops.',
+      '',
+    ].join('\n'),
+  );
+  await io.stopped;
+  subscription.dispose();
+  await server.close();
+  io.stdout.write('Local Sentry stopped.\n');
+  return 0;
+}
+
+/** `new PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items` (untrusted text flattened to one line). */
+export function newIssueLine(change: IngestChange): string {
+  const place = change.raisedAt ? `${change.raisedAt.file}:${change.raisedAt.line}` : '(not in the workspace)';
+  return `new ${oneLine(change.shortId, 40)}  ${oneLine(place, 120)}  ${oneLine(change.title, 120)}`;
+}
+
+function projectOf(raw: string | undefined): string {
+  if (raw === undefined) return '1';
+  if (!/^[1-9]\d{0,18}$/.test(raw)) throw new UsageError(`--project must be a DSN's project id (a number from 1), not "${raw}"`);
+  return raw;
+}
+
+function portOf(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_SERVE_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${raw}"`);
+  return port;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

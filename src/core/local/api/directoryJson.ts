@@ -1,0 +1,107 @@
+// Organizations, projects, members, environments and releases in the Web API's shapes (NOTES §3.6, §3.7).
+import { createHash } from 'node:crypto';
+import type { LocalStore } from '../store/localStore';
+import type { ProjectRecord } from '../store/storeRecords';
+import { environmentsOf, LOCAL_ORG, LOCAL_USER, type ReleaseSummary } from './localDirectory';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function organizationJson(origin: string, created: number): Record<string, unknown> {
+  return {
+    ...LOCAL_ORG,
+    dateCreated: iso(created),
+    isEarlyAdopter: false,
+    require2FA: false,
+    status: { id: 'active', name: 'active' },
+    avatar: { avatarType: 'letter_avatar', avatarUuid: null },
+    features: [],
+    links: { organizationUrl: origin, regionUrl: origin },
+  };
+}
+
+export function projectJson(store: LocalStore, project: ProjectRecord, latestRelease: ReleaseSummary | undefined): Record<string, unknown> {
+  const issues = store.issues().filter((issue) => issue.projectId === project.id);
+  const firstEvent = issues.reduce<number | undefined>((first, issue) => (first === undefined ? issue.firstSeen : Math.min(first, issue.firstSeen)), undefined);
+  return {
+    id: project.id,
+    slug: project.slug,
+    name: project.name,
+    platform: project.platform,
+    platforms: project.platform === null ? [] : [project.platform],
+    dateCreated: iso(project.dateCreated),
+    isBookmarked: false,
+    isMember: true,
+    hasAccess: true,
+    features: [],
+    firstEvent: firstEvent === undefined ? null : iso(firstEvent),
+    firstTransactionEvent: false,
+    hasSessions: false,
+    environments: environmentsOf(store, project.id),
+    latestRelease: latestRelease === undefined ? null : { version: latestRelease.version },
+    status: 'active',
+    teams: [],
+    organization: { id: LOCAL_ORG.id, slug: LOCAL_ORG.slug, name: LOCAL_ORG.name },
+  };
+}
+
+export function projectRefJson(project: ProjectRecord | undefined, projectId: string): Record<string, unknown> {
+  return { id: projectId, name: project?.name ?? projectId, slug: project?.slug ?? projectId, platform: project?.platform ?? null };
+}
+
+export function memberJson(created: number): Record<string, unknown> {
+  const user = { id: LOCAL_USER.id, name: LOCAL_USER.name, email: LOCAL_USER.email, username: LOCAL_USER.username };
+  return { id: LOCAL_USER.id, email: LOCAL_USER.email, name: LOCAL_USER.name, role: 'owner', orgRole: 'owner', pending: false, expired: false, dateCreated: iso(created), user };
+}
+
+export function environmentJson(name: string): Record<string, unknown> {
+  return { id: numericId(name), name, isHidden: false };
+}
+
+export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<string, unknown> {
+  const [packageName, version] = splitVersion(release.version);
+  const newGroups = [...release.projects.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    id: numericId(release.version),
+    version: release.version,
+    shortVersion: version,
+    status: 'open',
+    versionInfo: { package: packageName, version: { raw: version }, description: version, buildHash: null },
+    ref: null,
+    url: null,
+    data: {},
+    owner: null,
+    dateCreated: iso(release.firstEvent),
+    dateReleased: null,
+    firstEvent: iso(release.firstEvent),
+    lastEvent: iso(release.lastEvent),
+    newGroups,
+    commitCount: 0,
+    lastCommit: null,
+    deployCount: 0,
+    lastDeploy: null,
+    authors: [],
+    projects: [...release.projects.entries()].map(([projectId, projectNewGroups]) => {
+      const project = store.project(projectId);
+      return {
+        id: Number(projectId),
+        slug: project?.slug ?? projectId,
+        name: project?.name ?? projectId,
+        newGroups: projectNewGroups,
+        platform: project?.platform ?? null,
+        platforms: project?.platform ? [project.platform] : [],
+        hasHealthData: false,
+      };
+    }),
+  };
+}
+
+/** The short form Sentry shows for `package@version+build`: the part after `@`. */
+function splitVersion(version: string): [string | null, string] {
+  const at = version.lastIndexOf('@');
+  return at > 0 ? [version.slice(0, at), version.slice(at + 1)] : [null, version];
+}
+
+/** A stable positive 31-bit number for names that need a numeric id (releases, environments). */
+function numericId(text: string): number {
+  return Number.parseInt(createHash('md5').update(text).digest('hex').slice(0, 7), 16) + 1;
+}

@@ -1,0 +1,95 @@
+// `GET /api/0/organizations/{org}/issues/`: search (default `is:unresolved`), `project=`, `environment=`, `statsPeriod`,
+// sort, `limit` and cursor pagination with Sentry's Link header, X-Hits, and `filtered` counts under `release:`.
+import type { LocalIssue } from '../../store/localIssue';
+import { AnswerNow, detail, json } from '../apiAnswer';
+import { queryList, type ApiRequest } from '../apiRequest';
+import { issueListItemJson, type IssueView } from '../issueJson';
+import { matchesIssue, queriedEnvironments, queriedReleases } from '../issueMatching';
+import { parseIssueSearch } from '../issueSearchQuery';
+import { LOCAL_USER, releasesOf } from '../localDirectory';
+import { keysetPage, linkHeader, pageSize, parseCursor } from '../pagination';
+import type { Route, RouteAnswer } from '../route';
+import { requireOrganization } from './lookup';
+
+const MAX_HITS = 1000;
+const SORTS = ['date', 'new', 'freq', 'user', 'trends', 'inbox', 'recommended', 'priority'];
+
+export function issueList(request: ApiRequest, projectIds: readonly string[]): RouteAnswer {
+  const search = parseIssueSearch(request.query.has('query') ? (request.query.get('query') ?? '') : 'is:unresolved');
+  const latestRelease = releasesOf(request.store)[0]?.version;
+  const environments = queriedEnvironments(search, queryList(request, 'environment'));
+  const view: IssueView = {
+    store: request.store,
+    origin: request.origin,
+    now: request.now,
+    environments,
+    releases: queriedReleases(search, { latestRelease }),
+    statsPeriod: groupStatsPeriod(request),
+  };
+  const inProjects = request.store.issues().filter((issue) => projectIds.length === 0 || projectIds.includes(issue.projectId));
+  const groupIds = queryList(request, 'group');
+  // `group=` fetches exactly these issues: no search, no pagination.
+  if (groupIds.length > 0) return json(inProjects.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)));
+  const since = windowStart(request);
+  const scope = { environments, latestRelease, userId: LOCAL_USER.id };
+  const matching = inProjects.filter((issue) => matchesIssue(issue, search, scope) && (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since));
+  const score = scoreOf(request.query.get('sort') ?? 'date', environments);
+  const sorted = matching.sort((a, b) => score(b) - score(a) || Number(b.id) - Number(a.id));
+  const page = keysetPage(sorted, score, parseCursor(request.query.get('cursor')), pageSize(request.query.get('limit'), 100));
+  return json(page.items.map((issue) => issueListItemJson(issue, view)), 200, {
+    Link: linkHeader(request.origin, request.path, request.query, page),
+    'X-Hits': String(Math.min(sorted.length, MAX_HITS)),
+    'X-Max-Hits': String(MAX_HITS),
+  });
+}
+
+/** The number Sentry sorts by, descending, and puts in cursors: ms timestamps for dates, counts otherwise. */
+function scoreOf(sort: string, environments: readonly string[]): (issue: LocalIssue) => number {
+  if (!SORTS.includes(sort)) throw new AnswerNow(detail(400, `Invalid sort: ${sort}`));
+  switch (sort) {
+    case 'new':
+      return (issue) => issue.counts.totals({ environments }).firstSeen ?? issue.firstSeen;
+    case 'freq':
+      return (issue) => issue.counts.totals({ environments }).count;
+    case 'user':
+      return (issue) => issue.counts.totals({ environments }).userCount;
+    default:
+      return (issue) => issue.counts.totals({ environments }).lastSeen ?? issue.lastSeen;
+  }
+}
+
+function groupStatsPeriod(request: ApiRequest): '24h' | '14d' | null {
+  const raw = request.query.get('groupStatsPeriod') ?? '24h';
+  if (raw === '') return null;
+  if (raw === '24h' || raw === 'auto') return '24h';
+  if (raw === '14d') return '14d';
+  throw new AnswerNow(detail(400, "Invalid groupStatsPeriod. Valid choices are '', '24h', '14d', and 'auto'"));
+}
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `statsPeriod=14d` (or `start`): only issues seen since then are listed. Counts stay the issue's totals. */
+function windowStart(request: ApiRequest): number | undefined {
+  const period = request.query.get('statsPeriod');
+  if (period) {
+    const match = /^(\d+)([smhdw])$/.exec(period);
+    if (!match) throw new AnswerNow(detail(400, `Invalid statsPeriod: ${period}`));
+    return request.now - Number(match[1]) * (UNIT_MS[match[2] ?? 'd'] ?? UNIT_MS['d'] ?? 0);
+  }
+  const start = request.query.get('start');
+  if (start) {
+    const ms = Date.parse(start);
+    if (!Number.isFinite(ms)) throw new AnswerNow(detail(400, `Invalid start: ${start}`));
+    return ms;
+  }
+  return undefined;
+}
+
+export const issueListRoute: Route = {
+  method: 'GET',
+  pattern: '/api/0/organizations/:org/issues/',
+  handle: (request) => {
+    requireOrganization(request);
+    return issueList(request, queryList(request, 'project').filter((id) => id !== '-1'));
+  },
+};

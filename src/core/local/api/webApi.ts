@@ -1,0 +1,52 @@
+// The local Web API: finds the route for a request under `/api/0/`, reads a PUT's JSON body, runs the handler, and
+// persists what it changed before answering. Every failure is an answer (404, 405, 400, 500), never a crash.
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from '../../log';
+import { readRequestBody } from '../ingest/requestBody';
+import type { PersistedStore } from '../store/persistedStore';
+import { AnswerNow, detail, notFound, type ApiAnswer } from './apiAnswer';
+import { matchRoute, type Route } from './route';
+import { directoryRoutes } from './routes/directoryRoutes';
+import { issueListRoute } from './routes/issueListRoute';
+import { issueRoutes } from './routes/issueRoutes';
+
+const routes: readonly Route[] = [...directoryRoutes, issueListRoute, ...issueRoutes];
+const MAX_PUT_BYTES = 1024 * 1024;
+
+export interface WebApiContext {
+  readonly persisted: PersistedStore;
+  readonly origin: string;
+  readonly now: number;
+  readonly log: Logger;
+}
+
+export async function answerWebApi(request: IncomingMessage, url: URL, context: WebApiContext): Promise<ApiAnswer> {
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const candidates = routes.map((route) => ({ route, params: matchRoute(route.pattern, path) })).filter((match) => match.params !== undefined);
+  const found = candidates.find((match) => match.route.method === request.method);
+  if (found === undefined || found.params === undefined) {
+    request.resume();
+    return candidates.length > 0 ? detail(405, `Method "${request.method ?? ''}" not allowed.`) : notFound();
+  }
+  let body: unknown;
+  if (request.method === 'PUT') {
+    const read = await readRequestBody(request, { maxBodyBytes: MAX_PUT_BYTES, maxDecompressedBytes: MAX_PUT_BYTES });
+    if (!read.ok) return detail(read.error.status, read.error.detail);
+    try {
+      body = JSON.parse(read.value.toString('utf8') || '{}');
+    } catch (error) {
+      return detail(400, `JSON parse error - ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    request.resume();
+  }
+  try {
+    const answer = found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, origin: context.origin, store: context.persisted.store, now: context.now });
+    if (answer.records && answer.records.length > 0) await context.persisted.commit(answer.records);
+    return answer;
+  } catch (error) {
+    if (error instanceof AnswerNow) return error.answer;
+    context.log.error(`local server: ${request.method ?? ''} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return detail(500, 'Internal Error');
+  }
+}

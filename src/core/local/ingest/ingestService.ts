@@ -1,0 +1,90 @@
+// Ingest behind the HTTP layer: processes an event against the workspace, stores it (waiting until it is written), and
+// tells the change feed. Other item types (transactions, sessions, client reports, attachments…) are only counted.
+import type { Logger } from '../../log';
+import { err, ok, type Result } from '../../result';
+import type { Listeners } from '../../state/listeners';
+import type { IngestChange } from '../changeFeed';
+import type { IngestRejection } from '../envelope/ingestRejection';
+import { processEvent } from '../process/eventProcessor';
+import type { ProcessedEvent } from '../process/processedEvent';
+import type { WorkspaceSources } from '../process/workspaceSources';
+import type { PersistedStore } from '../store/persistedStore';
+import { shortIdOf } from '../store/shortId';
+
+export interface IngestServiceOptions {
+  readonly persisted: PersistedStore;
+  readonly workspace: WorkspaceSources | undefined;
+  readonly feed: Listeners<IngestChange>;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+/** Distinct item types counted by name; any further ones are counted together. */
+const MAX_COUNTED_TYPES = 64;
+
+export class IngestService {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly options: IngestServiceOptions) {}
+
+  /** Items received per type (`event`, `transaction`, `session`, `client_report`, `attachment`, …). */
+  get itemCounts(): ReadonlyMap<string, number> {
+    return this.counts;
+  }
+
+  countItem(type: string): void {
+    const key = this.counts.has(type) || this.counts.size < MAX_COUNTED_TYPES ? type : 'other';
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  async ingestEvent(projectId: string, payload: unknown, clientIp: string | undefined): Promise<Result<{ eventId: string }, IngestRejection>> {
+    const now = (this.options.now ?? Date.now)();
+    const workspace = this.options.workspace === undefined ? undefined : await this.options.workspace.snapshot();
+    const processed = await processEvent(payload, { receivedAt: now, clientIp, workspace });
+    if (!processed.ok) return err(processed.error);
+    await this.store(projectId, processed.value, now);
+    return ok({ eventId: processed.value.eventId });
+  }
+
+  private async store(projectId: string, event: ProcessedEvent, now: number): Promise<void> {
+    const { persisted } = this.options;
+    const project = persisted.store.ensureProject(projectId, event.platform, now);
+    const added = persisted.store.addEvent(
+      {
+        eventId: event.eventId,
+        projectId,
+        timestamp: event.timestamp,
+        receivedAt: event.receivedAt,
+        release: event.release,
+        environment: event.environment,
+        userKey: event.userKey,
+        tags: event.tags.map(([key, value]) => [key, value]),
+        body: event.body,
+      },
+      {
+        hash: event.hash,
+        level: event.level,
+        platform: event.platform,
+        title: event.title,
+        culprit: event.culprit,
+        type: event.type,
+        metadata: event.metadata,
+        isUnhandled: event.isUnhandled,
+      },
+    );
+    await persisted.commit([...project.records, ...added.records]);
+    if (added.duplicate) return;
+    this.options.feed.fire({
+      kind: added.isNewIssue ? 'newIssue' : 'newEvent',
+      projectId,
+      issueId: added.issue.id,
+      shortId: shortIdOf(added.issue),
+      eventId: event.eventId,
+      title: added.issue.facts.title,
+      level: event.level,
+      release: event.release,
+      environment: event.environment,
+      raisedAt: event.raisedAt,
+    });
+  }
+}

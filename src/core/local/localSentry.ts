@@ -1,0 +1,107 @@
+// The embedded Sentry-compatible server: starts an HTTP server on 127.0.0.1 that ingests SDK events (envelope and store
+// endpoints) into a bounded, persisted store and answers the Web API subset the client uses. The editor and
+// `sentry-insight serve` both start it through startLocalSentry().
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { silentLogger, type Logger } from '../log';
+import type { WorkspaceFolder } from '../resolve/frame';
+import { Listeners, type Unsubscribe } from '../state/listeners';
+import type { IngestChange } from './changeFeed';
+import { defaultIngestLimits, type IngestLimits } from './envelope/ingestLimits';
+import { IngestService } from './ingest/ingestService';
+import { WorkspaceSources } from './process/workspaceSources';
+import { routeRequest } from './server/requestRouter';
+import type { LocalStore } from './store/localStore';
+import { PersistedStore } from './store/persistedStore';
+import { defaultStoreLimits, type StoreLimits } from './store/storeLimits';
+
+export type { IngestChange } from './changeFeed';
+
+export interface LocalSentryOptions {
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Where the store's log is kept; without it, events live in memory only. */
+  readonly storeDirectory?: string;
+  /** Folders whose source maps and files symbolicate frames and fill source context. */
+  readonly workspaceFolders?: readonly WorkspaceFolder[];
+  readonly ingestLimits?: Partial<IngestLimits>;
+  readonly storeLimits?: Partial<StoreLimits>;
+  /** Browser origins beyond loopback ones that may post events (e.g. `http://myapp.test:3000`). */
+  readonly allowedOrigins?: readonly string[];
+  readonly log?: Logger;
+  readonly now?: () => number;
+}
+
+export interface LocalSentry {
+  readonly port: number;
+  /** `http://127.0.0.1:<port>`: the server URL for SentryClient and `scan --url`. */
+  readonly url: string;
+  /** The organization slug of every local project. */
+  readonly org: 'local';
+  /** The DSN an SDK uses to send to project `projectId` (any public key is accepted). */
+  dsn(projectId?: string, publicKey?: string): string;
+  /** Fires after each stored event (new issue or new event of an issue), once it is persisted. */
+  readonly onDidIngest: (listener: (change: IngestChange) => void) => Unsubscribe;
+  /** Read access to the stored data. */
+  readonly store: LocalStore;
+  /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
+  itemCounts(): ReadonlyMap<string, number>;
+  /** Stops listening, ends open connections and closes the store file. */
+  close(): Promise<void>;
+}
+
+export async function startLocalSentry(options: LocalSentryOptions = {}): Promise<LocalSentry> {
+  const log = options.log ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const limits = { ...defaultIngestLimits, ...options.ingestLimits };
+  const persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
+  const folders = options.workspaceFolders ?? [];
+  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
+  const feed = new Listeners<IngestChange>();
+  const ingest = new IngestService({ persisted, workspace, feed, log, now });
+  const context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
+
+  const server = createServer((request, response) => void routeRequest(request, response, context));
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  // Malformed HTTP never reaches routeRequest; answer it and move on.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (error) {
+    await persisted.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  log.info(`local Sentry listening on ${url}`);
+  return {
+    port,
+    url,
+    org: 'local',
+    dsn: (projectId = '1', publicKey = 'local') => `http://${publicKey}@127.0.0.1:${port}/${projectId}`,
+    onDidIngest: feed.subscribe,
+    store: persisted.store,
+    itemCounts: () => ingest.itemCounts,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await persisted.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,181 @@
+// Turns an SDK event payload into a processed event: frames symbolicated against the workspace, in-app decided, grouped,
+// titled, tagged, and converted to the Web API's form.
+import { randomUUID } from 'node:crypto';
+import type { DebugImage } from '../../resolve/debugImages';
+import { err, ok, type Result } from '../../result';
+import { malformed, type IngestRejection } from '../envelope/ingestRejection';
+import { groupingHashOf } from '../grouping/groupingHash';
+import type { GroupingException, GroupingInput } from '../grouping/groupingInput';
+import { apiEntriesOf, type ProcessedException } from './apiEventEntries';
+import { apiFrameOf, type ApiFrame } from './apiFrame';
+import { eventTagsOf } from './eventTags';
+import { headlineOf } from './eventTitle';
+import { eventUserOf } from './eventUser';
+import { symbolicateStack, type SymbolicatedStack, type WorkspaceLine } from './frameSymbolicator';
+import { boundedJson, boundedObject } from './freeFormJson';
+import { inAppOf } from './inAppRules';
+import { ingestEventSchema, type IngestEvent, type IngestStacktrace } from './ingestEventSchema';
+import type { ProcessedEvent } from './processedEvent';
+import type { WorkspaceSnapshot } from './workspaceSources';
+
+export interface ProcessingContext {
+  readonly receivedAt: number;
+  /** The sender's address, for `ip_address: "{{auto}}"`. */
+  readonly clientIp?: string;
+  /** The workspace to symbolicate against; without one, frames stay as sent. */
+  readonly workspace?: WorkspaceSnapshot;
+}
+
+const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
+/** Relay accepts timestamps up to a minute ahead of its clock; later ones are replaced by the receive time. */
+const MAX_CLOCK_DRIFT_MS = 60_000;
+
+export async function processEvent(payload: unknown, context: ProcessingContext): Promise<Result<ProcessedEvent, IngestRejection>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err(malformed('the event is not a JSON object'));
+  const parsed = ingestEventSchema.safeParse(payload);
+  if (!parsed.success) return err(malformed('the event does not have the shape of a Sentry event'));
+  const event = parsed.data;
+  const platform = event.platform ?? 'other';
+  const level = event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
+  const debugImages = debugImagesOf(event);
+  const stacks = { platform, debugImages, workspace: context.workspace };
+
+  const exceptions = await Promise.all((event.exception ?? []).map(async (raw) => ({ raw, ...(await processStack(raw.stacktrace, stacks)) })));
+  const looseSource = event.stacktrace ?? crashedThreadStack(event);
+  const loose = looseSource === undefined || exceptions.length > 0 ? undefined : await processStack(looseSource, stacks);
+  const message = messageOf(event);
+  const input: GroupingInput = {
+    platform,
+    exceptions: exceptions.map((exception): GroupingException => ({
+      type: exception.raw.type,
+      value: exception.raw.value,
+      frames: exception.frames ?? [],
+      synthetic: exception.raw.mechanism?.['synthetic'] === true,
+    })),
+    looseFrames: loose?.frames ?? [],
+    message,
+    transaction: event.transaction,
+    level,
+  };
+  const headline = headlineOf(input);
+  const user = eventUserOf(event.user, context.clientIp);
+  const thrown = event.exception?.[event.exception.length - 1];
+  const tags = eventTagsOf({ event, level, thrown, userKey: user.key });
+  const eventId = eventIdOf(event.event_id);
+  const timestamp = timestampOf(event.timestamp, context.receivedAt);
+  const hash = groupingHashOf(input, event.fingerprint);
+  const processedExceptions: ProcessedException[] = exceptions.map(({ raw, frames, rawFrames }) => ({ raw, frames, rawFrames }));
+  const body: Record<string, unknown> = {
+    id: eventId,
+    eventID: eventId,
+    title: headline.title,
+    message: message ?? headline.title,
+    culprit: headline.culprit,
+    location: headline.location,
+    platform,
+    type: headline.type,
+    dateCreated: new Date(timestamp).toISOString(),
+    dateReceived: new Date(context.receivedAt).toISOString(),
+    dist: event.dist ?? null,
+    tags: tags.map(([key, value]) => ({ key, value })),
+    user: user.json,
+    contexts: boundedObject(event.contexts) ?? {},
+    context: boundedObject(event.extra) ?? {},
+    sdk: boundedObject(event.sdk),
+    packages: boundedObject(event.modules) ?? {},
+    metadata: headline.metadata,
+    entries: apiEntriesOf({ event, exceptions: processedExceptions, looseFrames: loose?.frames ?? null, message }),
+    errors: [],
+    fingerprints: [hash],
+    groupingConfig: { id: 'sentry-insight-local:1', enhancements: '' },
+    crashFile: null,
+    userReport: null,
+    sdkUpdates: [],
+    occurrence: null,
+    _meta: {},
+    size: 0,
+  };
+  body['size'] = JSON.stringify(body).length;
+  return ok({
+    eventId,
+    timestamp,
+    receivedAt: context.receivedAt,
+    hash,
+    level,
+    platform,
+    release: event.release,
+    environment: event.environment,
+    userKey: user.key,
+    tags,
+    title: headline.title,
+    culprit: headline.culprit,
+    type: headline.type,
+    metadata: headline.metadata,
+    isUnhandled: thrown?.mechanism?.['handled'] === false,
+    body,
+    raisedAt: raisedAt(exceptions, loose),
+  });
+}
+
+interface StackInputs {
+  readonly platform: string;
+  readonly debugImages: readonly DebugImage[];
+  readonly workspace: WorkspaceSnapshot | undefined;
+}
+
+async function processStack(stacktrace: IngestStacktrace | undefined, inputs: StackInputs): Promise<{ frames: ApiFrame[] | null; rawFrames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }> {
+  if (stacktrace === undefined) return { frames: null, rawFrames: null, lines: [] };
+  const frames = stacktrace.frames.map((raw) => {
+    const frame = apiFrameOf(raw);
+    return { ...frame, inApp: inAppOf(frame, raw.in_app) };
+  });
+  if (inputs.workspace === undefined) return { frames, rawFrames: null, lines: [] };
+  return symbolicateStack(frames, { platform: inputs.platform, debugImages: inputs.debugImages, workspace: inputs.workspace });
+}
+
+function crashedThreadStack(event: IngestEvent): IngestStacktrace | undefined {
+  const threads = event.threads ?? [];
+  return (threads.find((thread) => thread.crashed) ?? threads.find((thread) => thread.current))?.stacktrace;
+}
+
+/** The innermost workspace frame of the thrown exception, else of its causes, else of the loose stack. */
+function raisedAt(exceptions: ReadonlyArray<{ frames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }>, loose: { lines: SymbolicatedStack['lines'] } | undefined): WorkspaceLine | undefined {
+  const stacks = [...exceptions].reverse().map((exception) => exception.lines);
+  if (loose) stacks.push(loose.lines);
+  for (const lines of stacks) {
+    const found = [...lines].reverse().find((line) => line !== undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function messageOf(event: IngestEvent): string | undefined {
+  const entry = event.logentry ?? (typeof event.message === 'object' ? event.message : undefined);
+  const text = entry?.formatted ?? entry?.message ?? (typeof event.message === 'string' ? event.message : undefined);
+  return text === undefined || text.trim() === '' ? undefined : text.slice(0, 8192);
+}
+
+function debugImagesOf(event: IngestEvent): DebugImage[] {
+  const images: DebugImage[] = [];
+  for (const image of event.debug_meta?.images ?? []) {
+    const value = boundedJson(image, { maxDepth: 2, maxItems: 20, maxStringLength: 2048 });
+    if (typeof value !== 'object' || value === null) continue;
+    const record = value as Record<string, unknown>;
+    if (record['type'] === 'sourcemap' && typeof record['code_file'] === 'string' && typeof record['debug_id'] === 'string') {
+      images.push({ codeFile: record['code_file'], debugId: record['debug_id'] });
+    }
+  }
+  return images;
+}
+
+/** Sentry event ids are 32 lowercase hex digits; a missing or malformed one is replaced, as Relay does. */
+export function eventIdOf(raw: string | undefined): string {
+  const compact = raw?.replace(/-/g, '').toLowerCase();
+  return compact !== undefined && /^[0-9a-f]{32}$/.test(compact) ? compact : randomUUID().replace(/-/g, '');
+}
+
+function timestampOf(raw: number | string | undefined, receivedAt: number): number {
+  const ms = typeof raw === 'number' ? raw * 1000 : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(ms) || ms <= 0 || ms > receivedAt + MAX_CLOCK_DRIFT_MS) return receivedAt;
+  return ms;
+}

@@ -1,0 +1,61 @@
+// Maps a compiled frame (a bundle, minified or transpiled script in the workspace) to its original position and the
+// original name at that position, through the script's source map: by debug ID, sourceMappingURL or `.map` beside it.
+import { GREATEST_LOWER_BOUND, originalPositionFor } from '@jridgewell/trace-mapping';
+import { debugIdForFrame, type DebugImage } from '../../resolve/debugImages';
+import { originalPosition } from '../../resolve/originalSource';
+import { isThirdPartyFramePath, normalizeFramePath } from '../../resolve/paths';
+import type { LoadedSourceMap } from '../../resolve/sourceMapLoader';
+import type { FileText } from '../../resolve/workspaceFileReader';
+import { sourceFrameOf, type ApiFrame } from './apiFrame';
+import { originalScopeName } from './minifiedScope';
+import type { WorkspaceSnapshot } from './workspaceSources';
+
+export interface OriginalFramePosition {
+  /** The map's `sources[]` entry (with its `sourceRoot`). */
+  readonly source: string;
+  readonly line: number;
+  readonly column: number;
+  /** The original identifier at the position (`names[]`), if the map has one: at a call site, the callee's name. */
+  readonly name: string | undefined;
+  /** The original name of the function the position is in, found from its minified declaration. */
+  readonly scopeName: string | undefined;
+  /** Where the map's relative sources are resolved from. */
+  readonly baseDirectory: string;
+}
+
+const COMPILED_SCRIPT = /\.(?:js|mjs|cjs|bundle)$/;
+
+export async function originalFramePosition(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot): Promise<OriginalFramePosition | undefined> {
+  if (frame.lineNo === null || frame.lineNo < 1) return undefined;
+  const found = await mapOfFrame(frame, debugImages, workspace);
+  if (found === undefined) return undefined;
+  const { map, script } = found;
+  const position = originalPosition(map.parsed.map, frame.lineNo, frame.colNo ?? undefined);
+  if (position === undefined) return undefined;
+  const column = Math.max((frame.colNo ?? 1) - 1, 0);
+  const named = originalPositionFor(map.parsed.map, { line: frame.lineNo, column, bias: GREATEST_LOWER_BOUND });
+  const scopeName = script === undefined ? undefined : originalScopeName(map.parsed.map, script.lines, frame.lineNo, column, frame.function);
+  return { ...position, name: named.name ?? undefined, scopeName, baseDirectory: map.baseDirectory };
+}
+
+async function mapOfFrame(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot): Promise<{ map: LoadedSourceMap; script?: FileText } | undefined> {
+  const debugId = debugIdForFrame(sourceFrameOf(frame), debugImages);
+  for (const raw of [frame.absPath, frame.filename]) {
+    if (raw === null || raw === '' || isThirdPartyFramePath(raw)) continue;
+    const path = normalizeFramePath(raw);
+    if (path === undefined || !COMPILED_SCRIPT.test(path)) continue;
+    const script = workspace.files.find(path);
+    if (script === undefined) continue;
+    const absolute = workspace.reader.absolutePath(script);
+    if ((await workspace.reader.confine(absolute)) === undefined) continue;
+    const text = await workspace.reader.read(absolute);
+    const map = text === undefined ? undefined : await workspace.sourceMaps.forScript(script, text, debugId);
+    if (map !== undefined) return { map, script: text };
+  }
+  if (debugId === undefined) return undefined;
+  const byId = await workspace.sourceMaps.forDebugId(debugId);
+  if (byId === undefined) return undefined;
+  const location = workspace.reader.locate(byId.script);
+  const text = location === undefined || (await workspace.reader.confine(byId.script)) === undefined ? undefined : await workspace.reader.read(byId.script);
+  return text === undefined ? { map: byId.loaded } : { map: byId.loaded, script: text };
+}

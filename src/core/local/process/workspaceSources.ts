@@ -1,0 +1,58 @@
+// The workspace as event processing sees it: its file index, a reader confined to its folders, its source maps and the
+// frame resolver, rebuilt when older than a few seconds so that files created while the server runs are found.
+import type { Logger } from '../../log';
+import { DebugIdIndex } from '../../resolve/debugIdIndex';
+import type { WorkspaceFolder } from '../../resolve/frame';
+import { FrameResolver } from '../../resolve/frameResolver';
+import { SourceMapLoader } from '../../resolve/sourceMapLoader';
+import { WorkspaceFileIndex } from '../../resolve/workspaceFileIndex';
+import { WorkspaceFileReader } from '../../resolve/workspaceFileReader';
+
+export interface WorkspaceSnapshot {
+  readonly folders: readonly WorkspaceFolder[];
+  readonly files: WorkspaceFileIndex;
+  readonly reader: WorkspaceFileReader;
+  readonly sourceMaps: SourceMapLoader;
+  readonly resolver: FrameResolver;
+}
+
+export interface WorkspaceSourcesOptions {
+  readonly folders: readonly WorkspaceFolder[];
+  readonly log: Logger;
+  /** A snapshot older than this is rebuilt before the next event is processed. Default 5 s. */
+  readonly maxAgeMs?: number;
+  readonly now?: () => number;
+}
+
+export class WorkspaceSources {
+  private current: { snapshot: Promise<WorkspaceSnapshot>; builtAt: number } | undefined;
+
+  constructor(private readonly options: WorkspaceSourcesOptions) {}
+
+  get folders(): readonly WorkspaceFolder[] {
+    return this.options.folders;
+  }
+
+  /** The snapshot to process an event with; files changed since it was built are seen after at most `maxAgeMs`. */
+  snapshot(): Promise<WorkspaceSnapshot> {
+    const now = (this.options.now ?? Date.now)();
+    if (this.current === undefined || now - this.current.builtAt > (this.options.maxAgeMs ?? 5_000)) {
+      this.current = { snapshot: this.build(), builtAt: now };
+    }
+    return this.current.snapshot;
+  }
+
+  /** Forgets the snapshot, e.g. after the files changed. */
+  invalidate(): void {
+    this.current = undefined;
+  }
+
+  private async build(): Promise<WorkspaceSnapshot> {
+    const { folders, log } = this.options;
+    const files = await WorkspaceFileIndex.build(folders, { log });
+    const reader = new WorkspaceFileReader(folders, { log });
+    const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader, { log }), log);
+    const resolver = new FrameResolver({ folders, files, log });
+    return { folders, files, reader, sourceMaps, resolver };
+  }
+}

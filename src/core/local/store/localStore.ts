@@ -1,0 +1,197 @@
+// The local server's data: projects, issues and their newest events, in memory and bounded. Every change is a
+// StoreRecord, applied here and appended to the log by the caller, so that replaying the log rebuilds the same state.
+import { LocalIssue } from './localIssue';
+import { defaultStoreLimits, type StoreLimits } from './storeLimits';
+import type { EventFacts, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
+
+export interface AddedEvent {
+  readonly issue: LocalIssue;
+  readonly isNewIssue: boolean;
+  /** The event id was already stored for the project: nothing changed and nothing is to be written. */
+  readonly duplicate: boolean;
+  readonly records: StoreRecord[];
+}
+
+export class LocalStore {
+  private readonly projectsById = new Map<string, ProjectRecord>();
+  private readonly issuesById = new Map<string, LocalIssue>();
+  private readonly issueIdByHash = new Map<string, string>();
+  private readonly eventsByIssue = new Map<string, StoredEvent[]>();
+  /** Every kept event in arrival order, keyed by project and event id; the first is evicted first. */
+  private readonly events = new Map<string, StoredEvent>();
+  private eventChars = 0;
+  private nextIssueId = 1;
+
+  constructor(readonly limits: StoreLimits = defaultStoreLimits) {}
+
+  // --- changes: each returns the records to persist ---
+
+  /** The project of a DSN's project id, created on first use. */
+  ensureProject(projectId: string, platform: string | null, now: number): { project: ProjectRecord; records: StoreRecord[] } {
+    const known = this.projectsById.get(projectId);
+    if (known) return { project: known, records: [] };
+    const record: StoreRecord = { kind: 'project', project: { id: projectId, slug: `project-${projectId}`, name: `Project ${projectId}`, platform, dateCreated: now } };
+    this.apply(record);
+    return { project: record.project, records: [record] };
+  }
+
+  addEvent(event: Omit<StoredEvent, 'issueId'>, facts: EventFacts): AddedEvent {
+    const existingId = this.issueIdByHash.get(hashKey(event.projectId, facts.hash));
+    if (this.events.has(eventKey(event.projectId, event.eventId))) {
+      const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
+      if (issue) return { issue, isNewIssue: false, duplicate: true, records: [] };
+    }
+    const issueId = existingId ?? String(this.nextIssueId);
+    const record: StoreRecord = { kind: 'event', event: { ...event, issueId }, facts };
+    this.apply(record);
+    const issue = this.issuesById.get(issueId);
+    if (issue === undefined) throw new Error(`local store: issue ${issueId} vanished while adding an event`);
+    return { issue, isNewIssue: existingId === undefined, duplicate: false, records: [record] };
+  }
+
+  /** Applies a triage change to an issue; undefined when there is no such issue. */
+  updateIssue(issueId: string, change: (issue: LocalIssue) => void): { issue: LocalIssue; records: StoreRecord[] } | undefined {
+    const issue = this.issuesById.get(issueId);
+    if (issue === undefined) return undefined;
+    change(issue);
+    return { issue, records: [{ kind: 'issue', issue: issue.toJSON() }] };
+  }
+
+  /** Replays one record, from a live change or from the log. */
+  apply(record: StoreRecord): void {
+    switch (record.kind) {
+      case 'project':
+        if (!this.projectsById.has(record.project.id)) this.projectsById.set(record.project.id, record.project);
+        return;
+      case 'issue':
+        this.putIssue(LocalIssue.fromJSON(record.issue));
+        return;
+      case 'event':
+        this.countEvent(record.event, record.facts);
+        this.keep(record.event);
+        return;
+      case 'kept':
+        if (this.issuesById.has(record.event.issueId)) this.keep(record.event);
+        return;
+    }
+  }
+
+  /** The records that rebuild the current state, for compacting the log. */
+  snapshotRecords(): StoreRecord[] {
+    return [
+      ...[...this.projectsById.values()].map((project): StoreRecord => ({ kind: 'project', project })),
+      ...[...this.issuesById.values()].map((issue): StoreRecord => ({ kind: 'issue', issue: issue.toJSON() })),
+      ...[...this.events.values()].map((event): StoreRecord => ({ kind: 'kept', event })),
+    ];
+  }
+
+  /** How many records snapshotRecords() would write. */
+  get liveRecordCount(): number {
+    return this.projectsById.size + this.issuesById.size + this.events.size;
+  }
+
+  // --- queries ---
+
+  projects(): ProjectRecord[] {
+    return [...this.projectsById.values()];
+  }
+
+  project(id: string): ProjectRecord | undefined {
+    return this.projectsById.get(id);
+  }
+
+  issues(): LocalIssue[] {
+    return [...this.issuesById.values()];
+  }
+
+  issue(id: string): LocalIssue | undefined {
+    return this.issuesById.get(id);
+  }
+
+  /** The kept events of an issue, oldest first by timestamp (arrival breaks ties). */
+  eventsOf(issueId: string): readonly StoredEvent[] {
+    return this.eventsByIssue.get(issueId) ?? [];
+  }
+
+  get eventCount(): number {
+    return this.events.size;
+  }
+
+  // --- internals ---
+
+  private countEvent(event: StoredEvent, facts: EventFacts): void {
+    let issue = this.issuesById.get(event.issueId);
+    if (issue === undefined) {
+      const shortNumber = 1 + this.issues().filter((candidate) => candidate.projectId === event.projectId).reduce((max, candidate) => Math.max(max, candidate.shortNumber), 0);
+      issue = new LocalIssue(event.issueId, event.projectId, shortNumber, facts.hash, facts, event);
+      this.putIssue(issue);
+    }
+    issue.add(event);
+    this.evictIssues();
+  }
+
+  private putIssue(issue: LocalIssue): void {
+    this.issuesById.set(issue.id, issue);
+    this.issueIdByHash.set(hashKey(issue.projectId, issue.hash), issue.id);
+    const numeric = Number(issue.id);
+    if (Number.isSafeInteger(numeric)) this.nextIssueId = Math.max(this.nextIssueId, numeric + 1);
+  }
+
+  private keep(event: StoredEvent): void {
+    const key = eventKey(event.projectId, event.eventId);
+    if (this.events.has(key)) return;
+    this.events.set(key, event);
+    this.eventChars += sizeOf(event);
+    const list = this.eventsByIssue.get(event.issueId) ?? [];
+    list.push(event);
+    list.sort((a, b) => a.timestamp - b.timestamp);
+    this.eventsByIssue.set(event.issueId, list);
+    while (list.length > this.limits.maxEventsPerIssue) {
+      const oldest = list[0];
+      if (oldest) this.forget(oldest);
+    }
+    for (const oldest of this.events.values()) {
+      if (this.events.size <= this.limits.maxEvents && this.eventChars <= this.limits.maxEventChars) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(event: StoredEvent): void {
+    if (!this.events.delete(eventKey(event.projectId, event.eventId))) return;
+    this.eventChars -= sizeOf(event);
+    const list = this.eventsByIssue.get(event.issueId);
+    const at = list?.indexOf(event) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
+  }
+
+  /** Beyond the issue limit, the issue seen longest ago goes, with its events. */
+  private evictIssues(): void {
+    while (this.issuesById.size > this.limits.maxIssues) {
+      let stalest: LocalIssue | undefined;
+      for (const issue of this.issuesById.values()) if (stalest === undefined || issue.lastSeen < stalest.lastSeen) stalest = issue;
+      if (stalest === undefined) return;
+      for (const event of [...this.eventsOf(stalest.id)]) this.forget(event);
+      this.eventsByIssue.delete(stalest.id);
+      this.issuesById.delete(stalest.id);
+      this.issueIdByHash.delete(hashKey(stalest.projectId, stalest.hash));
+    }
+  }
+
+  private issueOfEvent(projectId: string, eventId: string): LocalIssue | undefined {
+    const event = this.events.get(eventKey(projectId, eventId));
+    return event ? this.issuesById.get(event.issueId) : undefined;
+  }
+}
+
+function hashKey(projectId: string, hash: string): string {
+  return `${projectId}\0${hash}`;
+}
+
+function eventKey(projectId: string, eventId: string): string {
+  return `${projectId}\0${eventId}`;
+}
+
+function sizeOf(event: StoredEvent): number {
+  const size = event.body['size'];
+  return typeof size === 'number' ? size : 1_000;
+}

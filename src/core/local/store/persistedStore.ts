@@ -1,0 +1,42 @@
+// The local store together with its log: loads the log into memory, appends each change, and compacts the log when it
+// has grown to more than twice what the current state needs. Without a directory, the store lives in memory only.
+import type { Logger } from '../../log';
+import { LocalStore } from './localStore';
+import type { StoreLimits } from './storeLimits';
+import { StoreLog, type LoadSummary } from './storeLog';
+import type { StoreRecord } from './storeRecords';
+
+/** Lines the log may carry beyond twice the live records before it is rewritten. */
+const COMPACTION_SLACK = 1_000;
+
+export class PersistedStore {
+  private compacting: Promise<void> | undefined;
+
+  private constructor(
+    readonly store: LocalStore,
+    private readonly log: StoreLog | undefined,
+    readonly loaded: LoadSummary,
+  ) {}
+
+  static async open(options: { directory?: string; limits?: StoreLimits; log: Logger }): Promise<PersistedStore> {
+    const store = new LocalStore(options.limits);
+    if (options.directory === undefined) return new PersistedStore(store, undefined, { records: 0, skippedLines: 0, tornBytes: 0 });
+    const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log);
+    return new PersistedStore(store, opened.log, opened.summary);
+  }
+
+  /** Writes the records of a change that was already applied; resolves once they are in the file. */
+  async commit(records: readonly StoreRecord[]): Promise<void> {
+    if (this.log === undefined || records.length === 0) return;
+    await this.log.append(records);
+    if (this.compacting === undefined && this.log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK) {
+      // The snapshot is taken now, in order with the appends queued before it; later appends queue after the rewrite.
+      this.compacting = this.log.compact(this.store.snapshotRecords()).finally(() => (this.compacting = undefined));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.compacting;
+    await this.log?.close();
+  }
+}

@@ -1,0 +1,99 @@
+// The records of the store's append-only log (one JSON object per line), with the zod schemas that load them back.
+// A line that does not parse, or parses to something else, is skipped on load.
+import { z } from 'zod';
+
+const countsSchema = z.object({
+  buckets: z.array(
+    z.object({
+      release: z.string().nullable(),
+      environment: z.string().nullable(),
+      count: z.number(),
+      firstSeen: z.number(),
+      lastSeen: z.number(),
+      users: z.array(z.string()),
+    }),
+  ),
+  tags: z.array(z.tuple([z.string(), z.array(z.tuple([z.string(), z.object({ count: z.number(), firstSeen: z.number(), lastSeen: z.number() })]))])),
+  hourly: z.array(z.tuple([z.number(), z.number()])),
+});
+
+const assigneeSchema = z.object({ type: z.enum(['user', 'team']), id: z.string(), name: z.string(), email: z.string().optional() });
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+export const issueStateSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  shortNumber: z.number(),
+  hash: z.string(),
+  title: z.string(),
+  culprit: z.string(),
+  level: z.string(),
+  type: z.enum(['error', 'default']),
+  metadata: z.record(z.string(), z.unknown()),
+  platform: z.string(),
+  isUnhandled: z.boolean(),
+  status: z.enum(['unresolved', 'resolved', 'ignored']),
+  substatus: z.string().nullable(),
+  statusDetails: z.record(z.string(), z.unknown()),
+  /** The release an "in (next) release" resolution covers: events of it do not reopen the issue. */
+  resolvedInRelease: z.string().nullable(),
+  /** Until when (ms) an "archive for N minutes" lasts. */
+  ignoredUntil: z.number().nullable(),
+  assignedTo: assigneeSchema.nullable(),
+  isBookmarked: z.boolean(),
+  hasSeen: z.boolean(),
+  count: z.number(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  firstRelease: z.string().nullable(),
+  lastRelease: z.string().nullable(),
+  counts: countsSchema,
+});
+export type IssueStateJson = z.infer<typeof issueStateSchema>;
+
+export const storedEventSchema = z.object({
+  eventId: z.string(),
+  issueId: z.string(),
+  projectId: z.string(),
+  timestamp: z.number(),
+  receivedAt: z.number(),
+  release: z.string().optional(),
+  environment: z.string().optional(),
+  userKey: z.string().optional(),
+  tags: z.array(z.tuple([z.string(), z.string()])),
+  body: z.record(z.string(), z.unknown()),
+});
+export type StoredEvent = z.infer<typeof storedEventSchema>;
+
+/** What grouping and counting decided about an event, kept so that replaying the log reproduces the issue. */
+export const eventFactsSchema = z.object({
+  hash: z.string(),
+  level: z.string(),
+  platform: z.string(),
+  title: z.string(),
+  culprit: z.string(),
+  type: z.enum(['error', 'default']),
+  metadata: z.record(z.string(), z.unknown()),
+  isUnhandled: z.boolean(),
+});
+export type EventFacts = z.infer<typeof eventFactsSchema>;
+
+export const projectRecordSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  platform: z.string().nullable(),
+  dateCreated: z.number(),
+});
+export type ProjectRecord = z.infer<typeof projectRecordSchema>;
+
+export const storeRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project'), project: projectRecordSchema }),
+  /** A new event: counted into its issue (created if needed) and kept. */
+  z.object({ kind: z.literal('event'), event: storedEventSchema, facts: eventFactsSchema }),
+  /** An event already counted in an `issue` snapshot: only kept. Written by compaction. */
+  z.object({ kind: z.literal('kept'), event: storedEventSchema }),
+  /** The whole state of an issue, replacing what came before (triage changes, compaction). */
+  z.object({ kind: z.literal('issue'), issue: issueStateSchema }),
+]);
+export type StoreRecord = z.infer<typeof storeRecordSchema>;
