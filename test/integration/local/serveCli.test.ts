@@ -1,0 +1,118 @@
+// `sentry-insight serve` from the built CLI (dist/cli.js): prints the DSN, prints each new issue with the workspace line
+// it was raised at, and `sentry-insight scan --url` reads from it like from any Sentry.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { ScanJson } from '../../../src/cli/scanOutput';
+import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
+import { raisedLines, runSdkApp, writeSdkWorkspace, type SdkWorkspace } from './sdkApp';
+
+const cli = join(findRepoRoot(), 'dist', 'cli.js');
+const cleanEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env['PATH'] ?? '', HOME: tmpdir() });
+
+/** Collects a child's stdout and resolves `waitFor` once a line matches, or rejects after `ms`. */
+class OutputWatch {
+  text = '';
+  private waiters: Array<() => void> = [];
+
+  constructor(child: ChildProcessWithoutNullStreams) {
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.text += chunk.toString();
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  async waitFor(pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const match = pattern.exec(this.text);
+      if (match) return match;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no output matching ${pattern} in: ${this.text}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
+function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('sentry-insight serve', () => {
+  let workspace: SdkWorkspace;
+  let storeDir: string;
+  let serve: ChildProcessWithoutNullStreams;
+  let output: OutputWatch;
+  let url: string;
+  let dsn: string;
+
+  before(async () => {
+    workspace = writeSdkWorkspace();
+    storeDir = mkdtempSync(join(tmpdir(), 'local-serve-store-'));
+    serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', storeDir, '--workspace', workspace.path, '--project', '7'], { env: cleanEnv() });
+    output = new OutputWatch(serve);
+    dsn = (await output.waitFor(/^DSN: (\S+)$/m))[1] ?? '';
+    url = (await output.waitFor(/^Local Sentry listening on (\S+)$/m))[1] ?? '';
+  });
+  after(() => {
+    if (serve.exitCode === null) serve.kill('SIGKILL');
+    workspace.remove();
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  test('prints a DSN on 127.0.0.1 for the project and the scan command to read it', () => {
+    assert.match(dsn, /^http:\/\/local@127\.0\.0\.1:\d+\/7$/);
+    assert.match(output.text, new RegExp(`sentry-insight scan --url ${url.replace(/[.]/g, '\\.')} --org local --project 7`));
+  });
+
+  test('prints each new issue once, with the file and line it was raised at', async () => {
+    const app = await runSdkApp(workspace.path, dsn);
+    assert.equal(app.code, 0, app.stderr);
+    await output.waitFor(new RegExp(`^new \\S+ {2}src/cart\\.js:${raisedLines.cart} {2}TypeError: cart 1 is empty$`, 'm'));
+    await output.waitFor(new RegExp(`^new \\S+ {2}src/orders\\.js:${raisedLines.orders} {2}TypeError: order 9 has no address$`, 'm'));
+    assert.equal(output.text.match(/^new /gm)?.length, 2, 'three cart errors are one new issue');
+  });
+
+  test('scan --json reads the served issues and marks their lines', async () => {
+    const scanned = await run(['scan', '--url', url, '--org', 'local', '--project', '7', '--workspace', workspace.path, '--json']);
+    assert.equal(scanned.code, 0, scanned.stderr);
+    const result = JSON.parse(scanned.stdout) as ScanJson;
+    assert.deepEqual(result.release, { version: 'shop@1.2.3', source: 'package.json' });
+    const marks = result.annotations.filter((mark) => mark.role === 'raised').map((mark) => [mark.file, mark.line, mark.count, mark.userCount]);
+    assert.deepEqual(marks.sort(), [['src/cart.js', raisedLines.cart, 3, 2], ['src/orders.js', raisedLines.orders, 1, 1]]);
+  });
+
+  test('stops cleanly on SIGINT', async () => {
+    const exited = new Promise<number | null>((resolve) => serve.on('exit', (code) => resolve(code)));
+    serve.kill('SIGINT');
+    assert.equal(await exited, 0);
+    assert.match(output.text, /Local Sentry stopped\./);
+  });
+
+  test('refuses a bad port with exit status 2', async () => {
+    const bad = await run(['serve', '--port', 'eighty']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--port must be a number/);
+  });
+});
