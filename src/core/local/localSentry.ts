@@ -61,7 +61,13 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const ingest = new IngestService({ persisted, workspace, feed, log, now });
   const context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
 
-  const server = createServer((request, response) => void routeRequest(request, response, context));
+  const server = createServer((request, response) => {
+    routeRequest(request, response, context).catch((error: unknown) => {
+      // Only writing the answer can fail here (a vanished socket); the request is over either way.
+      log.debug(`local server: answering ${request.url ?? ''} failed: ${String(error)}`);
+      response.destroy();
+    });
+  });
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
   // Malformed HTTP never reaches routeRequest; answer it and move on.

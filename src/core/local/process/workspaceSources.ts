@@ -25,7 +25,7 @@ export interface WorkspaceSourcesOptions {
 }
 
 export class WorkspaceSources {
-  private current: { snapshot: Promise<WorkspaceSnapshot>; builtAt: number } | undefined;
+  private current: { snapshot: Promise<WorkspaceSnapshot | undefined>; builtAt: number } | undefined;
 
   constructor(private readonly options: WorkspaceSourcesOptions) {}
 
@@ -33,11 +33,20 @@ export class WorkspaceSources {
     return this.options.folders;
   }
 
-  /** The snapshot to process an event with; files changed since it was built are seen after at most `maxAgeMs`. */
-  snapshot(): Promise<WorkspaceSnapshot> {
+  /**
+   * The snapshot to process an event with; files changed since it was built are seen after at most `maxAgeMs`.
+   * Undefined when the folders cannot be read: events are then stored as sent rather than refused.
+   */
+  snapshot(): Promise<WorkspaceSnapshot | undefined> {
     const now = (this.options.now ?? Date.now)();
     if (this.current === undefined || now - this.current.builtAt > (this.options.maxAgeMs ?? 5_000)) {
-      this.current = { snapshot: this.build(), builtAt: now };
+      this.current = {
+        snapshot: this.build().catch((error: unknown) => {
+          this.options.log.warn(`local server: cannot index the workspace, frames stay as sent: ${String(error)}`);
+          return undefined;
+        }),
+        builtAt: now,
+      };
     }
     return this.current.snapshot;
   }
