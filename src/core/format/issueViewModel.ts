@@ -1,0 +1,161 @@
+// The issue panel's view model: everything the page shows, as plain strings and numbers, with the schema the page uses
+// to check what the host sends. Written with zod/mini because this file is also bundled into the page, where size counts.
+import * as z from 'zod/mini';
+
+const text = z.string();
+const optionalText = z.optional(z.string());
+const count = z.number().check(z.int(), z.nonnegative());
+
+export const keyValueSchema = z.object({ key: text, value: text });
+export type KeyValue = z.infer<typeof keyValueSchema>;
+
+/** An instant as both an ISO date (for a tooltip) and a phrase such as "3 hours ago". */
+export const timeViewSchema = z.object({ iso: text, relative: text });
+export type TimeView = z.infer<typeof timeViewSchema>;
+
+/** Where a frame opens in the workspace: a `vscode.Uri` as a string and a 1-based line. */
+export const frameLinkSchema = z.object({
+  uri: z.string().check(z.minLength(1), z.maxLength(4096)),
+  line: z.number().check(z.int(), z.minimum(1), z.maximum(10_000_000)),
+});
+export type FrameLink = z.infer<typeof frameLinkSchema>;
+
+export const statusViewSchema = z.object({ status: text, substatus: optionalText, label: text });
+export type StatusView = z.infer<typeof statusViewSchema>;
+
+export const triageActionSchema = z.enum(['resolve', 'resolveInNextRelease', 'unresolve', 'archive', 'assignToMe']);
+export type TriageAction = z.infer<typeof triageActionSchema>;
+
+export const headerViewSchema = z.object({
+  title: text,
+  shortId: text,
+  level: text,
+  culprit: optionalText,
+  platform: optionalText,
+  project: optionalText,
+  status: statusViewSchema,
+  assignee: optionalText,
+  permalink: optionalText,
+});
+export type HeaderView = z.infer<typeof headerViewSchema>;
+
+export const chartBucketSchema = z.object({ iso: text, count });
+export const chartViewSchema = z.object({
+  id: z.enum(['24h', '14d']),
+  label: text,
+  total: text,
+  buckets: z.array(chartBucketSchema),
+});
+export type ChartView = z.infer<typeof chartViewSchema>;
+
+export const tagDistributionSchema = z.object({
+  key: text,
+  name: text,
+  values: z.array(z.object({ value: text, count: text, percent: count })),
+});
+export type TagDistribution = z.infer<typeof tagDistributionSchema>;
+
+export const impactViewSchema = z.object({
+  events: text,
+  /** Absent where the server does not count users (GlitchTip). */
+  users: optionalText,
+  firstSeen: z.optional(timeViewSchema),
+  lastSeen: z.optional(timeViewSchema),
+  firstRelease: optionalText,
+  lastRelease: optionalText,
+  environments: z.array(text),
+  charts: z.array(chartViewSchema),
+  distributions: z.array(tagDistributionSchema),
+});
+export type ImpactView = z.infer<typeof impactViewSchema>;
+
+export const contextLineSchema = z.object({ line: count, text, isErrorLine: z.boolean() });
+export type ContextLine = z.infer<typeof contextLineSchema>;
+
+export const frameViewSchema = z.object({
+  function: text,
+  file: text,
+  /** `12:5`, `12` or empty. */
+  location: text,
+  module: optionalText,
+  inApp: z.boolean(),
+  /** Shown while system frames are collapsed: in-app frames and frames that open a workspace file. */
+  emphasised: z.boolean(),
+  /** The first emphasised frame opens with its source lines showing, as on Sentry. */
+  expanded: z.boolean(),
+  context: z.array(contextLineSchema),
+  link: z.optional(frameLinkSchema),
+});
+export type FrameView = z.infer<typeof frameViewSchema>;
+
+export const exceptionViewSchema = z.object({
+  /** `exception` for a thrown value; `stacktrace` for a bare stack or the crashed thread of a message event. */
+  kind: z.enum(['exception', 'stacktrace']),
+  type: text,
+  value: text,
+  mechanism: optionalText,
+  handled: z.optional(z.enum(['handled', 'unhandled'])),
+  /** Innermost (the raising frame) first. */
+  frames: z.array(frameViewSchema),
+  /** How many frames the server sent beyond those kept. */
+  omittedFrames: count,
+});
+export type ExceptionView = z.infer<typeof exceptionViewSchema>;
+
+export const breadcrumbViewSchema = z.object({
+  time: text,
+  timestamp: text,
+  type: text,
+  category: text,
+  level: text,
+  message: text,
+  data: text,
+});
+export type BreadcrumbView = z.infer<typeof breadcrumbViewSchema>;
+
+export const requestViewSchema = z.object({
+  method: optionalText,
+  url: optionalText,
+  query: z.array(keyValueSchema),
+  headers: z.array(keyValueSchema),
+  /** A sentence about the cookies; their values are never sent to the page. */
+  cookies: optionalText,
+  body: optionalText,
+});
+export type RequestView = z.infer<typeof requestViewSchema>;
+
+export const userViewSchema = z.object({
+  /** True when the values were replaced because the user data setting is off. */
+  redacted: z.boolean(),
+  fields: z.array(keyValueSchema),
+});
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const eventViewSchema = z.object({
+  id: text,
+  dateCreated: z.optional(timeViewSchema),
+  release: optionalText,
+  environment: optionalText,
+  message: optionalText,
+  /** Innermost (the exception actually thrown) first. */
+  exceptions: z.array(exceptionViewSchema),
+  /** Newest first. */
+  breadcrumbs: z.array(breadcrumbViewSchema),
+  omittedBreadcrumbs: count,
+  tags: z.array(keyValueSchema),
+  contexts: z.array(keyValueSchema),
+  request: z.optional(requestViewSchema),
+  user: z.optional(userViewSchema),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
+
+export const issueViewModelSchema = z.object({
+  issueId: text,
+  header: headerViewSchema,
+  impact: impactViewSchema,
+  event: z.optional(eventViewSchema),
+  /** Triage actions the issue's server can carry out; the page shows those that fit the current status. */
+  actions: z.array(triageActionSchema),
+  userDataShown: z.boolean(),
+});
+export type IssueViewModel = z.infer<typeof issueViewModelSchema>;
