@@ -6,12 +6,40 @@ import { environmentsOf, LOCAL_ORG, LOCAL_USER, type ReleaseSummary } from './lo
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Product features a project has data for, which the published schema requires; a local project has none of them. */
+const PROJECT_FEATURE_FLAGS = [
+  'hasFeedbacks',
+  'hasFlags',
+  'hasInsightsAgentMonitoring',
+  'hasInsightsAppStart',
+  'hasInsightsAssets',
+  'hasInsightsCaches',
+  'hasInsightsDb',
+  'hasInsightsHttp',
+  'hasInsightsMCP',
+  'hasInsightsQueues',
+  'hasInsightsScreenLoad',
+  'hasInsightsVitals',
+  'hasLogs',
+  'hasMinifiedStackTrace',
+  'hasMonitors',
+  'hasNewFeedbacks',
+  'hasProfiles',
+  'hasReplays',
+  'hasTraceMetrics',
+  'hasUserReports',
+];
+
 export function organizationJson(origin: string, created: number): Record<string, unknown> {
   return {
     ...LOCAL_ORG,
     dateCreated: iso(created),
     isEarlyAdopter: false,
     require2FA: false,
+    allowMemberInvite: true,
+    allowMemberProjectCreation: true,
+    allowSuperuserAccess: false,
+    hasAuthProvider: false,
     status: { id: 'active', name: 'active' },
     avatar: { avatarType: 'letter_avatar', avatarUuid: null },
     features: [],
@@ -36,6 +64,9 @@ export function projectJson(store: LocalStore, project: ProjectRecord, latestRel
     firstEvent: firstEvent === undefined ? null : iso(firstEvent),
     firstTransactionEvent: false,
     hasSessions: false,
+    ...Object.fromEntries(PROJECT_FEATURE_FLAGS.map((flag) => [flag, false])),
+    access: ['project:read', 'project:write', 'project:releases', 'event:read', 'event:write'],
+    team: null,
     environments: environmentsOf(store, project.id),
     latestRelease: latestRelease === undefined ? null : { version: latestRelease.version },
     status: 'active',
@@ -48,13 +79,34 @@ export function projectRefJson(project: ProjectRecord | undefined, projectId: st
   return { id: projectId, name: project?.name ?? projectId, slug: project?.slug ?? projectId, platform: project?.platform ?? null };
 }
 
+/** The one member of the local organization, in the members list's shape. */
 export function memberJson(created: number): Record<string, unknown> {
-  const user = { id: LOCAL_USER.id, name: LOCAL_USER.name, email: LOCAL_USER.email, username: LOCAL_USER.username };
-  return { id: LOCAL_USER.id, email: LOCAL_USER.email, name: LOCAL_USER.name, role: 'owner', orgRole: 'owner', pending: false, expired: false, dateCreated: iso(created), user };
+  const joined = iso(created);
+  const user = {
+    id: LOCAL_USER.id,
+    name: LOCAL_USER.name,
+    username: LOCAL_USER.username,
+    email: LOCAL_USER.email,
+    emails: [{ id: LOCAL_USER.id, email: LOCAL_USER.email, is_verified: true }],
+    avatarUrl: '',
+    dateJoined: joined,
+    lastLogin: null,
+    lastActive: null,
+    experiments: {},
+    has2fa: false,
+    hasPasswordAuth: false,
+    isActive: true,
+    isManaged: false,
+    isStaff: false,
+    isSuperuser: false,
+    isSuspended: false,
+  };
+  const flags = { 'idp:provisioned': false, 'idp:role-restricted': false, 'member-limit:restricted': false, 'partnership:restricted': false, 'sso:invalid': false, 'sso:linked': false };
+  return { id: LOCAL_USER.id, email: LOCAL_USER.email, name: LOCAL_USER.name, role: 'owner', orgRole: 'owner', pending: false, expired: false, inviteStatus: 'approved', inviterName: null, flags, dateCreated: joined, user };
 }
 
 export function environmentJson(name: string): Record<string, unknown> {
-  return { id: numericId(name), name, isHidden: false };
+  return { id: String(numericId(name)), name, isHidden: false };
 }
 
 export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<string, unknown> {

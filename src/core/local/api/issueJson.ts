@@ -5,6 +5,7 @@ import type { CountScope } from '../store/issueCounts';
 import type { LocalStore } from '../store/localStore';
 import { shortIdOf } from '../store/shortId';
 import { projectRefJson } from './directoryJson';
+import { LOCAL_USER } from './localDirectory';
 import { releaseJson } from './releaseView';
 
 export interface IssueView {
@@ -32,10 +33,16 @@ export function issueListItemJson(issue: LocalIssue, view: IssueView): Record<st
     firstSeen: iso(totals.firstSeen ?? issue.firstSeen),
     lastSeen: iso(totals.lastSeen ?? issue.lastSeen),
     lifetime: { count: String(issue.count), userCount: issue.counts.totals().userCount, firstSeen: iso(issue.firstSeen), lastSeen: iso(issue.lastSeen), stats: null },
-    filtered: view.releases === undefined ? null : filteredJson(issue, { releases: view.releases, environments: view.environments }, view),
-    inbox: null,
-    owners: null,
+    filtered: view.releases === undefined ? null : filteredJson(issue, { releases: view.releases, environments: view.environments }),
+    // The published schema requires these objects on list items (Sentry fills them with expand=inbox,owners).
+    inbox: { reason: 0, reason_details: null, date_added: iso(issue.firstSeen) },
+    owners: { type: 'user', owner: `user:${LOCAL_USER.id}`, date_added: iso(issue.firstSeen) },
     matchingEventId: null,
+    matchingEventEnvironment: null,
+    integrationIssues: [],
+    sentryAppIssues: [],
+    latestEventHasAttachments: false,
+    sessionCount: 0,
   };
   if (view.statsPeriod !== null) json['stats'] = { [view.statsPeriod]: series(issue, view.statsPeriod, view.now) };
   return json;
@@ -93,12 +100,17 @@ function commonFields(issue: LocalIssue, view: IssueView): Record<string, unknow
     hasSeen: issue.hasSeen,
     annotations: [],
     isUnhandled: issue.facts.isUnhandled,
+    priorityLockedAt: null,
+    seerFixabilityScore: null,
+    seerAutofixLastTriggered: null,
+    seerExplorerAutofixLastTriggered: null,
   };
 }
 
-function filteredJson(issue: LocalIssue, scope: CountScope, view: IssueView): Record<string, unknown> {
+function filteredJson(issue: LocalIssue, scope: CountScope): Record<string, unknown> {
   const totals = issue.counts.totals(scope);
-  return { count: String(totals.count), userCount: totals.userCount, firstSeen: iso(totals.firstSeen), lastSeen: iso(totals.lastSeen), stats: null };
+  // Sparklines are kept per issue, not per release: the filtered set has no series of its own.
+  return { count: String(totals.count), userCount: totals.userCount, firstSeen: iso(totals.firstSeen), lastSeen: iso(totals.lastSeen), stats: {} };
 }
 
 function series(issue: LocalIssue, period: '24h' | '14d', now: number): Array<[number, number]> {

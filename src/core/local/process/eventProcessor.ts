@@ -91,6 +91,7 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     crashFile: null,
     userReport: null,
     sdkUpdates: [],
+    resolvedWith: [],
     occurrence: null,
     _meta: {},
     size: 0,

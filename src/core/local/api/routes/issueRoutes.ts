@@ -24,6 +24,7 @@ function detailOf(request: ApiRequest): RouteAnswer {
   return json(issueDetailJson(issue, { store: request.store, origin: request.origin, now: request.now, environments: queryList(request, 'environment'), releases: undefined, statsPeriod: '24h' }));
 }
 
+/** One issue answers with the whole updated issue, as Sentry's issue PUT does; a bulk PUT with the changed fields. */
 function update(request: ApiRequest, issues: readonly LocalIssue[]): RouteAnswer {
   const change = parseIssueUpdate(request.body);
   const latestRelease = releasesOf(request.store)[0]?.version;
@@ -33,7 +34,8 @@ function update(request: ApiRequest, issues: readonly LocalIssue[]): RouteAnswer
     const changed = request.store.updateIssue(issue.id, (target) => (echo = applyIssueUpdate(target, change, { now: request.now, latestRelease })));
     if (changed) records.push(...changed.records);
   }
-  return { ...json(echo), records };
+  const only = issues.length === 1 && request.params['issue'] !== undefined ? issues[0] : undefined;
+  return { ...json(only ? { ...issueDetailJson(only, detailView(request)), ...echo } : echo), records };
 }
 
 /** Events passing `environment=` and the query's `release:` terms, oldest first. */
