@@ -1,4 +1,4 @@
-// Bundles the extension host entry and the CLI with esbuild; `--watch` rebuilds on change.
+// Bundles the extension host entry, the CLI and the issue panel's page with esbuild; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,6 +22,15 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  // The issue panel's page runs in the webview (a browser), not in Node: no vscode, no Node built-ins.
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
   },
 ];
 

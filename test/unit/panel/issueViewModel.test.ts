@@ -1,0 +1,322 @@
+// Proves the issue panel's view model, built from real Sentry events: the exception chain and frames innermost first,
+// in-app emphasis and source context, breadcrumbs, tags, request and user with personal data redacted by default,
+// actions narrowed to the backend's capabilities, and hostile event text kept as plain text.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
+import { stackOfEvent } from '../../../src/core/api/eventSchema';
+import { issueTagSchema } from '../../../src/core/api/issueSchema';
+import { buildIssueViewModel, type IssueViewInput } from '../../../src/core/format/buildIssueViewModel';
+import { frameKey, framesToLink, maxFramesPerException } from '../../../src/core/format/exceptionView';
+import { issueViewModelSchema, type IssueViewModel } from '../../../src/core/format/issueViewModel';
+import { hiddenValue } from '../../../src/core/format/userDataView';
+import { entryData, eventFixtures, fixedNow, fixtureEvent, fixtureIssue, fixtureTags, withEntry } from './panelFixtures';
+
+function modelOf(input: Partial<IssueViewInput> = {}): IssueViewModel {
+  const model = buildIssueViewModel({ issue: fixtureIssue(), event: fixtureEvent('python'), tags: fixtureTags(), capabilities: sentryBackend.capabilities, showUserData: false, now: fixedNow, ...input });
+  // Whatever the host builds, the page's own check must accept.
+  assert.equal(issueViewModelSchema.safeParse(model).success, true, 'the model fits the protocol schema');
+  return model;
+}
+
+function exceptionsOf(model: IssueViewModel) {
+  assert.ok(model.event, 'the model has an event');
+  return model.event.exceptions;
+}
+
+describe('exception chain', () => {
+  test('shows the raising frame first: the last frame the API sends', () => {
+    const [exception] = exceptionsOf(modelOf());
+    assert.equal(exception?.type, 'ZeroDivisionError');
+    assert.equal(exception?.value, 'division by zero');
+    assert.deepEqual(exception?.frames.map((frame) => frame.function), ['get', 'dispatch', 'view', '_get_response', '_get_response', 'inner']);
+    assert.equal(exception?.frames[0]?.file, 'errors/views.py');
+    assert.equal(exception?.frames[0]?.location, '18');
+  });
+
+  test('puts the thrown exception before its cause (the API sends the cause first)', () => {
+    const event = fixtureEvent('python', (raw) => {
+      const thrown = (entryData(raw, 'exception').values as unknown[])[0];
+      const cause = { type: 'KeyError', value: "'user'", mechanism: { type: 'chained', handled: true }, stacktrace: { frames: [] } };
+      return withEntry(raw, 'exception', { values: [cause, thrown] });
+    });
+    const exceptions = exceptionsOf(modelOf({ event }));
+    assert.deepEqual(exceptions.map((exception) => exception.type), ['ZeroDivisionError', 'KeyError']);
+    assert.deepEqual(exceptions.map((exception) => exception.handled), ['unhandled', 'handled']);
+    assert.deepEqual(exceptions.map((exception) => exception.mechanism), ['django', 'chained']);
+  });
+
+  test('marks in-app frames and emphasises them; system frames are not', () => {
+    const [inApp] = exceptionsOf(modelOf({ event: fixtureEvent('cloudflare') }));
+    assert.deepEqual(inApp?.frames.map((frame) => [frame.function, frame.location, frame.inApp, frame.emphasised]), [
+      ['Object.fetch', '19631:28', true, true],
+      ['OAuthProviderImpl.fetch', '8029:24', true, true],
+      ['(anonymous)', '7809:27', true, true],
+    ]);
+    const [system] = exceptionsOf(modelOf({ event: fixtureEvent('javascript') }));
+    assert.ok(system && system.frames.length > 0);
+    assert.ok(system.frames.every((frame) => !frame.inApp && !frame.emphasised));
+  });
+
+  test('marks exactly the frame line in the source context and opens the first frame with source', () => {
+    const [exception] = exceptionsOf(modelOf());
+    const top = exception?.frames[0];
+    assert.equal(top?.context.length, 11);
+    assert.deepEqual(
+      top?.context.filter((line) => line.isErrorLine).map((line) => [line.line, line.text]),
+      [[18, '        0/0']],
+    );
+    assert.deepEqual(exception?.frames.map((frame) => frame.expanded), [true, false, false, false, false, false]);
+  });
+
+  test('links frames that resolve to workspace files and emphasises them even outside the app', () => {
+    const event = fixtureEvent('python');
+    const [raising] = framesToLink(stackOfEvent(event));
+    assert.ok(raising);
+    const frameLinks = new Map([[frameKey(raising), { uri: 'file:///work/app/errors/views.py', line: 18 }]]);
+    const [exception] = exceptionsOf(modelOf({ event, frameLinks }));
+    assert.deepEqual(exception?.frames[0]?.link, { uri: 'file:///work/app/errors/views.py', line: 18 });
+    assert.equal(exception?.frames[0]?.emphasised, true);
+    assert.ok(exception?.frames.slice(1).every((frame) => frame.link === undefined && !frame.emphasised));
+  });
+
+  test('keeps the innermost frames of a very deep stack and counts the rest', () => {
+    const event = fixtureEvent('cloudflare', (raw) => {
+      const frames = Array.from({ length: maxFramesPerException + 50 }, (_, index) => ({ function: `f${index}`, filename: 'a.js', lineNo: index + 1, inApp: true }));
+      return withEntry(raw, 'exception', { values: [{ type: 'RangeError', value: 'Maximum call stack size exceeded', stacktrace: { frames } }] });
+    });
+    const [exception] = exceptionsOf(modelOf({ event }));
+    assert.equal(exception?.frames.length, maxFramesPerException);
+    assert.equal(exception?.frames[0]?.function, `f${maxFramesPerException + 49}`);
+    assert.equal(exception?.omittedFrames, 50);
+  });
+
+  test('shows the crashed thread of a message event, and its message, when there is no exception', () => {
+    const event = fixtureEvent('python', (raw) => {
+      const frames = ((entryData(raw, 'exception').values as Array<{ stacktrace: { frames: unknown[] } }>)[0]?.stacktrace.frames ?? []).slice();
+      const withoutException = { ...raw, entries: (raw.entries as Array<{ type: string }>).filter((entry) => entry.type !== 'exception') };
+      const withThread = withEntry(withoutException, 'threads', { values: [{ crashed: true, stacktrace: { frames } }] });
+      return withEntry(withThread, 'message', { formatted: 'Payment failed for order 42' });
+    });
+    const model = modelOf({ event });
+    assert.equal(model.event?.message, 'Payment failed for order 42');
+    assert.deepEqual(model.event?.exceptions.map((exception) => [exception.kind, exception.frames[0]?.function]), [['stacktrace', 'get']]);
+  });
+
+  test('does not repeat the search text Sentry keeps as the message of an exception event', () => {
+    assert.equal(modelOf().event?.message, undefined);
+  });
+});
+
+describe('breadcrumbs', () => {
+  test('lists them newest first with UTC time, category, level, message and data', () => {
+    const model = modelOf({ event: fixtureEvent('javascript') });
+    assert.deepEqual(
+      model.event?.breadcrumbs.map((crumb) => [crumb.time, crumb.category, crumb.level, crumb.message]),
+      [
+        ['22:26:55.945', 'sentry.transaction', 'info', '7787a027f3fb46c985aaa2287b3f4d09'],
+        ['22:26:55.619', 'xhr', 'info', ''],
+        ['22:26:55.266', 'tracing', 'debug', '[Tracing] pushActivity: idleTransactionStarted#1'],
+      ],
+    );
+    assert.equal(model.event?.breadcrumbs[1]?.data, 'url: /api/0/internal/health/, status_code: 200, method: GET');
+  });
+
+  test('reads ingest-style unix timestamps and skips crumbs that are not objects', () => {
+    const event = fixtureEvent('python', (raw) => withEntry(raw, 'breadcrumbs', { values: [{ timestamp: 1744550000.5, category: 'query', message: 'SELECT 1' }, 'junk', null] }));
+    assert.deepEqual(
+      modelOf({ event }).event?.breadcrumbs.map((crumb) => [crumb.timestamp, crumb.category, crumb.level]),
+      [['2025-04-13T13:13:20.500Z', 'query', 'info']],
+    );
+  });
+});
+
+describe('user impact and header', () => {
+  test('reads counts, dates, assignee, status and the permalink from the issue', () => {
+    const model = modelOf();
+    assert.deepEqual(model.header, {
+      title: 'Error: Tool list_organizations is already registered',
+      shortId: 'CLOUDFLARE-MCP-41',
+      level: 'error',
+      culprit: 'Object.fetch(index)',
+      platform: 'javascript',
+      project: 'CLOUDFLARE-MCP',
+      status: { status: 'unresolved', substatus: 'ongoing', label: 'Ongoing' },
+      assignee: 'Jane Developer',
+      permalink: 'https://sentry-mcp-evals.sentry.io/issues/6507376925/',
+    });
+    assert.equal(model.impact.events, '25');
+    assert.equal(model.impact.users, '1');
+    assert.equal(model.impact.firstSeen?.iso, '2025-04-03T22:51:19.403Z');
+    assert.equal(model.impact.lastSeen?.relative, '1 day ago');
+  });
+
+  test('charts the last 24 hours and the last 14 of the 30 daily buckets', () => {
+    const charts = modelOf().impact.charts;
+    assert.deepEqual(charts.map((chart) => [chart.id, chart.buckets.length, chart.total]), [
+      ['24h', 25, '0'],
+      ['14d', 14, '25'],
+    ]);
+    assert.equal(charts[1]?.buckets.at(-1)?.iso, '2025-04-13T00:00:00.000Z');
+  });
+
+  test('takes the environments from the tag distribution, else from the event', () => {
+    assert.deepEqual(modelOf().impact.environments, ['production', 'staging']);
+    assert.deepEqual(modelOf({ tags: [], event: fixtureEvent('smallJs') }).impact.environments, ['production']);
+  });
+
+  test('shows the release and environment of the event', () => {
+    const model = modelOf({ event: fixtureEvent('javascript') });
+    assert.equal(model.event?.release, 'b65bc521378269d3eaefdc964f8ef56621414943');
+    assert.equal(model.event?.environment, 'prod');
+  });
+
+  test('lists the device contexts and puts well-known tags first', () => {
+    const model = modelOf({ event: fixtureEvent('javascript') });
+    assert.deepEqual(model.event?.contexts, [
+      { key: 'browser', value: 'Chrome 83.0.4103' },
+      { key: 'os', value: 'Windows 10' },
+    ]);
+    assert.deepEqual(model.event?.tags.slice(0, 3).map((tag) => tag.key), ['environment', 'level', 'handled']);
+  });
+
+  test('prefers the editor-built link and never passes a link that is not a web address', () => {
+    assert.equal(modelOf({ permalink: 'https://sentry.example/org/issues/1/' }).header.permalink, 'https://sentry.example/org/issues/1/');
+    assert.equal(modelOf({ issue: fixtureIssue({ permalink: 'javascript:alert(1)' }) }).header.permalink, undefined);
+  });
+});
+
+describe('triage actions', () => {
+  test('offers every action on Sentry', () => {
+    assert.deepEqual(modelOf().actions, ['resolve', 'resolveInNextRelease', 'unresolve', 'archive', 'assignToMe']);
+  });
+
+  test('hides what GlitchTip cannot do, and its user counts', () => {
+    const model = modelOf({ capabilities: glitchtipBackend.capabilities });
+    assert.deepEqual(model.actions, ['resolve', 'unresolve', 'archive']);
+    assert.equal(model.impact.users, undefined);
+  });
+
+  test('offers only what every backend can do while the backend is unknown', () => {
+    assert.deepEqual(modelOf({ capabilities: undefined }).actions, ['resolve', 'unresolve', 'archive']);
+  });
+});
+
+describe('personal data', () => {
+  const pii = ['test@example.com', '142.255.29.14', 'id:1'];
+
+  test('hides the user, the user tag and client addresses by default, so they never reach the page', () => {
+    const model = modelOf({ event: fixtureEvent('jsWithContext') });
+    assert.deepEqual(model.event?.user, {
+      redacted: true,
+      fields: [
+        { key: 'ID', value: hiddenValue },
+        { key: 'E-mail', value: hiddenValue },
+        { key: 'IP address', value: hiddenValue },
+      ],
+    });
+    assert.equal(model.event?.tags.find((tag) => tag.key === 'user')?.value, hiddenValue);
+    const text = JSON.stringify(model);
+    for (const value of pii) assert.ok(!text.includes(value), `${value} must not be in the model`);
+  });
+
+  test('shows them when the user data setting is on', () => {
+    const model = modelOf({ event: fixtureEvent('jsWithContext'), showUserData: true });
+    assert.equal(model.userDataShown, true);
+    assert.deepEqual(model.event?.user?.fields.map((field) => field.value), ['1', 'test@example.com', '142.255.29.14']);
+    const text = JSON.stringify(model);
+    for (const value of pii) assert.ok(text.includes(value), `${value} is shown`);
+  });
+
+  test('hides the top values of user tags in the distributions', () => {
+    const tags = [issueTagSchema.parse({ key: 'user', name: 'User', totalValues: 3, topValues: [{ value: 'email:jane@example.com', name: 'jane@example.com', count: 3 }] })];
+    assert.deepEqual(modelOf({ tags }).impact.distributions[0]?.values, [{ value: hiddenValue, count: '3', percent: 100 }]);
+  });
+});
+
+describe('request', () => {
+  const hostileRequest = {
+    method: 'POST',
+    url: 'https://shop.example/checkout',
+    query: [['page', '2'], ['access_token', 'qtok']],
+    headers: [
+      ['Authorization', 'Bearer sekrit'],
+      ['Cookie', 'session=abc'],
+      ['X-Forwarded-For', '203.0.113.9'],
+      ['X-Api-Key', 'k-123'],
+      ['Accept', 'text/html'],
+    ],
+    cookies: [['session', 'abc'], ['theme', 'dark']],
+    data: { card: '4111 1111 1111 1111' },
+  };
+
+  function requestModel(showUserData: boolean): IssueViewModel {
+    return modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'request', hostileRequest)), showUserData });
+  }
+
+  test('never shows credentials, even with user data on', () => {
+    for (const showUserData of [false, true]) {
+      const model = requestModel(showUserData);
+      const text = JSON.stringify(model);
+      for (const secret of ['sekrit', 'session=abc', 'k-123', 'qtok']) assert.ok(!text.includes(secret), `${secret} must not be in the model`);
+      assert.equal(model.event?.request?.cookies, '2 cookies (values not shown)');
+      assert.deepEqual(model.event?.request?.headers.find((header) => header.key === 'Accept'), { key: 'Accept', value: 'text/html' });
+    }
+  });
+
+  test('hides the client address and the body unless user data is on', () => {
+    const off = requestModel(false).event?.request;
+    assert.equal(off?.headers.find((header) => header.key === 'X-Forwarded-For')?.value, hiddenValue);
+    assert.equal(off?.body, hiddenValue);
+    const on = requestModel(true).event?.request;
+    assert.equal(on?.headers.find((header) => header.key === 'X-Forwarded-For')?.value, '203.0.113.9');
+    assert.equal(on?.body, '{"card":"4111 1111 1111 1111"}');
+  });
+
+  test('reads a request that has only a URL', () => {
+    const model = modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'request', { url: 'https://shop.example/' })) });
+    assert.deepEqual(model.event?.request, { method: undefined, url: 'https://shop.example/', query: [], headers: [], cookies: undefined, body: undefined });
+  });
+
+  test('reads the real request of a Django event', () => {
+    const request = modelOf().event?.request;
+    assert.equal(request?.method, 'GET');
+    assert.equal(request?.url, 'http://localhost:8001/divide-zero/');
+    assert.deepEqual(request?.query, [
+      { key: 'foo', value: 'bar' },
+      { key: 'foo', value: 'bars' },
+      { key: 'lol', value: 'ha' },
+    ]);
+  });
+});
+
+describe('hostile event text', () => {
+  test('keeps markup as literal text and makes bidi overrides visible', () => {
+    const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const event = fixtureEvent('cloudflare', (raw) =>
+      withEntry(raw, 'exception', {
+        values: [{ type: markup, value: `admin\u202E}:\u2066 ${markup}`, stacktrace: { frames: [{ function: markup, filename: markup, lineNo: 1, context: [[1, markup]] }] } }],
+      }),
+    );
+    const model = modelOf({ issue: fixtureIssue({ title: markup }), event });
+    const [exception] = exceptionsOf(model);
+    assert.equal(model.header.title, markup);
+    assert.equal(exception?.type, markup);
+    assert.equal(exception?.value, `admin\uFFFD}:\uFFFD ${markup}`);
+    assert.equal(exception?.frames[0]?.function, markup);
+    assert.equal(exception?.frames[0]?.context[0]?.text, markup);
+  });
+
+  test('bounds very long values', () => {
+    const model = modelOf({ issue: fixtureIssue({ title: 'x'.repeat(100_000) }) });
+    assert.ok(model.header.title.length <= 1000);
+    assert.ok(model.header.title.endsWith('…'));
+  });
+
+  test('builds a valid model for every real event', () => {
+    for (const name of Object.keys(eventFixtures) as Array<keyof typeof eventFixtures>) {
+      for (const showUserData of [false, true]) modelOf({ event: fixtureEvent(name), showUserData });
+    }
+    modelOf({ event: undefined, tags: [] });
+  });
+});
