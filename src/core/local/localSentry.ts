@@ -46,6 +46,11 @@ export interface LocalSentry {
   readonly store: LocalStore;
   /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
   itemCounts(): ReadonlyMap<string, number>;
+  /**
+   * Re-reads the workspace (file index, source maps, file texts) before the next event, e.g. after a save or a build.
+   * Without it, changes are seen at most ten seconds late.
+   */
+  refreshWorkspace(): void;
   /** Stops listening, ends open connections and closes the store file. */
   close(): Promise<void>;
 }
@@ -92,6 +97,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     onDidIngest: feed.subscribe,
     store: persisted.store,
     itemCounts: () => ingest.itemCounts,
+    refreshWorkspace: () => workspace?.invalidate(),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

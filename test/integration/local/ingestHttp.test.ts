@@ -160,6 +160,14 @@ describe('local ingest over HTTP', () => {
     assert.equal(server.store.issues().some((issue) => issue.facts.title === 'TypeError: bad 14'), false);
   });
 
+  test('lists the issues of a project named by id or by slug', async () => {
+    const byId = (await send(server.port, { method: 'GET', path: '/api/0/organizations/local/issues/?project=3' })).json() as Array<{ project: { id: string } }>;
+    const bySlug = (await send(server.port, { method: 'GET', path: '/api/0/organizations/local/issues/?project=project-3' })).json() as Array<{ project: { id: string } }>;
+    assert.ok(byId.length > 0);
+    assert.deepEqual(bySlug, byId);
+    assert.ok(byId.every((issue) => issue.project.id === '3'));
+  });
+
   test('answers GET on an ingest path with 405 and unknown paths with 404', async () => {
     assert.equal((await send(server.port, { method: 'GET', path: envelopePath('9') })).status, 405);
     assert.equal((await send(server.port, { method: 'GET', path: '/nothing/here' })).status, 404);

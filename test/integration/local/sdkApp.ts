@@ -46,7 +46,8 @@ async function main() {
   } catch (error) {
     Sentry.captureException(error);
   }
-  await Sentry.flush(10000);
+  const flushed = await Sentry.flush(20000);
+  process.stdout.write(flushed ? 'flushed\\n' : 'not flushed\\n');
   if (process.argv[3] === 'crash') {
     setTimeout(() => computeTotal({ id: 'crash', items: [] }), 0);
   }
@@ -72,21 +73,23 @@ export function writeSdkWorkspace(): SdkWorkspace {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Runs the app with the DSN; `crash` adds an uncaught exception after the handled ones. Resolves with its exit code. */
-export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled'): Promise<{ code: number | null; stderr: string }> {
+/** Runs the app with the DSN; `crash` adds an uncaught exception after the handled ones. Its stdout says whether the SDK flushed. */
+export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(workspace, 'src', 'app.js'), dsn, mode], {
       cwd: workspace,
       env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node') },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr });
+      resolve({ code, stdout, stderr });
     });
   });
 }

@@ -26,6 +26,7 @@ describe('@sentry/node against the local server', () => {
     server = await startLocalSentry({ storeDirectory: storeDir, workspaceFolders: [{ name: 'shop', path: workspace.path }] });
     const run = await runSdkApp(workspace.path, server.dsn(PROJECT, 'anykey'));
     assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^flushed$/m, 'the SDK delivered every event');
     client = await SentryClient.detect({ baseUrl: server.url, log: silentLogger });
   });
   after(async () => {

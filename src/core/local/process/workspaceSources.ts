@@ -19,7 +19,7 @@ export interface WorkspaceSnapshot {
 export interface WorkspaceSourcesOptions {
   readonly folders: readonly WorkspaceFolder[];
   readonly log: Logger;
-  /** A snapshot older than this is rebuilt before the next event is processed. Default 5 s. */
+  /** A snapshot older than this is rebuilt before the next event is processed. Default 10 s. */
   readonly maxAgeMs?: number;
   readonly now?: () => number;
 }
@@ -39,7 +39,7 @@ export class WorkspaceSources {
    */
   snapshot(): Promise<WorkspaceSnapshot | undefined> {
     const now = (this.options.now ?? Date.now)();
-    if (this.current === undefined || now - this.current.builtAt > (this.options.maxAgeMs ?? 5_000)) {
+    if (this.current === undefined || now - this.current.builtAt > (this.options.maxAgeMs ?? 10_000)) {
       this.current = {
         snapshot: this.build().catch((error: unknown) => {
           this.options.log.warn(`local server: cannot index the workspace, frames stay as sent: ${String(error)}`);

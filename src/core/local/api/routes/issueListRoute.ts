@@ -90,6 +90,8 @@ export const issueListRoute: Route = {
   pattern: '/api/0/organizations/:org/issues/',
   handle: (request) => {
     requireOrganization(request);
-    return issueList(request, queryList(request, 'project').filter((id) => id !== '-1'));
+    // Project ids, or slugs as the spec also allows; `-1` means all projects.
+    const wanted = queryList(request, 'project').filter((id) => id !== '-1');
+    return issueList(request, wanted.map((id) => request.store.projects().find((project) => project.slug === id)?.id ?? id));
   },
 };
