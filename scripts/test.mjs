@@ -1,4 +1,5 @@
-// The whole test suite: builds, type-checks and compiles, then runs every *.test.js under the output folder with Node's test runner.
+// The whole test suite: builds, type-checks and compiles, then runs every *.test.js under the output folder with Node's
+// test runner, then the end-to-end *.e2e.js files in a real VS Code.
 // `npm test -- resolve` runs only test files whose path contains "resolve"; with a filter, type errors elsewhere are
 // reported but do not stop the run (so parallel work in progress does not block a focused run). TEST_OUT_DIR picks the folder.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ function testFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return testFiles(path);
-    return name.endsWith('.test.js') ? [path] : [];
+    return name.endsWith('.test.js') || name.endsWith('.e2e.js') ? [path] : [];
   });
 }
 
@@ -28,4 +29,9 @@ if (files.length === 0) {
   console.error(`no test files match ${filter ?? '*.test.js'}`);
   process.exit(1);
 }
-run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files]);
+const unitFiles = files.filter((file) => file.endsWith('.test.js'));
+const e2eFiles = files.filter((file) => file.endsWith('.e2e.js'));
+if (unitFiles.length > 0) run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles]);
+// End-to-end tests (test/e2e: the packaged .vsix in code-server driven from Chromium; .ci/setup-e2e.sh installs what
+// they need): after the others, one file at a time.
+if (e2eFiles.length > 0) run(process.execPath, ['scripts/e2e-test.mjs', ...e2eFiles]);

@@ -1,14 +1,89 @@
 // Extension entry: builds the pieces and registers them; no logic of its own.
 import * as vscode from 'vscode';
+import { SnapshotFiles } from './core/state/snapshotFiles';
+import { registerSentryAuth } from './editor/auth/sentryAuth';
 import { registerCommands } from './editor/commands';
+import { Connections } from './editor/connections';
+import { registerLineMarks } from './editor/lineMarks';
+import { registerLocalCommands } from './editor/localCommands';
+import { LocalServerHost } from './editor/localServer';
 import { createOutputLogger } from './editor/log';
+import { registerIssuePanelSerializer, showIssuePanel } from './editor/panel/showIssuePanel';
+import { pickEnvironment, pickProject, pickRelease, setProjectSelectedContext } from './editor/pickers';
+import { SentryContext } from './editor/sentryContext';
+import { createSettings } from './editor/settings';
+import { registerStatusBar } from './editor/statusBar';
+import { registerIssueTree } from './editor/tree/issueTree';
 
 export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Sentry Insight', { log: true });
-  context.subscriptions.push(channel);
   const log = createOutputLogger(channel);
-  context.subscriptions.push(registerCommands(channel));
+  const settings = createSettings();
+  const auth = registerSentryAuth(context, log, { defaultUrl: async () => settings.folder(vscode.workspace.workspaceFolders?.[0]).url });
+  const cacheDir = context.storageUri ?? context.globalStorageUri;
+  const local = new LocalServerHost(
+    vscode.Uri.joinPath(context.globalStorageUri, 'local-store').fsPath,
+    () => settings.localPort,
+    () => (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.fsPath })),
+    log,
+  );
+  const connections = new Connections(settings, auth, log, local);
+  const ctx = new SentryContext(settings, log, context.extensionUri, connections, new SnapshotFiles(vscode.Uri.joinPath(cacheDir, 'snapshots').fsPath, log));
+  const serverOf = async (folder: vscode.WorkspaceFolder) => connections.serverFor(folder);
+  const statusBar = registerStatusBar(ctx, auth);
+
+  context.subscriptions.push(
+    channel,
+    settings,
+    auth,
+    local,
+    connections,
+    ctx,
+    statusBar,
+    // A picker writes a setting; the configuration listener below then reloads.
+    registerCommands(ctx, channel, {
+      showIssuePanel: (issueId) => showIssuePanel(ctx, issueId),
+      signIn: () => auth.signIn(),
+      signOut: () => auth.signOut(),
+      selectProject: (arg?: unknown) => pickProject(settings, serverOf, arg),
+      selectRelease: (arg?: unknown) => pickRelease(ctx, serverOf, arg),
+      selectEnvironment: (arg?: unknown) => pickEnvironment(ctx, serverOf, arg),
+      statusBarMenu: () => statusBar.showMenu(),
+    }),
+    registerLineMarks(ctx),
+    registerIssueTree(ctx),
+    registerIssuePanelSerializer(ctx),
+    registerLocalCommands(local, () => ctx.reconnect()),
+    // New events at this window's local server redraw the marks within a fraction of a second, without polling.
+    onCoalesced(local.onDidIngest, 150, () => void ctx.refreshLocal()),
+    auth.onDidChange(() => ctx.reconnect()),
+    settings.onDidChange(() => ctx.scheduleRefresh()),
+    settings.onDidChangeConnection(() => {
+      void updateProjectSelected(settings);
+      ctx.reconnect();
+    }),
+  );
+  void updateProjectSelected(settings);
   log.info(`Sentry Insight ${String(context.extension.packageJSON.version)} activated`);
+  void ctx.start();
+}
+
+async function updateProjectSelected(settings: ReturnType<typeof createSettings>): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  await setProjectSelectedContext(folders.some((folder) => settings.folder(folder).project !== undefined));
+}
+
+/** Runs `run` once per burst of events: `delayMs` after the last one. */
+function onCoalesced(event: vscode.Event<void>, delayMs: number, run: () => void): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const listener = event(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  });
+  return new vscode.Disposable(() => {
+    if (timer) clearTimeout(timer);
+    listener.dispose();
+  });
 }
 
 export function deactivate(): void {

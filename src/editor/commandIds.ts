@@ -24,6 +24,9 @@ export const commandIds = {
   /** Args: `{ uri: string, line: number }` (1-based line); opens the file at the line. */
   openFrame: 'sentryInsight.openFrame',
   statusBarMenu: 'sentryInsight.statusBarMenu',
+  startLocalServer: 'sentryInsight.startLocalServer',
+  stopLocalServer: 'sentryInsight.stopLocalServer',
+  copyLocalDsn: 'sentryInsight.copyLocalDsn',
 } as const;
 
 /** Context keys set for `when` clauses in package.json. */

@@ -1,8 +1,76 @@
-// Registers the palette commands; each command is a small function over what it needs.
+// Registers the palette and navigation commands; each is a small function over the context and the surfaces it opens.
 import * as vscode from 'vscode';
-
 import { commandIds } from './commandIds';
+import type { EditorContext } from './ctx';
+import { issueIdsFromArgs } from './issueRef';
+import { registerTriageCommands } from './triageCommands';
 
-export function registerCommands(channel: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.Disposable.from(vscode.commands.registerCommand(commandIds.showOutput, () => channel.show(true)));
+/** What commands open that other surfaces own: the panel, the pickers, sign-in, the status bar menu. */
+export interface CommandSurfaces {
+  showIssuePanel(issueId: string): void;
+  signIn(): Promise<unknown>;
+  signOut(): Promise<unknown>;
+  selectProject(): Promise<unknown>;
+  selectRelease(): Promise<unknown>;
+  selectEnvironment(): Promise<unknown>;
+  statusBarMenu(): Promise<unknown>;
+}
+
+export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputChannel, surfaces: CommandSurfaces): vscode.Disposable {
+  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+  const firstIssue = (args: unknown[]): string | undefined => issueIdsFromArgs(args)[0];
+  return vscode.Disposable.from(
+    register(commandIds.showOutput, () => channel.show(true)),
+    register(commandIds.refresh, () => ctx.refresh()),
+    register(commandIds.signIn, () => surfaces.signIn()),
+    register(commandIds.signOut, () => surfaces.signOut()),
+    register(commandIds.selectProject, () => surfaces.selectProject()),
+    register(commandIds.selectRelease, () => surfaces.selectRelease()),
+    register(commandIds.selectEnvironment, () => surfaces.selectEnvironment()),
+    register(commandIds.statusBarMenu, () => surfaces.statusBarMenu()),
+    register(commandIds.toggleAnnotations, () => ctx.settings.setGlobal('inlineAnnotations.enabled', !ctx.settings.inlineAnnotations)),
+    register(commandIds.showIssueDetails, async (...args) => {
+      const issueId = firstIssue(args) ?? (await pickLoadedIssue(ctx));
+      if (issueId) surfaces.showIssuePanel(issueId);
+    }),
+    register(commandIds.openInSentry, (...args) => {
+      const url = withIssueUrl(ctx, firstIssue(args));
+      if (url) void vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    register(commandIds.copyLink, async (...args) => {
+      const url = withIssueUrl(ctx, firstIssue(args));
+      if (!url) return;
+      await vscode.env.clipboard.writeText(url);
+      vscode.window.setStatusBarMessage('$(check) Sentry issue link copied', 3000);
+    }),
+    register(commandIds.openFrame, (target: unknown) => openFrame(target)),
+    registerTriageCommands(ctx),
+  );
+}
+
+function withIssueUrl(ctx: EditorContext, issueId: string | undefined): string | undefined {
+  const url = issueId ? ctx.issueUrl(issueId) : undefined;
+  if (!url) void vscode.window.showInformationMessage('Sentry: select an issue first.');
+  return url;
+}
+
+async function pickLoadedIssue(ctx: EditorContext): Promise<string | undefined> {
+  const items = ctx.store.allFolders().flatMap((folder) =>
+    (folder.snapshot?.issues ?? []).map((issue) => ({ label: issue.title, description: `${issue.shortId} · ${issue.count} events`, issueId: issue.id })),
+  );
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('Sentry: no issues are loaded for this workspace.');
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { title: 'Show Sentry issue', matchOnDescription: true }))?.issueId;
+}
+
+/** Opens a workspace file at a 1-based line; the target comes from our own resolver, never straight from event text. */
+async function openFrame(target: unknown): Promise<void> {
+  const { uri, line } = (target ?? {}) as { uri?: unknown; line?: unknown };
+  if (typeof uri !== 'string' || typeof line !== 'number') return;
+  const file = vscode.Uri.parse(uri);
+  if (file.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(file)) return;
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(file, { selection: new vscode.Range(position, position), preview: true });
 }

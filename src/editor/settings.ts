@@ -25,11 +25,16 @@ export interface Settings {
   readonly refreshIntervalMinutes: number;
   readonly showUserData: boolean;
   readonly treeSort: TreeSort;
+  readonly localPort: number;
   /** Writes a folder-scoped setting (project, organization, release, environments) for one workspace folder. */
   setForFolder(folder: vscode.WorkspaceFolder, key: 'organization' | 'project' | 'release' | 'environments', value: unknown): Thenable<void>;
   setGlobal(key: 'url' | 'inlineAnnotations.enabled', value: unknown): Thenable<void>;
   readonly onDidChange: vscode.Event<void>;
+  /** Fires only for settings that change what is loaded (server, project, release, environments, mappings, period). */
+  readonly onDidChangeConnection: vscode.Event<void>;
 }
+
+const connectionKeys = ['url', 'organization', 'project', 'release', 'environments', 'pathMappings', 'statsPeriod'].map((key) => `${section}.${key}`);
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
@@ -50,10 +55,15 @@ function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | u
 
 export function createSettings(): Settings & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
+  const connectionChanged = new vscode.EventEmitter<void>();
   const listener = vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(section)) changed.fire();
+    if (connectionKeys.some((key) => event.affectsConfiguration(key))) connectionChanged.fire();
   });
-  const trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire());
+  const trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    changed.fire();
+    connectionChanged.fire();
+  });
   const global = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(section);
   return {
     folder(folder) {
@@ -87,6 +97,10 @@ export function createSettings(): Settings & vscode.Disposable {
     get showUserData() {
       return global().get<boolean>('showUserData') ?? false;
     },
+    get localPort() {
+      const port = global().get<number>('local.port') ?? 8963;
+      return Number.isInteger(port) && port > 0 && port < 65536 ? port : 8963;
+    },
     get treeSort() {
       const sort = global().get<string>('tree.sortBy');
       return sort === 'events' || sort === 'lastSeen' ? sort : 'users';
@@ -98,7 +112,9 @@ export function createSettings(): Settings & vscode.Disposable {
       return global().update(key, value, vscode.ConfigurationTarget.Global);
     },
     onDidChange: changed.event,
+    onDidChangeConnection: connectionChanged.event,
     dispose() {
+      connectionChanged.dispose();
       listener.dispose();
       trustListener.dispose();
       changed.dispose();

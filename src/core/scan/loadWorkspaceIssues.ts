@@ -30,6 +30,8 @@ export interface LoadTarget {
   readonly log: Logger;
   readonly onProgress?: (message: string) => void;
   readonly signal?: AbortSignal;
+  /** The local Sentry creates a project with its first event: until then a missing project means "no issues yet". */
+  readonly projectMayNotExistYet?: boolean;
 }
 
 export interface LoadedRelease {
@@ -58,6 +60,9 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const progress = target.onProgress ?? (() => undefined);
 
   const project = await findProject(client, org, target.project, signal);
+  if (!project.ok && project.error.kind === 'notFound' && target.projectMayNotExistYet) {
+    return ok({ backend: client.backend.kind, project: { id: target.project, slug: target.project }, issues: [], events: new Map(), index: new IssueIndex(), unresolvedFrames: 0, warnings: [] });
+  }
   if (!project.ok) return project;
   const projectId = project.value.id;
 

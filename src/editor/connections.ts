@@ -1,0 +1,130 @@
+// Where each workspace folder connects: settings, then SENTRY_* variables, then .sentryclirc / sentry.properties; the
+// token from SecretStorage for exactly that host, else the environment. Keeps one API client per server and token,
+// for as long as that connection is in use.
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { SentryClient } from '../core/api/client';
+import { resolveConnection } from '../core/config';
+import type { Logger } from '../core/log';
+import { isLoopback } from '../core/scan/scan';
+import { err, ok, type Result } from '../core/result';
+import type { ConnectionKey } from '../core/state/snapshot';
+import { localOrg, localProject, type LocalServerHost } from './localServer';
+import type { Settings } from './settings';
+
+/** The `sentryInsight.url` value that picks the embedded local Sentry explicitly. */
+export const localUrlSetting = 'local';
+
+export interface TokenSource {
+  /** The token signed in for exactly this server origin, if any. */
+  tokenFor(url: string): Promise<string | undefined>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface FolderConnection {
+  readonly key: ConnectionKey;
+  readonly client: SentryClient;
+  readonly release?: string;
+  readonly environments: readonly string[];
+  readonly pathMappings: ReadonlyArray<{ stackRoot: string; sourceRoot: string }>;
+  readonly warnings: readonly string[];
+}
+
+export interface ConnectionProblem {
+  /** `signedOut`: no token for the folder's server; `noProject`: no organization or project chosen yet. */
+  readonly kind: 'signedOut' | 'noProject' | 'unavailable';
+  readonly message: string;
+}
+
+export interface FolderServer {
+  readonly client: SentryClient;
+  readonly url: string;
+  readonly org?: string;
+  readonly project?: string;
+  readonly warnings: readonly string[];
+}
+
+export class Connections implements vscode.Disposable {
+  private readonly clients = new Map<string, Promise<SentryClient>>();
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly tokens: TokenSource,
+    private readonly log: Logger,
+    private readonly local: LocalServerHost,
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+  ) {}
+
+  /** The folder's server and client, even before an organization and project are chosen (the pickers need that). */
+  async serverFor(folder: vscode.WorkspaceFolder): Promise<Result<FolderServer, ConnectionProblem & { kind: 'signedOut' | 'unavailable' }>> {
+    const configured = this.settings.folder(folder);
+    if (configured.url === localUrlSetting) return this.localServer();
+    const resolved = await resolveConnection({
+      explicit: { url: configured.url, org: configured.organization, project: configured.project },
+      env: this.env,
+      workspaceDir: folder.uri.fsPath,
+      trusted: vscode.workspace.isTrusted,
+    });
+    // A signed-in token is bound to its host; the environment's or the sentry-cli file's token is the user's own choice.
+    const token = (await this.tokens.tokenFor(resolved.url)) ?? resolved.token;
+    // Nothing configured anywhere and nobody signed in: the embedded local Sentry is the zero-configuration default.
+    if (!token && resolved.sources.url === 'default' && !resolved.org && !resolved.project) return this.localServer();
+    if (!token && !isLoopback(resolved.url)) {
+      return err({ kind: 'signedOut', message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.` });
+    }
+    const client = await this.clientFor(resolved.url, token);
+    return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings });
+  }
+
+  async forFolder(folder: vscode.WorkspaceFolder): Promise<Result<FolderConnection, ConnectionProblem>> {
+    const server = await this.serverFor(folder);
+    if (!server.ok) return server;
+    const { client, url, org, project, warnings } = server.value;
+    if (!org || !project) return err({ kind: 'noProject', message: `Choose the Sentry project of ${folder.name} (Sentry: Select Project).` });
+    const configured = this.settings.folder(folder);
+    return ok({
+      key: { url, org, project },
+      client,
+      release: configured.release,
+      environments: configured.environments,
+      pathMappings: configured.pathMappings,
+      warnings,
+    });
+  }
+
+  private async localServer(): Promise<Result<FolderServer, ConnectionProblem & { kind: 'unavailable' }>> {
+    try {
+      const endpoint = await this.local.start();
+      const client = await this.clientFor(endpoint.url, undefined);
+      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [] });
+    } catch (error) {
+      return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** Forgets every client, e.g. after sign-in or sign-out; open requests finish on the old ones. */
+  reset(): void {
+    const old = [...this.clients.values()];
+    this.clients.clear();
+    for (const client of old) void client.then((value) => value.close());
+  }
+
+  dispose(): void {
+    this.reset();
+  }
+
+  private clientFor(url: string, token: string | undefined): Promise<SentryClient> {
+    // The map key must not hold the token in clear; a short digest tells tokens apart.
+    const key = `${url}\u0000${token ? digest(token) : ''}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = SentryClient.detect({ baseUrl: url, token, log: this.log, userAgent: `sentry-insight-vscode/${vscode.version}` });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,92 @@
+// The embedded local Sentry as the editor's zero-configuration connection: started on first need on 127.0.0.1 (a fixed
+// port, so an app's DSN stays the same), its store kept in the extension's storage, and each stored event announced so
+// the marks update at once. If another window already serves that port, that server is used instead.
+import * as vscode from 'vscode';
+import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
+import type { Logger } from '../core/log';
+
+export const localOrg = 'local';
+export const localProject = '1';
+export const defaultLocalPort = 8963;
+
+export interface LocalEndpoint {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** The DSN an SDK uses to send here. */
+  readonly dsn: string;
+  /** True when this window runs the server (events are then announced); false when another process does. */
+  readonly ownServer: boolean;
+}
+
+export class LocalServerHost implements vscode.Disposable {
+  private running: Promise<LocalEndpoint> | undefined;
+  private server: LocalSentry | undefined;
+  private readonly ingested = new vscode.EventEmitter<void>();
+  /** Fires after events arrive at this window's server (coalesced by the caller). */
+  readonly onDidIngest = this.ingested.event;
+
+  constructor(
+    private readonly storageDir: string,
+    private readonly port: () => number,
+    private readonly folders: () => ReadonlyArray<{ name: string; path: string }>,
+    private readonly log: Logger,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Starts the server once; later calls get the same endpoint. */
+  start(): Promise<LocalEndpoint> {
+    if (!this.running) {
+      this.running = this.startServer().catch((error: unknown) => {
+        this.running = undefined;
+        throw error;
+      });
+    }
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.running = undefined;
+    await server?.close();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.ingested.dispose();
+  }
+
+  private async startServer(): Promise<LocalEndpoint> {
+    const port = this.port();
+    try {
+      const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), log: this.log });
+      this.server = server;
+      server.onDidIngest((change) => {
+        this.log.debug(`local: ${change.kind} ${change.shortId} ${change.title}`);
+        this.ingested.fire();
+      });
+      this.log.info(`Local Sentry listening on ${server.url}; DSN ${server.dsn(localProject)}`);
+      return { url: server.url, dsn: server.dsn(localProject), ownServer: true };
+    } catch (error) {
+      const url = `http://127.0.0.1:${port}`;
+      if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) {
+        this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it.`);
+        return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false };
+      }
+      throw new Error(`The local Sentry could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}). Free the port or change sentryInsight.local.port.`);
+    }
+  }
+}
+
+async function answersLikeSentry(url: string): Promise<boolean> {
+  try {
+    const answer = await fetch(`${url}/api/0/`, { signal: AbortSignal.timeout(2000) });
+    const body = (await answer.json()) as { version?: unknown };
+    return answer.ok && body.version === '0';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+// The triage commands (resolve, archive, assign, bookmark…) for hover links, tree menus (multi-select) and the panel.
+import * as vscode from 'vscode';
+import type { IssueChange } from '../core/api/issueChange';
+import { canApply } from '../core/api/issueChange';
+import { commandIds } from './commandIds';
+import type { EditorContext } from './ctx';
+import { issueIdsFromArgs } from './issueRef';
+
+type ChangeFor = (issueIds: readonly string[], ctx: EditorContext) => Promise<IssueChange | undefined>;
+
+const fixed =
+  (change: IssueChange): ChangeFor =>
+  async () =>
+    change;
+
+const archiveDurations = [
+  { label: '30 minutes', minutes: 30 },
+  { label: '2 hours', minutes: 120 },
+  { label: '6 hours', minutes: 360 },
+  { label: '24 hours', minutes: 1440 },
+  { label: '1 week', minutes: 10080 },
+];
+
+const archiveFor: ChangeFor = async () => {
+  const choice = await vscode.window.showQuickPick(archiveDurations, { title: 'Archive for how long?', placeHolder: 'The issue comes back as unresolved afterwards' });
+  return choice ? { action: 'archiveFor', minutes: choice.minutes } : undefined;
+};
+
+const resolveInCurrentRelease: ChangeFor = async (issueIds, ctx) => {
+  const release = issueIds.map((id) => ctx.store.findIssue(id)?.folder.snapshot?.release?.version).find(Boolean);
+  if (!release) {
+    void vscode.window.showWarningMessage('Sentry: no release is known for this workspace; use Resolve or Resolve in Next Release.');
+    return undefined;
+  }
+  return { action: 'resolveInRelease', release };
+};
+
+const assignToMe: ChangeFor = async (issueIds, ctx) => {
+  const me = issueIds[0] ? await ctx.currentUserId(issueIds[0]) : undefined;
+  if (!me) {
+    void vscode.window.showWarningMessage('Sentry: could not tell which Sentry user you are; sign in with a user auth token.');
+    return undefined;
+  }
+  return { action: 'assign', assignee: `user:${me}` };
+};
+
+const assignTo: ChangeFor = async (issueIds, ctx) => {
+  const first = issueIds[0];
+  if (!first) return undefined;
+  const members = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading members' }, () => ctx.loadMembers(first));
+  if (!members.ok) {
+    void vscode.window.showErrorMessage(`Sentry: ${members.error.message}`);
+    return undefined;
+  }
+  const items = [
+    { label: '$(circle-slash) Unassigned', assignee: '' },
+    ...members.value.flatMap((member) => {
+      const userId = member.user?.id;
+      const name = member.user?.name ?? member.name ?? member.email ?? userId;
+      return userId ? [{ label: name ?? userId, description: member.email ?? member.user?.email, assignee: `user:${userId}` }] : [];
+    }),
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Assign to', matchOnDescription: true });
+  if (!choice) return undefined;
+  return choice.assignee ? { action: 'assign', assignee: choice.assignee } : { action: 'unassign' };
+};
+
+const toggleBookmark: ChangeFor = async (issueIds, ctx) => {
+  const bookmarked = issueIds.every((id) => ctx.store.findIssue(id)?.issue.isBookmarked === true);
+  return { action: 'bookmark', bookmarked: !bookmarked };
+};
+
+const triageCommands: ReadonlyArray<[string, ChangeFor]> = [
+  [commandIds.resolve, fixed({ action: 'resolve' })],
+  [commandIds.resolveInNextRelease, fixed({ action: 'resolveInNextRelease' })],
+  [commandIds.resolveInCurrentRelease, resolveInCurrentRelease],
+  [commandIds.unresolve, fixed({ action: 'unresolve' })],
+  [commandIds.archive, fixed({ action: 'archive', until: 'escalating' })],
+  [commandIds.archiveFor, archiveFor],
+  [commandIds.assignToMe, assignToMe],
+  [commandIds.assign, assignTo],
+  [commandIds.bookmark, toggleBookmark],
+];
+
+export function registerTriageCommands(ctx: EditorContext): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...triageCommands.map(([id, changeFor]) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        const issueIds = issueIdsFromArgs(args);
+        if (issueIds.length === 0) {
+          void vscode.window.showInformationMessage('Sentry: select an issue first (in the Sentry view, a hover or the issue panel).');
+          return false;
+        }
+        const change = await changeFor(issueIds, ctx);
+        if (!change) return false;
+        const unsupported = issueIds.filter((id) => {
+          const capabilities = ctx.capabilitiesOf(id);
+          return capabilities !== undefined && !canApply(change.action, capabilities);
+        });
+        if (unsupported.length > 0) {
+          void vscode.window.showWarningMessage('Sentry: this server cannot do that for these issues (GlitchTip supports resolve, unresolve and archive only).');
+          return false;
+        }
+        return ctx.triage(issueIds, change);
+      }),
+    ),
+  );
+}
