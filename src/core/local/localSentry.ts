@@ -62,6 +62,8 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
   const folders = options.workspaceFolders ?? [];
   const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
+  // Index the workspace now, so that the first event is not kept waiting for the walk.
+  void workspace?.snapshot();
   const feed = new Listeners<IngestChange>();
   const ingest = new IngestService({ persisted, workspace, feed, log, now });
   const context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
