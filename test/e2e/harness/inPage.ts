@@ -9,6 +9,7 @@ interface PageElement {
   /** Set on <input> and <select> elements only. */
   readonly value?: string;
   readonly classList: { contains(name: string): boolean };
+  getAttribute(name: string): string | null;
   closest(selector: string): PageElement | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
@@ -62,7 +63,9 @@ export function readAfterLineDecorations(): LineDecoration[] {
       hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (char ?? ''),
     );
   }
-  const textByClass = new Map<string, string>();
+  // Keyed by the compound class selector right before `::after`: VS Code gives each decoration instance a rule like
+  // `.ced-…-<hash>-4.ced-…-4::after`, whose last class is shared by every instance of the decoration type.
+  const textBySelector = new Map<string, string>();
   for (const sheet of Array.from(document.styleSheets)) {
     let rules: ArrayLike<PageCssRule>;
     try {
@@ -73,8 +76,8 @@ export function readAfterLineDecorations(): LineDecoration[] {
     for (const rule of Array.from(rules)) {
       const content = rule.style?.content;
       if (!rule.selectorText || !content || content === 'none' || content === 'normal') continue;
-      for (const match of rule.selectorText.matchAll(/\.([\w-]+)::?after\b/g)) {
-        if (match[1] !== undefined) textByClass.set(match[1], unquoteCss(content));
+      for (const match of rule.selectorText.matchAll(/((?:\.[\w-]+)+)::?after\b/g)) {
+        if (match[1] !== undefined) textBySelector.set(match[1], unquoteCss(content));
       }
     }
   }
@@ -85,8 +88,8 @@ export function readAfterLineDecorations(): LineDecoration[] {
       const number = parseInt(gutterLine.querySelector('.line-numbers')?.textContent ?? '', 10);
       if (!Number.isNaN(number)) lineNumberByTop.set(gutterLine.style.top, number);
     }
-    for (const [className, text] of textByClass) {
-      for (const element of Array.from(editor.querySelectorAll(`.view-lines .${className}`))) {
+    for (const [classes, text] of textBySelector) {
+      for (const element of Array.from(editor.querySelectorAll(`.view-lines ${classes}`))) {
         const viewLine = element.closest('.view-line');
         found.push({ line: viewLine ? lineNumberByTop.get(viewLine.style.top) : undefined, text });
       }
@@ -108,4 +111,39 @@ export function readBodyText(): string {
 /** Whether the workbench has recorded the performance mark `name` (VS Code marks its startup phases, e.g. code/didHandleExtensionPoints). */
 export function hasPerformanceMark(name: string): boolean {
   return performance.getEntriesByName(name).length > 0;
+}
+
+export interface TreeRow {
+  /** The row's accessible label (a TreeItem's `accessibilityInformation.label`, else its label and description). */
+  label: string;
+  /** The label the row shows (a TreeItem's `label`). */
+  name: string;
+  /** The dimmer text after it (a TreeItem's `description`); '' when none. */
+  description: string;
+  /** The codicon the row shows (a TreeItem's ThemeIcon id, e.g. `error`, `loading`), if any. */
+  icon: string | undefined;
+  /** 1 for top-level rows. */
+  level: number;
+  /** undefined for a row without children. */
+  expanded: boolean | undefined;
+}
+
+/** The rendered rows of the tree whose accessible name is `treeLabel` (a view's name, e.g. "Issues"), top to bottom. */
+export function readTreeRows(treeLabel: string): TreeRow[] {
+  const tree = Array.from(document.querySelectorAll('.monaco-list[role="tree"]')).find((list) => list.getAttribute('aria-label') === treeLabel);
+  if (!tree) return [];
+  return Array.from(tree.querySelectorAll('.monaco-list-row'))
+    .map((row) => ({ row, top: parseFloat(row.style.top) }))
+    .sort((a, b) => a.top - b.top)
+    .map(({ row }) => {
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        label: row.getAttribute('aria-label') ?? '',
+        name: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+        description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+        icon: /(?:^|\s)codicon-([\w-]+)/.exec(row.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1],
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    });
 }

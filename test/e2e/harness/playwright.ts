@@ -18,6 +18,8 @@ export interface Locator {
   click(options?: TimeoutOption & { button?: 'left' | 'right' | 'middle'; clickCount?: number }): Promise<void>;
   dblclick(options?: TimeoutOption): Promise<void>;
   hover(options?: TimeoutOption): Promise<void>;
+  scrollIntoViewIfNeeded(options?: TimeoutOption): Promise<void>;
+  boundingBox(options?: TimeoutOption): Promise<{ x: number; y: number; width: number; height: number } | null>;
   waitFor(options?: TimeoutOption & { state?: 'attached' | 'detached' | 'visible' | 'hidden' }): Promise<void>;
   innerText(options?: TimeoutOption): Promise<string>;
   textContent(options?: TimeoutOption): Promise<string | null>;
@@ -31,6 +33,12 @@ export interface Keyboard {
   press(key: string, options?: { delay?: number }): Promise<void>;
   type(text: string, options?: { delay?: number }): Promise<void>;
   insertText(text: string): Promise<void>;
+}
+
+export interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
 }
 
 export interface Frame {
@@ -47,6 +55,12 @@ export interface ConsoleMessage {
   text(): string;
 }
 
+export interface Dialog {
+  type(): string;
+  message(): string;
+  dismiss(): Promise<void>;
+}
+
 export interface Page {
   goto(url: string, options?: TimeoutOption & { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
   locator(selector: string): Locator;
@@ -56,11 +70,14 @@ export interface Page {
   frames(): Frame[];
   mainFrame(): Frame;
   keyboard: Keyboard;
+  mouse: Mouse;
   screenshot(options?: TimeoutOption & { path?: string; fullPage?: boolean }): Promise<Buffer>;
   setDefaultTimeout(timeoutMs: number): void;
   setDefaultNavigationTimeout(timeoutMs: number): void;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
+  /** alert/confirm/prompt from the page or any of its frames (webviews included). */
+  on(event: 'dialog', listener: (dialog: Dialog) => void): void;
   close(): Promise<void>;
 }
 

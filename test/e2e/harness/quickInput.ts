@@ -11,6 +11,8 @@ const rows = '.quick-input-list .monaco-list-row';
 /** How long one use of the box may take in all, and one attempt of it. */
 const totalTimeoutMs = 45_000;
 const attemptTimeoutMs = 5_000;
+/** How long a clicked box may take to close before the click counts as lost. */
+const clickSettleMs = 3_000;
 
 export interface QuickInputEntry {
   /** The key that opens the box: 'F1' (commands), 'Control+P' (files), 'Control+G' (line). */
@@ -34,7 +36,25 @@ export class QuickInput {
       await row.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
     });
     await row.click({ timeout: attemptTimeoutMs });
+    await this.acceptIfStillOpen(rowLabel);
     await this.waitClosed(totalTimeoutMs);
+  }
+
+  /**
+   * A click on a row sometimes does not reach the list (seen after a webview had the keyboard): the box then stays
+   * open with the row focused. The box closes before the picked command runs, so a box still open after a while
+   * means the pick was not taken, and Enter on the focused row cannot run it twice.
+   */
+  private async acceptIfStillOpen(rowLabel: string): Promise<void> {
+    try {
+      await this.waitClosed(clickSettleMs);
+      return;
+    } catch {
+      const focused = this.page.locator(`${rows}.focused`).filter({ hasText: rowLabel }).first();
+      if (!(await focused.isVisible())) return;
+      process.stderr.write(`e2e: the click on quick input row "${rowLabel}" was not taken; pressing Enter on it\n`);
+      await this.page.keyboard.press('Enter');
+    }
   }
 
   /**

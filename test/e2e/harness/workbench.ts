@@ -1,8 +1,8 @@
 // Drives an open VS Code workbench page the way a user would (palette, quick open, go to line) and reads what it shows.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasPerformanceMark, readAfterLineDecorations, readBodyText, readEditorLines, readValue, type LineDecoration } from './inPage';
-import type { Locator, Page } from './playwright';
+import { hasPerformanceMark, readAfterLineDecorations, readBodyText, readEditorLines, readTreeRows, readValue, type LineDecoration, type TreeRow } from './inPage';
+import type { Frame, Locator, Page } from './playwright';
 import { QuickInput } from './quickInput';
 import { waitFor } from './wait';
 
@@ -49,7 +49,12 @@ export class Workbench {
   async openFile(relativePath: string): Promise<void> {
     const baseName = relativePath.split('/').pop() ?? relativePath;
     await this.quickInput.pick({ key: 'Control+P', prefix: '', text: relativePath }, baseName);
-    await this.page.locator('.part.editor .tab.active').filter({ hasText: baseName }).waitFor({ state: 'visible', timeout: stepTimeoutMs });
+    // The file may also be open in another editor group: only the active group's active tab says Quick Open is done.
+    await this.page
+      .locator('.part.editor .editor-group-container.active .tab.active')
+      .filter({ hasText: baseName })
+      .first()
+      .waitFor({ state: 'visible', timeout: stepTimeoutMs });
   }
 
   /** Moves the cursor of the active editor to `line` (Ctrl+G) and waits until the status bar says so. */
@@ -70,6 +75,16 @@ export class Workbench {
       texts.push((await items.nth(index).innerText({ timeout: 2000 })).trim());
     }
     return texts.filter(Boolean).join(' | ');
+  }
+
+  /**
+   * One status bar item by its id (`<publisher>.<extension name>.<id given to createStatusBarItem>`): the text it
+   * shows and its accessible name; undefined while it is not shown.
+   */
+  async statusBarItem(id: string): Promise<{ text: string; accessibleName: string } | undefined> {
+    const item = this.page.locator(`.part.statusbar .statusbar-item[id=${cssString(id)}]`).first();
+    if ((await item.count()) === 0 || !(await item.isVisible())) return undefined;
+    return { text: (await item.innerText({ timeout: 2000 })).trim(), accessibleName: (await item.getAttribute('aria-label', { timeout: 2000 })) ?? '' };
   }
 
   /** Text that decorations render after lines (`after.contentText`) in the open editors, with the line each sits on. */
@@ -97,6 +112,20 @@ export class Workbench {
       if (text.trim()) texts.push(text.trim());
     }
     return texts;
+  }
+
+  /**
+   * The webview document whose text contains `expected` (waited for), to click or read elements inside it, e.g.
+   * `frame.locator('[data-testid="frame-link"]')`.
+   */
+  async webviewFrameShowing(expected: string): Promise<Frame> {
+    return waitFor(async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached() || !frame.url().includes('/webview/')) continue;
+        if ((await frame.evaluate(readBodyText).catch(() => '')).includes(expected)) return frame;
+      }
+      return undefined;
+    }, { what: `a webview showing "${expected}"`, timeoutMs: stepTimeoutMs });
   }
 
   /** Waits until some webview's text contains `expected`, and returns that text. */
@@ -143,8 +172,114 @@ export class Workbench {
     return path;
   }
 
+  /**
+   * Shows the hover at the cursor of the focused editor (Ctrl+K Ctrl+I, "Show or Focus Hover") and waits until a
+   * visible hover's text contains `expected`; returns that hover. Earlier, hidden hovers stay in the DOM and are skipped.
+   */
+  async showHover(expected: string): Promise<Locator> {
+    const hover = this.visible('.monaco-hover').filter({ hasText: expected }).first();
+    await waitFor(async () => {
+      if (await hover.isVisible()) return true;
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      await hover.waitFor({ state: 'visible', timeout: 3000 });
+      return true;
+    }, { what: `a hover showing "${expected}"`, timeoutMs: stepTimeoutMs });
+    return hover;
+  }
+
+  /**
+   * Closes the visible hover. Escape closes it while the editor has the keyboard; when something else took the
+   * keyboard (a webview the hover's link opened), a click on the hover's text first gives the keyboard to the hover.
+   */
+  async dismissHover(): Promise<void> {
+    const hover = this.visible('.monaco-hover').first();
+    await this.page.keyboard.press('Escape');
+    await waitFor(async () => {
+      if (!(await hover.isVisible())) return true;
+      await hover.locator('p').first().click({ timeout: 2000 });
+      await this.page.keyboard.press('Escape');
+      await hover.waitFor({ state: 'hidden', timeout: 2000 });
+      return true;
+    }, { what: 'the hover to close', timeoutMs: stepTimeoutMs });
+  }
+
+  /** The tab name (e.g. `cart.ts`) of the active editor in the active editor group, or undefined when none is open. */
+  async activeEditorName(): Promise<string | undefined> {
+    const tab = this.page.locator('.part.editor .editor-group-container.active .tab.active').first();
+    if ((await tab.count()) === 0) return undefined;
+    // The tab's accessible name is "<name>[, preview][, Editor Group N]".
+    return (await tab.getAttribute('aria-label', { timeout: 2000 }))?.split(',')[0]?.trim();
+  }
+
+  /** Waits until the active editor is `name` with its cursor on `line` (status bar "Ln <line>,"). */
+  async waitForActiveEditorAt(name: string, line: number): Promise<void> {
+    await waitFor(async () => ((await this.activeEditorName()) === name && (await this.statusBarText()).includes(`Ln ${line},`) ? true : undefined), {
+      what: `the active editor to be ${name} with the cursor on line ${line}`,
+      timeoutMs: stepTimeoutMs,
+    });
+  }
+
+  /** The rendered rows of the tree view named `treeLabel` (the view's name, e.g. "Issues"), top to bottom. */
+  async treeRows(treeLabel: string): Promise<TreeRow[]> {
+    return this.page.evaluate(readTreeRows, treeLabel);
+  }
+
+  /** Waits until the rows of tree `treeLabel` satisfy `matches`, and returns them. */
+  async waitForTreeRows(treeLabel: string, matches: (rows: TreeRow[]) => boolean, what: string): Promise<TreeRow[]> {
+    return waitFor(async () => {
+      const rows = await this.treeRows(treeLabel);
+      return matches(rows) ? rows : undefined;
+    }, { what, timeoutMs: stepTimeoutMs });
+  }
+
+  /** The row of tree `treeLabel` whose accessible label starts with `labelStart` (a locator to click, expand, right-click). */
+  treeRow(treeLabel: string, labelStart: string): Locator {
+    return this.page.locator(`.monaco-list[role="tree"][aria-label=${cssString(treeLabel)}] .monaco-list-row[aria-label^=${cssString(labelStart)}]`).first();
+  }
+
+  /**
+   * Opens the context menu of `target` (right click) and clicks its item labelled exactly `item`. Opening the menu is
+   * retried (a right click while the list re-renders can miss it); the click on the item is not, so it runs once.
+   */
+  async contextMenuPick(target: Locator, item: string): Promise<void> {
+    const entry = this.visible('.monaco-menu .action-item .action-label').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) }).first();
+    await waitFor(async () => {
+      if (await this.visible('.monaco-menu').count()) await this.page.keyboard.press('Escape');
+      await target.click({ button: 'right', timeout: 5000 });
+      await entry.waitFor({ state: 'visible', timeout: 3000 });
+      return true;
+    }, { what: `a context menu with "${item}"`, timeoutMs: stepTimeoutMs });
+    await entry.click({ timeout: stepTimeoutMs });
+  }
+
+  /** Drags the sash at the right edge of the primary side bar until the side bar is `width` pixels wide (e.g. for screenshots of a view). */
+  async setSideBarWidth(width: number): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar').first();
+    const box = await sideBar.boundingBox({ timeout: stepTimeoutMs });
+    if (!box) throw new Error('the primary side bar is not shown');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+    await waitFor(async () => (Math.abs(((await sideBar.boundingBox())?.width ?? 0) - width) <= 2 ? true : undefined), {
+      what: `the side bar to be ${width} px wide`,
+      timeoutMs: stepTimeoutMs,
+    });
+  }
+
   /** Visible elements matching `selector`, e.g. `.monaco-hover` (hidden earlier hovers stay in the DOM). */
   visible(selector: string): Locator {
     return this.page.locator(selector).filter({ visible: true });
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `text` as a CSS string literal, for attribute selectors. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
 }
