@@ -72,5 +72,7 @@ async function openFrame(target: unknown): Promise<void> {
   const file = vscode.Uri.parse(uri);
   if (file.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(file)) return;
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(file, { selection: new vscode.Range(position, position), preview: true });
+  // Open beside the code, not over the issue panel that asked (its group is the active one then).
+  const column = vscode.window.visibleTextEditors[0]?.viewColumn ?? vscode.ViewColumn.One;
+  await vscode.window.showTextDocument(file, { selection: new vscode.Range(position, position), preview: true, viewColumn: column });
 }

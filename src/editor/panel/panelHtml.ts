@@ -14,6 +14,8 @@ export interface PanelHtmlInput {
 const nonceShape = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 // A source list must not end the directive or the attribute it sits in.
 const unsafeCspSource = /[;"'<>\s\n]/;
+// Quoted keywords VS Code itself puts in `cspSource` (code-server sends `'self' https://*.vscode-cdn.net`).
+const cspKeywords = new Set(["'self'"]);
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -25,7 +27,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function panelHtml(input: PanelHtmlInput): string {
   if (!nonceShape.test(input.nonce)) throw new Error('panelHtml: the nonce must be at least 16 base64 characters');
-  if (input.cspSource.split(' ').some((source) => source === '' || unsafeCspSource.test(source))) {
+  if (input.cspSource.split(' ').some((source) => source === '' || (!cspKeywords.has(source) && unsafeCspSource.test(source)))) {
     throw new Error('panelHtml: unexpected characters in the webview CSP source');
   }
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);

@@ -59,6 +59,12 @@ describe('panel HTML', () => {
     assert.throws(() => panelHtml({ ...input, nonce: "abc' 'unsafe-inline" }));
     assert.throws(() => panelHtml({ ...input, nonce: 'short' }));
     assert.throws(() => panelHtml({ ...input, cspSource: "https://x; script-src 'unsafe-inline'" }));
+    assert.throws(() => panelHtml({ ...input, cspSource: "'unsafe-inline' https://x" }));
+  });
+
+  test("accepts the 'self' keyword code-server puts in the webview's CSP source", () => {
+    const html = panelHtml({ ...input, cspSource: "'self' https://*.vscode-cdn.net" });
+    assert.ok(cspOf(html).includes("style-src 'self' https://*.vscode-cdn.net"));
   });
 
   test('gets a fresh nonce for each load', () => {
