@@ -7,7 +7,7 @@ import type { ApiError } from '../core/api/errors';
 import type { IssueEvent } from '../core/api/eventSchema';
 import type { IssueChange } from '../core/api/issueChange';
 import type { Issue, IssueTag } from '../core/api/issueSchema';
-import type { Member } from '../core/api/directorySchemas';
+import type { Member, Team } from '../core/api/directorySchemas';
 import type { Logger } from '../core/log';
 import type { Result } from '../core/result';
 import type { IssueStore } from '../core/state/issueStore';
@@ -45,6 +45,9 @@ export interface EditorContext {
 
   /** Organization members for the assignee picker. */
   loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>>;
+
+  /** Organization teams for the assignee picker (empty where the backend cannot assign). */
+  loadTeams(issueId: string): Promise<Result<readonly Team[], ApiError>>;
 
   /** The signed-in user's id on the issue's server, for "Assign to Me". */
   currentUserId(issueId: string): Promise<string | undefined>;

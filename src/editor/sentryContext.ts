@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BackendCapabilities } from '../core/api/backend';
 import { apiError, type ApiError } from '../core/api/errors';
 import type { IssueChange } from '../core/api/issueChange';
-import type { Member } from '../core/api/directorySchemas';
+import type { Member, Team } from '../core/api/directorySchemas';
 import type { Issue } from '../core/api/issueSchema';
 import type { Logger } from '../core/log';
 import type { SourceFrame } from '../core/resolve/frame';
@@ -200,6 +200,12 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     const connection = this.connectionOf(issueId);
     if (!connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
     return connection.client.members(connection.key.org);
+  }
+
+  async loadTeams(issueId: string): Promise<Result<readonly Team[], ApiError>> {
+    const connection = this.connectionOf(issueId);
+    if (!connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
+    return connection.client.teams(connection.key.org);
   }
 
   currentUserId(issueId: string): Promise<string | undefined> {

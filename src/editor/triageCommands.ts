@@ -47,13 +47,18 @@ const assignToMe: ChangeFor = async (issueIds, ctx) => {
 const assignTo: ChangeFor = async (issueIds, ctx) => {
   const first = issueIds[0];
   if (!first) return undefined;
-  const members = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading members' }, () => ctx.loadMembers(first));
+  const [members, teams] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading members and teams' }, () =>
+    Promise.all([ctx.loadMembers(first), ctx.loadTeams(first)]),
+  );
   if (!members.ok) {
     void vscode.window.showErrorMessage(`Sentry: ${members.error.message}`);
     return undefined;
   }
+  // Teams need the team:read scope; without it the picker still offers the members.
+  const teamItems = teams.ok ? teams.value.map((team) => ({ label: `$(organization) #${team.slug}`, description: team.name, assignee: `team:${team.id}` })) : [];
   const items = [
     { label: '$(circle-slash) Unassigned', assignee: '' },
+    ...teamItems,
     ...members.value.flatMap((member) => {
       const userId = member.user?.id;
       const name = member.user?.name ?? member.name ?? member.email ?? userId;

@@ -12,12 +12,14 @@ import {
   organizationSchema,
   projectSchema,
   releaseSchema,
+  teamSchema,
   type CodeMapping,
   type Environment,
   type Member,
   type Organization,
   type Project,
   type Release,
+  type Team,
 } from './directorySchemas';
 import { apiError, type ApiError } from './errors';
 import { eventSchema, type IssueEvent } from './eventSchema';
@@ -236,6 +238,15 @@ export class SentryClient {
     return this.listAll(
       { path: `/api/0/organizations/${enc(org)}/members/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the members', 'member:read') },
       memberSchema,
+    );
+  }
+
+  /** Teams, for assigning an issue to a team (Sentry only). */
+  async teams(org: string, signal?: AbortSignal): Promise<Result<Team[], ApiError>> {
+    if (!this.backend.capabilities.assign) return ok([]);
+    return this.listAll(
+      { path: `/api/0/organizations/${enc(org)}/teams/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the teams', 'team:read') },
+      teamSchema,
     );
   }
 

@@ -45,6 +45,9 @@ export const memberSchema = z.looseObject({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+export const teamSchema = z.looseObject({ id: idSchema, slug: z.string(), name: optional(z.string()) });
+export type Team = z.infer<typeof teamSchema>;
+
 export const codeMappingSchema = z.looseObject({
   stackRoot: z.string(),
   sourceRoot: z.string(),

@@ -61,7 +61,7 @@ describe('issue list', () => {
 });
 
 describe('other endpoints', () => {
-  test('releases newest first with a version search, one release by its URL-encoded version, tags, code mappings, members', async () => {
+  test('releases newest first with a version search, one release by its URL-encoded version, tags, code mappings, members, teams', async () => {
     await withFake({}, async (fake) => {
       const client = clientFor(fake);
       const releases = await client.releases(scenario.org, { projectId: scenario.projects.web.id, query: 'shop@1.' });
@@ -70,8 +70,10 @@ describe('other endpoints', () => {
       const tags = await client.issueTags(scenario.org, '1001', ['user', 'browser', 'release']);
       const mappings = await client.codeMappings(scenario.org, scenario.projects.api.id);
       const members = await client.members(scenario.org);
+      const teams = await client.teams(scenario.org);
       await client.close();
-      assert.ok(releases.ok && one.ok && tags.ok && mappings.ok && members.ok);
+      assert.ok(releases.ok && one.ok && tags.ok && mappings.ok && members.ok && teams.ok);
+      assert.ok(teams.value.length > 0 && teams.value.every((team) => team.slug.length > 0));
       assert.deepEqual(
         releases.value.map((release) => release.version),
         [scenario.releases.v120, scenario.releases.v110, scenario.releases.v100],

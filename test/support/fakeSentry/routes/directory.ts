@@ -3,6 +3,7 @@ import { json } from '../answer';
 import { scopesFor } from '../auth';
 import { RouteContext, queryList } from '../context';
 import { apiIndexJson, codeMappingJson, environmentNames, memberJson, organizationJson, projectJson } from '../directoryJson';
+import { isJsonObject, type JsonObject } from '../json';
 import { Route } from '../router';
 import { findOrganization, organizationProjects } from './lookup';
 import { pagedList } from './lists';
@@ -59,6 +60,23 @@ const members: Route = {
   },
 };
 
+/** The teams of the organization's projects (each project carries the example's team), as `[{id, slug, name}]`. */
+const teams: Route = {
+  method: 'GET',
+  pattern: '/api/0/organizations/:org/teams/',
+  scopes: scopesFor.memberRead,
+  handle: (context) => {
+    const found = new Map<string, JsonObject>();
+    for (const project of organizationProjects(context, findOrganization(context))) {
+      const projectTeams = projectJson(context.state.data, project)['teams'];
+      for (const team of Array.isArray(projectTeams) ? projectTeams : []) {
+        if (isJsonObject(team) && typeof team['id'] === 'string') found.set(team['id'], team);
+      }
+    }
+    return pagedList(context, [...found.values()], (team) => team);
+  },
+};
+
 const codeMappings: Route = {
   method: 'GET',
   pattern: '/api/0/organizations/:org/code-mappings/',
@@ -97,5 +115,5 @@ const glitchtipSettings: Route = {
     }),
 };
 
-export const sentryDirectoryRoutes: Route[] = [apiIndex, organizations, projects, environments, members, codeMappings];
+export const sentryDirectoryRoutes: Route[] = [apiIndex, organizations, projects, environments, members, teams, codeMappings];
 export const glitchtipDirectoryRoutes: Route[] = [apiIndex, organizations, projects, environments, members, glitchtipSettings];
