@@ -68,6 +68,7 @@ export interface Page {
   evaluate<R>(pageFunction: PageFunction<void, R>): Promise<R>;
   evaluate<R, Arg>(pageFunction: PageFunction<Arg, R>, arg: Arg): Promise<R>;
   frames(): Frame[];
+  waitForTimeout(timeoutMs: number): Promise<void>;
   mainFrame(): Frame;
   keyboard: Keyboard;
   mouse: Mouse;

@@ -250,7 +250,16 @@ export class Workbench {
       await entry.waitFor({ state: 'visible', timeout: 3000 });
       return true;
     }, { what: `a context menu with "${item}"`, timeoutMs: stepTimeoutMs });
+    // VS Code's menus ignore a mouse-up that comes right after they open (so the opening click cannot pick an item):
+    // let the menu settle, click, and if it is still open, pick the hovered entry with Enter.
+    await this.page.waitForTimeout(400);
     await entry.click({ timeout: stepTimeoutMs });
+    await this.page.waitForTimeout(500);
+    if (await this.visible('.monaco-menu').count()) {
+      process.stderr.write(`e2e: the click on "${item}" did not close the context menu; pressing Enter on it\n`);
+      await entry.hover({ timeout: stepTimeoutMs });
+      await this.page.keyboard.press('Enter');
+    }
   }
 
   /** Drags the sash at the right edge of the primary side bar until the side bar is `width` pixels wide (e.g. for screenshots of a view). */
