@@ -1,13 +1,16 @@
 // Entry of the `sentry-insight` command: dispatches to a subcommand and turns its outcome into an exit code.
 import type { Logger } from '../core/log';
 import { parseArgs, UsageError } from './args';
-import { exitCodes, runScan, scanArgs } from './scanCommand';
+import { compareArgs, runCompare } from './compareCommand';
+import { exitCodes } from './commandOptions';
+import { runScan, scanArgs } from './scanCommand';
 import { runServe, serveArgs, untilSignal } from './serveCommand';
 
 const usage = `Usage: sentry-insight <command> [options]
 
 Commands:
   scan     List the workspace lines in the stack traces of the release's unresolved issues.
+  compare  Compare the release with the one before it: issues new in it, regressed in it, and gone since the base.
   serve    Run a local Sentry on 127.0.0.1: point an SDK's DSN at it, then scan it or watch its new issues here.
 
 scan options:
@@ -21,6 +24,10 @@ scan options:
   --json               print one JSON object instead of the listing
   --verbose            log requests to stderr
 
+compare options: as scan (--period defaults to 90d), plus
+  --base VERSION       the release to compare with (default: the project's release before --release)
+  --fail-on LIST       new, regressed and/or gone, comma-separated: exit 3 when any of them holds an issue
+
 serve options:
   --port PORT          port on 127.0.0.1 (default 8963; 0 picks a free port)
   --store DIR          where events are kept (default: ~/.sentry-insight/local-store)
@@ -28,7 +35,7 @@ serve options:
   --project ID         the project id printed in the DSN (default: 1; any id is accepted)
 
 The auth token comes from SENTRY_AUTH_TOKEN or the [auth] token of .sentryclirc.
-Exit status: 0 success, 2 configuration or authentication problem, 1 other failure.
+Exit status: 0 success, 2 configuration or authentication problem, 1 other failure, 3 compare's --fail-on gate.
 `;
 
 function stderrLogger(verbose: boolean): Logger {
@@ -40,7 +47,7 @@ function stderrLogger(verbose: boolean): Logger {
 async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, argv[0] === 'serve' ? serveArgs : scanArgs);
+    args = parseArgs(argv, argv[0] === 'serve' ? serveArgs : argv[0] === 'compare' ? compareArgs : scanArgs);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`sentry-insight: ${error.message}\n\n${usage}`);
@@ -52,6 +59,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.command === 'serve') {
     return runServe(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')), stopped: untilSignal() });
+  }
+  if (args.command === 'compare') {
+    return runCompare(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')) });
   }
   if (args.command !== 'scan') {
     process.stderr.write(`sentry-insight: unknown command "${args.command}"\n\n${usage}`);

@@ -1,35 +1,17 @@
 // `sentry-insight scan`: loads the release's issues and prints the workspace lines in their stack traces.
-import { resolve } from 'node:path';
-import type { Logger } from '../core/log';
 import { scan } from '../core/scan/scan';
-import { lastValue, type ParsedArgs } from './args';
+import type { ParsedArgs } from './args';
+import { connectionArgs, exitCodes, loadOptions, reportFailure, type CommandIo } from './commandOptions';
 import { progressLine } from './progressLine';
 import { scanJson, scanText } from './scanOutput';
 
-export const scanArgs = { valued: ['url', 'org', 'project', 'release', 'environment', 'workspace', 'period'], switches: ['json', 'help', 'verbose'] };
+export const scanArgs = { valued: [...connectionArgs], switches: ['json', 'help', 'verbose'] };
 
-export const exitCodes = { ok: 0, failed: 1, configuration: 2 } as const;
-
-export async function runScan(args: ParsedArgs, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv; cwd: string; log: Logger }): Promise<number> {
+export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> {
   const progress = progressLine(io.stderr);
-  const result = await scan({
-    url: lastValue(args, 'url'),
-    org: lastValue(args, 'org'),
-    project: lastValue(args, 'project'),
-    release: lastValue(args, 'release'),
-    environments: args.options.get('environment'),
-    statsPeriod: lastValue(args, 'period'),
-    workspaceDir: resolve(io.cwd, lastValue(args, 'workspace') ?? '.'),
-    env: io.env,
-    log: io.log,
-    onProgress: (message) => progress.update(message),
-  });
+  const result = await scan(loadOptions(args, io, (message) => progress.update(message)));
   progress.done();
-  if (!result.ok) {
-    const failure = result.error;
-    io.stderr.write(`sentry-insight: ${failure.kind === 'configuration' ? failure.message : failure.error.message}\n`);
-    return failure.kind === 'configuration' ? exitCodes.configuration : exitCodes.failed;
-  }
+  if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {
     io.stdout.write(`${JSON.stringify(scanJson(result.value), null, 2)}\n`);
   } else {

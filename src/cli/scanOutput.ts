@@ -4,21 +4,29 @@ import { oneLine } from '../core/format/untrustedText';
 import type { LineHit } from '../core/index/issueIndex';
 import type { ScanResult } from '../core/scan/scan';
 import { issueCounts } from '../core/scan/eventHits';
+import type { Issue } from '../core/api/issueSchema';
+import { storyOf, type IssueStoryKind } from '../core/tracking/issueStory';
+
+/** One issue as `scan --json` and `compare --json` print it. */
+export interface IssueJson {
+  id: string;
+  shortId: string;
+  title: string;
+  level: string;
+  status: string;
+  count: number;
+  userCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  permalink: string | null;
+  firstRelease: string | null;
+  lastRelease: string | null;
+  story: IssueStoryKind;
+}
 
 export interface ScanJson {
   release: { version: string; source: string } | null;
-  issues: Array<{
-    id: string;
-    shortId: string;
-    title: string;
-    level: string;
-    status: string;
-    count: number;
-    userCount: number;
-    firstSeen: string | null;
-    lastSeen: string | null;
-    permalink: string | null;
-  }>;
+  issues: IssueJson[];
   annotations: Array<{ file: string; line: number; issueId: string; role: 'raised' | 'caller'; count: number; userCount: number; moved: boolean }>;
   unresolvedFrames: number;
   warnings: string[];
@@ -27,17 +35,7 @@ export interface ScanJson {
 export function scanJson(result: ScanResult): ScanJson {
   return {
     release: result.release ? { version: result.release.version, source: result.release.source } : null,
-    issues: result.issues.map((issue) => ({
-      id: issue.id,
-      shortId: issue.shortId,
-      title: issue.title,
-      level: issue.level,
-      status: issue.status,
-      ...issueCounts(issue),
-      firstSeen: issue.firstSeen ?? null,
-      lastSeen: issue.lastSeen ?? null,
-      permalink: issue.permalink ?? null,
-    })),
+    issues: result.issues.map((issue) => issueJson(issue, issueCounts(issue), result.release?.version)),
     annotations: result.index.allHits().map((hit) => ({
       file: hit.file,
       line: hit.line,
@@ -52,7 +50,26 @@ export function scanJson(result: ScanResult): ScanJson {
   };
 }
 
-const levelMarks: Record<string, string> = { fatal: '✖', error: '✖', warning: '⚠', info: 'ℹ', debug: '·', sample: '·' };
+/** `counts` are the release's (or, for a gone issue in `compare`, the base's). */
+export function issueJson(issue: Issue, counts: { count: number; userCount: number }, release: string | undefined): IssueJson {
+  return {
+    id: issue.id,
+    shortId: issue.shortId,
+    title: issue.title,
+    level: issue.level,
+    status: issue.status,
+    count: counts.count,
+    userCount: counts.userCount,
+    firstSeen: issue.firstSeen ?? null,
+    lastSeen: issue.lastSeen ?? null,
+    permalink: issue.permalink ?? null,
+    firstRelease: issue.firstRelease?.version ?? null,
+    lastRelease: issue.lastRelease?.version ?? null,
+    story: storyOf(issue, release).kind,
+  };
+}
+
+export const levelMarks: Record<string, string> = { fatal: '✖', error: '✖', warning: '⚠', info: 'ℹ', debug: '·', sample: '·' };
 
 function lineOf(hit: LineHit, width: number): string {
   const place = `${hit.file}:${hit.line}`.padEnd(width);

@@ -7,13 +7,16 @@ import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 import { IssueIndex } from '../index/issueIndex';
 import type { Logger } from '../log';
-import { detectRelease, releaseCandidates } from '../release';
 import type { PathMapping, WorkspaceFolder } from '../resolve/frame';
 import { err, ok, type Result } from '../result';
 import { hitsOfEvent } from './eventHits';
 import { findProject } from './projectLookup';
-import { catalogOf } from './releaseCatalog';
 import { buildResolver } from './resolverSetup';
+import { quoteSearchValue } from './searchQuoting';
+import { withReleaseFacts } from '../tracking/issueReleases';
+import { workspaceRelease, type LoadedRelease } from './workspaceRelease';
+
+export type { LoadedRelease } from './workspaceRelease';
 
 export interface LoadTarget {
   readonly org: string;
@@ -32,12 +35,6 @@ export interface LoadTarget {
   readonly signal?: AbortSignal;
   /** The local Sentry creates a project with its first event: until then a missing project means "no issues yet". */
   readonly projectMayNotExistYet?: boolean;
-}
-
-export interface LoadedRelease {
-  readonly version: string;
-  /** Where the version came from: option, env, git, package.json, or latest (the project's newest, as a fallback). */
-  readonly source: string;
 }
 
 export interface WorkspaceIssues {
@@ -70,12 +67,10 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const resolverReady = buildResolver(client, { org, projectId, folders: [target.folder], pathMappings: target.pathMappings ?? [], log: target.log, warnings, signal });
 
   progress('Detecting the release');
-  const candidates = await releaseCandidates({ explicit: target.release, env: target.env, workspaceDir: target.folder.path });
-  const detected = await detectRelease(candidates, catalogOf(client, org, projectId, signal));
+  const detected = await workspaceRelease(client, { org, projectId, workspaceDir: target.folder.path, release: target.release, env: target.env, log: target.log, signal });
   if (!detected.ok) return detected;
   warnings.push(...detected.value.warnings);
-  const release = detected.value.version ? { version: detected.value.version, source: detected.value.source } : undefined;
-  if (release) target.log.info(`Release ${release.version}, from ${release.source}`);
+  const release: LoadedRelease | undefined = detected.value.release;
 
   const releaseFilter = release ? `release:${quoteSearchValue(release.version)}` : undefined;
   const resolver = await resolverReady;
@@ -86,6 +81,8 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const eventLoads: Array<Promise<void>> = [];
   const report = (): void => progress(`Loading issues${release ? ` of ${release.version}` : ''}: ${issues.length} issues, ${events.size} latest events`);
 
+  // Where each issue started (issue detail) loads beside its latest event: stories and alerts need it.
+  const releaseFacts: Array<Promise<Issue[]>> = [];
   const loadHits = async (issue: Issue): Promise<void> => {
     const event = await latestEventOf(client, org, issue, { environments: target.environments, query: releaseFilter, signal }, warnings);
     if (!event) return;
@@ -104,16 +101,18 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
       issues.push(...page);
       report();
       eventLoads.push(...page.map(loadHits));
+      releaseFacts.push(withReleaseFacts(client, org, page, warnings, signal));
     },
   );
   await Promise.all(eventLoads);
+  const issuesWithReleases = (await Promise.all(releaseFacts)).flat();
   if (!listed.ok) return err(listed.error);
 
   return ok({
     backend: client.backend.kind,
     project: { id: projectId, slug: project.value.slug },
     release,
-    issues,
+    issues: issuesWithReleases,
     events,
     index,
     unresolvedFrames,
@@ -137,9 +136,4 @@ async function latestEventOf(
   }
   warnings.push(`No stack trace for ${issue.shortId}: ${event.error.message}`);
   return undefined;
-}
-
-/** Sentry search quoting: `release:"a b"`, with inner quotes escaped. */
-export function quoteSearchValue(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

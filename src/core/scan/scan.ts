@@ -29,7 +29,16 @@ export type ScanResult = WorkspaceIssues;
 
 export type ScanFailure = { readonly kind: 'configuration'; readonly message: string } | { readonly kind: 'api'; readonly error: ApiError };
 
-export async function scan(options: ScanOptions): Promise<Result<ScanResult, ScanFailure>> {
+/** A connected client for one command: the caller closes it. */
+export interface CommandConnection {
+  readonly client: SentryClient;
+  readonly org: string;
+  readonly project: string;
+  readonly warnings: readonly string[];
+}
+
+/** Resolves the connection (options, environment, sentry-cli files), checks it names a project and a token, and connects. */
+export async function connectForCommand(options: ScanOptions): Promise<Result<CommandConnection, ScanFailure>> {
   const connection = await resolveConnection({
     explicit: { url: options.url, org: options.org, project: options.project, token: options.token },
     env: options.env,
@@ -40,14 +49,20 @@ export async function scan(options: ScanOptions): Promise<Result<ScanResult, Sca
   if (!org) return configuration('No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.');
   if (!project) return configuration('No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.');
   if (!token && !isLoopback(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
-
   options.onProgress?.(`Connecting to ${url}`);
   const client = await SentryClient.detect({ baseUrl: url, token, log: options.log, userAgent: 'sentry-insight-cli', ...options.http });
+  return ok({ client, org, project, warnings: connection.warnings });
+}
+
+export async function scan(options: ScanOptions): Promise<Result<ScanResult, ScanFailure>> {
+  const connected = await connectForCommand(options);
+  if (!connected.ok) return connected;
+  const { client, org, project } = connected.value;
   try {
     const folder = { name: options.workspaceDir.split(/[\\/]/).pop() || 'workspace', path: options.workspaceDir };
     const loaded = await loadWorkspaceIssues(client, { ...options, org, project, folder });
-    if (!loaded.ok) return failed(loaded.error);
-    return ok({ ...loaded.value, warnings: [...new Set([...connection.warnings, ...loaded.value.warnings])] });
+    if (!loaded.ok) return commandFailure(loaded.error);
+    return ok({ ...loaded.value, warnings: [...new Set([...connected.value.warnings, ...loaded.value.warnings])] });
   } finally {
     await client.close();
   }
@@ -63,6 +78,6 @@ function configuration(message: string): Result<never, ScanFailure> {
   return err({ kind: 'configuration', message });
 }
 
-function failed(error: ApiError): Result<never, ScanFailure> {
+export function commandFailure(error: ApiError): Result<never, ScanFailure> {
   return isConfigurationError(error) ? err({ kind: 'configuration', message: error.message }) : err({ kind: 'api', error });
 }

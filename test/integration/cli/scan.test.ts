@@ -1,54 +1,15 @@
 // Drives the built `sentry-insight scan` (dist/cli.js) against a fake Sentry and a temp workspace holding the scenario's
 // source files: the contract users and scripts rely on (JSON shape, human lines, exit codes, release detection).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ScanJson } from '../../../src/cli/scanOutput';
 import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
-import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
+import { makeWorkspace, runCli } from './cliRun';
 
-const cli = join(findRepoRoot(), 'dist', 'cli.js');
 const { org, releases } = scenario;
 const web = scenario.projects.web.slug;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd,
-      // A clean environment: nothing from the developer's own SENTRY_* variables leaks in.
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function makeWorkspace(files: Record<string, string> = scenarioSources): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sentry-insight-ws-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 describe('sentry-insight scan', () => {
   let fake: FakeSentry;
