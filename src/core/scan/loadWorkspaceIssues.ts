@@ -33,6 +33,8 @@ export interface LoadTarget {
   readonly log: Logger;
   readonly onProgress?: (message: string) => void;
   readonly signal?: AbortSignal;
+  /** The issues of the previous load: where they started is not asked again while they have no new events. */
+  readonly previousIssues?: readonly Issue[];
   /** The local Sentry creates a project with its first event: until then a missing project means "no issues yet". */
   readonly projectMayNotExistYet?: boolean;
 }
@@ -83,6 +85,7 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
 
   // Where each issue started (issue detail) loads beside its latest event: stories and alerts need it.
   const releaseFacts: Array<Promise<Issue[]>> = [];
+  const known = new Map((target.previousIssues ?? []).map((issue) => [issue.id, issue]));
   const loadHits = async (issue: Issue): Promise<void> => {
     const event = await latestEventOf(client, org, issue, { environments: target.environments, query: releaseFilter, signal }, warnings);
     if (!event) return;
@@ -101,7 +104,7 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
       issues.push(...page);
       report();
       eventLoads.push(...page.map(loadHits));
-      releaseFacts.push(withReleaseFacts(client, org, page, warnings, signal));
+      releaseFacts.push(withReleaseFacts(client, org, page, warnings, { signal, known }));
     },
   );
   await Promise.all(eventLoads);

@@ -4,14 +4,24 @@ import type { SentryClient } from '../api/client';
 import type { Issue } from '../api/issueSchema';
 
 /**
- * Issues that already carry both fields (the local Sentry sends them in lists) cost nothing. A backend that never
- * records releases per issue (GlitchTip) is not asked. A failed detail leaves the issue as listed, with a warning.
+ * Issues that already carry both fields (the local Sentry sends them in lists) cost nothing, and so do issues `known`
+ * from an earlier load with the same `lastSeen` (no new event, so no new last release). A backend that never records
+ * releases per issue (GlitchTip) is not asked. A failed detail leaves the issue as listed, with a warning.
  */
-export async function withReleaseFacts(client: SentryClient, org: string, issues: readonly Issue[], warnings: string[], signal?: AbortSignal): Promise<Issue[]> {
+export async function withReleaseFacts(
+  client: SentryClient,
+  org: string,
+  issues: readonly Issue[],
+  warnings: string[],
+  options: { signal?: AbortSignal; known?: ReadonlyMap<string, Issue> } = {},
+): Promise<Issue[]> {
   if (!client.backend.capabilities.firstReleaseQuery) return [...issues];
+  const { signal, known } = options;
   return Promise.all(
     issues.map(async (issue) => {
       if (issue.firstRelease !== undefined && issue.lastRelease !== undefined) return issue;
+      const earlier = known?.get(issue.id);
+      if (earlier?.firstRelease !== undefined && earlier.lastSeen === issue.lastSeen) return { ...issue, firstRelease: earlier.firstRelease, lastRelease: earlier.lastRelease };
       const detail = await client.issue(org, issue.id, signal);
       if (!detail.ok) {
         warnings.push(`Could not tell which release ${issue.shortId} started in: ${detail.error.message}`);

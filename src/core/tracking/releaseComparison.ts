@@ -78,7 +78,7 @@ export async function compareReleases(client: SentryClient, target: ComparisonTa
   const regressed = canTellNew ? current.value.filter((issue) => issue.status === 'unresolved' && issue.substatus === 'regressed') : [];
   const gone = previous.value.filter((issue) => !currentIds.has(issue.id));
   const [newFacts, regressedFacts, goneFacts] = await Promise.all(
-    [started.value, regressed, gone].map((issues) => withReleaseFacts(client, target.org, issues, warnings, target.signal)),
+    [started.value, regressed, gone].map((issues) => withReleaseFacts(client, target.org, issues, warnings, { signal: target.signal })),
   );
   const compared = (issues: readonly Issue[]) => issues.map((issue) => ({ issue, story: storyOf(issue, target.release), ...issueCounts(issue) })).sort(byImpact);
   return ok({
