@@ -1,8 +1,11 @@
 // Extension entry: builds the pieces and registers them; no logic of its own.
 import * as vscode from 'vscode';
 import { SnapshotFiles } from './core/state/snapshotFiles';
+import { registerAlerts } from './editor/alerts/alerts';
+import { AlertMemoryState } from './editor/alerts/alertMemoryState';
 import { registerSentryAuth } from './editor/auth/sentryAuth';
 import { registerCommands } from './editor/commands';
+import { registerReleaseComparison } from './editor/comparison/releaseComparisonView';
 import { Connections } from './editor/connections';
 import { registerLineMarks } from './editor/lineMarks';
 import { registerLocalCommands } from './editor/localCommands';
@@ -10,6 +13,7 @@ import { LocalServerHost } from './editor/localServer';
 import { createOutputLogger } from './editor/log';
 import { registerIssuePanelSerializer, showIssuePanel } from './editor/panel/showIssuePanel';
 import { pickEnvironment, pickProject, pickRelease, setProjectSelectedContext } from './editor/pickers';
+import { pickBaseRelease } from './editor/pickers/baseReleasePicker';
 import { SentryContext } from './editor/sentryContext';
 import { createSettings } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
@@ -52,8 +56,10 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     registerLineMarks(ctx),
     registerIssueTree(ctx),
+    registerReleaseComparison(ctx, (folder, chosen) => pickBaseRelease(ctx, serverOf, folder, chosen)),
     registerIssuePanelSerializer(ctx),
     registerLocalCommands(local, () => ctx.reconnect()),
+    registerAlerts(ctx, new AlertMemoryState(context.workspaceState)),
     // New events at this window's local server redraw the marks within a fraction of a second, without polling.
     onCoalesced(local.onDidIngest, 150, () => void ctx.refreshLocal()),
     auth.onDidChange(() => ctx.reconnect()),

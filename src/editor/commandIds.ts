@@ -10,6 +10,12 @@ export const commandIds = {
   showIssueDetails: 'sentryInsight.showIssueDetails',
   openInSentry: 'sentryInsight.openInSentry',
   toggleAnnotations: 'sentryInsight.toggleAnnotations',
+  /** Switches `sentryInsight.marks.show` between all issues and those new in the release. */
+  toggleNewInReleaseMarks: 'sentryInsight.toggleNewInReleaseMarks',
+  compareReleases: 'sentryInsight.compareReleases',
+  refreshReleaseComparison: 'sentryInsight.refreshReleaseComparison',
+  /** Args: `{ issueId: string, url?: string }`; the panel for a loaded issue, else its page on Sentry. */
+  openComparedIssue: 'sentryInsight.openComparedIssue',
   showOutput: 'sentryInsight.showOutput',
   resolve: 'sentryInsight.resolve',
   resolveInNextRelease: 'sentryInsight.resolveInNextRelease',
@@ -27,6 +33,8 @@ export const commandIds = {
   startLocalServer: 'sentryInsight.startLocalServer',
   stopLocalServer: 'sentryInsight.stopLocalServer',
   copyLocalDsn: 'sentryInsight.copyLocalDsn',
+  toggleAlertQuietMode: 'sentryInsight.toggleAlertQuietMode',
+  unmuteAllAlerts: 'sentryInsight.unmuteAllAlerts',
 } as const;
 
 /** Context keys set for `when` clauses in package.json. */

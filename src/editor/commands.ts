@@ -29,6 +29,7 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
     register(commandIds.selectEnvironment, () => surfaces.selectEnvironment()),
     register(commandIds.statusBarMenu, () => surfaces.statusBarMenu()),
     register(commandIds.toggleAnnotations, () => ctx.settings.setGlobal('inlineAnnotations.enabled', !ctx.settings.inlineAnnotations)),
+    register(commandIds.toggleNewInReleaseMarks, () => toggleNewInReleaseMarks(ctx)),
     register(commandIds.showIssueDetails, async (...args) => {
       const issueId = firstIssue(args) ?? (await pickLoadedIssue(ctx));
       if (issueId) surfaces.showIssuePanel(issueId);
@@ -46,6 +47,12 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
     register(commandIds.openFrame, (target: unknown) => openFrame(target)),
     registerTriageCommands(ctx),
   );
+}
+
+async function toggleNewInReleaseMarks(ctx: EditorContext): Promise<void> {
+  const next = ctx.settings.marksShow === 'all' ? 'newInRelease' : 'all';
+  await ctx.settings.setGlobal('marks.show', next);
+  vscode.window.setStatusBarMessage(next === 'all' ? '$(eye) Sentry marks: all issues' : '$(sparkle) Sentry marks: issues new in this release only', 3000);
 }
 
 function withIssueUrl(ctx: EditorContext, issueId: string | undefined): string | undefined {

@@ -11,6 +11,7 @@ import type { Member, Team } from '../core/api/directorySchemas';
 import type { Logger } from '../core/log';
 import type { Result } from '../core/result';
 import type { IssueStore } from '../core/state/issueStore';
+import type { ReleaseComparison } from '../core/tracking/releaseComparison';
 import type { Settings } from './settings';
 
 /** One issue with everything the panel shows: details (releases, 24 h / 30 d stats), latest event, top tag values. */
@@ -42,6 +43,12 @@ export interface EditorContext {
 
   /** Loads the details the panel shows, from the server, reusing the latest event the last load already has. */
   loadIssueDetails(issueId: string, signal?: AbortSignal): Promise<Result<IssueDetails, ApiError>>;
+
+  /**
+   * Compares the folder's current release (as last loaded) with `base`, or with the release before it: issues new in
+   * it, regressed in it, and gone since the base. Fails when the folder is not loaded or has no release.
+   */
+  compareRelease(folderPath: string, base?: string, signal?: AbortSignal): Promise<Result<ReleaseComparison, ApiError>>;
 
   /** Organization members for the assignee picker. */
   loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>>;

@@ -43,6 +43,9 @@ export class IssueHoverProvider implements vscode.HoverProvider {
       hasLink: this.ctx.issueUrl(hit.issueId) !== undefined,
       commands: hoverCommands,
       now,
+      story: facts.story(hit.issueId),
+      release: facts.release,
+      environments: facts.environments,
     }));
     const cards = hoverCards(inputs, { staleSince: facts.staleSince });
     const markdown = new vscode.MarkdownString(cards.markdown, true);

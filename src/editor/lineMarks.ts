@@ -1,5 +1,5 @@
 // Registers everything that marks lines with Sentry issues: after-line decorations, hover cards, CodeLens and
-// Problems-panel diagnostics, all over one MarkedLines so they agree while the user edits.
+// Problems-panel diagnostics, all over one MarkedLines so they agree while the user edits (and on the marks filter).
 import * as vscode from 'vscode';
 import { registerIssueCodeLens } from './codeLens';
 import type { EditorContext } from './ctx';
@@ -10,9 +10,13 @@ import { MarkedLines } from './markedLines';
 
 export function registerLineMarks(ctx: EditorContext): vscode.Disposable {
   const marks = new MarkedLines(ctx.store);
+  marks.setFilter(ctx.settings.marksShow);
   // Disposed in reverse: the surfaces stop listening before the marks they read go away.
   const surfaces = [registerLineDecorations(ctx, marks), registerIssueHover(ctx, marks), registerIssueCodeLens(ctx, marks), registerIssueDiagnostics(ctx, marks)];
+  // `sentryInsight.marks.show` filters what every surface reads, so they all follow it at once.
+  const filterListener = ctx.settings.onDidChange(() => marks.setFilter(ctx.settings.marksShow));
   return new vscode.Disposable(() => {
+    filterListener.dispose();
     for (const surface of surfaces.reverse()) surface.dispose();
     marks.dispose();
   });

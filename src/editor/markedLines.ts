@@ -9,7 +9,9 @@ import { compareHits, type LineHit } from '../core/index/issueIndex';
 import type { IssueIndex } from '../core/index/issueIndex';
 import { isClosedStatus } from '../core/format/issueStatus';
 import type { IssueStore } from '../core/state/issueStore';
+import { showsIssue, type MarkFilter } from '../core/state/markFilter';
 import type { IssueSnapshot } from '../core/state/snapshot';
+import { storyOf, type IssueStory } from '../core/tracking/issueStory';
 import { LineTracker } from './lineTracking';
 
 /** Where a document sits: its workspace folder (the store's key) and its `/`-separated path inside it. */
@@ -41,6 +43,14 @@ export interface FolderFacts {
   readonly withUsers: boolean;
   /** The load time, when the data came from the cache or the last refresh failed. */
   readonly staleSince?: string;
+  /** The release the issues were loaded for (what "new in this release" means). */
+  readonly release?: string;
+  /** The environments the counts are limited to; empty: all. */
+  readonly environments: readonly string[];
+  /** The issue's story relative to `release`; undefined when the store does not have the issue. */
+  story(issueId: string): IssueStory | undefined;
+  /** Whether the marks filter lets the issue's hits show. */
+  shows(issueId: string, filter: MarkFilter): boolean;
 }
 
 export type MarksChange =
@@ -60,15 +70,23 @@ interface TrackedDocument {
   onDisk?: Tracker;
 }
 
-const noFacts: FolderFacts = { issue: () => undefined, isClosed: () => false, withUsers: true };
+const noFacts: FolderFacts = { issue: () => undefined, isClosed: () => false, withUsers: true, environments: [], story: () => undefined, shows: (_, filter) => filter === 'all' };
 
 function factsOf(snapshot: IssueSnapshot, stale: boolean): FolderFacts {
   const issues = new Map(snapshot.issues.map((issue) => [issue.id, issue] as const));
+  const release = snapshot.release?.version;
   return {
     issue: (issueId) => issues.get(issueId),
     isClosed: (issueId) => isClosedStatus(issues.get(issueId)?.status),
     withUsers: backendOf(snapshot.backend).capabilities.userCounts,
     staleSince: stale ? snapshot.loadedAt : undefined,
+    release,
+    environments: snapshot.environments,
+    story: (issueId) => {
+      const issue = issues.get(issueId);
+      return issue ? storyOf(issue, release) : undefined;
+    },
+    shows: (issueId, filter) => showsIssue(filter, issues.get(issueId), release),
   };
 }
 
@@ -93,6 +111,7 @@ export class MarkedLines implements vscode.Disposable {
   private readonly indexes = new Map<string, IssueIndex | undefined>();
   private readonly facts = new WeakMap<IssueSnapshot, { stale: boolean; facts: FolderFacts }>();
   private places = new WeakMap<vscode.TextDocument, DocumentPlace | null>();
+  private filter: MarkFilter = 'all';
   private readonly changed = new vscode.EventEmitter<MarksChange>();
   private readonly subscriptions: vscode.Disposable[];
   readonly onDidChange = this.changed.event;
@@ -119,16 +138,25 @@ export class MarkedLines implements vscode.Disposable {
     return place ?? undefined;
   }
 
+  /** Shows every issue's marks, or only those of issues new in the folder's release; every surface redraws. */
+  setFilter(filter: MarkFilter): void {
+    if (filter === this.filter) return;
+    this.filter = filter;
+    this.changed.fire({ kind: 'all' });
+  }
+
   /** The document's marked lines, ascending, each with its hits strongest first (closed issues included). */
   linesOf(document: vscode.TextDocument): MarkedLine[] {
     const tracker = this.trackerOf(document);
-    if (!tracker) return [];
-    return [...tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) }));
+    const place = tracker ? this.placeOf(document) : undefined;
+    if (!tracker || !place) return [];
+    return this.shown(place.folderPath, [...tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })));
   }
 
   hitsAt(document: vscode.TextDocument, line: number): readonly LineHit[] {
     const groups = this.trackerOf(document)?.at(line) ?? [];
-    return groups.length > 0 ? mergedHits(groups) : [];
+    const place = groups.length > 0 ? this.placeOf(document) : undefined;
+    return place ? (this.shown(place.folderPath, [{ line, hits: mergedHits(groups) }])[0]?.hits ?? []) : [];
   }
 
   /**
@@ -137,8 +165,18 @@ export class MarkedLines implements vscode.Disposable {
    */
   linesOfFile(folderPath: string, file: string, uri: vscode.Uri): MarkedLine[] {
     const tracked = this.documents.get(uri.toString());
-    if (tracked) return [...tracked.tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) }));
-    return this.store.hitsInFile(folderPath, file).map(([line, hits]) => ({ line: line - 1, hits }));
+    if (tracked) return this.shown(folderPath, [...tracked.tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })));
+    return this.shown(folderPath, this.store.hitsInFile(folderPath, file).map(([line, hits]) => ({ line: line - 1, hits })));
+  }
+
+  /** The lines with the hits the filter lets through; a line left with none is not marked. */
+  private shown(folderPath: string, lines: MarkedLine[]): MarkedLine[] {
+    if (this.filter === 'all') return lines;
+    const facts = this.factsOf(folderPath);
+    return lines.flatMap(({ line, hits }) => {
+      const kept = hits.filter((hit) => facts.shows(hit.issueId, this.filter));
+      return kept.length > 0 ? [{ line, hits: kept }] : [];
+    });
   }
 
   factsOf(folderPath: string): FolderFacts {

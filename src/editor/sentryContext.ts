@@ -17,6 +17,7 @@ import { IssueStore } from '../core/state/issueStore';
 import { snapshotOf } from '../core/state/snapshot';
 import type { SnapshotFiles } from '../core/state/snapshotFiles';
 import { optimisticPatch } from '../core/state/triagePatch';
+import { compareReleases, type ReleaseComparison } from '../core/tracking/releaseComparison';
 import type { Connections, FolderConnection } from './connections';
 import type { EditorContext, IssueDetails } from './ctx';
 import type { Settings } from './settings';
@@ -32,6 +33,9 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Failures already told to the user, so an interval refresh that keeps failing does not nag. */
   private readonly reportedFailures = new Map<string, string>();
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires when a refresh (all folders, one, or the local ones) has finished, whatever came of it: alerts look then. */
+  readonly onDidFinishRefresh = this.refreshed.event;
 
   constructor(
     readonly settings: Settings,
@@ -62,6 +66,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sentry' }, async (progress) => {
       await Promise.all(folders.map((folder) => this.load(folder, (message) => progress.report({ message }), options.quiet ?? false)));
     });
+    this.refreshed.fire();
   }
 
   /** Reloads the folders connected to a server on this machine (the local Sentry), quietly. */
@@ -71,6 +76,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       return url !== undefined && isLoopback(url);
     });
     await Promise.all(folders.map((folder) => this.load(folder, () => undefined, true)));
+    this.refreshed.fire();
   }
 
   private async load(folder: vscode.WorkspaceFolder, report: (message: string) => void, quiet: boolean): Promise<void> {
@@ -113,6 +119,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
         },
         signal: abort.signal,
         projectMayNotExistYet: isLoopback(connection.key.url),
+        previousIssues: this.store.folder(folderPath).snapshot?.issues,
       });
       if (abort.signal.aborted) return;
       if (!loaded.ok) {
@@ -196,6 +203,15 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     return ok({ issue, event: event.ok ? event.value : undefined, tags: tags.ok ? tags.value : [], folderPath: found.folder.folderPath });
   }
 
+  async compareRelease(folderPath: string, base?: string, signal?: AbortSignal): Promise<Result<ReleaseComparison, ApiError>> {
+    const connection = this.connections.get(folderPath);
+    const snapshot = this.store.folder(folderPath).snapshot;
+    if (!connection || !snapshot) return err(apiError('notFound', 'The folder is not loaded yet: sign in, select its project, then compare again.'));
+    if (!snapshot.release) return err(apiError('notFound', 'The project has no releases to compare: send events with a release, or choose one (Sentry: Select Release).'));
+    const { org } = connection.key;
+    return compareReleases(connection.client, { org, projectId: snapshot.projectId, release: snapshot.release.version, base, environments: connection.environments, signal });
+  }
+
   async loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>> {
     const connection = this.connectionOf(issueId);
     if (!connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
@@ -267,6 +283,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     for (const load of this.loads.values()) load.abort();
+    this.refreshed.dispose();
   }
 }
 

@@ -1,7 +1,9 @@
 // The one typed reader of the extension's settings, with change events. Settings that can redirect requests (the
 // server URL, path mappings) come from user settings only while the workspace is untrusted.
 import * as vscode from 'vscode';
+import type { AlertSettings } from '../core/alerts/alertSettings';
 import type { PathMapping } from '../core/resolve/frame';
+import type { MarkFilter } from '../core/state/markFilter';
 
 const section = 'sentryInsight';
 
@@ -26,9 +28,12 @@ export interface Settings {
   readonly showUserData: boolean;
   readonly treeSort: TreeSort;
   readonly localPort: number;
+  readonly alerts: AlertSettings;
+  /** Which issues the line marks show: all, or only those new in the folder's release. */
+  readonly marksShow: MarkFilter;
   /** Writes a folder-scoped setting (project, organization, release, environments) for one workspace folder. */
   setForFolder(folder: vscode.WorkspaceFolder, key: 'organization' | 'project' | 'release' | 'environments', value: unknown): Thenable<void>;
-  setGlobal(key: 'url' | 'inlineAnnotations.enabled', value: unknown): Thenable<void>;
+  setGlobal(key: 'url' | 'inlineAnnotations.enabled' | 'marks.show' | 'alerts.quietMode', value: unknown): Thenable<void>;
   readonly onDidChange: vscode.Event<void>;
   /** Fires only for settings that change what is loaded (server, project, release, environments, mappings, period). */
   readonly onDidChangeConnection: vscode.Event<void>;
@@ -100,6 +105,19 @@ export function createSettings(): Settings & vscode.Disposable {
     get localPort() {
       const port = global().get<number>('local.port') ?? 8963;
       return Number.isInteger(port) && port > 0 && port < 65536 ? port : 8963;
+    },
+    get marksShow() {
+      return global().get<string>('marks.show') === 'newInRelease' ? 'newInRelease' : 'all';
+    },
+    get alerts() {
+      const threshold = global().get<number>('alerts.eventsPerHourThreshold') ?? 100;
+      const cooldown = global().get<number>('alerts.cooldownHours') ?? 24;
+      return {
+        enabled: global().get<boolean>('alerts.enabled') ?? true,
+        quietMode: global().get<boolean>('alerts.quietMode') ?? false,
+        eventsPerHourThreshold: Number.isFinite(threshold) && threshold > 0 ? threshold : 0,
+        cooldownHours: Number.isFinite(cooldown) && cooldown > 0 ? cooldown : 0,
+      };
     },
     get treeSort() {
       const sort = global().get<string>('tree.sortBy');

@@ -24,6 +24,9 @@ const assigneeSchema = z.looseObject({
 /** Only `version` is needed from the issue detail's release objects. */
 const issueReleaseSchema = z.union([releaseSchema, z.looseObject({ version: z.string() })]);
 
+/** Only the kind and time of an activity entry are read (issueStory: when it was last resolved). */
+const issueActivitySchema = z.looseObject({ type: optional(z.string()), dateCreated: optional(z.string()) });
+
 export const issueSchema = z.looseObject({
   id: idSchema,
   shortId: z.string(),
@@ -58,6 +61,8 @@ export const issueSchema = z.looseObject({
   assignedTo: optional(assigneeSchema),
   firstRelease: optional(issueReleaseSchema),
   lastRelease: optional(issueReleaseSchema),
+  /** Issue details only: what happened to the issue, newest first (when it was resolved, say). Dropped if odd. */
+  activity: optional(z.array(issueActivitySchema)).catch(undefined),
 });
 export type Issue = z.infer<typeof issueSchema>;
 

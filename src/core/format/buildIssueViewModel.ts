@@ -7,7 +7,7 @@ import { breadcrumbViews } from './breadcrumbView';
 import { formatCount } from './counts';
 import { exceptionViews } from './exceptionView';
 import { statusView } from './panelStatus';
-import type { EventView, FrameLink, HeaderView, ImpactView, IssueViewModel } from './issueViewModel';
+import type { EventView, FrameLink, HeaderView, ImpactView, IssueViewModel, StoryView } from './issueViewModel';
 import { optionalPageText, pageText } from './pageText';
 import { timeView } from './timeView';
 import { requestView } from './requestView';
@@ -15,6 +15,8 @@ import { chartsOfStats } from './sparkline';
 import { environmentsOf, eventContexts, eventTags, tagDistributions } from './tagView';
 import { availableTriageActions } from './triageActions';
 import { userView } from './userDataView';
+import { issueStoryText } from './issueStoryText';
+import { storyOf } from '../tracking/issueStory';
 
 export interface IssueViewInput {
   readonly issue: Issue;
@@ -29,6 +31,8 @@ export interface IssueViewInput {
   readonly now: number;
   /** Workspace locations of frames, keyed by `frameKey`. */
   readonly frameLinks?: ReadonlyMap<string, FrameLink>;
+  /** The workspace's release, which the issue's story is told against ("New in …"). */
+  readonly release?: string;
 }
 
 /** Only web links: the page shows this and the host opens it, so nothing else may pass. */
@@ -61,7 +65,14 @@ function headerView(input: IssueViewInput): HeaderView {
     status: statusView(issue),
     assignee: assigneeOf(issue),
     permalink: webLink(input.permalink) ?? webLink(issue.permalink),
+    story: storyView(input),
   };
+}
+
+function storyView({ issue, release }: IssueViewInput): StoryView {
+  const told = issueStoryText(storyOf(issue, release), release);
+  const releases = optionalPageText(told.releases, 300);
+  return { kind: told.kind, headline: pageText(told.headline, 300), ...(releases ? { releases } : {}) };
 }
 
 function impactView(input: IssueViewInput): ImpactView {

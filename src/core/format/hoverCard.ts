@@ -4,8 +4,10 @@
 import type { BackendCapabilities } from '../api/backend';
 import type { Issue } from '../api/issueSchema';
 import type { LineHit } from '../index/issueIndex';
+import type { IssueStory } from '../tracking/issueStory';
 import { formatCount, plural } from './counts';
 import { levelIcon, levelKind } from './issueLevel';
+import { issueStoryText } from './issueStoryText';
 import { statusLabel } from './issueStatus';
 import type { TriageAction } from './issueViewModel';
 import { commandLink, escapeMarkdown } from './markdownText';
@@ -35,6 +37,12 @@ export interface HoverCardInput {
   readonly commands: HoverCommandIds;
   /** Milliseconds since the epoch, for relative times. */
   readonly now: number;
+  /** The issue's story relative to the workspace's release; absent when the store lost the issue. */
+  readonly story?: IssueStory;
+  /** The workspace's release, what "this release" means in the story. */
+  readonly release?: string;
+  /** The environments the counts are limited to (the environment filter); empty or absent: all. */
+  readonly environments?: readonly string[];
 }
 
 export interface HoverMarkdown {
@@ -66,15 +74,24 @@ function identity({ hit, issue }: HoverCardInput): string {
   return parts.join(' · ');
 }
 
-function impact({ hit, capabilities }: HoverCardInput): string {
+function impact({ hit, capabilities, environments }: HoverCardInput): string {
   const events = `$(pulse) ${plural(hit.count, 'event')}`;
-  return capabilities?.userCounts === false ? events : `${events} · ${plural(hit.userCount, 'user')}`;
+  const counts = capabilities?.userCounts === false ? events : `${events} · ${plural(hit.userCount, 'user')}`;
+  // Counts of a filtered environment say so: 28 events in staging are not 28 in production.
+  return environments && environments.length > 0 ? `${counts} in ${environments.map((name) => text(name, 60)).join(', ')}` : counts;
 }
 
-function history({ hit, issue, now }: HoverCardInput): string | undefined {
+function story({ story, release }: HoverCardInput): string | undefined {
+  if (!story) return undefined;
+  const told = issueStoryText(story, release);
+  return `$(tag) **${escapeMarkdown(told.headline)}**${told.releases ? ` · ${escapeMarkdown(told.releases)}` : ''}`;
+}
+
+function history({ hit, issue, now, story }: HoverCardInput): string | undefined {
   const firstSeen = timeAgo(hit.firstSeen ?? issue?.firstSeen, now);
   const lastSeen = timeAgo(hit.lastSeen ?? issue?.lastSeen, now);
-  const release = issue?.firstRelease?.version;
+  // The story line names the releases when there is one.
+  const release = story ? undefined : issue?.firstRelease?.version;
   const parts = [
     ...(firstSeen ? [`first seen ${firstSeen}`] : []),
     ...(lastSeen ? [`last seen ${lastSeen}`] : []),
@@ -115,7 +132,7 @@ function actions({ issue, capabilities, hasLink, commands }: HoverCardInput): Ac
 /** One issue's card. */
 export function hoverCard(input: HoverCardInput): HoverMarkdown {
   const links = actions(input);
-  const paragraphs = [headline(input), identity(input), impact(input), history(input), lastDay(input), staleNote(input)];
+  const paragraphs = [headline(input), identity(input), impact(input), story(input), history(input), lastDay(input), staleNote(input)];
   paragraphs.push(links.map((action) => commandLink(action.label, action.command, [input.hit.issueId])).join(' · '));
   return {
     markdown: paragraphs.filter((paragraph): paragraph is string => paragraph !== undefined).join('\n\n'),

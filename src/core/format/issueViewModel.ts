@@ -26,6 +26,14 @@ export type StatusView = z.infer<typeof statusViewSchema>;
 export const triageActionSchema = z.enum(['resolve', 'resolveInNextRelease', 'unresolve', 'archive', 'assignToMe']);
 export type TriageAction = z.infer<typeof triageActionSchema>;
 
+/** The release story: "New in shop@1.4.2", and where it was first and last seen. */
+export const storyViewSchema = z.object({
+  kind: z.enum(['new', 'carried', 'regressed', 'resolved']),
+  headline: text,
+  releases: optionalText,
+});
+export type StoryView = z.infer<typeof storyViewSchema>;
+
 export const headerViewSchema = z.object({
   title: text,
   shortId: text,
@@ -36,6 +44,7 @@ export const headerViewSchema = z.object({
   status: statusViewSchema,
   assignee: optionalText,
   permalink: optionalText,
+  story: z.optional(storyViewSchema),
 });
 export type HeaderView = z.infer<typeof headerViewSchema>;
 
@@ -55,6 +64,9 @@ export const tagDistributionSchema = z.object({
 });
 export type TagDistribution = z.infer<typeof tagDistributionSchema>;
 
+export const environmentViewSchema = z.object({ name: text, count: optionalText, percent: z.optional(count) });
+export type EnvironmentView = z.infer<typeof environmentViewSchema>;
+
 export const impactViewSchema = z.object({
   events: text,
   /** Absent where the server does not count users (GlitchTip). */
@@ -63,7 +75,8 @@ export const impactViewSchema = z.object({
   lastSeen: z.optional(timeViewSchema),
   firstRelease: optionalText,
   lastRelease: optionalText,
-  environments: z.array(text),
+  /** Where the events happened, most first, with their event counts when the tag distribution has them. */
+  environments: z.array(environmentViewSchema),
   charts: z.array(chartViewSchema),
   distributions: z.array(tagDistributionSchema),
 });

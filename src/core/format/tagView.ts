@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { IssueEvent } from '../api/eventSchema';
 import type { IssueTag } from '../api/issueSchema';
 import { formatCount } from './counts';
-import type { KeyValue, TagDistribution } from './issueViewModel';
+import type { EnvironmentView, KeyValue, TagDistribution } from './issueViewModel';
 import { pageText } from './pageText';
 import { hiddenValue, isUserDataTag } from './userDataView';
 
 const leadingTags = ['environment', 'release', 'level', 'handled', 'mechanism', 'browser', 'os', 'os.name', 'device', 'runtime', 'url', 'transaction', 'server_name'];
 const maxTags = 100;
 const maxTopValues = 5;
+const maxEnvironments = 20;
 
 function tagOrder(key: string): number {
   const index = leadingTags.indexOf(key);
@@ -65,10 +66,24 @@ export function tagDistributions(tags: readonly IssueTag[], showUserData: boolea
     });
 }
 
-/** The environments the issue was seen in: from its tag distribution, else from the event. */
-export function environmentsOf(tags: readonly IssueTag[], event: IssueEvent | undefined): string[] {
-  const fromIssue = tags.find((tag) => tag.key === 'environment')?.topValues.map((value) => value.value) ?? [];
-  const fromEvent = event?.tags.find((tag) => tag.key === 'environment')?.value;
-  const environments = fromIssue.length > 0 ? fromIssue : fromEvent ? [fromEvent] : [];
-  return [...new Set(environments.filter((name) => name !== ''))].slice(0, 20).map((name) => pageText(name, 200));
+/**
+ * The environments the issue was seen in, with their event counts and shares: from its tag distribution (most events
+ * first), else the latest event's environment alone, without a count.
+ */
+export function environmentsOf(tags: readonly IssueTag[], event: IssueEvent | undefined): EnvironmentView[] {
+  const tag = tags.find((candidate) => candidate.key === 'environment');
+  const values = (tag?.topValues ?? []).filter((value) => value.value !== '');
+  if (tag && values.length > 0) {
+    const total = tag.totalValues ?? values.reduce((sum, value) => sum + value.count, 0);
+    return [...values]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, maxEnvironments)
+      .map((value) => ({
+        name: pageText(value.name ?? value.value, 200),
+        count: formatCount(value.count),
+        percent: total > 0 ? Math.min(100, Math.round((value.count / total) * 100)) : 0,
+      }));
+  }
+  const fromEvent = event?.tags.find((candidate) => candidate.key === 'environment')?.value;
+  return fromEvent ? [{ name: pageText(fromEvent, 200) }] : [];
 }

@@ -14,7 +14,8 @@ import type { IssueDetails } from '../ctx';
 
 /** What the panel needs of the editor context (`EditorContext` satisfies it). */
 export interface PanelDataSource {
-  readonly store: { findIssue(issueId: string): { issue: Issue } | undefined };
+  /** The issue as loaded, and its folder's release (the story's "this release"). */
+  readonly store: { findIssue(issueId: string): { issue: Issue; folder?: { snapshot?: { release?: { version: string } } } } | undefined };
   readonly settings: { readonly showUserData: boolean };
   loadIssueDetails(issueId: string, signal?: AbortSignal): Promise<Result<IssueDetails, ApiError>>;
   capabilitiesOf(issueId: string): BackendCapabilities | undefined;
@@ -81,6 +82,7 @@ export function panelModelOf(source: PanelDataSource, issueId: string, loaded: L
     showUserData: source.settings.showUserData,
     now,
     frameLinks: loaded.links,
+    release: source.store.findIssue(issueId)?.folder?.snapshot?.release?.version,
   });
 }
 

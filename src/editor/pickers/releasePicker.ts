@@ -63,7 +63,7 @@ export async function pickRelease(
 }
 
 /** The last load knows the project's id; otherwise it is looked up by slug. */
-async function projectReleases(server: FolderServer, org: string, project: string, knownProjectId: string | undefined, signal: AbortSignal): Promise<Result<Release[], ApiError>> {
+export async function projectReleases(server: FolderServer, org: string, project: string, knownProjectId: string | undefined, signal: AbortSignal): Promise<Result<Release[], ApiError>> {
   let projectId = knownProjectId;
   if (!projectId) {
     const found = await findProject(server.client, org, project, signal);

@@ -4,7 +4,9 @@ import type { BackendCapabilities } from '../../core/api/backend';
 import type { Issue } from '../../core/api/issueSchema';
 import { compactEventsAndUsers } from '../../core/format/compactCounts';
 import { describeAge } from '../../core/format/dataAge';
+import { issueStoryText, storyTag } from '../../core/format/issueStoryText';
 import { issueCounts } from '../../core/scan/eventHits';
+import type { IssueStory } from '../../core/tracking/issueStory';
 
 /** A codicon and the theme colour to draw it in. */
 export interface RowIcon {
@@ -20,11 +22,11 @@ export function statusLabel(issue: Issue): string | undefined {
   return issue.status.replace(/_/g, ' ');
 }
 
-/** `1.2k events · 87 users`, then the status when the issue is no longer open. */
-export function issueDescription(issue: Issue, withUsers: boolean): string {
+/** `1.2k events · 87 users`, then `new` or `regressed` when the story calls for it, then the status once closed. */
+export function issueDescription(issue: Issue, withUsers: boolean, story?: IssueStory): string {
   const { count, userCount } = issueCounts(issue);
   const status = statusLabel(issue);
-  return [compactEventsAndUsers(count, userCount, withUsers), status].filter(Boolean).join(' · ');
+  return [compactEventsAndUsers(count, userCount, withUsers), story && storyTag(story), status].filter(Boolean).join(' · ');
 }
 
 /**
@@ -60,18 +62,20 @@ export function issueIcon(issue: Issue): RowIcon {
 }
 
 /** Plain text (never Markdown: titles and culprits come from the monitored application). */
-export function issueTooltip(issue: Issue, withUsers: boolean, now: Date): string {
+export function issueTooltip(issue: Issue, withUsers: boolean, now: Date, story?: { readonly story: IssueStory; readonly release?: string }): string {
   const { count, userCount } = issueCounts(issue);
   const scope = issue.filtered ? 'in this release' : 'in the chosen period';
   const firstSeen = issue.firstSeen ? describeAge(issue.firstSeen, now) : undefined;
   const lastSeen = issue.lastSeen ? describeAge(issue.lastSeen, now) : undefined;
   const seen = [firstSeen && `First seen ${firstSeen}`, lastSeen && `last seen ${lastSeen}`].filter(Boolean).join(' · ');
   const assignee = issue.assignedTo?.name ?? issue.assignedTo?.email;
+  const told = story ? issueStoryText(story.story, story.release) : undefined;
   return [
     [issue.shortId, issue.level, statusLabel(issue) ?? 'unresolved'].join(' · '),
     issue.title,
     issue.culprit,
     `${compactEventsAndUsers(count, userCount, withUsers)} ${scope}`,
+    told && [told.headline, told.releases].filter(Boolean).join(' · '),
     seen,
     assignee && `Assigned to ${assignee}`,
     issue.isBookmarked ? 'Bookmarked' : undefined,

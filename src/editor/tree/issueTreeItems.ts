@@ -37,7 +37,8 @@ export function treeItemOf(node: IssueTreeNode, now: Date): vscode.TreeItem {
   }
 }
 
-function withId(item: vscode.TreeItem, id: string, contextValue: string): vscode.TreeItem {
+/** Gives a row its stable id (kept selected and expanded across redraws) and the context value its menus test. */
+export function withId(item: vscode.TreeItem, id: string, contextValue: string): vscode.TreeItem {
   item.id = id;
   item.contextValue = contextValue;
   return item;
@@ -69,8 +70,8 @@ function issueItem(node: IssueNode, now: Date): vscode.TreeItem {
   const item = new vscode.TreeItem(node.issue.title, collapsible);
   const icon = issueIcon(node.issue);
   item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-  item.description = issueDescription(node.issue, node.withUsers);
-  item.tooltip = issueTooltip(node.issue, node.withUsers, now);
+  item.description = issueDescription(node.issue, node.withUsers, node.story);
+  item.tooltip = issueTooltip(node.issue, node.withUsers, now, { story: node.story, release: node.release });
   item.accessibilityInformation = { label: `${node.issue.shortId}: ${node.issue.title}, ${item.description}` };
   item.command = { command: commandIds.showIssueDetails, title: 'Show Issue Details', arguments: [{ issueId: node.issueId } satisfies IssueRef] };
   return withId(item, node.id, node.contextValue);
@@ -87,7 +88,8 @@ function frameItem(node: FrameNode): vscode.TreeItem {
   return withId(item, node.id, 'frame');
 }
 
-const messageIcons: Record<MessageNode['severity'], vscode.ThemeIcon> = {
+/** The icons of status rows, shared with the Compare Releases view. */
+export const messageIcons: Readonly<Record<MessageNode['severity'], vscode.ThemeIcon>> = {
   loading: new vscode.ThemeIcon('loading~spin'),
   info: new vscode.ThemeIcon('info'),
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),

@@ -8,6 +8,7 @@ import type { HitRole, LineHit } from '../../core/index/issueIndex';
 import { issueCounts } from '../../core/scan/eventHits';
 import type { FolderState } from '../../core/state/issueStore';
 import type { IssueSnapshot } from '../../core/state/snapshot';
+import { storyOf, type IssueStory } from '../../core/tracking/issueStory';
 import type { TreeSort } from '../settings';
 import { issueContextValue } from './issueRow';
 
@@ -51,6 +52,10 @@ export interface IssueNode {
   readonly withUsers: boolean;
   readonly contextValue: string;
   readonly frames: readonly FrameNode[];
+  /** Its story relative to the folder's release (new, carried over, regressed, resolved). */
+  readonly story: IssueStory;
+  /** The folder's release, what "new in this release" refers to. */
+  readonly release?: string;
 }
 
 export interface FrameNode {
@@ -146,6 +151,8 @@ function issueNode(snapshot: IssueSnapshot, issue: Issue): IssueNode {
     withUsers: capabilities.userCounts,
     contextValue: issueContextValue(issue, capabilities, snapshot.release !== undefined),
     frames: framesOfIssue(snapshot.folderPath, snapshot.hits, issue.id),
+    story: storyOf(issue, snapshot.release?.version),
+    ...(snapshot.release ? { release: snapshot.release.version } : {}),
   };
 }
 

@@ -26,6 +26,7 @@ function headerMeta(header: HeaderView): HTMLElement {
     h('span', { className: 'short-id', testId: 'issue-short-id' }, header.shortId),
     badge(header.level, `level level-${header.level.replace(/[^a-z]/gi, '')}`, 'issue-level'),
     badge(header.status.label, `status status-${header.status.status.replace(/[^a-z]/gi, '')}`, 'status-badge'),
+    header.story && badge(header.story.headline, `story story-${header.story.kind}`, 'issue-story'),
     h('span', { className: 'assignee', testId: 'issue-assignee' }, header.assignee ? `Assigned to ${header.assignee}` : 'Unassigned'),
     header.project && h('span', { className: 'project' }, header.project),
   );

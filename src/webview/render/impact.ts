@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The user impact section: counts, first and last seen, releases, environments, event charts and tag distributions.
-import type { ImpactView, TagDistribution, TimeView } from '../../core/format/issueViewModel';
+import type { EnvironmentView, ImpactView, TagDistribution, TimeView } from '../../core/format/issueViewModel';
 import { h, section, svg } from '../dom';
 import { renderChart } from './chart';
 
@@ -31,6 +31,24 @@ function distribution(tag: TagDistribution): HTMLElement {
   );
 }
 
+/** `production 25 events (89%)` per environment, so staging noise is not mistaken for production pain. */
+function environments(views: readonly EnvironmentView[]): HTMLElement | string {
+  if (views.length === 0) return '—';
+  return h(
+    'ul',
+    { className: 'environments' },
+    ...views.map((view) =>
+      h(
+        'li',
+        { testId: 'impact-environment' },
+        h('span', { className: 'environment-name' }, view.name),
+        view.count !== undefined && h('span', { className: 'environment-count' }, ` ${view.count} ${view.count === '1' ? 'event' : 'events'}`),
+        view.percent !== undefined && h('span', { className: 'environment-share' }, ` (${view.percent}%)`),
+      ),
+    ),
+  );
+}
+
 export function renderImpact(impact: ImpactView): HTMLElement {
   return section(
     'impact',
@@ -44,7 +62,7 @@ export function renderImpact(impact: ImpactView): HTMLElement {
       fact('Last seen', time(impact.lastSeen), 'impact-last-seen'),
       fact('First release', impact.firstRelease ?? '—', 'impact-first-release'),
       fact('Last release', impact.lastRelease ?? '—', 'impact-last-release'),
-      fact('Environments', impact.environments.length > 0 ? impact.environments.join(', ') : '—', 'impact-environments'),
+      fact('Environments', environments(impact.environments), 'impact-environments'),
     ),
     impact.charts.length > 0 && h('div', { className: 'charts' }, ...impact.charts.map(renderChart)),
     impact.distributions.length > 0 && h('div', { className: 'distributions' }, ...impact.distributions.filter((tag) => tag.values.length > 0).map(distribution)),

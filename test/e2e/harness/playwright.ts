@@ -22,6 +22,7 @@ export interface Locator {
   boundingBox(options?: TimeoutOption): Promise<{ x: number; y: number; width: number; height: number } | null>;
   waitFor(options?: TimeoutOption & { state?: 'attached' | 'detached' | 'visible' | 'hidden' }): Promise<void>;
   innerText(options?: TimeoutOption): Promise<string>;
+  allInnerTexts(): Promise<string[]>;
   textContent(options?: TimeoutOption): Promise<string | null>;
   getAttribute(name: string, options?: TimeoutOption): Promise<string | null>;
   count(): Promise<number>;

@@ -45,16 +45,48 @@ export class QuickInput {
    * open with the row focused. The box closes before the picked command runs, so a box still open after a while
    * means the pick was not taken, and Enter on the focused row cannot run it twice.
    */
-  private async acceptIfStillOpen(rowLabel: string): Promise<void> {
+  private async acceptIfStillOpen(rowLabel: string | RegExp): Promise<void> {
     try {
       await this.waitClosed(clickSettleMs);
       return;
     } catch {
       const focused = this.page.locator(`${rows}.focused`).filter({ hasText: rowLabel }).first();
       if (!(await focused.isVisible())) return;
+      process.stderr.write(`e2e: the click on quick input row "${String(rowLabel)}" was not taken; pressing Enter on it\n`);
+      await this.page.keyboard.press('Enter');
+    }
+  }
+
+  /**
+   * Like `pick`, for a row that opens another quick pick at once (a command that asks something): the box never
+   * closes in between, so what tells the click was taken is the row going away. Then picks `next` in the new list.
+   */
+  async pickThenChoose(entry: QuickInputEntry, rowLabel: string, next: RegExp): Promise<void> {
+    const row = this.page.locator(rows).filter({ hasText: rowLabel }).first();
+    await this.retry(`a quick input row "${rowLabel}" after typing "${entry.text}"`, async () => {
+      await this.type(entry);
+      await row.waitFor({ state: 'visible', timeout: attemptTimeoutMs });
+    });
+    await row.click({ timeout: attemptTimeoutMs });
+    try {
+      await row.waitFor({ state: 'hidden', timeout: clickSettleMs });
+    } catch {
       process.stderr.write(`e2e: the click on quick input row "${rowLabel}" was not taken; pressing Enter on it\n`);
       await this.page.keyboard.press('Enter');
     }
+    await this.choose(next);
+  }
+
+  /**
+   * Clicks the row whose text matches `row` in a quick pick that is already open (a command opened it, e.g. a picker
+   * that loads its items first), once the row shows. Nothing is typed; the click is not retried.
+   */
+  private async choose(row: RegExp): Promise<void> {
+    const target = this.page.locator(rows).filter({ hasText: row }).first();
+    await target.waitFor({ state: 'visible', timeout: totalTimeoutMs });
+    await target.click({ timeout: attemptTimeoutMs });
+    await this.acceptIfStillOpen(row);
+    await this.waitClosed(totalTimeoutMs);
   }
 
   /**

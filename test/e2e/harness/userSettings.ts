@@ -20,6 +20,8 @@ export const defaultSettings: Settings = {
   'workbench.enableExperiments': false,
   'git.enabled': false,
   'editor.minimap.enabled': false,
+  // Alert toasts would cover what other tests look at and click; tests of alerts turn them back on.
+  'sentryInsight.alerts.enabled': false,
 };
 
 /** Writes `User/settings.json` in a user data dir: the defaults with `overrides` on top. */

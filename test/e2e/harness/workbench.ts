@@ -45,6 +45,14 @@ export class Workbench {
     await this.quickInput.pick({ key: 'F1', prefix: '>', text: title }, title);
   }
 
+  /**
+   * Runs a command that asks with a quick pick (a picker) and picks the row whose text (label, description, detail)
+   * matches `row` once the picker has loaded it.
+   */
+  async runCommandAndChoose(title: string, row: RegExp): Promise<void> {
+    await this.quickInput.pickThenChoose({ key: 'F1', prefix: '>', text: title }, title, row);
+  }
+
   /** Opens a workspace file through Quick Open by its path relative to the workspace folder, and waits for its tab. */
   async openFile(relativePath: string): Promise<void> {
     const baseName = relativePath.split('/').pop() ?? relativePath;

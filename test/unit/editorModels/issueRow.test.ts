@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
 import { issueContextValue, issueDescription, issueIcon, issueTooltip, statusLabel } from '../../../src/editor/tree/issueRow';
+import { storyOf } from '../../../src/core/tracking/issueStory';
 import { issue } from './snapshotFixtures';
 
 /** The `viewItem =~` tests of package.json's view/item/context menu. */
@@ -43,6 +44,17 @@ describe('description and status', () => {
     assert.equal(issueDescription(issue({ count: '1234', userCount: 87 }), true), '1.2k events · 87 users');
     assert.equal(issueDescription(issue({ count: '5000', userCount: 900, filtered: { count: '1', userCount: 1 } }), true), '1 event · 1 user');
     assert.equal(issueDescription(issue({ count: '12', userCount: 0 }), false), '12 events');
+  });
+
+  test('tags issues new in the release or regressed in it, and tells the story in the tooltip', () => {
+    const fresh = issue({ count: '8', userCount: 5, firstRelease: { version: 'shop@1.2.0' }, lastRelease: { version: 'shop@1.2.0' } });
+    const story = storyOf(fresh, 'shop@1.2.0');
+    assert.equal(issueDescription(fresh, true, story), '8 events · 5 users · new');
+    assert.equal(issueDescription(fresh, true, storyOf(fresh, 'shop@1.3.0')), '8 events · 5 users', 'carried over: nothing to flag');
+    const regressed = issue({ count: '3', userCount: 2, substatus: 'regressed' });
+    assert.equal(issueDescription(regressed, true, storyOf(regressed, 'shop@1.2.0')), '3 events · 2 users · regressed');
+    const tooltip = issueTooltip(fresh, true, new Date('2026-01-10T12:00:00Z'), { story, release: 'shop@1.2.0' });
+    assert.ok(tooltip.split('\n').includes('New in shop@1.2.0 · only seen in shop@1.2.0'), tooltip);
   });
 
   test('a triaged issue says so', () => {

@@ -55,6 +55,30 @@ test('shows the first release and a sparkline of the 24 h buckets from issue det
   assert.match(markdown, /last 24 h `█▇` 1,030 events/);
 });
 
+/** The Markdown as it reads once rendered: escapes removed. */
+function unescaped(markdown: string): string {
+  return markdown.replace(/\\(.)/g, '$1');
+}
+
+test("tells the issue's release story and where it was first and last seen, instead of the bare first release", () => {
+  const issue = { ...mcpIssue(), firstRelease: { version: 'shop@1.1.0' }, lastRelease: { version: 'shop@1.2.0' } };
+  const { markdown } = hoverCard(input({ issue, story: { kind: 'carried', firstRelease: 'shop@1.1.0', lastRelease: 'shop@1.2.0' }, release: 'shop@1.2.0' }));
+  assert.ok(markdown.split('\n\n').map(unescaped).includes('$(tag) **Carried over from shop@1.1.0** · first seen in shop@1.1.0 · last seen in shop@1.2.0'), markdown);
+  assert.doesNotMatch(markdown, /first release/);
+  const fresh = hoverCard(input({ issue, story: { kind: 'new', firstRelease: 'shop@1.2.0', lastRelease: 'shop@1.2.0' }, release: 'shop@1.2.0' })).markdown;
+  assert.ok(unescaped(fresh).includes('**New in shop@1.2.0** · only seen in shop@1.2.0'), fresh);
+});
+
+test('a release name cannot add links or markup to the story line', () => {
+  const { markdown } = hoverCard(input({ story: { kind: 'new', firstRelease: '[x](command:evil)' }, release: '[x](command:evil)' }));
+  assert.deepEqual(linkTargets(markdown).filter((target) => target.includes('evil')), []);
+});
+
+test('says which environments the counts are of when the environment filter is on', () => {
+  assert.match(hoverCard(input({ environments: ['production'] })).markdown, /\$\(pulse\) 25 events · 1 user in production\n/);
+  assert.match(hoverCard(input({ environments: [] })).markdown, /\$\(pulse\) 25 events · 1 user\n/);
+});
+
 test('offers every action on Sentry, each linking the issue id', () => {
   const card = hoverCard(input());
   assert.deepEqual(linkTargets(card.markdown), [

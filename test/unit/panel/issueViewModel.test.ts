@@ -144,6 +144,7 @@ describe('user impact and header', () => {
       status: { status: 'unresolved', substatus: 'ongoing', label: 'Ongoing' },
       assignee: 'Jane Developer',
       permalink: 'https://sentry-mcp-evals.sentry.io/issues/6507376925/',
+      story: { kind: 'carried', headline: 'Carried over from an earlier release' },
     });
     assert.equal(model.impact.events, '25');
     assert.equal(model.impact.users, '1');
@@ -160,9 +161,31 @@ describe('user impact and header', () => {
     assert.equal(charts[1]?.buckets.at(-1)?.iso, '2025-04-13T00:00:00.000Z');
   });
 
-  test('takes the environments from the tag distribution, else from the event', () => {
-    assert.deepEqual(modelOf().impact.environments, ['production', 'staging']);
-    assert.deepEqual(modelOf({ tags: [], event: fixtureEvent('smallJs') }).impact.environments, ['production']);
+  test('counts the events per environment from the tag distribution, else names the event\'s environment', () => {
+    assert.deepEqual(modelOf().impact.environments, [
+      { name: 'production', count: '20', percent: 80 },
+      { name: 'staging', count: '5', percent: 20 },
+    ]);
+    assert.deepEqual(modelOf({ tags: [], event: fixtureEvent('smallJs') }).impact.environments, [{ name: 'production' }]);
+  });
+
+  test('orders environments by their events, most first', () => {
+    const tags = [issueTagSchema.parse({ key: 'environment', totalValues: 30, topValues: [{ value: 'staging', count: 3 }, { value: 'production', count: 27 }] })];
+    assert.deepEqual(modelOf({ tags }).impact.environments.map((env) => `${env.name} ${env.count}`), ['production 27', 'staging 3']);
+  });
+
+  test("tells the issue's release story against the workspace release", () => {
+    const release = 'shop@1.4.2';
+    const fresh = fixtureIssue({ firstRelease: { version: release }, lastRelease: { version: release } });
+    assert.deepEqual(modelOf({ issue: fresh, release }).header.story, { kind: 'new', headline: 'New in shop@1.4.2', releases: 'only seen in shop@1.4.2' });
+    const regressed = fixtureIssue({ substatus: 'regressed', firstRelease: { version: 'shop@1.0.0' }, lastRelease: { version: release } });
+    assert.deepEqual(modelOf({ issue: regressed, release }).header.story, {
+      kind: 'regressed',
+      headline: 'Regressed in shop@1.4.2',
+      releases: 'first seen in shop@1.0.0 · last seen in shop@1.4.2',
+    });
+    const model = modelOf({ issue: regressed, release });
+    assert.deepEqual([model.impact.firstRelease, model.impact.lastRelease], ['shop@1.0.0', release]);
   });
 
   test('shows the release and environment of the event', () => {

@@ -18,12 +18,19 @@ class FakeSource implements PanelDataSource {
   storeIssue: Issue | undefined = fixtureIssue();
   capabilities: BackendCapabilities | undefined = sentryBackend.capabilities;
   failLoad = false;
-  readonly store = { findIssue: (id: string) => (id === issueId && this.storeIssue ? { issue: this.storeIssue } : undefined) };
+  /** The release of the folder that listed the issue. */
+  release: string | undefined;
+  /** Fields the issue details answer differs in. */
+  detailChange: Record<string, unknown> = {};
+  readonly store = {
+    findIssue: (id: string) =>
+      id === issueId && this.storeIssue ? { issue: this.storeIssue, folder: { snapshot: this.release ? { release: { version: this.release } } : {} } } : undefined,
+  };
   readonly settings = { showUserData: false };
   constructor(private readonly resolve: (frame: SourceFrame) => Promise<{ uri: { toString(): string }; line: number } | undefined>) {}
   async loadIssueDetails() {
     if (this.failLoad) return err(apiError('server', 'Sentry answered 503; the last good data stays.'));
-    return ok({ issue: fixtureIssue(), event: fixtureEvent('python'), tags: fixtureTags(), folderPath: '/work/app' });
+    return ok({ issue: fixtureIssue(this.detailChange), event: fixtureEvent('python'), tags: fixtureTags(), folderPath: '/work/app' });
   }
   capabilitiesOf() {
     return this.capabilities;
@@ -57,6 +64,15 @@ describe('panel model on the host', () => {
     assert.deepEqual(frames.filter((frame) => frame.link).map((frame) => [frame.function, frame.link?.uri, frame.link?.line]), [['get', 'file:///work/app/errors/views.py', 18]]);
     assert.deepEqual([...linkTargetsOf(model)], [linkTargetKey({ uri: 'file:///work/app/errors/views.py', line: 18 })]);
     assert.ok(!linkTargetsOf(model).has(linkTargetKey({ uri: 'file:///etc/passwd', line: 1 })));
+  });
+
+  test("tells the issue's story against the release of the folder that listed it", async () => {
+    const source = new FakeSource(workspaceResolver);
+    source.detailChange = { firstRelease: { version: 'shop@2.0.0' }, lastRelease: { version: 'shop@2.0.0' } };
+    source.release = 'shop@2.0.0';
+    assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'New in shop@2.0.0');
+    source.release = 'shop@2.1.0';
+    assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'Carried over from shop@2.0.0');
   });
 
   test('reports a failed load as the API error', async () => {
