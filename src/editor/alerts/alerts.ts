@@ -1,7 +1,9 @@
 // Alerts in the editor: after each finished refresh, the folders loaded afresh go through the alert policy, and at most
 // one notification is shown. Cached snapshots (stale) and folders whose data did not change since the last look are
-// left out, so a restore, a failed refresh or a triage change never alerts.
+// left out, so a restore, a failed refresh or a triage change never alerts. Notifications keep a minimum gap: an alert
+// that comes too soon waits, and the check runs again when the gap is over, summing up whatever qualified meanwhile.
 import * as vscode from 'vscode';
+import { AlertPacing } from '../../core/alerts/alertPacing';
 import { decideAlert, type AlertDecision } from '../../core/alerts/alertPolicy';
 import type { Logger } from '../../core/log';
 import type { IssueSnapshot } from '../../core/state/snapshot';
@@ -21,17 +23,33 @@ export interface AlertSource {
 export function registerAlerts(source: AlertSource, memory: AlertMemoryState): vscode.Disposable {
   /** Folder path -> `loadedAt` of the snapshot already looked at. */
   const looked = new Map<string, string>();
-  const onRefresh = source.onDidFinishRefresh(() => {
+  const pacing = new AlertPacing();
+  let recheck: NodeJS.Timeout | undefined;
+  const check = (): void => {
     const fresh = freshSnapshots(source.store, looked);
     if (fresh.length === 0) return;
+    const now = new Date();
+    const decision = decideAlert({ folders: fresh, settings: source.settings.alerts, memory: memory.read(), now });
+    const wait = decision.alert ? pacing.delayAt(now.getTime()) : 0;
+    if (wait > 0) {
+      // Nothing is remembered or marked as looked at, so the later check sees these snapshots (or newer ones) again.
+      recheck ??= setTimeout(() => {
+        recheck = undefined;
+        check();
+      }, wait);
+      return;
+    }
     for (const snapshot of fresh) looked.set(snapshot.folderPath, snapshot.loadedAt);
-    const decision = decideAlert({ folders: fresh, settings: source.settings.alerts, memory: memory.read(), now: new Date() });
     if (decision.silenced) return;
     void memory.write(decision.memory);
     source.log.info(logLine(decision));
-    if (decision.alert) void showAlert(decision.alert, (issueIds) => memory.mute(issueIds));
-  });
-  return vscode.Disposable.from(onRefresh, registerAlertCommands(source.settings, memory));
+    if (!decision.alert) return;
+    pacing.shownAt(now.getTime());
+    void showAlert(decision.alert, (issueIds) => memory.mute(issueIds));
+  };
+  const onRefresh = source.onDidFinishRefresh(check);
+  const stopRecheck = new vscode.Disposable(() => clearTimeout(recheck));
+  return vscode.Disposable.from(onRefresh, stopRecheck, registerAlertCommands(source.settings, memory));
 }
 
 function freshSnapshots(store: IssueStore, looked: ReadonlyMap<string, string>): IssueSnapshot[] {
