@@ -209,7 +209,10 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (!connection || !snapshot) return err(apiError('notFound', 'The folder is not loaded yet: sign in, select its project, then compare again.'));
     if (!snapshot.release) return err(apiError('notFound', 'The project has no releases to compare: send events with a release, or choose one (Sentry: Select Release).'));
     const { org } = connection.key;
-    return compareReleases(connection.client, { org, projectId: snapshot.projectId, release: snapshot.release.version, base, environments: connection.environments, signal });
+    const compared = await compareReleases(connection.client, { org, projectId: snapshot.projectId, release: snapshot.release.version, base, environments: connection.environments, signal });
+    // Gone and resolved issues are not in the snapshot: remembered, their panel opens and triage works from the view.
+    if (compared.ok) this.store.setRelatedIssues(folderPath, [...compared.value.new, ...compared.value.regressed, ...compared.value.gone].map((entry) => entry.issue));
+    return compared;
   }
 
   async loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>> {

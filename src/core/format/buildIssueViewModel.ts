@@ -55,6 +55,8 @@ function assigneeOf(issue: Issue): string | undefined {
 
 function headerView(input: IssueViewInput): HeaderView {
   const { issue } = input;
+  const status = statusView(issue);
+  const story = storyView(input);
   return {
     title: pageText(issue.title, 1000),
     shortId: pageText(issue.shortId, 100),
@@ -62,10 +64,11 @@ function headerView(input: IssueViewInput): HeaderView {
     culprit: optionalPageText(issue.culprit, 1000),
     platform: optionalPageText(issue.platform, 100),
     project: optionalPageText(issue.project.name ?? issue.project.slug, 200),
-    status: statusView(issue),
+    status,
     assignee: assigneeOf(issue),
     permalink: webLink(input.permalink) ?? webLink(issue.permalink),
-    story: storyView(input),
+    // "Resolved in the next release" twice says nothing more: the story shows when it adds to the status.
+    ...(story.headline.toLowerCase() === status.label.toLowerCase() ? {} : { story }),
   };
 }
 

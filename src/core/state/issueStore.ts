@@ -29,6 +29,11 @@ export interface StoreChange {
 
 export class IssueStore {
   private readonly folders = new Map<string, FolderState>();
+  /**
+   * Issues a folder's views name without its snapshot listing them (a release comparison's gone or resolved issues):
+   * found by id so their panel and triage work, never marked on lines. Folder path -> issue id -> issue.
+   */
+  private readonly related = new Map<string, Map<string, Issue>>();
   private readonly changes = new Listeners<StoreChange>();
   readonly onDidChange = this.changes.subscribe;
 
@@ -62,18 +67,28 @@ export class IssueStore {
   }
 
   clear(folderPath: string): void {
+    this.related.delete(folderPath);
     if (this.folders.delete(folderPath)) this.changes.fire({ folderPath, dataChanged: true });
+  }
+
+  /** Replaces the folder's related issues (see `related`); no change event, since nothing on screen depends on them. */
+  setRelatedIssues(folderPath: string, issues: readonly Issue[]): void {
+    this.related.set(folderPath, new Map(issues.map((issue) => [issue.id, issue])));
   }
 
   hitsInFile(folderPath: string, file: string): ReadonlyArray<readonly [number, readonly LineHit[]]> {
     return this.folders.get(folderPath)?.index?.hitsInFile(folderPath, file) ?? [];
   }
 
-  /** The issue with this id in any folder, with the folder it was found in. */
+  /** The issue with this id in any folder (its snapshot first, then its related issues), with that folder. */
   findIssue(issueId: string): { issue: Issue; folder: FolderState } | undefined {
     for (const folder of this.folders.values()) {
       const issue = folder.snapshot?.issues.find((candidate) => candidate.id === issueId);
       if (issue) return { issue, folder };
+    }
+    for (const [folderPath, issues] of this.related) {
+      const issue = issues.get(issueId);
+      if (issue && this.folders.has(folderPath)) return { issue, folder: this.folder(folderPath) };
     }
     return undefined;
   }
@@ -84,6 +99,13 @@ export class IssueStore {
    */
   patchIssue(issueId: string, patch: Partial<Issue>): () => void {
     const previous = new Map<string, Issue>();
+    const previousRelated: Array<[Map<string, Issue>, Issue]> = [];
+    for (const issues of this.related.values()) {
+      const issue = issues.get(issueId);
+      if (!issue) continue;
+      previousRelated.push([issues, issue]);
+      issues.set(issueId, { ...issue, ...patch });
+    }
     for (const folder of this.folders.values()) {
       const issue = folder.snapshot?.issues.find((candidate) => candidate.id === issueId);
       if (!issue) continue;
@@ -91,6 +113,7 @@ export class IssueStore {
       this.replaceIssue(folder.folderPath, { ...issue, ...patch });
     }
     return () => {
+      for (const [issues, issue] of previousRelated) issues.set(issueId, issue);
       for (const [folderPath, issue] of previous) this.replaceIssue(folderPath, issue);
     };
   }

@@ -186,6 +186,11 @@ describe('user impact and header', () => {
     });
     const model = modelOf({ issue: regressed, release });
     assert.deepEqual([model.impact.firstRelease, model.impact.lastRelease], ['shop@1.0.0', release]);
+ 
+    const resolvedNext = fixtureIssue({ status: 'resolved', statusDetails: { inNextRelease: true } });
+    assert.equal(modelOf({ issue: resolvedNext, release }).header.story, undefined, 'the status badge already says it');
+    const resolvedWithEvents = fixtureIssue({ status: 'resolved', statusDetails: { inNextRelease: true }, lastSeen: '2026-11-02T00:00:00Z', activity: [{ type: 'set_resolved_in_next_release', dateCreated: '2026-11-01T00:00:00Z' }] });
+    assert.equal(modelOf({ issue: resolvedWithEvents, release }).header.story?.headline, 'Resolved in the next release · events since');
   });
 
   test('shows the release and environment of the event', () => {

@@ -59,6 +59,22 @@ describe('IssueStore', () => {
     rollback();
     assert.equal(store.findIssue('1')?.issue.status, 'unresolved');
   });
+
+  test("a folder's related issues are found by id, patched and rolled back, and go with the folder", () => {
+    const store = new IssueStore();
+    const loaded = snapshot();
+    store.setLoaded(loaded);
+    const gone = { ...loaded.issues[0]!, id: '99', shortId: 'SHOP-GONE', status: 'resolved' };
+    store.setRelatedIssues(folderPath, [gone]);
+    assert.equal(store.findIssue('99')?.folder.folderPath, folderPath);
+    assert.equal(store.hitsInFile(folderPath, 'src/cart.ts').some(([, hits]) => hits.some((hit) => hit.issueId === '99')), false, 'never marked');
+    const rollback = store.patchIssue('99', optimisticPatch({ action: 'unresolve' }));
+    assert.equal(store.findIssue('99')?.issue.status, 'unresolved');
+    rollback();
+    assert.equal(store.findIssue('99')?.issue.status, 'resolved');
+    store.clear(folderPath);
+    assert.equal(store.findIssue('99'), undefined);
+  });
 });
 
 describe('optimisticPatch', () => {
