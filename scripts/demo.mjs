@@ -150,7 +150,8 @@ async function startCodeServer(harness, vsix) {
   rmSync(dirs.logFile, { force: true });
   // The harness's quiet defaults, the shop's README.md as the first thing shown, no Restricted Mode prompt, and no
   // "your application on port 8963 is available" toast when the extension's local Sentry starts.
-  harness.writeUserSettings(dirs.userDataDir, { 'workbench.startupEditor': 'readme', 'security.workspace.trust.enabled': false, 'remote.autoForwardPorts': false });
+  // Alerts are on, as for any user (the e2e harness turns them off by default).
+  harness.writeUserSettings(dirs.userDataDir, { 'workbench.startupEditor': 'readme', 'security.workspace.trust.enabled': false, 'remote.autoForwardPorts': false, 'sentryInsight.alerts.enabled': true });
   say('installing the extension into code-server…');
   harness.installVsix(tools, dirs, vsix);
   const args = [

@@ -57,8 +57,11 @@ async function toggleNewInReleaseMarks(ctx: EditorContext): Promise<void> {
 
 function withIssueUrl(ctx: EditorContext, issueId: string | undefined): string | undefined {
   const url = issueId ? ctx.issueUrl(issueId) : undefined;
-  if (!url) void vscode.window.showInformationMessage('Sentry: select an issue first.');
-  return url;
+  if (url) return url;
+  // The local Sentry is an API without web pages: its issues have nowhere to open but the issue panel.
+  const message = issueId && ctx.store.findIssue(issueId) ? 'Sentry: issues of the local Sentry have no web page; Show Issue Details opens them here.' : 'Sentry: select an issue first.';
+  void vscode.window.showInformationMessage(message);
+  return undefined;
 }
 
 async function pickLoadedIssue(ctx: EditorContext): Promise<string | undefined> {

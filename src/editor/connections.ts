@@ -28,6 +28,8 @@ export interface FolderConnection {
   readonly environments: readonly string[];
   readonly pathMappings: ReadonlyArray<{ stackRoot: string; sourceRoot: string }>;
   readonly warnings: readonly string[];
+  /** The embedded local Sentry: an API without web pages, so there is no issue page to open. */
+  readonly embedded: boolean;
 }
 
 export interface ConnectionProblem {
@@ -42,6 +44,7 @@ export interface FolderServer {
   readonly org?: string;
   readonly project?: string;
   readonly warnings: readonly string[];
+  readonly embedded?: boolean;
 }
 
 export class Connections implements vscode.Disposable {
@@ -79,7 +82,7 @@ export class Connections implements vscode.Disposable {
   async forFolder(folder: vscode.WorkspaceFolder): Promise<Result<FolderConnection, ConnectionProblem>> {
     const server = await this.serverFor(folder);
     if (!server.ok) return server;
-    const { client, url, org, project, warnings } = server.value;
+    const { client, url, org, project, warnings, embedded } = server.value;
     if (!org || !project) return err({ kind: 'noProject', message: `Choose the Sentry project of ${folder.name} (Sentry: Select Project).` });
     const configured = this.settings.folder(folder);
     return ok({
@@ -89,6 +92,7 @@ export class Connections implements vscode.Disposable {
       environments: configured.environments,
       pathMappings: configured.pathMappings,
       warnings,
+      embedded: embedded ?? false,
     });
   }
 
@@ -96,7 +100,7 @@ export class Connections implements vscode.Disposable {
     try {
       const endpoint = await this.local.start();
       const client = await this.clientFor(endpoint.url, undefined);
-      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [] });
+      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true });
     } catch (error) {
       return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
     }

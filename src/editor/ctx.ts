@@ -59,7 +59,7 @@ export interface EditorContext {
   /** The signed-in user's id on the issue's server, for "Assign to Me". */
   currentUserId(issueId: string): Promise<string | undefined>;
 
-  /** The issue's page on Sentry (its permalink, or one built from the server URL). */
+  /** The issue's page on Sentry (its permalink, or one built from the server URL); none for the local Sentry's issues. */
   issueUrl(issueId: string): string | undefined;
 
   /** The workspace file a frame resolves to, for links in the panel and tree (undefined outside the workspace). */

@@ -241,6 +241,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
 
   issueUrl(issueId: string): string | undefined {
     const found = this.store.findIssue(issueId);
+    if (found && this.connections.get(found.folder.folderPath)?.embedded) return undefined;
     if (found?.issue.permalink) return found.issue.permalink;
     const key = found?.folder.snapshot?.connection;
     return key ? `${key.url}/organizations/${encodeURIComponent(key.org)}/issues/${encodeURIComponent(issueId)}/` : undefined;

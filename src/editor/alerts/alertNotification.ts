@@ -1,5 +1,5 @@
-// Shows one alert as a notification with Show, Open in Sentry and Mute, and carries out the choice: for several issues
-// Show and Open in Sentry first ask which one.
+// Shows one alert as a notification with Show, Open in Sentry (where the issues have pages) and Mute, and carries out
+// the choice: for several issues Show and Open in Sentry first ask which one.
 import * as vscode from 'vscode';
 import type { Alert, AlertedIssue } from '../../core/alerts/alertPolicy';
 import { reasonsPhrase } from '../../core/alerts/alertText';
@@ -10,9 +10,15 @@ const show = 'Show';
 const openInSentry = 'Open in Sentry';
 const mute = 'Mute';
 
-export async function showAlert(alert: Alert, muteIssues: (issueIds: readonly string[]) => Thenable<void>): Promise<void> {
+export interface AlertActions {
+  /** False when no alerted issue has a page to open (the local Sentry has none): Open in Sentry is left out. */
+  readonly hasPages: boolean;
+  muteIssues(issueIds: readonly string[]): Thenable<void>;
+}
+
+export async function showAlert(alert: Alert, { hasPages, muteIssues }: AlertActions): Promise<void> {
   const notify = alert.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await notify(alert.text, show, openInSentry, mute);
+  const choice = await notify(alert.text, ...(hasPages ? [show, openInSentry, mute] : [show, mute]));
   if (choice === show) await runForOneIssue(alert, commandIds.showIssueDetails, 'Show which Sentry issue?');
   if (choice === openInSentry) await runForOneIssue(alert, commandIds.openInSentry, 'Open which issue in Sentry?');
   if (choice === mute) {

@@ -18,6 +18,8 @@ export interface AlertSource {
   readonly settings: Settings;
   readonly log: Logger;
   readonly onDidFinishRefresh: vscode.Event<void>;
+  /** The issue's page on the server; undefined where there is none (the local Sentry). */
+  issueUrl(issueId: string): string | undefined;
 }
 
 export function registerAlerts(source: AlertSource, memory: AlertMemoryState): vscode.Disposable {
@@ -45,7 +47,8 @@ export function registerAlerts(source: AlertSource, memory: AlertMemoryState): v
     source.log.info(logLine(decision));
     if (!decision.alert) return;
     pacing.shownAt(now.getTime());
-    void showAlert(decision.alert, (issueIds) => memory.mute(issueIds));
+    const hasPages = decision.alert.issues.some((issue) => source.issueUrl(issue.issueId) !== undefined);
+    void showAlert(decision.alert, { hasPages, muteIssues: (issueIds) => memory.mute(issueIds) });
   };
   const onRefresh = source.onDidFinishRefresh(check);
   const stopRecheck = new vscode.Disposable(() => clearTimeout(recheck));

@@ -166,10 +166,9 @@ export class Workbench {
 
   /** The messages of the notification toasts on screen. */
   async notificationTexts(): Promise<string[]> {
-    const toasts = this.page.locator('.notification-toast .notification-list-item-message');
-    const texts: string[] = [];
-    for (let index = 0; index < (await toasts.count()); index++) texts.push(await toasts.nth(index).innerText({ timeout: 2000 }));
-    return texts;
+    // All at once and without waiting: a toast on its way out (hidden, fading) must not stall the read of the others.
+    const texts = await this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+    return texts.map((text) => text.trim()).filter(Boolean);
   }
 
   /** Saves a screenshot of the whole workbench as test-artifacts/e2e/<test name>[-<suffix>].png and returns its path. */

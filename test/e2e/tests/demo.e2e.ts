@@ -1,7 +1,7 @@
 // End to end, issue 5's proof over the demo's own app: VS Code opens examples/shop, which has no Sentry configuration,
 // so the extension starts its local Sentry; the shop (the real @sentry/node SDK, bundled with a source map) sends its
 // errors to the local DSN, and the mark appears on the original TypeScript line in the open editor, then counts up
-// when the shop runs again.
+// when the shop runs again; an alert tells of the new issues.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -66,7 +66,8 @@ test("the shop's errors sent to the local DSN mark the line that raised them in 
     {
       testName: 'demo',
       workspace: { folder: shop },
-      settings: { 'sentryInsight.local.port': localPort, 'remote.autoForwardPorts': false },
+      // Alerts on (the harness turns them off): the shop's new issues must raise one, as real Sentry's would.
+      settings: { 'sentryInsight.local.port': localPort, 'remote.autoForwardPorts': false, 'sentryInsight.alerts.enabled': true },
     },
     async ({ workbench }) => {
       await workbench.openFile(cart);
@@ -85,6 +86,17 @@ test("the shop's errors sent to the local DSN mark the line that raised them in 
       );
       assert.match(markOnRaisingLine(marks, /./)?.text ?? '', /^✖ 3 events · 2 users · TypeError: Cannot read properties of undefined/, JSON.stringify(marks));
       await workbench.screenshot('marked');
+      // The issues are new in the shop's release (package.json's shop@1.0.0, which its events carry) and raised in
+      // this workspace: an alert says so, summed up when several arrive together.
+      const alert = await waitFor(async () => (await workbench.notificationTexts()).find((text) => /touch(es|ing) this workspace/.test(text)), {
+        what: 'an alert about the new issues of shop@1.0.0 touching this workspace',
+        timeoutMs: 30_000,
+      });
+      assert.match(alert, /shop@1\.0\.0/);
+      // The local Sentry has no web pages: the alert offers the panel and Mute, not a browser page that is not there.
+      const actions = await workbench.page.locator('.notification-toast .monaco-button').allInnerTexts();
+      assert.deepEqual(actions.map((text) => text.trim()).filter(Boolean), ['Show', 'Mute']);
+      await workbench.screenshot('alert');
 
       const second = await runShop(dsn);
       assert.equal(second.code, 0, second.output);
