@@ -33,8 +33,9 @@ export function issueDescription(issue: Issue, withUsers: boolean, story?: Issue
  * `issue:<status>` followed by the actions this issue's server can take (`:nextRelease:inRelease:archiveUntil:assign:bookmark`).
  * `inRelease` also needs a current release to resolve in.
  */
-export function issueContextValue(issue: Issue, capabilities: BackendCapabilities, hasRelease: boolean): string {
+export function issueContextValue(issue: Issue, capabilities: BackendCapabilities, hasRelease: boolean, hasPage = true): string {
   const flags = [
+    hasPage && 'page',
     capabilities.resolveInNextRelease && 'nextRelease',
     capabilities.resolveInRelease && hasRelease && 'inRelease',
     capabilities.archiveUntil && 'archiveUntil',

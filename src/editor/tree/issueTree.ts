@@ -8,8 +8,8 @@ import { rootNodes, type IssueTreeNode, type TreeFolder } from './issueTreeModel
 
 export const issueViewId = 'sentryInsight.issues';
 
-/** What the view reads: the issue store and the sort setting. */
-export type TreeContext = Pick<EditorContext, 'store' | 'settings'>;
+/** What the view reads: the issue store, the sort setting, and which issues have a page to open. */
+export type TreeContext = Pick<EditorContext, 'store' | 'settings' | 'issueUrl'>;
 
 /** Store events come in bursts while a load reports progress; one redraw per burst is enough. */
 const redrawDelayMs = 100;
@@ -26,7 +26,11 @@ class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscod
   }
 
   getChildren(node?: IssueTreeNode): IssueTreeNode[] {
-    if (!node) return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), { sort: this.ctx.settings.treeSort, now: new Date() });
+    if (!node) return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), {
+        sort: this.ctx.settings.treeSort,
+        now: new Date(),
+        hasPage: (issueId) => this.ctx.issueUrl(issueId) !== undefined,
+      });
     if (node.kind === 'folder') return [...node.children];
     if (node.kind === 'issue') return [...node.frames];
     return [];

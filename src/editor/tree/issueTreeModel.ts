@@ -88,6 +88,8 @@ export type IssueTreeNode = FolderNode | ReleaseNode | EnvironmentNode | IssueNo
 export interface TreeOptions {
   readonly sort: TreeSort;
   readonly now: Date;
+  /** Whether the issue has a page on its server (the local Sentry's have none); all do when left out. */
+  readonly hasPage?: (issueId: string) => boolean;
 }
 
 /**
@@ -114,7 +116,7 @@ export function folderRows(state: FolderState, options: TreeOptions): IssueTreeN
   const snapshot = state.snapshot;
   if (!snapshot) return status;
   const path = state.folderPath;
-  const issues = sortIssues(snapshot.issues, options.sort).map((issue) => issueNode(snapshot, issue));
+  const issues = sortIssues(snapshot.issues, options.sort).map((issue) => issueNode(snapshot, issue, options.hasPage?.(issue.id) ?? true));
   const empty = issues.length === 0 ? [message(path, 'empty', 'info', `No unresolved issues${snapshot.release ? ` in ${snapshot.release.version}` : ''}.`)] : [];
   return [
     ...status,
@@ -140,7 +142,7 @@ function message(folderPath: string, what: string, severity: MessageSeverity, te
   return { kind: 'message', id: `message:${what}:${folderPath}`, folderPath, severity, text, detail };
 }
 
-function issueNode(snapshot: IssueSnapshot, issue: Issue): IssueNode {
+function issueNode(snapshot: IssueSnapshot, issue: Issue, hasPage: boolean): IssueNode {
   const capabilities = backendOf(snapshot.backend).capabilities;
   return {
     kind: 'issue',
@@ -149,7 +151,7 @@ function issueNode(snapshot: IssueSnapshot, issue: Issue): IssueNode {
     issueId: issue.id,
     issue,
     withUsers: capabilities.userCounts,
-    contextValue: issueContextValue(issue, capabilities, snapshot.release !== undefined),
+    contextValue: issueContextValue(issue, capabilities, snapshot.release !== undefined, hasPage),
     frames: framesOfIssue(snapshot.folderPath, snapshot.hits, issue.id),
     story: storyOf(issue, snapshot.release?.version),
     ...(snapshot.release ? { release: snapshot.release.version } : {}),

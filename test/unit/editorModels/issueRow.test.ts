@@ -1,41 +1,52 @@
 // Proves how an issue row reads: compact counts, its status once triaged, the level icon, a plain-text tooltip, and
 // a context value whose flags match exactly the menu entries package.json shows for that server.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
 import { issueContextValue, issueDescription, issueIcon, issueTooltip, statusLabel } from '../../../src/editor/tree/issueRow';
 import { storyOf } from '../../../src/core/tracking/issueStory';
+import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
 import { issue } from './snapshotFixtures';
 
-/** The `viewItem =~` tests of package.json's view/item/context menu. */
-const menuTests: Record<string, RegExp> = {
-  resolve: /issue/,
-  resolveInNextRelease: /issue.*:nextRelease/,
-  resolveInCurrentRelease: /issue.*:inRelease/,
-  archiveFor: /issue.*:archiveUntil/,
-  assignToMe: /issue.*:assign/,
-  bookmark: /issue.*:bookmark/,
-};
+/** The `viewItem =~` tests of package.json's context menu of the Sentry view, read from package.json itself. */
+const menuTests: ReadonlyArray<readonly [string, RegExp]> = (() => {
+  const manifest = JSON.parse(readFileSync(join(findRepoRoot(), 'package.json'), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  const entries = manifest.contributes.menus['view/item/context'] ?? [];
+  return entries.flatMap(({ command, when }) => {
+    const test = /^view == sentryInsight\.issues && viewItem =~ \/(.*)\/$/.exec(when ?? '');
+    return test ? [[command.replace(/^sentryInsight\./, ''), new RegExp(test[1] as string)] as const] : [];
+  });
+})();
 
 function menuFor(contextValue: string): string[] {
-  return Object.entries(menuTests)
-    .filter(([, pattern]) => pattern.test(contextValue))
-    .map(([command]) => command);
+  return [...new Set(menuTests.filter(([, pattern]) => pattern.test(contextValue)).map(([command]) => command))].sort();
 }
 
+const always = ['archive', 'resolve', 'showIssueDetails', 'unresolve'];
+
 describe('context value', () => {
-  test('a Sentry issue with a current release offers every triage action', () => {
+  test('a Sentry issue with a current release offers every triage action and its page', () => {
     const value = issueContextValue(issue({}), sentryBackend.capabilities, true);
-    assert.equal(value, 'issue:unresolved:nextRelease:inRelease:archiveUntil:assign:bookmark');
-    assert.deepEqual(menuFor(value), Object.keys(menuTests));
+    assert.equal(value, 'issue:unresolved:page:nextRelease:inRelease:archiveUntil:assign:bookmark');
+    assert.deepEqual(menuFor(value), [...new Set(menuTests.map(([command]) => command))].sort());
   });
 
   test('without a release there is nothing to resolve "in the current release"', () => {
-    assert.deepEqual(menuFor(issueContextValue(issue({}), sentryBackend.capabilities, false)), ['resolve', 'resolveInNextRelease', 'archiveFor', 'assignToMe', 'bookmark']);
+    const menu = menuFor(issueContextValue(issue({}), sentryBackend.capabilities, false));
+    assert.ok(!menu.includes('resolveInCurrentRelease'));
+    assert.ok(menu.includes('resolveInNextRelease'));
   });
 
   test('a GlitchTip issue offers only what GlitchTip can do', () => {
-    assert.deepEqual(menuFor(issueContextValue(issue({}), glitchtipBackend.capabilities, true)), ['resolve']);
+    assert.deepEqual(menuFor(issueContextValue(issue({}), glitchtipBackend.capabilities, true)), [...always, 'copyLink', 'openInSentry'].sort());
+  });
+
+  test("an issue of the local Sentry, which has no pages, offers no Open in Sentry or Copy Link", () => {
+    const menu = menuFor(issueContextValue(issue({}), sentryBackend.capabilities, true, false));
+    assert.ok(!menu.includes('openInSentry') && !menu.includes('copyLink'), menu.join(', '));
+    assert.ok(menu.includes('resolve'));
   });
 });
 
