@@ -3,6 +3,7 @@
 import { describeAge } from '../format/dataAge';
 import { plural } from '../format/counts';
 import { releaseSourceLabel, shortReleaseName } from '../format/releaseName';
+import { storyOf } from '../tracking/issueStory';
 import type { FolderState } from './issueStore';
 import type { IssueSnapshot } from './snapshot';
 
@@ -51,7 +52,17 @@ function describeFolder(state: FolderState, now: Date): string {
 function describeData(snapshot: IssueSnapshot): string {
   const release = snapshot.release ? `Release ${snapshot.release.version} (from ${releaseSourceLabel(snapshot.release.source)})` : 'All releases';
   const environments = snapshot.environments.length > 0 ? snapshot.environments.join(', ') : 'all environments';
-  return `${release}, ${environments}: ${plural(openIssueCount(snapshot), 'open issue')}.`;
+  return `${release}, ${environments}: ${plural(openIssueCount(snapshot), 'open issue')}${describeStories(snapshot)}.`;
+}
+
+/** " (2 new in this release, 1 regressed)": what changed in the release, at a glance; empty when nothing did. */
+function describeStories(snapshot: IssueSnapshot): string {
+  const open = snapshot.issues.filter((issue) => issue.status === 'unresolved');
+  const kinds = open.map((issue) => storyOf(issue, snapshot.release?.version).kind);
+  const fresh = kinds.filter((kind) => kind === 'new').length;
+  const regressed = kinds.filter((kind) => kind === 'regressed').length;
+  const parts = [fresh > 0 ? `${fresh} new in this release` : '', regressed > 0 ? `${regressed} regressed` : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function describeStaleness(snapshot: IssueSnapshot, status: FolderState['status']['kind'], now: Date): string {

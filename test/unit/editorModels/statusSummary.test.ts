@@ -23,6 +23,19 @@ describe('status bar text', () => {
     assert.match(summary.tooltip, /Release shop@1\.2\.3 \(from git HEAD\), all environments: 2 open issues\./);
   });
 
+  test('the tooltip says how many open issues are new in the release and how many regressed', () => {
+    const stories = snapshot({
+      issues: [
+        issue({ id: '1', firstRelease: { version: 'shop@1.2.3' } }),
+        issue({ id: '2', firstRelease: { version: 'shop@1.2.3' } }),
+        issue({ id: '3', substatus: 'regressed', firstRelease: { version: 'shop@1.0.0' } }),
+        issue({ id: '4', firstRelease: { version: 'shop@1.0.0' } }),
+        issue({ id: '5', status: 'resolved', firstRelease: { version: 'shop@1.2.3' } }),
+      ],
+    });
+    assert.match(statusSummary([folder({ snapshot: stories })], '/ws', now).tooltip, /: 4 open issues \(2 new in this release, 1 regressed\)\./);
+  });
+
   test('spins while loading and keeps the last data in the label', () => {
     const summary = statusSummary([folder({ snapshot: loaded, status: { kind: 'loading', message: 'Loading issues' } })], '/ws', now);
     assert.equal(summary.icon, 'sync~spin');
