@@ -6,9 +6,9 @@ export const alertReasons = ['regressed', 'eventsPerHour', 'newInRelease'] as co
 export type AlertReason = (typeof alertReasons)[number];
 
 export interface AlertMemory {
-  /** Issue id -> reason -> ISO time of the last alert for that reason. */
+  /** Issue key (server, organization and id: qualifyingIssues' alertKey) -> reason -> ISO time of its last alert. */
   readonly alerted: Readonly<Record<string, Readonly<Partial<Record<AlertReason, string>>>>>;
-  /** Issue ids that never alert, oldest mute first. */
+  /** Keys of issues that never alert, oldest mute first. */
   readonly muted: readonly string[];
 }
 
@@ -28,8 +28,8 @@ export function parseAlertMemory(value: unknown): AlertMemory {
   return parsed.success ? parsed.data : emptyAlertMemory;
 }
 
-export function withMuted(memory: AlertMemory, issueIds: readonly string[]): AlertMemory {
-  const muted = [...memory.muted.filter((id) => !issueIds.includes(id)), ...issueIds];
+export function withMuted(memory: AlertMemory, keys: readonly string[]): AlertMemory {
+  const muted = [...memory.muted.filter((key) => !keys.includes(key)), ...keys];
   return { ...memory, muted: muted.slice(-maxRemembered) };
 }
 
@@ -37,12 +37,12 @@ export function withoutMutes(memory: AlertMemory): AlertMemory {
   return { ...memory, muted: [] };
 }
 
-export function withAlerted(memory: AlertMemory, alerts: ReadonlyArray<{ issueId: string; reasons: readonly AlertReason[] }>, now: Date): AlertMemory {
+export function withAlerted(memory: AlertMemory, alerts: ReadonlyArray<{ key: string; reasons: readonly AlertReason[] }>, now: Date): AlertMemory {
   const alerted: Record<string, Partial<Record<AlertReason, string>>> = { ...memory.alerted };
-  for (const { issueId, reasons } of alerts) {
-    const entry = { ...alerted[issueId] };
+  for (const { key, reasons } of alerts) {
+    const entry = { ...alerted[key] };
     for (const reason of reasons) entry[reason] = now.toISOString();
-    alerted[issueId] = entry;
+    alerted[key] = entry;
   }
   return { ...memory, alerted };
 }
@@ -51,7 +51,7 @@ export function withAlerted(memory: AlertMemory, alerts: ReadonlyArray<{ issueId
 export function pruned(memory: AlertMemory, now: Date): AlertMemory {
   const oldest = now.getTime() - forgetAfterMs;
   const entries = Object.entries(memory.alerted)
-    .map(([issueId, reasons]) => [issueId, Object.fromEntries(Object.entries(reasons).filter(([, at]) => Date.parse(at) >= oldest))] as const)
+    .map(([key, reasons]) => [key, Object.fromEntries(Object.entries(reasons).filter(([, at]) => Date.parse(at) >= oldest))] as const)
     .filter(([, reasons]) => Object.keys(reasons).length > 0)
     .sort(([, a], [, b]) => newestTime(b) - newestTime(a))
     .slice(0, maxRemembered);

@@ -40,11 +40,11 @@ export function decideAlert(input: AlertInput): AlertDecision {
   const held = { muted: 0, coolingDown: 0 };
   const due: QualifyingIssue[] = [];
   for (const candidate of qualifyingIssues(input.folders, settings.eventsPerHourThreshold, now)) {
-    if (muted.has(candidate.issue.id)) {
+    if (muted.has(candidate.key)) {
       held.muted += 1;
       continue;
     }
-    const reasons = candidate.reasons.filter((reason) => mayAlertAgain(memory.alerted[candidate.issue.id]?.[reason], candidate.issue.lastSeen, settings.cooldownHours, now));
+    const reasons = candidate.reasons.filter((reason) => mayAlertAgain(memory.alerted[candidate.key]?.[reason], candidate.issue.lastSeen, settings.cooldownHours, now));
     if (reasons.length === 0) held.coolingDown += 1;
     else due.push({ ...candidate, reasons });
   }
@@ -67,8 +67,8 @@ function mayAlertAgain(lastAlertAt: string | undefined, lastSeen: string | null 
   return Number.isNaN(seenAt) || seenAt > alertedAt;
 }
 
-function alertedIssue({ issue, release, reasons, eventsLastHour }: QualifyingIssue): AlertedIssue {
-  return { issueId: issue.id, shortId: issue.shortId, title: issue.title, release, reasons, eventsLastHour };
+function alertedIssue({ issue, key, release, reasons, eventsLastHour }: QualifyingIssue): AlertedIssue {
+  return { issueId: issue.id, key, shortId: issue.shortId, title: issue.title, release, reasons, eventsLastHour };
 }
 
 /** Regressions, then bursts, then new issues; within each, the busiest first. */

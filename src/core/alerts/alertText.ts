@@ -5,6 +5,8 @@ import type { AlertReason } from './alertMemory';
 
 export interface AlertedIssue {
   readonly issueId: string;
+  /** The issue's key in the alert memory (see qualifyingIssues' alertKey). */
+  readonly key: string;
   readonly shortId: string;
   readonly title: string;
   readonly release?: string;

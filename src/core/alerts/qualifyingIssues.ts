@@ -11,17 +11,26 @@ export interface AlertFolder {
   readonly issues: readonly Issue[];
   readonly hits: readonly LineHit[];
   readonly release?: { readonly version: string };
+  /** The server and organization the issues are of: issue ids are only unique within one. */
+  readonly connection?: { readonly url: string; readonly org: string };
 }
 
 export interface QualifyingIssue {
   readonly issue: Issue;
+  /** What the alert memory knows the issue by: its id within its server and organization. */
+  readonly key: string;
   readonly release?: string;
   /** Most pressing first (the order of `alertReasons`). */
   readonly reasons: readonly AlertReason[];
   readonly eventsLastHour: number;
 }
 
-/** Each issue once, even when several folders list it; reasons found in any folder count. */
+/** `https://sentry.io acme 4711`: the local Sentry's issue 3 is not a self-hosted Sentry's issue 3. */
+export function alertKey(connection: AlertFolder['connection'], issueId: string): string {
+  return connection ? `${connection.url} ${connection.org} ${issueId}` : issueId;
+}
+
+/** Each issue once, even when several folders of one server list it; reasons found in any folder count. */
 export function qualifyingIssues(folders: readonly AlertFolder[], eventsPerHourThreshold: number, now: Date): QualifyingIssue[] {
   const found = new Map<string, QualifyingIssue>();
   for (const folder of folders) {
@@ -30,9 +39,10 @@ export function qualifyingIssues(folders: readonly AlertFolder[], eventsPerHourT
       const eventsLastHour = eventsInLastHour(issue.stats?.['24h'], now);
       const reasons = reasonsOf(issue, { release: folder.release?.version, touchesWorkspace: touched.has(issue.id), eventsLastHour, eventsPerHourThreshold });
       if (reasons.length === 0) continue;
-      const earlier = found.get(issue.id);
+      const key = alertKey(folder.connection, issue.id);
+      const earlier = found.get(key);
       const merged = [...new Set([...(earlier?.reasons ?? []), ...reasons])].sort((a, b) => alertReasons.indexOf(a) - alertReasons.indexOf(b));
-      found.set(issue.id, { issue, release: earlier?.release ?? folder.release?.version, reasons: merged, eventsLastHour: Math.max(eventsLastHour, earlier?.eventsLastHour ?? 0) });
+      found.set(key, { issue, key, release: earlier?.release ?? folder.release?.version, reasons: merged, eventsLastHour: Math.max(eventsLastHour, earlier?.eventsLastHour ?? 0) });
     }
   }
   return [...found.values()];

@@ -16,8 +16,8 @@ export class AlertMemoryState {
     return this.state.update(stateKey, memory);
   }
 
-  mute(issueIds: readonly string[]): Thenable<void> {
-    return this.write(withMuted(this.read(), issueIds));
+  mute(keys: readonly string[]): Thenable<void> {
+    return this.write(withMuted(this.read(), keys));
   }
 
   unmuteAll(): Thenable<void> {

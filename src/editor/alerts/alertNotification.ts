@@ -13,7 +13,8 @@ const mute = 'Mute';
 export interface AlertActions {
   /** False when no alerted issue has a page to open (the local Sentry has none): Open in Sentry is left out. */
   readonly hasPages: boolean;
-  muteIssues(issueIds: readonly string[]): Thenable<void>;
+  /** Takes the issues' alert-memory keys. */
+  muteIssues(keys: readonly string[]): Thenable<void>;
 }
 
 export async function showAlert(alert: Alert, { hasPages, muteIssues }: AlertActions): Promise<void> {
@@ -22,7 +23,7 @@ export async function showAlert(alert: Alert, { hasPages, muteIssues }: AlertAct
   if (choice === show) await runForOneIssue(alert, commandIds.showIssueDetails, 'Show which Sentry issue?');
   if (choice === openInSentry) await runForOneIssue(alert, commandIds.openInSentry, 'Open which issue in Sentry?');
   if (choice === mute) {
-    await muteIssues(alert.issues.map((issue) => issue.issueId));
+    await muteIssues(alert.issues.map((issue) => issue.key));
     const what = alert.issues.length === 1 ? oneLine(alert.issues[0]?.shortId ?? '', 40) : `${alert.issues.length} issues`;
     vscode.window.setStatusBarMessage(`$(bell-slash) Sentry alerts muted for ${what}; "Sentry: Unmute All Alerts" brings them back`, 5000);
   }

@@ -48,7 +48,7 @@ export function registerAlerts(source: AlertSource, memory: AlertMemoryState): v
     if (!decision.alert) return;
     pacing.shownAt(now.getTime());
     const hasPages = decision.alert.issues.some((issue) => source.issueUrl(issue.issueId) !== undefined);
-    void showAlert(decision.alert, { hasPages, muteIssues: (issueIds) => memory.mute(issueIds) });
+    void showAlert(decision.alert, { hasPages, muteIssues: (keys) => memory.mute(keys) });
   };
   const onRefresh = source.onDidFinishRefresh(check);
   const stopRecheck = new vscode.Disposable(() => clearTimeout(recheck));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { emptyAlertMemory, withMuted, type AlertMemory } from '../../../src/core/alerts/alertMemory';
+import { alertKey } from '../../../src/core/alerts/qualifyingIssues';
 import { decideAlert, type AlertDecision } from '../../../src/core/alerts/alertPolicy';
 import { defaultAlertSettings, type AlertSettings } from '../../../src/core/alerts/alertSettings';
 import { SentryClient } from '../../../src/core/api/client';
@@ -102,7 +103,7 @@ describe('alerts over the fake Sentry', () => {
   });
 
   test('after the cool-down, a muted issue stays silent while an unmuted one with new events alerts again', async () => {
-    loop.memory = withMuted(loop.memory, ['1001']);
+    loop.memory = withMuted(loop.memory, [alertKey({ url: 'http://127.0.0.1', org: scenario.org }, '1001')]);
     fake.data.now = new Date(Date.parse(fake.data.now) + 25 * hour).toISOString();
     for (const id of ['1001', '1004']) {
       const issue = fake.data.issues.find((candidate) => candidate.id === id);
@@ -138,6 +139,9 @@ describe('alerts over the embedded local Sentry', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
+  /** The issue the first test alerts about, which the next one resolves. */
+  let cart: string | undefined;
+
   async function fail(file: string, fn: string, message: string): Promise<void> {
     const frames = [{ filename: join(workspace, file), function: fn, lineno: 2, colno: 3, in_app: true }];
     const event = { event_id: crypto.randomUUID().replace(/-/g, ''), platform: 'node', release, exception: { values: [{ type: 'Error', value: message, stacktrace: { frames } }] } };
@@ -149,12 +153,12 @@ describe('alerts over the embedded local Sentry', () => {
     await fail('cart.js', 'total', 'cart total failed');
     const decision = await loop.refresh(new Date());
     assert.match(decision.alert?.text ?? '', new RegExp(`^Sentry: \\S+ is new in ${release} and touches this workspace: Error: cart total failed$`));
+    cart = decision.alert?.issues[0]?.issueId;
     assert.equal((await loop.refresh(new Date())).alert, undefined);
   });
 
   test('resolved, then back: a regression alerts', async () => {
-    const [cart] = Object.keys(loop.memory.alerted);
-    assert.ok(cart);
+    assert.ok(cart, 'the cart issue alerted in the test before');
     const resolved = await client.updateIssue('local', cart, { action: 'resolve' });
     assert.ok(resolved.ok);
     await fail('cart.js', 'total', 'cart total failed');
@@ -169,7 +173,7 @@ describe('alerts over the embedded local Sentry', () => {
     const [alerted] = decision.alert?.issues ?? [];
     assert.deepEqual(alerted?.reasons, ['eventsPerHour', 'newInRelease']);
     assert.match(decision.alert?.text ?? '', new RegExp(`^Sentry: \\S+ had 4 events in the last hour, is new in ${release} and touches this workspace: Error: search failed$`));
-    loop.memory = withMuted(loop.memory, [alerted?.issueId ?? '']);
+    loop.memory = withMuted(loop.memory, [alerted?.key ?? '']);
     for (let count = 0; count < 4; count++) await fail('search.js', 'search', 'search failed');
     const later = await loop.refresh(new Date(Date.now() + 25 * hour));
     assert.equal(later.alert, undefined);

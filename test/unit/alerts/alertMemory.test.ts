@@ -5,7 +5,7 @@ import { emptyAlertMemory, parseAlertMemory, pruned, withAlerted, withMuted, wit
 import { hoursAfter, now } from './alertFixtures';
 
 test('reads back what it wrote', () => {
-  const memory = withMuted(withAlerted(emptyAlertMemory, [{ issueId: '1', reasons: ['regressed', 'eventsPerHour'] }], now), ['2']);
+  const memory = withMuted(withAlerted(emptyAlertMemory, [{ key: '1', reasons: ['regressed', 'eventsPerHour'] }], now), ['2']);
   assert.deepEqual(parseAlertMemory(JSON.parse(JSON.stringify(memory))), memory);
 });
 
@@ -16,7 +16,7 @@ test('corrupt or foreign state is an empty memory', () => {
 });
 
 test('muting twice keeps one entry; unmuting clears every mute but keeps the alert times', () => {
-  const memory = withMuted(withMuted(withAlerted(emptyAlertMemory, [{ issueId: '1', reasons: ['regressed'] }], now), ['1', '2']), ['1']);
+  const memory = withMuted(withMuted(withAlerted(emptyAlertMemory, [{ key: '1', reasons: ['regressed'] }], now), ['1', '2']), ['1']);
   assert.deepEqual(memory.muted, ['2', '1']);
   const unmuted = withoutMutes(memory);
   assert.deepEqual(unmuted.muted, []);
@@ -24,11 +24,11 @@ test('muting twice keeps one entry; unmuting clears every mute but keeps the ale
 });
 
 test('forgets alert times older than 30 days and keeps at most a thousand issues, newest first', () => {
-  const old = withAlerted(emptyAlertMemory, [{ issueId: 'old', reasons: ['regressed'] }], now);
-  const recent = withAlerted(old, [{ issueId: 'recent', reasons: ['newInRelease'] }], hoursAfter(now, 24 * 29));
+  const old = withAlerted(emptyAlertMemory, [{ key: 'old', reasons: ['regressed'] }], now);
+  const recent = withAlerted(old, [{ key: 'recent', reasons: ['newInRelease'] }], hoursAfter(now, 24 * 29));
   assert.deepEqual(Object.keys(pruned(recent, hoursAfter(now, 24 * 31)).alerted), ['recent']);
   let many = emptyAlertMemory;
-  for (let index = 0; index < 1005; index++) many = withAlerted(many, [{ issueId: String(index), reasons: ['regressed'] }], new Date(now.getTime() + index * 1000));
+  for (let index = 0; index < 1005; index++) many = withAlerted(many, [{ key: String(index), reasons: ['regressed'] }], new Date(now.getTime() + index * 1000));
   const kept = pruned(many, hoursAfter(now, 1));
   assert.equal(Object.keys(kept.alerted).length, 1000);
   assert.ok(kept.alerted['1004'] && !kept.alerted['0'], 'the oldest are dropped');

@@ -112,3 +112,12 @@ test('titles from events are flattened to one safe line', () => {
   const decision = decide([folder([issue('1', { ...regressed, title: 'Boom\n\u001b[31mred\u202eevil' })])]);
   assert.equal(decision.alert?.text, `Sentry: SHOP-1 regressed in ${release}: Boom \ufffd[31mred\ufffdevil`);
 });
+
+test("issue ids are per server: muting one server's issue 3 leaves another server's issue 3 alerting", () => {
+  const local = { ...folder([issue('3', regressed)]), connection: { url: 'http://127.0.0.1:8963', org: 'local' } };
+  const hosted = { ...folder([issue('3', regressed)]), connection: { url: 'https://sentry.example.com', org: 'acme' } };
+  const first = decide([local]);
+  const muted = withMuted(first.memory, first.alert?.issues.map((alerted) => alerted.key) ?? []);
+  assert.equal(decide([local], muted).alert, undefined, 'the muted one stays silent');
+  assert.deepEqual(decide([hosted], muted).alert?.issues.map((alerted) => alerted.key), ['https://sentry.example.com acme 3']);
+});
