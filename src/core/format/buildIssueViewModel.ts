@@ -24,8 +24,8 @@ export interface IssueViewInput {
   readonly tags: readonly IssueTag[];
   /** Undefined while the issue's server is not known: only the actions every backend has are offered. */
   readonly capabilities?: BackendCapabilities;
-  /** The issue's page on Sentry as the editor knows it; the issue's own permalink otherwise. */
-  readonly permalink?: string;
+  /** The issue's page on Sentry as the editor knows it; the issue's own permalink when left out; null: it has none. */
+  readonly permalink?: string | null;
   readonly showUserData: boolean;
   /** Milliseconds since the epoch, for "3 hours ago". */
   readonly now: number;
@@ -66,7 +66,7 @@ function headerView(input: IssueViewInput): HeaderView {
     project: optionalPageText(issue.project.name ?? issue.project.slug, 200),
     status,
     assignee: assigneeOf(issue),
-    permalink: webLink(input.permalink) ?? webLink(issue.permalink),
+    permalink: input.permalink === null ? undefined : (webLink(input.permalink) ?? webLink(issue.permalink)),
     // "Resolved in the next release" twice says nothing more: the story shows when it adds to the status.
     ...(story.headline.toLowerCase() === status.label.toLowerCase() ? {} : { story }),
   };

@@ -78,7 +78,8 @@ export function panelModelOf(source: PanelDataSource, issueId: string, loaded: L
     event: loaded.details.event,
     tags: loaded.details.tags,
     capabilities: source.capabilitiesOf(issueId),
-    permalink: source.issueUrl(issueId),
+    // The local Sentry's issues have no page: no Open in Sentry or Copy Link, rather than the API's permalink.
+    permalink: source.issueUrl(issueId) ?? null,
     showUserData: source.settings.showUserData,
     now,
     frameLinks: loaded.links,

@@ -81,7 +81,7 @@ export class QuickInput {
    * Clicks the row whose text matches `row` in a quick pick that is already open (a command opened it, e.g. a picker
    * that loads its items first), once the row shows. Nothing is typed; the click is not retried.
    */
-  private async choose(row: RegExp): Promise<void> {
+  async choose(row: RegExp): Promise<void> {
     const target = this.page.locator(rows).filter({ hasText: row }).first();
     await target.waitFor({ state: 'visible', timeout: totalTimeoutMs });
     await target.click({ timeout: attemptTimeoutMs });

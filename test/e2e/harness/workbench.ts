@@ -54,6 +54,11 @@ export class Workbench {
   }
 
   /** Opens a workspace file through Quick Open by its path relative to the workspace folder, and waits for its tab. */
+  /** Clicks the row matching `row` in a quick pick that something else opened (a notification's action, say). */
+  async chooseInOpenQuickPick(row: RegExp): Promise<void> {
+    await this.quickInput.choose(row);
+  }
+
   async openFile(relativePath: string): Promise<void> {
     const baseName = relativePath.split('/').pop() ?? relativePath;
     await this.quickInput.pick({ key: 'Control+P', prefix: '', text: relativePath }, baseName);

@@ -97,6 +97,14 @@ test("the shop's errors sent to the local DSN mark the line that raised them in 
       const actions = await workbench.page.locator('.notification-toast .monaco-button').allInnerTexts();
       assert.deepEqual(actions.map((text) => text.trim()).filter(Boolean), ['Show', 'Mute']);
       await workbench.screenshot('alert');
+      // Show asks which of the alerted issues to open, then opens its panel.
+      await workbench.page.locator('.notification-toast .monaco-button').filter({ hasText: /^Show$/ }).first().click();
+      await workbench.chooseInOpenQuickPick(/TypeError: Cannot read properties of undefined/);
+      const panel = await workbench.webviewFrameShowing("reading 'priceCents'");
+      assert.equal(await panel.locator('[data-testid="open-in-sentry"]').count(), 0, 'the local Sentry has no page to open');
+      await workbench.screenshot('alert-shown');
+      await workbench.runCommand('View: Close All Editors');
+      await workbench.openFile(cart);
 
       const second = await runShop(dsn);
       assert.equal(second.code, 0, second.output);

@@ -211,6 +211,7 @@ describe('user impact and header', () => {
   test('prefers the editor-built link and never passes a link that is not a web address', () => {
     assert.equal(modelOf({ permalink: 'https://sentry.example/org/issues/1/' }).header.permalink, 'https://sentry.example/org/issues/1/');
     assert.equal(modelOf({ issue: fixtureIssue({ permalink: 'javascript:alert(1)' }) }).header.permalink, undefined);
+    assert.equal(modelOf({ permalink: null }).header.permalink, undefined, 'an issue without a page (the local Sentry) links nowhere');
   });
 });
 
