@@ -60,14 +60,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'serve') {
     return runServe(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')), stopped: untilSignal() });
   }
-  if (args.command === 'compare') {
-    return runCompare(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')) });
-  }
+  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')) };
+  if (args.command === 'compare') return runCompare(args, io);
   if (args.command !== 'scan') {
     process.stderr.write(`sentry-insight: unknown command "${args.command}"\n\n${usage}`);
     return exitCodes.configuration;
   }
-  return runScan(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), log: stderrLogger(args.switches.has('verbose')) });
+  return runScan(args, io);
 }
 
 main(process.argv.slice(2)).then(

@@ -62,6 +62,9 @@ export interface EditorContext {
   /** The issue's page on Sentry (its permalink, or one built from the server URL); none for the local Sentry's issues. */
   issueUrl(issueId: string): string | undefined;
 
+  /** Whether the folder's server has web pages for its issues (the embedded local Sentry has none). */
+  hasIssuePages(folderPath: string): boolean;
+
   /** The workspace file a frame resolves to, for links in the panel and tree (undefined outside the workspace). */
   resolveFrameLocation(issueId: string, frame: { filename?: string | null; absPath?: string | null; module?: string | null; lineNo?: number | null; colNo?: number | null; context?: ReadonlyArray<readonly [number, string | null]> | null; inApp?: boolean | null }): Promise<{ uri: vscode.Uri; line: number } | undefined>;
 }

@@ -239,9 +239,13 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     return id;
   }
 
+  hasIssuePages(folderPath: string): boolean {
+    return !this.connections.get(folderPath)?.embedded;
+  }
+
   issueUrl(issueId: string): string | undefined {
     const found = this.store.findIssue(issueId);
-    if (found && this.connections.get(found.folder.folderPath)?.embedded) return undefined;
+    if (found && !this.hasIssuePages(found.folder.folderPath)) return undefined;
     if (found?.issue.permalink) return found.issue.permalink;
     const key = found?.folder.snapshot?.connection;
     return key ? `${key.url}/organizations/${encodeURIComponent(key.org)}/issues/${encodeURIComponent(issueId)}/` : undefined;

@@ -1,5 +1,6 @@
 // The one line a notification says: for one issue its short id, what happened and its title; for several, how many
 // of each kind and their short ids. Titles come from event text, so they are flattened to one safe line.
+import { plural } from '../format/counts';
 import { oneLine } from '../format/untrustedText';
 import type { AlertReason } from './alertMemory';
 
@@ -45,9 +46,9 @@ function summaryParts(issues: readonly AlertedIssue[], threshold: number): strin
   const regressions = count('regressed');
   const busy = count('eventsPerHour');
   const fresh = count('newInRelease');
-  if (regressions > 0) parts.push(regressions === 1 ? '1 regression' : `${regressions} regressions`);
-  if (busy > 0) parts.push(`${busy} ${busy === 1 ? 'issue' : 'issues'} with more than ${threshold} events in the last hour`);
-  if (fresh > 0) parts.push(`${fresh} new ${fresh === 1 ? 'issue' : 'issues'} touching this workspace`);
+  if (regressions > 0) parts.push(plural(regressions, 'regression'));
+  if (busy > 0) parts.push(`${plural(busy, 'issue')} with more than ${threshold} events in the last hour`);
+  if (fresh > 0) parts.push(`${plural(fresh, 'new issue')} touching this workspace`);
   return parts;
 }
 

@@ -5,8 +5,6 @@ import { storyOf } from '../tracking/issueStory';
 
 export type MarkFilter = 'all' | 'newInRelease';
 
-export const markFilters: readonly MarkFilter[] = ['all', 'newInRelease'];
-
 /** An issue the store no longer has (or a snapshot without a release) is not new in anything. */
 export function showsIssue(filter: MarkFilter, issue: Issue | undefined, release: string | undefined): boolean {
   if (filter === 'all') return true;

@@ -25,8 +25,8 @@ type StoryFields = Pick<Issue, 'status'> & Partial<Pick<Issue, 'substatus' | 'st
  * Without a release, or where the server does not say where an issue started (GlitchTip), an open issue is carried.
  */
 export function storyOf(issue: StoryFields, release: string | undefined): IssueStory {
-  const firstRelease = issue.firstRelease?.version ?? undefined;
-  const lastRelease = issue.lastRelease?.version ?? undefined;
+  const firstRelease = issue.firstRelease?.version;
+  const lastRelease = issue.lastRelease?.version;
   const releases = { ...(firstRelease ? { firstRelease } : {}), ...(lastRelease ? { lastRelease } : {}) };
   if (issue.status === 'unresolved' && issue.substatus === 'regressed') return { kind: 'regressed', ...releases };
   if (issue.status === 'resolved') return { kind: 'resolved', ...releases, ...resolution(issue) };

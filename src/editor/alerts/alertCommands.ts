@@ -1,5 +1,6 @@
 // The palette commands of alerts: quiet mode on and off (a user setting, so it holds in every window) and unmuting.
 import * as vscode from 'vscode';
+import { plural } from '../../core/format/counts';
 import { commandIds } from '../commandIds';
 import type { Settings } from '../settings';
 import type { AlertMemoryState } from './alertMemoryState';
@@ -14,7 +15,7 @@ export function registerAlertCommands(settings: Settings, memory: AlertMemorySta
     vscode.commands.registerCommand(commandIds.unmuteAllAlerts, async () => {
       const count = memory.mutedCount();
       await memory.unmuteAll();
-      vscode.window.setStatusBarMessage(`$(bell) Sentry alerts: ${count === 1 ? '1 issue' : `${count} issues`} unmuted`, 3000);
+      vscode.window.setStatusBarMessage(`$(bell) Sentry alerts: ${plural(count, 'issue')} unmuted`, 3000);
     }),
   );
 }

@@ -9,7 +9,7 @@ import { rootNodes, type IssueTreeNode, type TreeFolder } from './issueTreeModel
 export const issueViewId = 'sentryInsight.issues';
 
 /** What the view reads: the issue store, the sort setting, and which issues have a page to open. */
-export type TreeContext = Pick<EditorContext, 'store' | 'settings' | 'issueUrl'>;
+export type TreeContext = Pick<EditorContext, 'store' | 'settings' | 'hasIssuePages'>;
 
 /** Store events come in bursts while a load reports progress; one redraw per burst is enough. */
 const redrawDelayMs = 100;
@@ -26,11 +26,10 @@ class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscod
   }
 
   getChildren(node?: IssueTreeNode): IssueTreeNode[] {
-    if (!node) return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), {
-        sort: this.ctx.settings.treeSort,
-        now: new Date(),
-        hasPage: (issueId) => this.ctx.issueUrl(issueId) !== undefined,
-      });
+    if (!node) {
+      const options = { sort: this.ctx.settings.treeSort, now: new Date(), hasIssuePages: (path: string) => this.ctx.hasIssuePages(path) };
+      return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), options);
+    }
     if (node.kind === 'folder') return [...node.children];
     if (node.kind === 'issue') return [...node.frames];
     return [];

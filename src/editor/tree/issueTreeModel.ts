@@ -88,8 +88,8 @@ export type IssueTreeNode = FolderNode | ReleaseNode | EnvironmentNode | IssueNo
 export interface TreeOptions {
   readonly sort: TreeSort;
   readonly now: Date;
-  /** Whether the issue has a page on its server (the local Sentry's have none); all do when left out. */
-  readonly hasPage?: (issueId: string) => boolean;
+  /** Whether the folder's server has issue pages (the local Sentry has none); every server does when left out. */
+  readonly hasIssuePages?: (folderPath: string) => boolean;
 }
 
 /**
@@ -116,7 +116,8 @@ export function folderRows(state: FolderState, options: TreeOptions): IssueTreeN
   const snapshot = state.snapshot;
   if (!snapshot) return status;
   const path = state.folderPath;
-  const issues = sortIssues(snapshot.issues, options.sort).map((issue) => issueNode(snapshot, issue, options.hasPage?.(issue.id) ?? true));
+  const hasPages = options.hasIssuePages?.(path) ?? true;
+  const issues = sortIssues(snapshot.issues, options.sort).map((issue) => issueNode(snapshot, issue, hasPages));
   const empty = issues.length === 0 ? [message(path, 'empty', 'info', `No unresolved issues${snapshot.release ? ` in ${snapshot.release.version}` : ''}.`)] : [];
   return [
     ...status,
