@@ -116,7 +116,11 @@ describe('release tracking in a real VS Code', () => {
     session.step('switch', async () => {
       const { workbench } = session;
       await workbench.openFile(cart);
-      const before = await workbench.afterLineDecorations();
+      // The editor was closed by the test before: its marks are drawn again a moment after it opens.
+      const before = await workbench.waitForAfterLineDecorations(
+        (found) => found.some((mark) => mark.line === raisingLine && /^✖ 28 events · 10 users · TypeError/.test(mark.text)),
+        `the marks of ${v120} on ${cart}`,
+      );
       assert.match(before.find((mark) => mark.line === raisingLine)?.text ?? '', /^✖ 28 events · 10 users · TypeError/, JSON.stringify(before));
       await workbench.runCommandAndChoose('Sentry: Select Release', new RegExp(`^${escape(v110)}`));
       // In 1.1.0 only 1001 was open: its count is 1.1.0's, and 1002 (new in 1.2.0+45) has no mark any more.
