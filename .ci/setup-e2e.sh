@@ -4,6 +4,12 @@
 # packages from its lock file, with their install scripts run by Node 24 (code-server 4.139.1 refuses older Node).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Under `npm run` (npm test, npm run demo) npm exports its own state as npm_* variables, among them
+# npm_config_user_agent naming the Node that runs npm (20); code-server's install script reads the Node version from
+# that variable and refuses it. The nested installs below must see only what this script sets, so drop them all.
+for name in $(compgen -e); do
+  case "$name" in npm_*) unset "$name" ;; esac
+done
 started=$(date +%s)
 
 # chromium: the browser playwright-core drives. The -dev packages and pkg-config: code-server's install builds

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { ensureE2eTooling } from './e2eTooling.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shop = join(root, 'examples', 'shop');
@@ -33,31 +34,6 @@ function say(text) {
 function fail(text, code = 1) {
   console.error(`demo: ${text}`);
   process.exit(code);
-}
-
-/** The apt packages .ci/setup-e2e.sh installs that are not installed yet (read from the script, so the list lives in one place). */
-function missingAptPackages() {
-  const listed = /^apt_packages=\(([^)]*)\)/m.exec(readFileSync(join(root, '.ci', 'setup-e2e.sh'), 'utf8'))?.[1] ?? '';
-  return listed.split(/\s+/).filter(Boolean).filter((name) => {
-    const status = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
-    return status.stdout !== 'installed';
-  });
-}
-
-/** Runs .ci/setup-e2e.sh (it skips what is installed); without root or sudo for its apt step, says what to install and exits 2. */
-function ensureE2eTooling() {
-  const missing = missingAptPackages();
-  const isRoot = process.getuid?.() === 0;
-  const hasSudo = spawnSync('sh', ['-c', 'command -v sudo'], { stdio: 'ignore' }).status === 0;
-  if (missing.length > 0 && !isRoot && !hasSudo) {
-    fail(
-      `the demo needs these Debian packages, and installing them needs root: apt-get install ${missing.join(' ')}\n` +
-        '      Install them as root (or run `bash .ci/setup-e2e.sh` as root), then run `npm run demo` again.',
-      2,
-    );
-  }
-  const result = spawnSync('bash', [join(root, '.ci', 'setup-e2e.sh')], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) fail('installing code-server and Chromium (.ci/setup-e2e.sh) failed; see above');
 }
 
 /** Builds and packages the extension (scripts/package.mjs); returns the .vsix path. */
@@ -282,7 +258,8 @@ async function main() {
     if (smoke) fail(warning);
     say(`warning: ${warning}`);
   }
-  ensureE2eTooling();
+  const toolingProblem = ensureE2eTooling();
+  if (toolingProblem) fail(toolingProblem, 2);
   const vsix = packageExtension();
   const harness = await loadHarness();
   const server = await startCodeServer(harness, vsix);

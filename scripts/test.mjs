@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureE2eTooling } from './e2eTooling.mjs';
 
 function run(command, args, { mayFail = false } = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -32,6 +33,13 @@ if (files.length === 0) {
 const unitFiles = files.filter((file) => file.endsWith('.test.js'));
 const e2eFiles = files.filter((file) => file.endsWith('.e2e.js'));
 if (unitFiles.length > 0) run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles]);
-// End-to-end tests (test/e2e: the packaged .vsix in code-server driven from Chromium; .ci/setup-e2e.sh installs what
-// they need): after the others, one file at a time.
-if (e2eFiles.length > 0) run(process.execPath, ['scripts/e2e-test.mjs', ...e2eFiles]);
+// End-to-end tests (test/e2e: the packaged .vsix in code-server driven from Chromium): after the others, one file at a
+// time, once what they need is installed (the first run on a fresh machine installs it: see the README).
+if (e2eFiles.length > 0) {
+  const toolingProblem = ensureE2eTooling();
+  if (toolingProblem) {
+    console.error(`e2e: ${toolingProblem}`);
+    process.exit(2);
+  }
+  run(process.execPath, ['scripts/e2e-test.mjs', ...e2eFiles]);
+}
