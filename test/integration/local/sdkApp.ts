@@ -73,12 +73,15 @@ export function writeSdkWorkspace(): SdkWorkspace {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Runs the app with the DSN; `crash` adds an uncaught exception after the handled ones. Its stdout says whether the SDK flushed. */
-export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs the app with the DSN (empty for none); `crash` adds an uncaught exception after the handled ones; `env` adds
+ * variables such as `SENTRY_SPOTLIGHT`. Its stdout says whether the SDK flushed.
+ */
+export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(workspace, 'src', 'app.js'), dsn, mode], {
       cwd: workspace,
-      env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node') },
+      env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { inflateSync } from 'node:zlib';
 import { err, ok, type Result } from '../../result';
-import { parseEnvelope } from '../envelope/envelopeParser';
+import { parseEnvelope, type Envelope } from '../envelope/envelopeParser';
 import type { IngestLimits } from '../envelope/ingestLimits';
 import { malformed, tooLarge, type IngestRejection } from '../envelope/ingestRejection';
 import { dsnKeyOf, keyFromDsn } from './dsnKey';
@@ -28,9 +28,14 @@ async function ingestEnvelope(body: Buffer, headerKey: string | undefined, proje
   const envelope = parseEnvelope(body, limits);
   if (!envelope.ok) return envelope;
   if ((headerKey ?? keyFromDsn(envelope.value.headers['dsn'])) === undefined) return err(missingKey);
-  const headerEventId = envelope.value.headers['event_id'];
+  return ingestEnvelopeItems(envelope.value, projectId, service, clientIp);
+}
+
+/** Stores the envelope's events in the project and counts its other items; the answer names the envelope's event. */
+export async function ingestEnvelopeItems(envelope: Envelope, projectId: string, service: IngestService, clientIp: string | undefined): Promise<Result<Record<string, unknown>, IngestRejection>> {
+  const headerEventId = envelope.headers['event_id'];
   let eventId = typeof headerEventId === 'string' ? headerEventId : undefined;
-  for (const item of envelope.value.items) {
+  for (const item of envelope.items) {
     service.countItem(item.type);
     if (item.type !== 'event') continue;
     const payload = parseJson(item.payload);
@@ -75,6 +80,6 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
-function rejection(rejected: IngestRejection): IngestAnswer {
+export function rejection(rejected: IngestRejection): IngestAnswer {
   return { status: rejected.status, body: { detail: rejected.detail } };
 }

@@ -6,6 +6,7 @@ import { answerWebApi } from '../api/webApi';
 import type { IngestLimits } from '../envelope/ingestLimits';
 import { answerIngest } from '../ingest/ingestEndpoint';
 import type { IngestService } from '../ingest/ingestService';
+import { answerSpotlight, SPOTLIGHT_PATH } from '../ingest/spotlightEndpoint';
 import type { PersistedStore } from '../store/persistedStore';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
@@ -60,6 +61,10 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouterConte
     if (!/^[1-9]\d{0,18}$/.test(projectId)) return { status: 400, body: { detail: `invalid project id "${projectId.slice(0, 40)}" in the DSN: it must be a number` } };
     if (request.method !== 'POST') return { status: 405, body: { detail: 'ingest accepts POST only' } };
     return answerIngest(request, url, ingest[2] === 'store' ? 'store' : 'envelope', projectId, context.ingest, context.limits);
+  }
+  if (url.pathname === SPOTLIGHT_PATH || url.pathname === `${SPOTLIGHT_PATH}/`) {
+    if (request.method !== 'POST') return { status: 405, body: { detail: 'Spotlight\'s /stream accepts POST only' } };
+    return answerSpotlight(request, context.ingest, context.limits);
   }
   if (url.pathname === '/api/0' || url.pathname.startsWith('/api/0/')) {
     return answerWebApi(request, url, { persisted: context.persisted, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
