@@ -30,10 +30,11 @@ export function tempFolder(prefix: string): TempFolder {
   };
 }
 
-/** Bundles `entry` (minified, linked source map) into `outfile` inside the folder, as a CommonJS module. */
-export function bundle(folder: TempFolder, entry: string, outfile: string, options: { sourcemap?: 'linked' | 'external' } = {}): string {
+/** Bundles `entry` (minified unless told otherwise, linked source map) into `outfile` inside the folder, as a CommonJS module. */
+export function bundle(folder: TempFolder, entry: string, outfile: string, options: { sourcemap?: 'linked' | 'external'; minify?: boolean } = {}): string {
   const out = join(folder.folder.path, outfile);
-  buildSync({ entryPoints: [join(folder.folder.path, entry)], bundle: true, minify: true, sourcemap: options.sourcemap ?? 'linked', format: 'cjs', platform: 'node', outfile: out, logLevel: 'silent' });
+  const minify = options.minify ?? true;
+  buildSync({ entryPoints: [join(folder.folder.path, entry)], bundle: true, minify, sourcemap: options.sourcemap ?? 'linked', format: 'cjs', platform: 'node', outfile: out, logLevel: 'silent' });
   return out;
 }
 

@@ -118,6 +118,54 @@ describe('symbolication of a minified bundle', () => {
   });
 });
 
+describe('function names of an unminified TypeScript bundle (esbuild keeps no names in its map then)', () => {
+  const cartTs = `export interface CartLine {
+  sku: string;
+  quantity: number;
+}
+const prices: Record<string, number> = { 'tea-001': 450 };
+export function cartTotalCents(lines: CartLine[]): number {
+  let total = 0;
+  for (const line of lines) total += (prices[line.sku] as number | undefined)!.toFixed(0).length * line.quantity;
+  return total;
+}
+`;
+  const mainTs = `import { cartTotalCents } from './cart';
+const visits = [{ action: 'view cart', run: () => cartTotalCents([{ sku: 'tea-099', quantity: 1 }]) }];
+export function run(): number[] {
+  return visits.map((visit) => visit.run());
+}
+`;
+  let ws: TempFolder;
+  let bundlePath: string;
+
+  before(() => {
+    ws = tempFolder('local-names');
+    ws.write('src/cart.ts', cartTs);
+    ws.write('src/main.ts', mainTs);
+    bundlePath = bundle(ws, 'src/main.ts', 'dist/app.js', { minify: false });
+  });
+  after(() => ws.remove());
+
+  test('names each mapped frame by its declared function, and the culprit by the crashing one', async () => {
+    const thrown = framesOfThrow(bundlePath);
+    const event = await processWith(exceptionEvent(thrown), [ws.folder]);
+    const frames = exceptionValues(event)[0]?.stacktrace?.frames ?? [];
+    // run() -> the anonymous callback of map() (V8 names it nothing, and so does the map) -> the visit's run -> the throw.
+    assert.deepEqual(
+      frames.map((frame) => [frame['filename'], frame['function']]),
+      [
+        ['src/main.ts', 'run'],
+        ['src/main.ts', null],
+        ['src/main.ts', 'run'],
+        ['src/cart.ts', 'cartTotalCents'],
+      ],
+    );
+    assert.equal(event.culprit, 'cartTotalCents(src/cart)');
+    assert.equal(event.metadata['function'], 'cartTotalCents');
+  });
+});
+
 describe('grouping after symbolication', () => {
   let ws: TempFolder;
   let builds: { first: string; second: string };

@@ -39,10 +39,7 @@ export async function symbolicateStack(frames: readonly ApiFrame[], context: Sta
   const symbolicated: ApiFrame[] = [];
   for (const [index, frame] of frames.entries()) {
     const position = positions[index];
-    // The function's declared name where its declaration maps to one, else the name its caller called it by (the token
-    // at the caller's call site), as Sentry's JavaScript processing does.
-    const originalName = position?.scopeName ?? (index > 0 ? positions[index - 1]?.name : undefined);
-    const done = position === undefined ? await plainFrame(frame, context) : await mappedFrame(frame, position, originalName, context.workspace);
+    const done = position === undefined ? await plainFrame(frame, context) : await mappedFrame(frame, position, originalFunctionName(frame, position, positions[index - 1]), context.workspace);
     symbolicated.push(done.frame);
     lines.push(done.line);
   }
@@ -50,18 +47,27 @@ export async function symbolicateStack(frames: readonly ApiFrame[], context: Sta
   return { frames: symbolicated, rawFrames: anyMapped ? frames.map((frame) => ({ ...frame })) : null, lines };
 }
 
+/**
+ * As Sentry's JavaScript symbolication names a frame: the enclosing function's name resolved through the map; else the
+ * name the caller called it by (the map's name at the caller's call site); else the name the runtime reported. Sentry
+ * ranks the reported name before the caller's where its parser finds no scope; our scope search is textual and misses
+ * declarations a parser would find, and there the caller's original name beats a minified one.
+ */
+function originalFunctionName(frame: ApiFrame, position: OriginalFramePosition, caller: OriginalFramePosition | undefined): string | null {
+  return position.scopeName ?? caller?.name ?? frame.function;
+}
+
 interface FrameResult {
   readonly frame: ApiFrame;
   readonly line: WorkspaceLine | undefined;
 }
 
-async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, originalName: string | undefined, workspace: WorkspaceSnapshot): Promise<FrameResult> {
+async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, originalName: string | null, workspace: WorkspaceSnapshot): Promise<FrameResult> {
   const base: ApiFrame = {
     ...frame,
     lineNo: position.line,
     colNo: position.column,
-    // A minified name is no name: without an original one the function is unknown (the raw one stays in rawFunction).
-    function: originalName ?? null,
+    function: originalName,
     rawFunction: frame.function,
     context: [],
     module: null,

@@ -1,35 +1,59 @@
-// The original name of the function a minified frame is in: the minified name's declaration is searched for backwards
-// from the frame's position (`function c(`, `c=function`, `c=(…)=>`), and the source map's name at that token is the
-// original one. A simplified form of what Sentry's symbolicator does with scope information.
-import { GREATEST_LOWER_BOUND, originalPositionFor, type TraceMap } from '@jridgewell/trace-mapping';
+// The original name of the function a compiled frame is in: the frame's function name is searched for backwards from
+// the frame's position as a declaration (`function c(`, `c=function`, `c=(…)=>`, `c(…){`), and that token is resolved
+// through the source map as Sentry's symbolicator resolves a scope's name: the map's `names` entry at the token, else
+// at the token just before it when both map to the same original position (TypeScript names the `function` keyword),
+// else the token's own text, which is the original name when the bundler did not rename it (esbuild emits names only
+// for identifiers it renamed).
+import { traceSegment, type TraceMap } from '@jridgewell/trace-mapping';
 
 /** Characters searched backwards from the frame: a function's declaration is rarely further away in a bundle. */
 const MAX_SEARCH_CHARS = 200_000;
-const MAX_CANDIDATES = 10;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export function originalScopeName(map: TraceMap, lines: readonly string[], line: number, column: number, minifiedName: string | null): string | undefined {
-  const name = minifiedName?.split('.').pop();
-  if (name === undefined || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
-  const escaped = name.replace(/\$/g, '\\$');
-  const declaration = new RegExp(
-    `(?:function\\s*\\*?\\s*(${escaped})\\s*\\()|(?:(?<![\\w$.])(${escaped})\\s*[=:]\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>))|(?:(?<![\\w$.])(${escaped})\\s*\\([^()]*\\)\\s*\\{)`,
-    'g',
-  );
+export function originalScopeName(map: TraceMap, lines: readonly string[], line: number, column: number, compiledName: string | null): string | undefined {
+  const name = compiledName?.split('.').pop();
+  if (name === undefined || !IDENTIFIER.test(name)) return undefined;
+  const declaration = declarationPattern(name);
   let searched = 0;
-  let candidates = 0;
-  for (let index = line - 1; index >= 0 && searched < MAX_SEARCH_CHARS && candidates < MAX_CANDIDATES; index--) {
+  // The nearest declaration before the frame: minifiers reuse short names, and the enclosing function is the nearest.
+  for (let index = line - 1; index >= 0 && searched < MAX_SEARCH_CHARS; index--) {
     const text = lines[index] ?? '';
     const end = index === line - 1 ? Math.min(column, text.length) : text.length;
     const start = Math.max(0, end - (MAX_SEARCH_CHARS - searched));
     searched += end - start;
-    const matches = [...text.slice(start, end).matchAll(declaration)].reverse();
-    for (const match of matches) {
-      if (++candidates > MAX_CANDIDATES) break;
-      const offset = match[0].indexOf(name, match[1] !== undefined ? match[0].indexOf('function') + 8 : 0);
-      const tokenColumn = start + (match.index ?? 0) + Math.max(offset, 0);
-      const original = originalPositionFor(map, { line: index + 1, column: tokenColumn, bias: GREATEST_LOWER_BOUND });
-      if (original.name !== null && original.name !== undefined) return original.name;
-    }
+    const match = [...text.slice(start, end).matchAll(declaration)].pop();
+    if (match === undefined) continue;
+    const offset = match[0].indexOf(name, match[1] !== undefined ? match[0].indexOf('function') + 8 : 0);
+    const tokenColumn = start + (match.index ?? 0) + Math.max(offset, 0);
+    return mappedName(map, index, tokenColumn) ?? name;
   }
   return undefined;
+}
+
+function declarationPattern(name: string): RegExp {
+  const escaped = name.replace(/\$/g, '\\$');
+  return new RegExp(
+    `(?:function\\s*\\*?\\s*(${escaped})\\s*\\()|(?:(?<![\\w$.])(${escaped})\\s*[=:]\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>))|(?:(?<![\\w$.])(${escaped})\\s*\\([^()]*\\)\\s*\\{)`,
+    'g',
+  );
+}
+
+/**
+ * The `names` entry of the mapping that starts at the token (0-based line and column), or one column before it as
+ * Sentry allows; else of the mapping just before that one when it maps to the same original position.
+ */
+export function mappedName(map: TraceMap, line: number, column: number): string | undefined {
+  const segment = traceSegment(map, line, column);
+  if (segment === null || segment.length < 4 || segment[0] < column - 1) return undefined;
+  const own = nameOf(map, segment);
+  if (own !== undefined || segment[0] === 0) return own;
+  const before = traceSegment(map, line, segment[0] - 1);
+  if (before === null || before.length < 4) return undefined;
+  const sameOrigin = before[1] === segment[1] && before[2] === segment[2] && before[3] === segment[3];
+  return sameOrigin ? nameOf(map, before) : undefined;
+}
+
+function nameOf(map: TraceMap, segment: readonly number[]): string | undefined {
+  const index = segment[4];
+  return index === undefined ? undefined : (map.names[index] ?? undefined);
 }
