@@ -7,7 +7,7 @@ export interface DriftedLine {
   readonly line: number;
   /** The frame's line text was found at another line. */
   readonly moved: boolean;
-  /** The frame's line text was not found nearby (or the line is past the end of the file). */
+  /** The frame's line text was not found nearby. */
   readonly stale: boolean;
 }
 
@@ -17,21 +17,23 @@ export const DEFAULT_DRIFT_WINDOW = 50;
  * Where `lineNo` went. Unchanged when the file still has the frame's context line there, or when there is no context
  * to compare. Otherwise the candidate lines within `window` lines that carry the same text are ranked by how many of
  * the surrounding context lines also agree, then by distance, then the earlier line wins. A blank line is only moved
- * when some neighbour agrees too. When nothing matches, the line stays (clamped to the file) and is marked stale.
+ * when some neighbour agrees too. When nothing matches, the line stays and is marked stale; a line past the end of the
+ * file is no line of it (undefined): the frame is not in this version of the file, and marking the last line would
+ * point at code that did not run.
  */
-export function locateDriftedLine(fileLines: readonly string[], lineNo: number, context: FrameContextLines | null | undefined, window = DEFAULT_DRIFT_WINDOW): DriftedLine {
-  const lineCount = fileLines.length;
+export function locateDriftedLine(fileLines: readonly string[], lineNo: number, context: FrameContextLines | null | undefined, window = DEFAULT_DRIFT_WINDOW): DriftedLine | undefined {
+  const pastEnd = lineNo > lineCountOf(fileLines);
   const expected = context?.find(([number]) => number === lineNo)?.[1];
-  if (expected === undefined || expected === null) return unchangedOrPastEnd(lineNo, lineCount);
-  if (lineNo <= lineCount && lineMatches(fileLines[lineNo - 1], expected)) return { line: lineNo, moved: false, stale: false };
+  if (expected === undefined || expected === null) return pastEnd ? undefined : { line: lineNo, moved: false, stale: false };
+  if (!pastEnd && lineMatches(fileLines[lineNo - 1], expected)) return { line: lineNo, moved: false, stale: false };
   const found = bestCandidate(fileLines, lineNo, expected, context ?? [], window);
   if (found !== undefined) return { line: found, moved: true, stale: false };
-  return { line: Math.min(Math.max(lineNo, 1), Math.max(lineCount, 1)), moved: false, stale: true };
+  return pastEnd ? undefined : { line: lineNo, moved: false, stale: true };
 }
 
-function unchangedOrPastEnd(lineNo: number, lineCount: number): DriftedLine {
-  if (lineNo <= lineCount) return { line: lineNo, moved: false, stale: false };
-  return { line: Math.max(lineCount, 1), moved: false, stale: true };
+/** Lines as an editor counts them: the empty piece after a final line break is not a line of its own. */
+export function lineCountOf(fileLines: readonly string[]): number {
+  return fileLines.length > 1 && fileLines[fileLines.length - 1] === '' ? fileLines.length - 1 : fileLines.length;
 }
 
 function bestCandidate(fileLines: readonly string[], lineNo: number, expected: string, context: FrameContextLines, window: number): number | undefined {
@@ -39,7 +41,7 @@ function bestCandidate(fileLines: readonly string[], lineNo: number, expected: s
   let best: { line: number; agreement: number } | undefined;
   for (let distance = 1; distance <= window; distance++) {
     for (const line of [lineNo - distance, lineNo + distance]) {
-      if (line < 1 || line > fileLines.length || !lineMatches(fileLines[line - 1], expected)) continue;
+      if (line < 1 || line > lineCountOf(fileLines) || !lineMatches(fileLines[line - 1], expected)) continue;
       const agreement = neighbourAgreement(fileLines, line, lineNo, context);
       if (needsNeighbour && agreement === 0) continue;
       // Strictly greater: at equal agreement the nearer line (met first) and, at equal distance, the earlier line wins.

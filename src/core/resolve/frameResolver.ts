@@ -1,4 +1,5 @@
 // Resolves a Sentry stack frame to a line of a workspace file: path rules, suffix match, source maps, then line drift.
+import { isAbsolute } from 'node:path';
 import { silentLogger, type Logger } from '../log';
 import { DebugIdIndex } from './debugIdIndex';
 import { locateDriftedLine, DEFAULT_DRIFT_WINDOW } from './drift';
@@ -8,6 +9,7 @@ import { debugIdForFrame, type DebugImage } from './debugImages';
 import { modulePlatform } from './modulePaths';
 import { locateOriginalSource, originalPosition } from './originalSource';
 import { sortMappings } from './pathMappings';
+import { isAbsoluteFilePath } from './paths';
 import { SourceMapLoader, type LoadedSourceMap } from './sourceMapLoader';
 import type { WorkspaceFileIndex } from './workspaceFileIndex';
 import { WorkspaceFileReader, type WorkspacePath } from './workspaceFileReader';
@@ -57,9 +59,12 @@ export class FrameResolver {
     const platform = modulePlatform(frame.platform ?? context.platform, frame.filename ?? frame.absPath);
     const debugId = debugIdForFrame(frame, context.debugImages ?? []);
     const rules = { platform, pathMappings: this.pathMappings, codeMappings: this.codeMappings };
+    // A frame from elsewhere on its machine (the runtime's library) shares file names with the workspace by chance; its
+    // own paths must then share a directory too, unless the SDK says the code is the app's.
+    const foreign = frame.inApp !== true && namesPathOutside(frame, this.reader);
     for (const candidate of frameCandidates(frame, rules)) {
       const mapped = candidate.via === 'pathMapping' || candidate.via === 'codeMapping';
-      const file = this.options.files.find(candidate.path, { wholeSuffix: mapped });
+      const file = this.options.files.find(candidate.path, { wholeSuffix: mapped, sharedDirectory: foreign && candidate.via === 'path' });
       if (file === undefined || (await this.reader.confine(this.reader.absolutePath(file))) === undefined) continue;
       return this.resolveInFile(file, candidate.via, frame, debugId);
     }
@@ -71,6 +76,10 @@ export class FrameResolver {
   private async resolveInFile(file: WorkspacePath, via: ResolvedVia, frame: SourceFrame, debugId: string | undefined): Promise<ResolvedLocation | undefined> {
     const text = await this.reader.read(this.reader.absolutePath(file));
     const check = text === undefined ? unchecked(frame) : locateDriftedLine(text.lines, frame.lineNo ?? 1, frame.context, this.driftWindow);
+    if (check === undefined) {
+      this.log.trace(`resolver: line ${frame.lineNo ?? '?'} is past the end of ${file.path}; not marked`);
+      return undefined;
+    }
     if (text !== undefined && COMPILED_SCRIPT.test(file.path)) {
       const map = await this.sourceMaps.forScript(file, text, debugId);
       if (map !== undefined) {
@@ -111,6 +120,17 @@ export class FrameResolver {
   private get driftWindow(): number {
     return this.options.driftWindow ?? DEFAULT_DRIFT_WINDOW;
   }
+}
+
+/**
+ * True when the frame's path on its machine is a file system path outside every workspace folder. That is absPath
+ * when there is one: a browser frame's filename (`/polyfills.js`) is only the path of its URL.
+ */
+function namesPathOutside(frame: SourceFrame, reader: WorkspaceFileReader): boolean {
+  const path = frame.absPath || frame.filename;
+  if (typeof path !== 'string' || !isAbsoluteFilePath(path)) return false;
+  // A path of the other platform's form (`C:\app\x.py` here on Linux) cannot be inside a folder of this machine.
+  return !isAbsolute(path) || reader.locate(path) === undefined;
 }
 
 function unchecked(frame: SourceFrame): LineCheck {

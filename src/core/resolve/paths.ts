@@ -94,3 +94,8 @@ export function isThirdPartyFramePath(raw: string): boolean {
   if (/^node:/i.test(text)) return true;
   return pathSegments(text).some((segment) => THIRD_PARTY_SEGMENTS.has(segment));
 }
+
+/** A file system path from the root of its machine: `/usr/lib/x.py`, `C:\app\x.py`, `\\server\share\x.py`. */
+export function isAbsoluteFilePath(raw: string): boolean {
+  return /^(?:\/|[a-zA-Z]:[\\/]|\\\\)/.test(raw.trim());
+}

@@ -16,14 +16,22 @@ export function matchedTrailingSegments(framePath: readonly string[], filePath: 
   return matched;
 }
 
+export interface MatchRules {
+  /** Only a whole suffix of either path counts (mapped paths). */
+  readonly wholeSuffix?: boolean | undefined;
+  /** At least a directory and the file name must be shared. */
+  readonly sharedDirectory?: boolean | undefined;
+}
+
 /**
  * A match must cover the whole of the shorter path (`src/cart.ts` in `web/src/cart.ts`, `/code/errors/views.py` over
  * `errors/views.py`), or at least two segments (`/usr/src/app/src/cart.ts` and `web/src/cart.ts`). A shared file name
  * alone under different directories (`errors/views.py`, `other/views.py`) is a coincidence, not a match.
  */
-export function isAcceptedMatch(matched: number, frameLength: number, fileLength: number, wholeSuffix = false): boolean {
+export function isAcceptedMatch(matched: number, frameLength: number, fileLength: number, rules: MatchRules = {}): boolean {
   const whole = matched === Math.min(frameLength, fileLength);
-  return matched >= 1 && (whole || (!wholeSuffix && matched >= 2));
+  if (matched < (rules.sharedDirectory ? 2 : 1)) return false;
+  return whole || (!rules.wholeSuffix && matched >= 2);
 }
 
 /** True when the frame path itself names the build-output directory (`dist/bundle.js` for `web/dist/bundle.js`). */

@@ -20,6 +20,11 @@ export interface FindOptions {
    * use): a mapped path names the file's directories, so two shared segments under other directories are not enough.
    */
   readonly wholeSuffix?: boolean;
+  /**
+   * The file name alone is not enough: the paths must share a directory too. For a frame that names an absolute path
+   * outside the workspace (`/usr/lib/python3.11/json/__init__.py`), where a bare `__init__.py` would match any package.
+   */
+  readonly sharedDirectory?: boolean;
 }
 
 export const DEFAULT_MAX_FILES = 200_000;
@@ -83,7 +88,7 @@ export class WorkspaceFileIndex {
     const fallback: SuffixMatch[] = [];
     for (const file of this.byName.get(name) ?? []) {
       const matched = matchedTrailingSegments(segments, file.segments);
-      if (!isAcceptedMatch(matched, segments.length, file.segments.length, options.wholeSuffix)) continue;
+      if (!isAcceptedMatch(matched, segments.length, file.segments.length, options)) continue;
       const match = { file, matched };
       if (!isBuildOutput(file) || namesBuildOutput(match)) preferred.push(match);
       else fallback.push(match);

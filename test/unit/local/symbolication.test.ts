@@ -166,6 +166,30 @@ export function run(): number[] {
   });
 });
 
+describe('a Python standard-library frame', () => {
+  let ws: TempFolder;
+
+  before(() => {
+    ws = tempFolder('local-python-stdlib');
+    ws.write('pkg/__init__.py', '# package\n'.repeat(400));
+    ws.write('app/main.py', 'import json\n\ndef load(text):\n    return json.loads(text)\n');
+  });
+  after(() => ws.remove());
+
+  test('is neither in-app nor marked on a workspace file that only shares its name', async () => {
+    // As sentry-python sends it: the project's frame marked in-app, the standard library's left unmarked.
+    const frames = [
+      { filename: 'app/main.py', abs_path: join(ws.folder.path, 'app/main.py'), module: 'app.main', function: 'load', lineno: 4, in_app: true },
+      { filename: '__init__.py', abs_path: '/usr/lib/python3.11/json/__init__.py', module: 'json', function: 'loads', lineno: 346 },
+    ];
+    const event = await processWith({ platform: 'python', exception: { values: [{ type: 'JSONDecodeError', value: 'Expecting value', stacktrace: { frames } }] } }, [ws.folder]);
+    const processed = exceptionValues(event)[0]?.stacktrace?.frames ?? [];
+    assert.equal(processed[1]?.['inApp'], false);
+    assert.deepEqual(processed[1]?.['context'], []);
+    assert.deepEqual(event.raisedAt, { folder: ws.folder.path, file: 'app/main.py', line: 4 });
+  });
+});
+
 describe('grouping after symbolication', () => {
   let ws: TempFolder;
   let builds: { first: string; second: string };

@@ -26,8 +26,8 @@ describe('locateDriftedLine', () => {
     // A lone `0/0` right below line 18, and the real view (with its `def get` above) further down.
     const edited = [...lines.slice(0, 17), '        pass', '        0/0', ...Array.from({ length: 6 }, () => ''), ...lines.slice(15)];
     const found = locateDriftedLine(edited, 18, context);
-    assert.equal(edited[found.line - 2]?.trim(), 'def get(self, request, *args, **kwargs):');
-    assert.equal(found.moved, true);
+    assert.equal(edited[(found?.line ?? 0) - 2]?.trim(), 'def get(self, request, *args, **kwargs):');
+    assert.equal(found?.moved, true);
   });
 
   test('marks the line stale and keeps it when the text is nowhere near', () => {
@@ -38,12 +38,24 @@ describe('locateDriftedLine', () => {
   test('does not look beyond the window', () => {
     const edited = [...lines.slice(0, 17), ...Array.from({ length: 60 }, () => 'x = 1'), ...lines.slice(17)];
     assert.deepEqual(locateDriftedLine(edited, 18, context, 50), { line: 18, moved: false, stale: true });
-    assert.equal(locateDriftedLine(edited, 18, context, 70).line, 78);
+    assert.equal(locateDriftedLine(edited, 18, context, 70)?.line, 78);
   });
 
-  test('without context keeps the line, and clamps a line past the end of the file as stale', () => {
+  test('without context keeps the line; a line past the end of the file is no line of it', () => {
     assert.deepEqual(locateDriftedLine(lines, 18, []), { line: 18, moved: false, stale: false });
-    assert.deepEqual(locateDriftedLine(lines, 500, null), { line: lines.length, moved: false, stale: true });
+    assert.equal(locateDriftedLine(lines, 500, null), undefined);
+  });
+
+  test('counts lines as an editor does: the line after a final line break is past the end', () => {
+    const file = 'a\nb\nc\n'.split('\n');
+    assert.deepEqual(locateDriftedLine(file, 3, null), { line: 3, moved: false, stale: false });
+    assert.equal(locateDriftedLine(file, 4, null), undefined);
+    assert.equal(locateDriftedLine(file, 4, [[4, 'gone()']]), undefined);
+  });
+
+  test('follows a line past the end of the file when its text is found above', () => {
+    const shortened = lines.slice(10);
+    assert.deepEqual(locateDriftedLine(shortened, lines.length + 5, [[lines.length + 5, lines[17] ?? '']]), { line: 8, moved: true, stale: false });
   });
 
   test("does not move a blank frame line unless a neighbour agrees", () => {

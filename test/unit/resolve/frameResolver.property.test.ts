@@ -12,7 +12,7 @@ import { createTempWorkspace } from './tempWorkspace';
 const workspace = createTempWorkspace('resolve-property');
 after(() => workspace.remove());
 
-const lines = Array.from({ length: 30 }, (_, index) => `line ${index % 7}`).join('\n');
+const lines = Array.from({ length: 60 }, (_, index) => `line ${index % 7}`).join('\n');
 const workspacePaths = ['src/a.ts', 'web/src/a.ts', 'web/src/cart.ts', 'errors/views.py', 'errors/__init__.py', 'com/example/Main.java', 'dist/a.js', 'lib/src/cart.ts'];
 for (const path of workspacePaths) workspace.write(path, lines);
 const outsideFile = workspace.writeOutside('src/a.ts', 'secret\n'.repeat(30));
@@ -35,7 +35,7 @@ const hostileFrame: fc.Arbitrary<SourceFrame> = fc.record({
   filename: fc.option(hostilePath),
   absPath: fc.option(hostilePath),
   module: fc.option(fc.constantFrom('errors', 'errors.views', 'com.example.Main$1', '..etc', 'a.b.c', 'outside.secret')),
-  lineNo: fc.option(fc.integer({ min: -2, max: 60 })),
+  lineNo: fc.option(fc.integer({ min: -2, max: 70 })),
   colNo: fc.option(fc.integer({ min: 0, max: 40 })),
   platform: fc.option(fc.constantFrom('python', 'java', 'javascript', 'other')),
   context: fc.option(fc.array(contextLine, { maxLength: 4 })),

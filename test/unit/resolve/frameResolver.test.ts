@@ -25,6 +25,8 @@ workspace.write('android/app/src/main/java/com/example/app/MainActivity.java', '
 workspace.write('android/other/src/main/java/com/other/MainActivity.java', 'class MainActivity {}\n'.repeat(5));
 workspace.write('android/app/src/main/kotlin/com/example/app/Utils.kt', 'fun crash() {\n  error("boom")\n}\n');
 workspace.write('services/api/errors/views.py', pythonViewsSource);
+workspace.write('pkg/__init__.py', '');
+workspace.write('web/dist/assets/app.js', 'console.log(1);\n'.repeat(21));
 const secretPath = workspace.writeOutside('secret.ts', 'const secret = 1;\n'.repeat(10));
 symlinkSync(secretPath, join(workspace.folder.path, 'web/src/secret.ts'));
 symlinkSync(join(workspace.root, 'outside'), join(workspace.folder.path, 'web/linked'));
@@ -121,6 +123,35 @@ describe('FrameResolver line drift', () => {
     const frame: SourceFrame = { ...pythonViewFrame, filename: 'errors/moved_views.py', absPath: null };
     const resolver = new FrameResolver({ folders: [workspace.folder], files: await files, driftWindow: 1 });
     assert.equal(summary(await resolver.resolve(frame)), 'backend/errors/moved_views.py:18 via path stale');
+  });
+});
+
+describe('FrameResolver does not guess', () => {
+  // What the Python SDK sends for a frame of the standard library's json package: the bare file name, its path on the
+  // machine, no in-app verdict.
+  const stdlibFrame: SourceFrame = { filename: '__init__.py', absPath: '/usr/lib/python3.11/json/__init__.py', module: 'json', function: 'loads', lineNo: 1 };
+
+  test('does not put a frame from elsewhere on its machine on a workspace file that shares only its name', async () => {
+    assert.equal(await resolve(stdlibFrame, { platform: 'python' }), undefined);
+    assert.equal(await resolve({ ...stdlibFrame, inApp: false, absPath: 'C:\\Python311\\Lib\\json\\__init__.py' }, { platform: 'python' }), undefined);
+  });
+
+  test('still matches such a frame by a shared directory, its module path, a path mapping, or when it is in-app', async () => {
+    assert.equal(summary(await resolve({ ...stdlibFrame, absPath: '/usr/lib/python3.11/pkg/__init__.py' }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
+    assert.equal(summary(await resolve({ ...stdlibFrame, module: 'pkg' }, { platform: 'python' })), 'pkg/__init__.py:1 via module');
+    const pathMappings = [{ stackRoot: '/usr/lib/python3.11/json/', sourceRoot: 'pkg/' }];
+    assert.equal(summary(await resolve(stdlibFrame, { platform: 'python' }, { pathMappings })), 'pkg/__init__.py:1 via pathMapping');
+    assert.equal(summary(await resolve({ ...stdlibFrame, inApp: true }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
+  });
+
+  test('a bare file name of a frame inside the workspace still matches', async () => {
+    const inside = join(workspace.folder.path, 'pkg/__init__.py');
+    assert.equal(summary(await resolve({ ...stdlibFrame, absPath: inside, module: null }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
+  });
+
+  test('does not mark a line past the end of the file', async () => {
+    assert.equal(await resolve({ filename: 'dist/assets/app.js', lineNo: 22, colNo: 1, inApp: true }), undefined);
+    assert.equal(summary(await resolve({ filename: 'dist/assets/app.js', lineNo: 21, colNo: 1, inApp: true })), 'web/dist/assets/app.js:21 via path');
   });
 });
 

@@ -214,7 +214,7 @@ describe('the bundled Cloudflare Worker (index.js, /index.js)', () => {
 
   test('renaming the moved map away leaves the compiled location', async () => {
     renameSync(join(workspace.folder.path, 'dist/index.js.map'), join(workspace.folder.path, 'dist/index.map.bak'));
-    const frame: SourceFrame = { filename: 'index.js', absPath: '/index.js', ...generatedPosition(compiled, 'throw new Error'), context: [] };
+    const frame: SourceFrame = { filename: 'index.js', absPath: '/index.js', ...generatedPosition(compiled, 'throw new Error'), inApp: true, context: [] };
     assert.equal(summary(await resolveIn(workspace, frame)), `dist/index.js:${frame.lineNo} via path`);
   });
 });

@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import { eventSchema } from '../../../src/core/api/eventSchema';
 import { issueSchema } from '../../../src/core/api/issueSchema';
 import type { ResolvedLocation, SourceFrame } from '../../../src/core/resolve/frame';
+import { FrameResolver } from '../../../src/core/resolve/frameResolver';
+import { WorkspaceFileIndex } from '../../../src/core/resolve/workspaceFileIndex';
 import { hitsOfEvent, type FrameLocator } from '../../../src/core/scan/eventHits';
+import { createTempWorkspace } from '../resolve/tempWorkspace';
 
 const folder = { name: 'ws', path: '/ws' };
 
@@ -64,4 +67,22 @@ test('an event without an exception uses its stack trace entry', async () => {
 test('an event with no frames gives no hits', async () => {
   const { hits, unresolvedFrames } = await hitsOfEvent(issue, eventSchema.parse({ id: 'e', entries: [{ type: 'message', data: { formatted: 'hi' } }] }), locator);
   assert.deepEqual([hits.length, unresolvedFrames], [0, 0]);
+});
+
+test('a frame past the end of its workspace file is no mark but an unresolved frame', async () => {
+  const workspace = createTempWorkspace('event-hits-past-end');
+  try {
+    workspace.write('dist/assets/app.js', 'console.log(1);\n'.repeat(21));
+    const files = await WorkspaceFileIndex.build([workspace.folder]);
+    const resolver = new FrameResolver({ folders: [workspace.folder], files });
+    const event = eventSchema.parse({ id: 'e', entries: [{ type: 'stacktrace', data: { frames: [frame('dist/assets/app.js', 21), frame('dist/assets/app.js', 22)] } }] });
+    const { hits, unresolvedFrames } = await hitsOfEvent(issue, event, resolver);
+    assert.deepEqual(
+      hits.map((h) => [h.file, h.line, h.role]),
+      [['dist/assets/app.js', 21, 'raised']],
+    );
+    assert.equal(unresolvedFrames, 1);
+  } finally {
+    workspace.remove();
+  }
 });

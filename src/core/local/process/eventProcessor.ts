@@ -128,7 +128,7 @@ async function processStack(stacktrace: IngestStacktrace | undefined, inputs: St
   if (stacktrace === undefined) return { frames: null, rawFrames: null, lines: [] };
   const frames = stacktrace.frames.map((raw) => {
     const frame = apiFrameOf(raw);
-    return { ...frame, inApp: inAppOf(frame, raw.in_app) };
+    return { ...frame, inApp: inAppOf(frame, raw.in_app, inputs.platform) };
   });
   if (inputs.workspace === undefined) return { frames, rawFrames: null, lines: [] };
   return symbolicateStack(frames, { platform: inputs.platform, debugImages: inputs.debugImages, workspace: inputs.workspace });

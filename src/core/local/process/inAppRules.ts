@@ -13,9 +13,13 @@ export function isRuntimeOrDependency(frame: Pick<ApiFrame, 'filename' | 'absPat
 
 /**
  * The SDK's verdict, except that dependencies and internals are never in-app. Without a verdict, a frame that names a
- * file or module is in-app, one that names nothing (an anonymous or native frame) is not.
+ * file or module is in-app, one that names nothing (an anonymous or native frame) is not; but a Python frame is not:
+ * the Python SDK marks the project's own frames (those under its project root, the working directory by default) and
+ * leaves the standard library's unmarked, which Sentry then counts as not in-app.
  */
-export function inAppOf(frame: ApiFrame, sdkVerdict: boolean | undefined): boolean {
+export function inAppOf(frame: ApiFrame, sdkVerdict: boolean | undefined, eventPlatform?: string): boolean {
   if (isRuntimeOrDependency(frame)) return false;
-  return sdkVerdict ?? Boolean(frame.filename || frame.absPath || frame.module);
+  if (sdkVerdict !== undefined) return sdkVerdict;
+  if ((frame.platform ?? eventPlatform) === 'python') return false;
+  return Boolean(frame.filename || frame.absPath || frame.module);
 }
