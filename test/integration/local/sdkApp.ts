@@ -1,9 +1,9 @@
 // A small Node app written to a temp workspace that reports errors to a DSN with the real @sentry/node SDK, and the
 // lines it throws at, so that tests can check each error is marked where it was raised.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { runNodeScript, type ProcessRun } from '../../support/processRun';
 
 export const sdkAppFiles = {
   'package.json': JSON.stringify({ name: 'shop', version: '1.2.3', private: true }),
@@ -77,22 +77,10 @@ export function writeSdkWorkspace(): SdkWorkspace {
  * Runs the app with the DSN (empty for none); `crash` adds an uncaught exception after the handled ones; `env` adds
  * variables such as `SENTRY_SPOTLIGHT`. Its stdout says whether the SDK flushed.
  */
-export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(workspace, 'src', 'app.js'), dsn, mode], {
-      cwd: workspace,
-      env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled', env: Record<string, string> = {}): Promise<ProcessRun> {
+  return runNodeScript(join(workspace, 'src', 'app.js'), [dsn, mode], {
+    cwd: workspace,
+    env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node'), ...env },
+    timeoutMs: 60_000,
   });
 }

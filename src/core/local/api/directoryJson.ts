@@ -79,17 +79,16 @@ export function projectRefJson(project: ProjectRecord | undefined, projectId: st
   return { id: projectId, name: project?.name ?? projectId, slug: project?.slug ?? projectId, platform: project?.platform ?? null };
 }
 
-/** The one member of the local organization, in the members list's shape. */
-export function memberJson(created: number): Record<string, unknown> {
-  const joined = iso(created);
-  const user = {
+/** The local user in Sentry's user shape, as members and `/auth/` carry it. */
+export function localUserJson(created: number): Record<string, unknown> {
+  return {
     id: LOCAL_USER.id,
     name: LOCAL_USER.name,
     username: LOCAL_USER.username,
     email: LOCAL_USER.email,
     emails: [{ id: LOCAL_USER.id, email: LOCAL_USER.email, is_verified: true }],
     avatarUrl: '',
-    dateJoined: joined,
+    dateJoined: iso(created),
     lastLogin: null,
     lastActive: null,
     experiments: {},
@@ -101,6 +100,12 @@ export function memberJson(created: number): Record<string, unknown> {
     isSuperuser: false,
     isSuspended: false,
   };
+}
+
+/** The one member of the local organization, in the members list's shape. */
+export function memberJson(created: number): Record<string, unknown> {
+  const joined = iso(created);
+  const user = localUserJson(created);
   const flags = { 'idp:provisioned': false, 'idp:role-restricted': false, 'member-limit:restricted': false, 'partnership:restricted': false, 'sso:invalid': false, 'sso:linked': false };
   return { id: LOCAL_USER.id, email: LOCAL_USER.email, name: LOCAL_USER.name, role: 'owner', orgRole: 'owner', pending: false, expired: false, inviteStatus: 'approved', inviterName: null, flags, dateCreated: joined, user };
 }
@@ -115,7 +120,8 @@ export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<
   return {
     id: numericId(release.version),
     version: release.version,
-    shortVersion: version,
+    // Sentry answers the whole version here (a search for `release:<shortVersion>` must find it).
+    shortVersion: release.version,
     status: 'open',
     versionInfo: { package: packageName, version: { raw: version }, description: version, buildHash: null },
     ref: null,

@@ -22,9 +22,21 @@ export type IssueUpdate = z.infer<typeof issueUpdateSchema>;
 
 export function parseIssueUpdate(body: unknown): IssueUpdate {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AnswerNow(detail(400, 'Invalid data. Expected a dictionary.'));
-  const parsed = issueUpdateSchema.safeParse(body);
+  const parsed = issueUpdateSchema.safeParse(withLegacyNames(body as Record<string, unknown>));
   if (!parsed.success) throw new AnswerNow(detail(400, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')));
   return parsed.data;
+}
+
+/**
+ * Sentry still accepts the older names sentry-cli sends (`issues mute`): status `muted` for `ignored`, and
+ * `snoozeDuration` (minutes, null for ever) for `statusDetails.ignoreDuration`.
+ */
+function withLegacyNames(body: Record<string, unknown>): Record<string, unknown> {
+  const { snoozeDuration, ...rest } = body;
+  if (rest['status'] === 'muted') rest['status'] = 'ignored';
+  if (typeof snoozeDuration !== 'number') return rest;
+  const details = typeof rest['statusDetails'] === 'object' && rest['statusDetails'] !== null ? rest['statusDetails'] : {};
+  return { ...rest, statusDetails: { ...details, ignoreDuration: snoozeDuration } };
 }
 
 /** Changes the issue and returns the echo Sentry answers with. `latestRelease` resolves `inRelease: "latest"`. */

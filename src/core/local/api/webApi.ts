@@ -6,11 +6,13 @@ import { readRequestBody } from '../ingest/requestBody';
 import type { PersistedStore } from '../store/persistedStore';
 import { AnswerNow, detail, notFound, type ApiAnswer } from './apiAnswer';
 import { matchRoute, type Route } from './route';
+import { accountRoutes } from './routes/accountRoutes';
 import { directoryRoutes } from './routes/directoryRoutes';
 import { issueListRoute } from './routes/issueListRoute';
 import { issueRoutes } from './routes/issueRoutes';
+import { projectRoutes } from './routes/projectRoutes';
 
-const routes: readonly Route[] = [...directoryRoutes, issueListRoute, ...issueRoutes];
+const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes];
 const MAX_PUT_BYTES = 1024 * 1024;
 
 export interface WebApiContext {

@@ -9,6 +9,7 @@ import type { GroupingException, GroupingInput } from '../grouping/groupingInput
 import { apiEntriesOf, type ProcessedException } from './apiEventEntries';
 import { apiFrameOf, type ApiFrame } from './apiFrame';
 import { eventTagsOf } from './eventTags';
+import { withUserAgentContexts } from './userAgentContexts';
 import { headlineOf } from './eventTitle';
 import { eventUserOf } from './eventUser';
 import { symbolicateStack, type SymbolicatedStack, type WorkspaceLine } from './frameSymbolicator';
@@ -34,7 +35,8 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err(malformed('the event is not a JSON object'));
   const parsed = ingestEventSchema.safeParse(payload);
   if (!parsed.success) return err(malformed('the event does not have the shape of a Sentry event'));
-  const event = parsed.data;
+  // Relay fills browser, OS and device from the User-Agent before anything reads the contexts.
+  const event = { ...parsed.data, contexts: withUserAgentContexts(parsed.data.contexts, parsed.data.request) };
   const platform = event.platform ?? 'other';
   const level = event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
   const debugImages = debugImagesOf(event);

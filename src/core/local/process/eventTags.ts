@@ -1,5 +1,5 @@
 // The event's tags: the SDK's own plus those Sentry derives (level, environment, release, handled, mechanism, user,
-// runtime, browser, os, url…), as `[key, value]` pairs sorted by key.
+// runtime, browser, os, device, url…), as `[key, value]` pairs sorted by key.
 import type { IngestEvent, IngestException } from './ingestEventSchema';
 
 const MAX_KEY = 200;
@@ -30,6 +30,7 @@ export function eventTagsOf({ event, level, thrown, userKey }: TagInputs): Array
     ...contextTags(event.contexts, 'browser'),
     ...contextTags(event.contexts, 'os'),
     ['device', textAt(event.contexts, 'device', 'model')],
+    ['device.family', textAt(event.contexts, 'device', 'family')],
   ];
   for (const [key, value] of derived) if (value !== undefined && value !== '') tags.set(key, clip(value, MAX_VALUE));
   return [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -69,9 +70,11 @@ function contextTags(contexts: Record<string, unknown> | undefined, name: string
   const label = textAt(contexts, name, 'name');
   if (label === undefined) return [];
   const version = textAt(contexts, name, 'version');
-  const tags: Array<[string, string | undefined]> = [[`${name}.name`, label]];
-  if (name !== 'os') tags.push([name, version === undefined ? label : `${label} ${version}`]);
-  return tags;
+  // Sentry formats `{name} {version}` and leaves the tag out when either is missing.
+  return [
+    [`${name}.name`, label],
+    [name, version === undefined ? undefined : `${label} ${version}`],
+  ];
 }
 
 function textAt(object: Record<string, unknown> | undefined, key: string, field: string): string | undefined {

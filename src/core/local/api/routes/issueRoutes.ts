@@ -25,7 +25,7 @@ function detailOf(request: ApiRequest): RouteAnswer {
 }
 
 /** One issue answers with the whole updated issue, as Sentry's issue PUT does; a bulk PUT with the changed fields. */
-function update(request: ApiRequest, issues: readonly LocalIssue[]): RouteAnswer {
+export function updateIssues(request: ApiRequest, issues: readonly LocalIssue[]): RouteAnswer {
   const change = parseIssueUpdate(request.body);
   const latestRelease = releasesOf(request.store)[0]?.version;
   const records: StoreRecord[] = [];
@@ -128,7 +128,7 @@ const bulkUpdate: Route = {
     const ids = queryList(request, 'id');
     const issues = ids.map((id) => request.store.issue(id)).filter((issue): issue is LocalIssue => issue !== undefined);
     if (issues.length === 0) return { status: 204, body: undefined };
-    return update(request, issues);
+    return updateIssues(request, issues);
   },
 };
 
@@ -140,7 +140,7 @@ const projectIssues: Route = {
 
 export const issueRoutes: readonly Route[] = [
   ...issueScoped('', 'GET', detailOf),
-  ...issueScoped('', 'PUT', (request) => update(request, [requireIssue(request)])),
+  ...issueScoped('', 'PUT', (request) => updateIssues(request, [requireIssue(request)])),
   ...issueScoped('events/', 'GET', eventList),
   ...issueScoped('events/:event/', 'GET', oneEvent),
   ...issueScoped('tags/', 'GET', tags),
