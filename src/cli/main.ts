@@ -22,6 +22,7 @@ scan options:
   --workspace DIR      the checkout to match frames against (default: the current directory)
   --period PERIOD      time window for counts, e.g. 24h, 14d, 90d (default: 14d)
   --json               print one JSON object instead of the listing
+  --release-facts      also ask each issue where it started and was last seen (one more request per issue)
   --verbose            log requests to stderr
 
 compare options: as scan (--period defaults to 90d), plus

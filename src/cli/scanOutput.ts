@@ -29,6 +29,8 @@ export interface ScanJson {
   issues: IssueJson[];
   annotations: Array<{ file: string; line: number; issueId: string; role: 'raised' | 'caller'; count: number; userCount: number; moved: boolean }>;
   unresolvedFrames: number;
+  /** Issues without marks because the server was busy or failing (the exit code is then 1). */
+  missing: Array<{ issueId: string; shortId: string; reason: string }>;
   warnings: string[];
 }
 
@@ -46,6 +48,7 @@ export function scanJson(result: ScanResult): ScanJson {
       moved: hit.moved,
     })),
     unresolvedFrames: result.unresolvedFrames,
+    missing: result.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, reason: entry.error.message })),
     warnings: [...result.warnings],
   };
 }

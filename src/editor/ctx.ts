@@ -50,6 +50,12 @@ export interface EditorContext {
    */
   compareRelease(folderPath: string, base?: string, signal?: AbortSignal): Promise<Result<ReleaseComparison, ApiError>>;
 
+  /**
+   * Asks where these issues started and were last seen (their details), once per issue, for the ones the load could
+   * not tell from its lists (carried issues), and puts the answers into the store. Failures are logged, not thrown.
+   */
+  loadReleaseFacts(issueIds: readonly string[], signal?: AbortSignal): Promise<void>;
+
   /** Organization members for the assignee picker. */
   loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>>;
 

@@ -30,10 +30,12 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const hits = this.marks.hitsAt(document, position.line);
     const place = hits.length > 0 ? this.marks.placeOf(document) : undefined;
     if (!place) return undefined;
+    await this.releaseFactsOf(hits, this.marks.factsOf(place.folderPath), token);
+    if (token?.isCancellationRequested) return undefined;
     const facts = this.marks.factsOf(place.folderPath);
     const now = this.clock();
     const inputs: HoverCardInput[] = hoverOrder(hits, facts).map((hit) => ({
@@ -53,7 +55,25 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: [...cards.commands] };
     return new vscode.Hover(markdown, document.lineAt(position.line).range);
   }
+
+  /** Where the cards' carried issues started, asked on demand (the load does not ask it); a slow server is not waited for long. */
+  private async releaseFactsOf(hits: readonly LineHit[], facts: FolderFacts, token: vscode.CancellationToken | undefined): Promise<void> {
+    const unknown = hits.map((hit) => facts.issue(hit.issueId)).filter((issue) => issue !== undefined && issue.firstRelease === undefined && this.ctx.capabilitiesOf(issue.id)?.firstReleaseQuery);
+    if (unknown.length === 0) return;
+    const abort = new AbortController();
+    const cancelled = token?.onCancellationRequested(() => abort.abort());
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([this.ctx.loadReleaseFacts(unknown.map((issue) => (issue as { id: string }).id), abort.signal), new Promise((resolve) => (timer = setTimeout(resolve, releaseFactsWaitMs)))]);
+    } finally {
+      if (timer) clearTimeout(timer);
+      cancelled?.dispose();
+    }
+  }
 }
+
+/** How long a hover waits for an issue's release facts before it shows the card without them. */
+const releaseFactsWaitMs = 1500;
 
 /** Issue cards on marked lines of files on disk. */
 export function registerIssueHover(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {

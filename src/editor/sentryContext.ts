@@ -11,7 +11,8 @@ import type { SourceFrame } from '../core/resolve/frame';
 import { FrameResolver } from '../core/resolve/frameResolver';
 import { WorkspaceFileIndex } from '../core/resolve/workspaceFileIndex';
 import { err, ok, type Result } from '../core/result';
-import { loadWorkspaceIssues } from '../core/scan/loadWorkspaceIssues';
+import { describeMissing } from '../core/session/incompleteLoad';
+import type { WorkspaceIssues } from '../core/session/loadWorkspaceIssues';
 import { isLoopback } from '../core/scan/scan';
 import { IssueStore } from '../core/state/issueStore';
 import { snapshotOf } from '../core/state/snapshot';
@@ -20,6 +21,7 @@ import { optimisticPatch } from '../core/state/triagePatch';
 import { compareReleases, type ReleaseComparison } from '../core/tracking/releaseComparison';
 import type { Connections, FolderConnection } from './connections';
 import type { EditorContext, IssueDetails } from './ctx';
+import { FolderSessions, openFilesIn } from './folderSessions';
 import type { Settings } from './settings';
 
 const detailTagKeys = ['user', 'browser', 'os', 'device', 'runtime', 'url', 'release', 'environment'];
@@ -29,6 +31,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private readonly connections = new Map<string, FolderConnection>();
   private readonly loads = new Map<string, AbortController>();
   private readonly resolvers = new Map<string, Promise<FrameResolver>>();
+  private readonly sessions: FolderSessions;
   private readonly me = new Map<string, Promise<string | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   /** Failures already told to the user, so an interval refresh that keeps failing does not nag. */
@@ -43,7 +46,9 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     private readonly sources: Connections,
     private readonly cache: SnapshotFiles | undefined,
-  ) {}
+  ) {
+    this.sessions = new FolderSessions(log);
+  }
 
   /** Shows cached snapshots at once (marked stale), then loads fresh data. */
   async start(): Promise<void> {
@@ -96,6 +101,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       if (!found.ok) {
         // Not signed in or no project yet: nothing to show, and the welcome view says what to do.
         this.connections.delete(folderPath);
+        this.sessions.forget(folderPath);
         this.store.clear(folderPath);
         this.log.info(`${folder.name}: ${found.error.message}`);
         return;
@@ -103,36 +109,30 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       const connection = found.value;
       this.connections.set(folderPath, connection);
       this.resolvers.delete(folderPath);
-      const loaded = await loadWorkspaceIssues(connection.client, {
-        org: connection.key.org,
-        project: connection.key.project,
-        folder: { name: folder.name, path: folderPath },
-        release: connection.release,
-        environments: connection.environments,
-        statsPeriod: this.settings.statsPeriod,
-        pathMappings: connection.pathMappings,
-        env: process.env,
-        log: this.log,
+      const session = this.sessions.sessionFor(folder, connection, this.settings.statsPeriod, this.store.folder(folderPath).snapshot);
+      const toSnapshot = (loaded: WorkspaceIssues) =>
+        snapshotOf({ ...loaded, warnings: [...connection.warnings, ...loaded.warnings] }, { connection: connection.key, folderPath, environments: connection.environments, now: new Date() });
+      const loaded = await session.load({
+        openFiles: openFilesIn(folderPath),
         onProgress: (message) => {
           report(message);
           if (showLoading) this.store.setLoading(folderPath, message);
         },
+        // The open files' marks appear as soon as they are in; the rest fill in behind.
+        onPartial: (partial) => {
+          if (!abort.signal.aborted) this.store.setPartial(toSnapshot(partial));
+        },
         signal: abort.signal,
-        projectMayNotExistYet: isLoopback(connection.key.url),
-        previousIssues: this.store.folder(folderPath).snapshot?.issues,
       });
       if (abort.signal.aborted) return;
       if (!loaded.ok) {
         this.failed(folderPath, loaded.error.message, quiet);
         return;
       }
-      const snapshot = snapshotOf({ ...loaded.value, warnings: [...connection.warnings, ...loaded.value.warnings] }, {
-        connection: connection.key,
-        folderPath,
-        environments: connection.environments,
-        now: new Date(),
-      });
+      const snapshot = toSnapshot(loaded.value);
       this.store.setLoaded(snapshot);
+      const incomplete = describeMissing(snapshot.missing ?? []);
+      if (incomplete) this.log.warn(`${folder.name}: ${incomplete} They load on the next refresh.`);
       this.reportedFailures.delete(folderPath);
       for (const warning of snapshot.warnings) this.log.warn(warning);
       this.log.info(`${folder.name}: ${snapshot.issues.length} issues, ${snapshot.hits.length} marked lines${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
@@ -215,6 +215,24 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     return compared;
   }
 
+  async loadReleaseFacts(issueIds: readonly string[], signal?: AbortSignal): Promise<void> {
+    await Promise.all(
+      issueIds.map(async (issueId) => {
+        const found = this.store.findIssue(issueId);
+        const session = found ? this.sessions.find(found.folder.folderPath) : undefined;
+        if (!found || !session || found.issue.firstRelease !== undefined) return;
+        const facts = await session.releaseFacts(found.issue, signal);
+        if (!facts.ok) {
+          this.log.warn(`Where ${found.issue.shortId} started: ${facts.error.message}`);
+          return;
+        }
+        // The session remembers an answer without releases too, so asking again costs no request.
+        const { firstRelease, lastRelease } = facts.value;
+        if (firstRelease || lastRelease) this.store.patchIssue(issueId, { ...(firstRelease ? { firstRelease } : {}), ...(lastRelease ? { lastRelease } : {}) });
+      }),
+    );
+  }
+
   async loadMembers(issueId: string): Promise<Result<readonly Member[], ApiError>> {
     const connection = this.connectionOf(issueId);
     if (!connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
@@ -283,6 +301,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   reconnect(): void {
     this.sources.reset();
     this.connections.clear();
+    this.sessions.forget();
     this.resolvers.clear();
     this.me.clear();
     void this.refresh();

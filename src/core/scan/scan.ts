@@ -7,7 +7,8 @@ import { resolveConnection, type ConnectionSettings } from '../config';
 import type { Logger } from '../log';
 import type { PathMapping } from '../resolve/frame';
 import { err, ok, type Result } from '../result';
-import { loadWorkspaceIssues, type WorkspaceIssues } from './loadWorkspaceIssues';
+import { withReleaseFacts } from '../tracking/issueReleases';
+import { loadWorkspaceIssues, type WorkspaceIssues } from '../session/loadWorkspaceIssues';
 
 export interface ScanOptions extends ConnectionSettings {
   readonly release?: string;
@@ -18,6 +19,8 @@ export interface ScanOptions extends ConnectionSettings {
   readonly trusted?: boolean;
   readonly statsPeriod?: string;
   readonly pathMappings?: readonly PathMapping[];
+  /** Ask every issue where it started and was last seen (its details, one request each, at that endpoint's pace). */
+  readonly releaseFacts?: boolean;
   readonly log: Logger;
   readonly onProgress?: (message: string) => void;
   /** For tests and scripts: request timeout and retry tuning. */
@@ -62,7 +65,9 @@ export async function scan(options: ScanOptions): Promise<Result<ScanResult, Sca
     const folder = { name: options.workspaceDir.split(/[\\/]/).pop() || 'workspace', path: options.workspaceDir };
     const loaded = await loadWorkspaceIssues(client, { ...options, org, project, folder });
     if (!loaded.ok) return commandFailure(loaded.error);
-    return ok({ ...loaded.value, warnings: [...new Set([...connected.value.warnings, ...loaded.value.warnings])] });
+    const warnings = [...connected.value.warnings, ...loaded.value.warnings];
+    const issues = options.releaseFacts ? await withReleaseFacts(client, org, loaded.value.issues, warnings, { signal: options.signal }) : loaded.value.issues;
+    return ok({ ...loaded.value, issues, warnings: [...new Set(warnings)] });
   } finally {
     await client.close();
   }

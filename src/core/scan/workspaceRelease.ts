@@ -5,6 +5,7 @@ import type { ApiError } from '../api/errors';
 import type { Logger } from '../log';
 import { detectRelease, releaseCandidates } from '../release';
 import { ok, type Result } from '../result';
+import type { LoadMemo } from '../session/loadMemo';
 import { catalogOf } from './releaseCatalog';
 
 export interface LoadedRelease {
@@ -15,21 +16,28 @@ export interface LoadedRelease {
 
 export interface WorkspaceReleaseTarget {
   readonly org: string;
-  readonly projectId: string;
+  /** The project's id, or its pending answer (see catalogOf). */
+  readonly projectId: string | Promise<string | undefined>;
   readonly workspaceDir: string;
   /** An explicit release (option or setting); detection runs when absent. */
   readonly release?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: Logger;
   readonly signal?: AbortSignal;
+  /** A session's memory of the last decision (see LoadMemo): reused without a request when it still holds. */
+  readonly memo?: LoadMemo;
 }
 
 /** Undefined release when the project has none; the warnings say which deliberate choices did not exist. */
 export async function workspaceRelease(client: SentryClient, target: WorkspaceReleaseTarget): Promise<Result<{ release?: LoadedRelease; warnings: readonly string[] }, ApiError>> {
   const candidates = await releaseCandidates({ explicit: target.release, env: target.env, workspaceDir: target.workspaceDir });
+  const key = candidates.map((candidate) => candidate.version).join('\n');
+  const memo = target.memo;
+  if (memo?.release && memo.release.candidates === key) return ok({ release: memo.release.release, warnings: [] });
   const detected = await detectRelease(candidates, catalogOf(client, target.org, target.projectId, target.signal));
   if (!detected.ok) return detected;
   const release = detected.value.version ? { version: detected.value.version, source: detected.value.source } : undefined;
   if (release) target.log.info(`Release ${release.version}, from ${release.source}`);
+  if (memo) memo.release = release && candidates[0]?.version === release.version ? { candidates: key, release } : undefined;
   return ok({ ...(release ? { release } : {}), warnings: detected.value.warnings });
 }

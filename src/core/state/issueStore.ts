@@ -54,6 +54,11 @@ export class IssueStore {
     this.update(snapshot.folderPath, { status: { kind: 'ready' }, snapshot, index: indexOfSnapshot(snapshot), stale: false }, true);
   }
 
+  /** What a load has so far (the open files' issues first), shown while it goes on: the status stays as it is. */
+  setPartial(snapshot: IssueSnapshot): void {
+    this.update(snapshot.folderPath, { snapshot, index: indexOfSnapshot(snapshot) }, true);
+  }
+
   /** A cached snapshot is shown at once, marked stale until a refresh confirms it. */
   setRestored(snapshot: IssueSnapshot): void {
     const current = this.folders.get(snapshot.folderPath);

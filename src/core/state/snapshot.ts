@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { eventSchema, type IssueEvent } from '../api/eventSchema';
 import { issueSchema, type Issue } from '../api/issueSchema';
 import { IssueIndex, type LineHit } from '../index/issueIndex';
-import type { WorkspaceIssues } from '../scan/loadWorkspaceIssues';
+import type { WorkspaceIssues } from '../session/loadWorkspaceIssues';
+import type { PreviousLoad } from '../session/previousLoad';
 
 export const snapshotVersion = 1;
 
@@ -27,6 +28,10 @@ export interface IssueSnapshot {
   readonly events: Readonly<Record<string, IssueEvent>>;
   readonly hits: readonly LineHit[];
   readonly unresolvedFrames: number;
+  /** In-app frames not found in the workspace, per issue id, so a refresh that reuses an issue keeps its count. */
+  readonly unresolvedByIssue?: Readonly<Record<string, number>>;
+  /** Issues whose latest event the server was too busy to give: the marks are incomplete until a refresh gets them. */
+  readonly missing?: ReadonlyArray<{ readonly issueId: string; readonly shortId: string; readonly message: string }>;
   readonly warnings: readonly string[];
   /** ISO time of the load. */
   readonly loadedAt: string;
@@ -48,8 +53,24 @@ export function snapshotOf(
     events: Object.fromEntries(loaded.events),
     hits: loaded.index.allHits(),
     unresolvedFrames: loaded.unresolvedFrames,
+    unresolvedByIssue: Object.fromEntries(loaded.unresolvedByIssue),
+    missing: loaded.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, message: entry.error.message })),
     warnings: loaded.warnings,
     loadedAt: context.now.toISOString(),
+  };
+}
+
+/** A snapshot as the previous load of its folder: a warm start's first refresh asks only what moved since. */
+export function previousOfSnapshot(snapshot: IssueSnapshot): PreviousLoad {
+  return {
+    ...(snapshot.release ? { release: snapshot.release.version } : {}),
+    environments: snapshot.environments,
+    issues: snapshot.issues,
+    events: new Map(Object.entries(snapshot.events)),
+    hits: snapshot.hits,
+    // An older cache without per-issue counts: each issue's frames count as found.
+    unresolvedFrames: new Map(Object.entries(snapshot.unresolvedByIssue ?? {})),
+    missing: new Set((snapshot.missing ?? []).map((entry) => entry.issueId)),
   };
 }
 
@@ -88,6 +109,8 @@ const snapshotSchema = z.object({
   events: z.record(z.string(), eventSchema),
   hits: z.array(hitSchema),
   unresolvedFrames: z.number(),
+  unresolvedByIssue: z.record(z.string(), z.number()).optional(),
+  missing: z.array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() })).optional(),
   warnings: z.array(z.string()),
   loadedAt: z.string(),
 });

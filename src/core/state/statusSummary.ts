@@ -3,6 +3,7 @@
 import { describeAge } from '../format/dataAge';
 import { plural } from '../format/counts';
 import { releaseSourceLabel, shortReleaseName } from '../format/releaseName';
+import { describeMissing, incompleteAdvice } from '../session/incompleteLoad';
 import { storyOf } from '../tracking/issueStory';
 import type { FolderState } from './issueStore';
 import type { IssueSnapshot } from './snapshot';
@@ -30,7 +31,7 @@ export function openIssueCount(snapshot: IssueSnapshot): number {
 export function statusSummary(folders: readonly SummaryFolder[], focusPath: string | undefined, now: Date): StatusSummary {
   const focus = folders.find((folder) => folder.state.folderPath === focusPath) ?? folders.find((folder) => folder.state.snapshot) ?? folders[0];
   const loading = folders.some((folder) => folder.state.status.kind === 'loading');
-  const warning = folders.some(({ state }) => state.status.kind === 'failed' || (state.stale && state.status.kind !== 'loading'));
+  const warning = folders.some(({ state }) => state.status.kind === 'failed' || (state.status.kind !== 'loading' && (state.stale || (state.snapshot?.missing?.length ?? 0) > 0)));
   const snapshot = focus?.state.snapshot;
   const label = snapshot ? `${snapshot.release ? shortReleaseName(snapshot.release.version) : 'all releases'} · ${openIssueCount(snapshot)}` : 'Sentry';
   const icon = loading ? 'sync~spin' : !snapshot && focus?.state.status.kind === 'failed' ? 'warning' : 'bug';
@@ -45,6 +46,8 @@ function describeFolder(state: FolderState, now: Date): string {
   if (status.kind === 'loading') parts.push(status.message ? `Refreshing: ${status.message}.` : 'Refreshing…');
   if (status.kind === 'failed') parts.push(`The last refresh failed: ${status.message}`);
   if (state.snapshot && state.stale) parts.push(describeStaleness(state.snapshot, status.kind, now));
+  const missing = describeMissing(state.snapshot?.missing ?? []);
+  if (missing && status.kind !== 'loading') parts.push(`Marks are incomplete: ${missing} ${incompleteAdvice}`);
   if (!state.snapshot && status.kind === 'idle') parts.push('Not loaded yet.');
   return parts.join(' ');
 }

@@ -3,13 +3,15 @@
 import * as vscode from 'vscode';
 import { openIssueCount } from '../../core/state/statusSummary';
 import type { EditorContext } from '../ctx';
+import { storyOf } from '../../core/tracking/issueStory';
 import { treeItemOf } from './issueTreeItems';
+import { issueTooltip } from './issueRow';
 import { rootNodes, type IssueTreeNode, type TreeFolder } from './issueTreeModel';
 
 export const issueViewId = 'sentryInsight.issues';
 
 /** What the view reads: the issue store, the sort setting, and which issues have a page to open. */
-export type TreeContext = Pick<EditorContext, 'store' | 'settings' | 'hasIssuePages'>;
+export type TreeContext = Pick<EditorContext, 'store' | 'settings' | 'hasIssuePages' | 'loadReleaseFacts'>;
 
 /** Store events come in bursts while a load reports progress; one redraw per burst is enough. */
 const redrawDelayMs = 100;
@@ -23,6 +25,23 @@ class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscod
 
   getTreeItem(node: IssueTreeNode): vscode.TreeItem {
     return treeItemOf(node, new Date());
+  }
+
+  /** A carried issue's tooltip tells where it started: asked when the tooltip is about to show, not for every row. */
+  async resolveTreeItem(item: vscode.TreeItem, node: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'issue' || node.issue.firstRelease !== undefined) return item;
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    try {
+      await this.ctx.loadReleaseFacts([node.issueId], abort.signal);
+    } finally {
+      cancelled.dispose();
+    }
+    const found = this.ctx.store.findIssue(node.issueId);
+    const snapshot = found?.folder.snapshot;
+    if (!found || !snapshot || token.isCancellationRequested) return item;
+    item.tooltip = issueTooltip(found.issue, node.withUsers, new Date(), { story: storyOf(found.issue, snapshot.release?.version), release: node.release });
+    return item;
   }
 
   getChildren(node?: IssueTreeNode): IssueTreeNode[] {

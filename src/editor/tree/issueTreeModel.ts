@@ -9,6 +9,8 @@ import { issueCounts } from '../../core/scan/eventHits';
 import type { FolderState } from '../../core/state/issueStore';
 import type { IssueSnapshot } from '../../core/state/snapshot';
 import { storyOf, type IssueStory } from '../../core/tracking/issueStory';
+import { plural } from '../../core/format/counts';
+import { describeMissing, incompleteAdvice } from '../../core/session/incompleteLoad';
 import type { TreeSort } from '../settings';
 import { issueContextValue } from './issueRow';
 
@@ -136,6 +138,8 @@ function statusRows(state: FolderState, now: Date): MessageNode[] {
   if (status.kind === 'failed') return [message(path, 'status', 'warning', `Refresh failed; showing ${loadedAt}`, status.message)];
   if (state.stale && status.kind === 'loading') return [message(path, 'status', 'loading', `Refreshing; showing cached ${loadedAt}`, status.message)];
   if (state.stale) return [message(path, 'status', 'warning', `Showing cached ${loadedAt}`, 'Not refreshed yet: run Sentry: Refresh.')];
+  const missing = snapshot?.missing ?? [];
+  if (missing.length > 0) return [message(path, 'status', 'warning', `Marks incomplete: ${plural(missing.length, 'issue')} not loaded yet`, `${describeMissing(missing)} ${incompleteAdvice}`)];
   return [];
 }
 

@@ -13,7 +13,7 @@ import { defaultAlertSettings, type AlertSettings } from '../../../src/core/aler
 import { SentryClient } from '../../../src/core/api/client';
 import { startLocalSentry, type LocalSentry } from '../../../src/core/local/localSentry';
 import { silentLogger } from '../../../src/core/log';
-import { loadWorkspaceIssues } from '../../../src/core/scan/loadWorkspaceIssues';
+import { loadWorkspaceIssues } from '../../../src/core/session/loadWorkspaceIssues';
 import { snapshotOf } from '../../../src/core/state/snapshot';
 import { DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
 import { envelopePath, eventEnvelope, send } from '../local/localHttp';

@@ -159,6 +159,38 @@ describe('sentry-insight scan', () => {
     }
   });
 
+  test('one request per issue: story on every issue, first release only where the lists tell it, unless --release-facts', async () => {
+    fake.requests.length = 0;
+    const run = await runCli(scanArgs('--release', releases.v120, '--json'), token);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as ScanJson;
+    assert.equal(fake.requestsTo(/\/issues\/\d+\/(\?|$)/, 'GET').length, 0, 'no issue details');
+    const byId = new Map(result.issues.map((issue) => [issue.id, issue]));
+    assert.deepEqual({ ...byId.get('1002'), count: 0 }, { ...byId.get('1002'), count: 0, story: 'new', firstRelease: releases.v120, lastRelease: null });
+    assert.deepEqual([byId.get('1001')?.story, byId.get('1001')?.firstRelease], ['carried', null]);
+    assert.equal(byId.get('1004')?.story, 'regressed');
+
+    const full = await runCli(scanArgs('--release', releases.v120, '--json', '--release-facts'), token);
+    assert.equal(full.code, 0, full.stderr);
+    const cart = (JSON.parse(full.stdout) as ScanJson).issues.find((issue) => issue.id === '1001');
+    assert.deepEqual([cart?.story, cart?.firstRelease, cart?.lastRelease], ['carried', releases.v110, releases.v120]);
+  });
+
+  test('exit 1 naming the missing issues when an event stays unavailable; the other marks are printed', async () => {
+    const busy = await startFakeSentry({ data: defaultScenario() });
+    busy.inject({ path: /\/issues\/1004\/events\/latest\//, status: 503, times: 1000 });
+    try {
+      const run = await runCli(['scan', '--url', busy.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /incomplete: 1 issue \(SHOP-WEB-\w+\) has no marks: the server was busy or failing/);
+      const result = JSON.parse(run.stdout) as ScanJson;
+      assert.deepEqual(result.missing.map((entry) => entry.issueId), ['1004']);
+      assert.ok(result.annotations.some((annotation) => annotation.issueId === '1001'));
+    } finally {
+      await busy.close();
+    }
+  });
+
   test('GlitchTip: the same scan works, without user counts', async () => {
     const glitchtip = await startFakeSentry({ flavour: 'glitchtip', data: defaultScenario() });
     try {

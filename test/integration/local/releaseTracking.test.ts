@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { SentryClient } from '../../../src/core/api/client';
 import { startLocalSentry, type LocalSentry } from '../../../src/core/local/localSentry';
 import { silentLogger } from '../../../src/core/log';
-import { loadWorkspaceIssues } from '../../../src/core/scan/loadWorkspaceIssues';
+import { loadWorkspaceIssues } from '../../../src/core/session/loadWorkspaceIssues';
 import { storyOf } from '../../../src/core/tracking/issueStory';
 import { compareReleases, type ComparedIssue } from '../../../src/core/tracking/releaseComparison';
 import { envelopePath, eventEnvelope, send } from './localHttp';

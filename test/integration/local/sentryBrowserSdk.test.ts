@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { SentryClient } from '../../../src/core/api/client';
 import { startLocalSentry, type LocalSentry } from '../../../src/core/local/localSentry';
 import { silentLogger } from '../../../src/core/log';
-import { loadWorkspaceIssues } from '../../../src/core/scan/loadWorkspaceIssues';
+import { loadWorkspaceIssues } from '../../../src/core/session/loadWorkspaceIssues';
 import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
 
 interface BrowserPage {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { SentryClient } from '../../../src/core/api/client';
 import { startLocalSentry, type LocalSentry } from '../../../src/core/local/localSentry';
 import { silentLogger } from '../../../src/core/log';
-import { loadWorkspaceIssues, type WorkspaceIssues } from '../../../src/core/scan/loadWorkspaceIssues';
+import { loadWorkspaceIssues, type WorkspaceIssues } from '../../../src/core/session/loadWorkspaceIssues';
 import { envelopePath, eventEnvelope, send } from './localHttp';
 import { raisedLines, runSdkApp, writeSdkWorkspace, type SdkWorkspace } from './sdkApp';
 

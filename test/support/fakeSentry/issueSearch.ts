@@ -57,6 +57,9 @@ function matchesFilter(issue: FakeIssue, filter: SearchFilter, scope: SearchScop
       return filter.values.some((value) => (value === 'none' ? issue.assignedTo === null : issue.assignedTo !== null));
     case 'bookmarks':
       return issue.isBookmarked;
+    case 'stack.filename':
+      // Any frame of any of the issue's events.
+      return filter.values.some((value) => issue.events.some((event) => event.exceptions.some((thrown) => thrown.frames.some((frame) => frame.filename !== null && globMatches(value, frame.filename)))));
     default:
       return matchesTag(issue, filter);
   }

@@ -36,6 +36,14 @@ describe('status bar text', () => {
     assert.match(statusSummary([folder({ snapshot: stories })], '/ws', now).tooltip, /: 4 open issues \(2 new in this release, 1 regressed\)\./);
   });
 
+  test('warns when marks are incomplete, naming how many issues and why, until a refresh finishes them', () => {
+    const incomplete = snapshot({ ...loaded, missing: [{ issueId: '2', shortId: 'SHOP-2', message: 'Sentry answered 429 (rate limited).' }] });
+    const summary = statusSummary([folder({ snapshot: incomplete })], '/ws', now);
+    assert.equal(summary.warning, true);
+    assert.match(summary.tooltip, /Marks are incomplete: 1 issue \(SHOP-2\) has no marks: the server was busy or failing \(Sentry answered 429 \(rate limited\)\)\. They load on the next refresh/);
+    assert.equal(statusSummary([folder({ snapshot: incomplete, status: { kind: 'loading' } })], '/ws', now).warning, false, 'not while the refresh runs');
+  });
+
   test('spins while loading and keeps the last data in the label', () => {
     const summary = statusSummary([folder({ snapshot: loaded, status: { kind: 'loading', message: 'Loading issues' } })], '/ws', now);
     assert.equal(summary.icon, 'sync~spin');

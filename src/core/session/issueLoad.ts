@@ -1,0 +1,231 @@
+// One load of a folder's issues once project and release are known: the list pages, the issues new in the release,
+// and at most one latest-event request per issue, the open files' issues first. An issue that did not move since the
+// previous load keeps its event and marks; one the server was too busy to answer is reported missing, never dropped.
+import type { SentryClient } from '../api/client';
+import type { ApiError } from '../api/errors';
+import type { IssueEvent } from '../api/eventSchema';
+import type { Issue } from '../api/issueSchema';
+import { IssueIndex, type LineHit } from '../index/issueIndex';
+import { err, ok, type Result } from '../result';
+import { hitsOfEvent, type FrameLocator } from '../scan/eventHits';
+import { quoteSearchValue } from '../scan/searchQuoting';
+import { latestEventOutcome, type EventFilter } from './eventOutcome';
+import { fileSearchTerms, touchesOpenFile, type OpenFiles } from './openFiles';
+import { hasMoved, hitsByIssue, withIssueFacts, withKnownReleases, type PreviousLoad } from './previousLoad';
+
+export interface IssueLoadSetup {
+  readonly client: SentryClient;
+  readonly org: string;
+  readonly projectId: string;
+  readonly release?: string;
+  readonly environments?: readonly string[];
+  readonly statsPeriod: string;
+  readonly resolver: FrameLocator;
+  /** The previous load of the same release and environments, or nothing. */
+  readonly previous?: PreviousLoad;
+  readonly openFiles: OpenFiles;
+  readonly signal?: AbortSignal;
+  readonly warnings: string[];
+  readonly onProgress: (message: string) => void;
+  readonly onPartial?: (partial: LoadedIssues) => void;
+}
+
+/** An issue whose latest event the server was too busy (or failing) to give: the load is incomplete without it. */
+export interface MissingEvent {
+  readonly issueId: string;
+  readonly shortId: string;
+  readonly error: ApiError;
+}
+
+export interface LoadedIssues {
+  readonly issues: readonly Issue[];
+  /** The latest event of each issue (within the release where it has one), by issue id. */
+  readonly events: ReadonlyMap<string, IssueEvent>;
+  readonly index: IssueIndex;
+  readonly unresolvedFrames: number;
+  readonly unresolvedByIssue: ReadonlyMap<string, number>;
+  readonly missing: readonly MissingEvent[];
+}
+
+/** How often a long load shows what it has so far. */
+const partialEveryMs = 1000;
+
+export class IssueLoad {
+  private readonly listed = new Map<string, Issue>();
+  /** Issues the open files' searches found, shown in partial results before the list pages reach them. */
+  private readonly searched = new Map<string, Issue>();
+  private readonly events = new Map<string, IssueEvent>();
+  private readonly hits = new Map<string, readonly LineHit[]>();
+  private readonly unresolved = new Map<string, number>();
+  private readonly missing = new Map<string, MissingEvent>();
+  private readonly started = new Map<string, Promise<void>>();
+  /** Issues waiting until the open files' issues have been asked for. */
+  private deferred: Issue[] | undefined = [];
+  private newIds: ReadonlySet<string> | undefined;
+  private readonly previousIssues: ReadonlyMap<string, Issue>;
+  private readonly previousHits: ReadonlyMap<string, readonly LineHit[]>;
+  private lastPartial = 0;
+
+  constructor(private readonly setup: IssueLoadSetup) {
+    this.previousIssues = new Map((setup.previous?.issues ?? []).map((issue) => [issue.id, issue]));
+    this.previousHits = hitsByIssue(setup.previous?.hits ?? []);
+  }
+
+  async run(): Promise<Result<LoadedIssues, ApiError>> {
+    const { client, org, release } = this.setup;
+    const releaseFilter = release ? `release:${quoteSearchValue(release)}` : undefined;
+    const baseQuery = ['is:unresolved', releaseFilter].filter(Boolean).join(' ');
+    const openFirst = this.askOpenFilesFirst(baseQuery);
+    // The story comes from lists: the issues first seen in the release are new; substatus and status tell the rest.
+    const canTellNew = release !== undefined && client.backend.capabilities.firstReleaseQuery;
+    const started = canTellNew ? this.list(`${baseQuery} firstRelease:${quoteSearchValue(release)}`) : Promise.resolve(ok<Issue[]>([]));
+    void started.then((answer) => {
+      if (answer.ok && canTellNew) this.newIds = new Set(answer.value.map((issue) => issue.id));
+    });
+    const listed = await this.list(baseQuery, (page) => this.onPage(page));
+    await openFirst;
+    const newIssues = await started;
+    await this.settled();
+    if (!listed.ok) return err(listed.error);
+    if (!newIssues.ok) return err(newIssues.error);
+    return ok(this.assemble(false));
+  }
+
+  private list(query: string, onPage?: (page: readonly Issue[]) => void, maxIssues?: number): Promise<Result<Issue[], ApiError>> {
+    const { client, org, projectId, environments, statsPeriod, signal } = this.setup;
+    return client.issues(org, { projectId, query, environments, statsPeriod, sort: 'freq', signal, ...(maxIssues ? { maxIssues } : {}) }, onPage);
+  }
+
+  /**
+   * Asks each open file's issues by a `stack.filename:` search (Sentry only; GlitchTip has no such search) beside the
+   * first list page, starts their events, and only then lets the rest of the list ask for theirs.
+   */
+  private async askOpenFilesFirst(baseQuery: string): Promise<void> {
+    const terms = this.setup.client.backend.kind === 'sentry' ? fileSearchTerms(this.setup.openFiles) : [];
+    const found = await Promise.all(terms.map((term) => this.list(`${baseQuery} ${term}`, undefined, 100)));
+    for (const answer of found) {
+      // A server that does not understand the search only loses the head start.
+      if (!answer.ok) continue;
+      for (const issue of answer.value) {
+        this.searched.set(issue.id, issue);
+        this.startOrReuse(issue);
+      }
+    }
+    const first = [...this.started.values()];
+    const waiting = this.deferred ?? [];
+    this.deferred = undefined;
+    for (const issue of waiting) this.startOrReuse(issue);
+    if (first.length === 0) return;
+    await Promise.all(first);
+    this.emitPartial(true);
+  }
+
+  private onPage(page: readonly Issue[]): void {
+    for (const issue of page) this.listed.set(issue.id, issue);
+    const waiting = this.deferred;
+    for (const issue of page) {
+      if (waiting && !touchesOpenFile(issue, this.setup.openFiles) && !this.reuse(issue)) waiting.push(issue);
+      else this.startOrReuse(issue);
+    }
+    this.report();
+  }
+
+  private startOrReuse(issue: Issue): void {
+    if (this.started.has(issue.id) || this.reuse(issue)) return;
+    this.started.set(issue.id, this.loadEvent(issue));
+  }
+
+  /** An issue with no new events since the previous load keeps what that load found; true when so. */
+  private reuse(issue: Issue): boolean {
+    const previous = this.setup.previous;
+    const before = this.previousIssues.get(issue.id);
+    if (!previous || !before || hasMoved(before, issue) || previous.missing.has(issue.id)) return false;
+    const event = previous.events.get(issue.id);
+    if (event) this.events.set(issue.id, event);
+    this.hits.set(issue.id, this.previousHits.get(issue.id) ?? []);
+    this.unresolved.set(issue.id, previous.unresolvedFrames.get(issue.id) ?? 0);
+    return true;
+  }
+
+  private async loadEvent(issue: Issue): Promise<void> {
+    const { client, org, release, environments, signal } = this.setup;
+    const filter: EventFilter = { environments, query: release ? `release:${quoteSearchValue(release)}` : undefined, signal };
+    const outcome = await latestEventOutcome(client, org, issue, filter);
+    if (outcome.kind === 'loaded') {
+      const found = await hitsOfEvent(issue, outcome.event, this.setup.resolver);
+      this.events.set(issue.id, outcome.event);
+      this.hits.set(issue.id, found.hits);
+      this.unresolved.set(issue.id, found.unresolvedFrames);
+      this.missing.delete(issue.id);
+    } else if (outcome.kind === 'skipped') {
+      this.setup.warnings.push(outcome.warning);
+    } else {
+      this.missing.set(issue.id, { issueId: issue.id, shortId: issue.shortId, error: outcome.error });
+      // The marks it had stay until the server answers: better an older trace than none.
+      const event = this.setup.previous?.events.get(issue.id);
+      if (event) this.events.set(issue.id, event);
+      const hits = this.previousHits.get(issue.id);
+      if (hits) this.hits.set(issue.id, hits);
+    }
+    this.report();
+    this.emitPartial(false);
+  }
+
+  /** Waits for every event load, including those started while waiting. */
+  private async settled(): Promise<void> {
+    for (let seen = -1; seen !== this.started.size; ) {
+      seen = this.started.size;
+      await Promise.all(this.started.values());
+    }
+  }
+
+  private report(): void {
+    const { release } = this.setup;
+    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${this.listed.size} issues, ${this.events.size} latest events`);
+  }
+
+  private emitPartial(now: boolean): void {
+    const onPartial = this.setup.onPartial;
+    if (!onPartial || (!now && Date.now() - this.lastPartial < partialEveryMs)) return;
+    this.lastPartial = Date.now();
+    onPartial(this.assemble(true));
+  }
+
+  /**
+   * The issues with their marks. A partial result also keeps the previous load's issues the lists have not reached
+   * yet, so a refresh never blanks what is on screen; the final one holds exactly what the lists gave.
+   */
+  private assemble(partial: boolean): LoadedIssues {
+    const issues = [...this.listed.values()];
+    if (partial) {
+      for (const [id, issue] of this.searched) if (!this.listed.has(id)) issues.push(issue);
+      for (const [id, issue] of this.previousIssues) if (!this.listed.has(id) && !this.searched.has(id)) issues.push(issue);
+    }
+    const index = new IssueIndex();
+    const storied: Issue[] = [];
+    const events = new Map<string, IssueEvent>();
+    const unresolvedByIssue = new Map<string, number>();
+    let unresolvedFrames = 0;
+    for (const listed of issues) {
+      const issue = this.withStory(withKnownReleases(listed, this.previousIssues.get(listed.id)));
+      storied.push(issue);
+      const fresh = this.listed.has(issue.id) || this.searched.has(issue.id);
+      const hits = fresh ? this.hits.get(issue.id) : (this.hits.get(issue.id) ?? this.previousHits.get(issue.id));
+      for (const hit of withIssueFacts(hits ?? [], issue)) index.add(hit);
+      const event = this.events.get(issue.id) ?? (fresh ? undefined : this.setup.previous?.events.get(issue.id));
+      if (event) events.set(issue.id, event);
+      const unresolved = this.unresolved.get(issue.id) ?? (fresh ? 0 : (this.setup.previous?.unresolvedFrames.get(issue.id) ?? 0));
+      unresolvedByIssue.set(issue.id, unresolved);
+      unresolvedFrames += unresolved;
+    }
+    const missing = [...this.missing.values()].filter((entry) => this.listed.has(entry.issueId));
+    return { issues: storied, events, index, unresolvedFrames, unresolvedByIssue, missing };
+  }
+
+  /** An issue first seen in the release: its first release is known without asking its details. */
+  private withStory(issue: Issue): Issue {
+    const { release } = this.setup;
+    if (!release || issue.firstRelease || !this.newIds?.has(issue.id)) return issue;
+    return { ...issue, firstRelease: { version: release } };
+  }
+}
