@@ -128,13 +128,20 @@ describe('sentry-insight compare', () => {
     }
   });
 
-  test('scan --json tells each issue where it started, where it was last seen, and its story', async () => {
-    const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web.slug, '--workspace', workspace, '--release', releases.v120, '--json'], token);
-    assert.equal(run.code, 0, run.stderr);
-    const byId = new Map((JSON.parse(run.stdout) as ScanJson).issues.map((issue) => [issue.id, issue]));
-    assert.deepEqual(pick(byId.get('1001')), { firstRelease: releases.v110, lastRelease: releases.v120, story: 'carried' });
-    assert.deepEqual(pick(byId.get('1002')), { firstRelease: releases.v120, lastRelease: releases.v120, story: 'new' });
-    assert.deepEqual(pick(byId.get('1004')), { firstRelease: releases.v100, lastRelease: releases.v120, story: 'regressed' });
+  test('scan --json tells each issue its story; --release-facts adds where each started and was last seen', async () => {
+    const scanJson = async (...extra: string[]) => {
+      const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web.slug, '--workspace', workspace, '--release', releases.v120, '--json', ...extra], token);
+      assert.equal(run.code, 0, run.stderr);
+      return new Map((JSON.parse(run.stdout) as ScanJson).issues.map((issue) => [issue.id, issue]));
+    };
+    const listed = await scanJson();
+    assert.deepEqual(pick(listed.get('1001')), { firstRelease: null, lastRelease: null, story: 'carried' });
+    assert.deepEqual(pick(listed.get('1002')), { firstRelease: releases.v120, lastRelease: null, story: 'new' });
+    assert.deepEqual(pick(listed.get('1004')), { firstRelease: null, lastRelease: null, story: 'regressed' });
+    const full = await scanJson('--release-facts');
+    assert.deepEqual(pick(full.get('1001')), { firstRelease: releases.v110, lastRelease: releases.v120, story: 'carried' });
+    assert.deepEqual(pick(full.get('1002')), { firstRelease: releases.v120, lastRelease: releases.v120, story: 'new' });
+    assert.deepEqual(pick(full.get('1004')), { firstRelease: releases.v100, lastRelease: releases.v120, story: 'regressed' });
   });
 });
 
