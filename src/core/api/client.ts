@@ -41,8 +41,10 @@ export interface IssueQuery {
   readonly environments?: readonly string[];
   readonly statsPeriod?: string;
   readonly sort?: IssueSort;
-  /** Stop after this many issues. */
+  /** Stop after this many issues (default and most 10,000: a load's memory stays bounded whatever the server sends). */
   readonly maxIssues?: number;
+  /** Told when the list was cut short (the cap, a page limit, or a cursor the server sent twice); also logged as a warning. */
+  readonly onTruncated?: (message: string) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -53,9 +55,20 @@ export interface TokenInfo {
 
 const enc = encodeURIComponent;
 const pageSize = 100;
+/** The most items any list is read to, so that a server that never ends a list cannot exhaust memory. */
+export const maxListItems = 10_000;
+/** Pages beyond those the items need: Sentry sends short and even empty pages while more follow (NOTES §3.1). */
+const spareListPages = 20;
+
+interface ListOptions<T> {
+  readonly maxItems?: number;
+  readonly onPage?: (page: readonly T[]) => void;
+  readonly onTruncated?: (message: string) => void;
+}
 
 export class SentryClient {
   private readonly http: SentryHttp;
+  private readonly log: HttpOptions['log'];
   private readonly regionUrls = new Map<string, Promise<string | undefined>>();
 
   private constructor(
@@ -63,6 +76,7 @@ export class SentryClient {
     readonly backend: Backend,
   ) {
     this.http = new SentryHttp(options);
+    this.log = options.log;
   }
 
   static create(options: SentryClientOptions): SentryClient {
@@ -72,7 +86,7 @@ export class SentryClient {
   /** Tells GlitchTip from Sentry by GlitchTip's unauthenticated `/api/settings/`, which Sentry does not serve. */
   static async detect(options: SentryClientOptions): Promise<SentryClient> {
     if (options.backend) return SentryClient.create(options);
-    const probe = new SentryHttp({ ...options, retry: { maxRetries: 0, maxRateLimitRetries: 0 } });
+    const probe = new SentryHttp({ ...options, retry: { maxRetries: 0, maxIdleWindows: 0 } });
     const answer = await probe.send({
       method: 'GET',
       path: '/api/settings/',
@@ -129,7 +143,7 @@ export class SentryClient {
     return this.listAll(
       { path: `/api/0/organizations/${enc(org)}/releases/`, query, serverUrl: await this.serverFor(org), signal: options.signal, what: orgWhat(org, 'the releases', 'project:read') },
       releaseSchema,
-      options.maxReleases ?? pageSize,
+      { maxItems: options.maxReleases ?? pageSize },
     );
   }
 
@@ -158,8 +172,7 @@ export class SentryClient {
     return this.listAll(
       { path: `/api/0/organizations/${enc(org)}/issues/`, query: params, serverUrl: await this.serverFor(org), signal: query.signal, what: orgWhat(org, 'the issues', 'event:read') },
       issueSchema,
-      query.maxIssues,
-      onPage,
+      { maxItems: query.maxIssues, onPage, onTruncated: query.onTruncated },
     );
   }
 
@@ -262,26 +275,33 @@ export class SentryClient {
     return answer;
   }
 
-  private async listAll<T>(
-    request: Omit<HttpRequest<unknown>, 'method' | 'schema'>,
-    itemSchema: z.ZodType<T>,
-    maxItems = Number.POSITIVE_INFINITY,
-    onPage?: (page: readonly T[]) => void,
-  ): Promise<Result<T[], ApiError>> {
+  /**
+   * Every page of a list, following the `Link` cursor, within bounds: at most `maxItems` items (never above
+   * `maxListItems`), a page count those items justify, and no cursor twice. A cut-short list is still an answer, with
+   * a warning saying why.
+   */
+  private async listAll<T>(request: Omit<HttpRequest<unknown>, 'method' | 'schema'>, itemSchema: z.ZodType<T>, options: ListOptions<T> = {}): Promise<Result<T[], ApiError>> {
+    const maxItems = Math.min(options.maxItems ?? maxListItems, maxListItems);
+    const maxPages = Math.ceil(maxItems / pageSize) + spareListPages;
     const items: T[] = [];
     const seenCursors = new Set<string>();
     let cursor: string | undefined;
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       // Pages go ahead of queued requests: each page releases work (latest events) that should start early.
       const answer = await this.http.send({ ...request, method: 'GET', query: { ...request.query, cursor }, schema: z.array(itemSchema), urgent: true });
       if (!answer.ok) return answer;
       const page = answer.value.data.slice(0, maxItems - items.length);
       items.push(...page);
-      onPage?.(page);
+      options.onPage?.(page);
+      // Short and even empty pages happen while `results="true"`; only the header ends the walk.
       const next = parseNextPage(single(answer.value.headers.link));
-      // Short and even empty pages happen while `results="true"`; only the header ends the walk. A repeated cursor
-      // would loop forever, so it ends it too.
-      if (!next.hasMore || !next.cursor || items.length >= maxItems || seenCursors.has(next.cursor)) return ok(items);
+      if (!next.hasMore || !next.cursor) return ok(items);
+      const cut = truncation(request.what.subject, items.length, maxItems, options.maxItems !== undefined, pages, maxPages, seenCursors.has(next.cursor));
+      if (cut !== undefined) {
+        if (cut.warn) this.log.warn(cut.message);
+        options.onTruncated?.(cut.message);
+        return ok(items);
+      }
       seenCursors.add(next.cursor);
       cursor = next.cursor;
     }
@@ -305,6 +325,14 @@ export class SentryClient {
     }
     return region;
   }
+}
+
+/** Why a list with more pages stops here, if it does; a cap the caller chose is no cause for a warning. */
+function truncation(subject: string, items: number, maxItems: number, callerCap: boolean, pages: number, maxPages: number, cursorSeen: boolean): { message: string; warn: boolean } | undefined {
+  if (items >= maxItems) return { message: `Read only the first ${items} of ${subject}; Sentry has more.`, warn: !callerCap };
+  if (cursorSeen) return { message: `Stopped reading ${subject} after ${pages} pages: Sentry sent the same page cursor twice. The list may be incomplete.`, warn: true };
+  if (pages >= maxPages) return { message: `Stopped reading ${subject} after ${pages} pages (${items} items): Sentry kept sending more pages. The list may be incomplete.`, warn: true };
+  return undefined;
 }
 
 const updateAnswerSchema = z.union([z.looseObject({ status: z.string().optional() }), z.null()]);

@@ -1,4 +1,4 @@
-// Bounds how many requests are in flight at once; the bound can shrink when the server announces a lower concurrent limit.
+// Bounds how many requests are in flight at once; the bound follows what the server announces, up and down.
 
 export class ConcurrencyGate {
   private active = 0;
@@ -12,9 +12,23 @@ export class ConcurrencyGate {
     return this.limit;
   }
 
-  /** Lowers (never raises above the configured start) the bound, e.g. from `X-Sentry-Rate-Limit-ConcurrentLimit`. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Sets the bound (at least one), e.g. from `X-Sentry-Rate-Limit-ConcurrentLimit`; a raise lets waiters in at once. */
+  setLimit(limit: number): void {
+    if (!Number.isFinite(limit) || limit < 1) return;
+    this.limit = Math.floor(limit);
+    while (this.active < this.limit && this.waiting.length > 0) {
+      this.active++;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Lowers the bound only. */
   lowerLimitTo(limit: number): void {
-    if (Number.isFinite(limit) && limit >= 1 && limit < this.limit) this.limit = Math.floor(limit);
+    if (Number.isFinite(limit) && limit >= 1 && limit < this.limit) this.setLimit(limit);
   }
 
   /** Runs the task once a slot is free; `urgent` tasks wait ahead of the others (the next page of a list, say). */
@@ -27,7 +41,8 @@ export class ConcurrencyGate {
     }
   }
 
-  private acquire(urgent: boolean): Promise<void> {
+  /** Resolves once a slot is held; the holder must call `release()` exactly once. */
+  acquire(urgent = false): Promise<void> {
     if (this.active < this.limit) {
       this.active++;
       return Promise.resolve();
@@ -35,7 +50,7 @@ export class ConcurrencyGate {
     return new Promise((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
   }
 
-  private release(): void {
+  release(): void {
     const next = this.active <= this.limit ? this.waiting.shift() : undefined;
     if (next) {
       next(); // the slot passes straight to the next waiter

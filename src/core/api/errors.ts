@@ -5,11 +5,12 @@ export type ApiErrorKind =
   | 'forbidden' // 403
   | 'notFound' // 404
   | 'gone' // 410: a deprecated path during a brownout
-  | 'rateLimited' // 429 after the retries ran out
+  | 'rateLimited' // 429s through several windows in a row, or a window that reopens too late
   | 'server' // 5xx after the retries ran out
   | 'badRequest' // other 4xx
   | 'network' // connection refused, DNS, reset
-  | 'timeout'
+  | 'timeout' // no connection, no answer or no complete body in time
+  | 'deadline' // the caller's deadline passed while the request waited or ran
   | 'malformed' // the body is not JSON
   | 'schema' // JSON that does not have the shape we need
   | 'unsupported' // the backend cannot do this (GlitchTip and triage, say)
@@ -31,4 +32,13 @@ export function apiError(kind: ApiErrorKind, message: string, extra: { status?: 
 /** Configuration and authentication problems: the CLI exits 2 on these, the editor offers to fix settings or sign in. */
 export function isConfigurationError(error: ApiError): boolean {
   return error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'notFound';
+}
+
+/**
+ * The server was busy or failing (rate limits, 5xx, unreachable, too slow): asking again later may well work, so data
+ * missing for this reason makes a load incomplete rather than settled. A 404, a 410 or an unreadable answer would be
+ * the same next time.
+ */
+export function isServerBusy(error: ApiError): boolean {
+  return error.kind === 'rateLimited' || error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'deadline';
 }

@@ -1,47 +1,42 @@
-// The HTTP layer under the Sentry client: one keep-alive pool per host, bounded concurrency, retries for 429, 5xx,
-// network errors and timeouts, and zod validation of every answer. The token goes only to hosts allowed to carry it.
+// The HTTP layer under the Sentry client: one keep-alive pool per host, requests paced per host and endpoint class
+// into the server's rate-limit windows and concurrency, retries for 5xx and network errors, bounded connect, answer
+// and body times and sizes, and zod validation of every answer. The token goes only to hosts allowed to carry it.
 import { Pool } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../log';
 import { err, ok, type Result } from '../result';
-import { ConcurrencyGate } from './concurrencyGate';
+import { systemClock, type Clock } from './clock';
+import { deadlineOf, exceededDeadline } from './deadline';
+import type { RefusalVerdict } from './endpointLimiter';
 import { apiError, type ApiError } from './errors';
-import { backoffDelay, defaultRetryPolicy, rateLimitWaitMs, type RetryPolicy } from './retryPolicy';
+import { defaultConcurrency, defaultMaxConcurrency, Pacer } from './pacer';
+import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retryPolicy';
 import { describeSchemaIssues } from './schemaError';
 import { errorForStatus, type RequestDescription } from './statusErrors';
 import { mayCarryToken } from './trustedHosts';
 
+export type { Clock } from './clock';
+export { systemClock } from './clock';
+
 export type Headers = Record<string, string | string[] | undefined>;
 export type Query = Record<string, string | number | readonly string[] | undefined>;
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal?.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    }),
-};
 
 export interface HttpOptions {
   /** The configured server, e.g. `https://sentry.io` or `https://sentry.example.com/sentry`. */
   readonly baseUrl: string;
   readonly token?: string;
   readonly log: Logger;
+  /** How long an attempt may wait for the answer's status and headers (default 30 s). */
   readonly timeoutMs?: number;
+  /** How long opening the connection may take (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** How long reading a whole body may take once the headers arrived (default 60 s): a body that never ends fails. */
+  readonly bodyTimeoutMs?: number;
   readonly retry?: Partial<RetryPolicy>;
-  /** Upper bound on requests in flight; lowered further by `X-Sentry-Rate-Limit-ConcurrentLimit`. */
+  /**
+   * The most requests in flight per endpoint class, whatever the server announces (default 25). Where the server
+   * announces nothing the client stays at 4 (or this, if lower); `X-Sentry-Rate-Limit-ConcurrentLimit` moves it.
+   */
   readonly maxConcurrency?: number;
   readonly clock?: Clock;
   readonly random?: () => number;
@@ -60,10 +55,11 @@ export interface HttpRequest<T> {
   readonly body?: unknown;
   readonly schema: z.ZodType<T>;
   readonly what: RequestDescription;
-  /** Waits ahead of other requests for a slot: list pages, so that the work they lead to is not starved. */
+  /** Waits ahead of other requests of its class for a slot: list pages, so that the work they lead to starts early. */
   readonly urgent?: boolean;
   /** False for requests that must go without the token (backend detection). */
   readonly authenticated?: boolean;
+  /** Cancels the request; a `deadlineSignal` also makes it give up early when its window opens too late. */
   readonly signal?: AbortSignal;
 }
 
@@ -73,28 +69,31 @@ export interface HttpResponse<T> {
   readonly headers: Headers;
 }
 
-type Attempt<T> =
-  | { readonly kind: 'done'; readonly result: Result<HttpResponse<T>, ApiError> }
-  | { readonly kind: 'rateLimited'; readonly error: ApiError; readonly waitMs: number | undefined }
-  | { readonly kind: 'transient'; readonly error: ApiError };
+/** One attempt's outcome: an answer of any status, or none (with why, and whether trying again may help). */
+type Exchange =
+  | { readonly kind: 'answer'; readonly status: number; readonly headers: Headers; readonly text: string }
+  | { readonly kind: 'noAnswer'; readonly error: ApiError; readonly again: 'network' | 'timeout' | 'never' };
 
 export class SentryHttp {
   private readonly pools = new Map<string, Pool>();
-  private readonly gate: ConcurrencyGate;
+  private readonly pacer: Pacer;
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly bodyTimeoutMs: number;
   private readonly maxResponseBytes: number;
-  /** Set when the server said no requests remain in this window: nothing is sent before then. */
-  private quietUntil = 0;
 
   constructor(private readonly options: HttpOptions) {
-    this.gate = new ConcurrencyGate(options.maxConcurrency ?? 4);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency ?? defaultMaxConcurrency));
+    this.pacer = new Pacer(this.retry, this.clock, this.random, Math.min(defaultConcurrency, maxConcurrency), maxConcurrency);
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   }
 
@@ -102,33 +101,53 @@ export class SentryHttp {
     return this.options.baseUrl;
   }
 
+  /** The largest number of requests currently allowed in flight for one endpoint class. */
   get concurrencyLimit(): number {
-    return this.gate.currentLimit;
+    return this.pacer.largestConcurrency;
   }
 
   async send<T>(request: HttpRequest<T>): Promise<Result<HttpResponse<T>, ApiError>> {
-    let retries = 0;
-    let rateLimitRetries = 0;
+    const url = this.urlFor(request);
+    const label = `${request.method} ${url.pathname}`;
+    const limiter = this.pacer.limiterFor(url.origin, request.method, request.path);
+    const deadline = deadlineOf(request.signal);
+    let failures = 0;
+    let timeouts = 0;
+    let refusals = 0;
+    let urgent = request.urgent ?? false;
     for (;;) {
-      await this.waitForQuietWindow(request.signal);
-      const attempt = await this.gate.run(() => this.attempt(request), request.urgent);
-      if (attempt.kind === 'done') return attempt.result;
-      if (request.signal?.aborted) return err(apiError('cancelled', `Loading ${request.what.subject} was cancelled.`));
-      if (attempt.kind === 'rateLimited') {
-        const waitMs = attempt.waitMs ?? backoffDelay(this.retry, rateLimitRetries, this.random);
-        if (rateLimitRetries >= this.retry.maxRateLimitRetries || waitMs > this.retry.maxRateLimitWaitMs) {
-          const seconds = Math.ceil(waitMs / 1000);
-          return err({ ...attempt.error, message: `${attempt.error.message.replace(/ Wait a minute and refresh\./, '')} Try again in ${seconds} s.` });
-        }
-        rateLimitRetries++;
-        this.options.log.debug(`${request.method} ${request.path}: rate-limited, retrying in ${waitMs} ms`);
-        await this.clock.sleep(waitMs, request.signal);
+      const admission = await limiter.admit(urgent, request.signal, deadline?.at);
+      if (admission.kind === 'cancelled') return err(this.stopped(request, label));
+      if (admission.kind === 'afterDeadline') return err(this.windowAfterDeadline(request, label, admission.waitMs));
+      const exchange = await this.exchange(request, url, label);
+      if (exchange.kind === 'answer') {
+        this.pacer.noteHost(url.origin, exchange.headers);
+        this.options.log.trace(`${label} -> ${exchange.status}`);
+      }
+      if (exchange.kind === 'answer' && exchange.status === 429) {
+        refusals++;
+        const verdict = limiter.refused(exchange.headers, exchange.text, refusals);
+        const refusal = errorForStatus(429, exchange.text, request.what, this.baseUrl, label);
+        if (verdict.kind === 'giveUp' || refusals > this.retry.maxRefusalsPerRequest) return err(this.gaveUpOnRateLimit(refusal, verdict));
+        this.options.log.debug(`${label}: rate-limited, waiting for the next window`);
+        if (verdict.waitMs > 0) await this.clock.sleep(verdict.waitMs, request.signal);
+        // A request already admitted once goes ahead of those not yet sent, so that none is starved.
+        urgent = true;
         continue;
       }
-      if (retries >= this.retry.maxRetries) return err(attempt.error);
-      const waitMs = backoffDelay(this.retry, retries, this.random);
-      retries++;
-      this.options.log.debug(`${request.method} ${request.path}: ${attempt.error.kind}, retry ${retries} in ${waitMs} ms`);
+      if (exchange.kind === 'answer') {
+        limiter.answered(exchange.headers);
+        if (exchange.status < 500) return this.settle(exchange, request, label);
+      } else {
+        limiter.failed();
+        if (request.signal?.aborted) return err(this.stopped(request, label));
+      }
+      const failure = exchange.kind === 'answer' ? { error: errorForStatus(exchange.status, exchange.text, request.what, this.baseUrl, label), again: 'network' as const } : exchange;
+      if (failure.again === 'never') return err(failure.error);
+      const attempts = failure.again === 'timeout' ? ++timeouts : ++failures;
+      if (attempts > (failure.again === 'timeout' ? this.retry.maxTimeoutRetries : this.retry.maxRetries)) return err(failure.error);
+      const waitMs = backoffDelay(this.retry, attempts - 1, this.random);
+      this.options.log.debug(`${label}: ${failure.error.kind}, retry ${attempts} in ${waitMs} ms`);
       await this.clock.sleep(waitMs, request.signal);
     }
   }
@@ -139,20 +158,12 @@ export class SentryHttp {
     await Promise.allSettled(pools.map((pool) => pool.close()));
   }
 
-  private async waitForQuietWindow(signal: AbortSignal | undefined): Promise<void> {
-    const waitMs = Math.min(this.quietUntil - this.clock.now(), this.retry.maxRateLimitWaitMs);
-    if (waitMs > 0) await this.clock.sleep(waitMs, signal);
-  }
-
-  private async attempt<T>(request: HttpRequest<T>): Promise<Attempt<T>> {
-    const url = this.urlFor(request);
-    const label = `${request.method} ${url.pathname}`;
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    let status: number;
-    let headers: Headers;
-    let text: string;
+  /** One attempt, its answer read whole within the time and size bounds. */
+  private async exchange(request: HttpRequest<unknown>, url: URL, label: string): Promise<Exchange> {
+    const timer = new AttemptTimer();
+    const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
     try {
+      timer.start('answer', this.timeoutMs);
       const response = await this.poolFor(url.origin).request({
         method: request.method,
         path: url.pathname + url.search,
@@ -160,41 +171,74 @@ export class SentryHttp {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
-      status = response.statusCode;
-      headers = response.headers;
-      text = await readCapped(response.body, this.maxResponseBytes);
+      timer.start('body', this.bodyTimeoutMs);
+      const declared = Number(single(response.headers['content-length']));
+      if (declared > this.maxResponseBytes) {
+        response.body.destroy();
+        throw new ResponseTooLarge();
+      }
+      const text = await readCapped(response.body, this.maxResponseBytes);
+      return { kind: 'answer', status: response.statusCode, headers: response.headers, text };
     } catch (error) {
-      return this.failedAttempt(error, request, label, timeout.aborted);
+      return { kind: 'noAnswer', ...this.noAnswer(error, request, label, timer.expired) };
+    } finally {
+      timer.stop();
     }
-    this.noteRateLimitHeaders(headers);
-    this.options.log.trace(`${label} -> ${status}`);
-    if (status === 429) {
-      return { kind: 'rateLimited', error: errorForStatus(status, text, request.what, this.baseUrl, label), waitMs: rateLimitWaitMs(headers, this.clock.now()) };
-    }
-    if (status >= 500) return { kind: 'transient', error: errorForStatus(status, text, request.what, this.baseUrl, label) };
-    if (status < 200 || status >= 300) return { kind: 'done', result: err(errorForStatus(status, text, request.what, this.baseUrl, label)) };
-    return { kind: 'done', result: this.parse(text, status, headers, request, label) };
   }
 
-  private failedAttempt<T>(error: unknown, request: HttpRequest<T>, label: string, timedOut: boolean): Attempt<T> {
-    if (request.signal?.aborted) return { kind: 'done', result: err(apiError('cancelled', `Loading ${request.what.subject} was cancelled.`)) };
-    if (timedOut) {
+  private noAnswer(error: unknown, request: HttpRequest<unknown>, label: string, expired: 'answer' | 'body' | undefined): { error: ApiError; again: 'network' | 'timeout' | 'never' } {
+    const subject = request.what.subject;
+    const seconds = (ms: number): number => Math.max(1, Math.round(ms / 1000));
+    if (request.signal?.aborted) return { error: this.stopped(request, label), again: 'never' };
+    if (error instanceof ResponseTooLarge) {
+      return { error: apiError('malformed', `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read.`, { request: label }), again: 'never' };
+    }
+    if (expired === 'body') {
       return {
-        kind: 'transient',
-        error: apiError('timeout', `Sentry at ${this.baseUrl} did not answer within ${Math.round(this.timeoutMs / 1000)} s while loading ${request.what.subject}. Check your connection and try again.`, { request: label }),
+        error: apiError('timeout', `Sentry at ${this.baseUrl} did not finish sending its answer within ${seconds(this.bodyTimeoutMs)} s while loading ${subject}. The server is overloaded or a proxy holds the answer; try again later.`, { request: label }),
+        again: 'timeout',
       };
     }
-    if (error instanceof ResponseTooLarge) {
-      return { kind: 'done', result: err(apiError('malformed', `Sentry's answer for ${request.what.subject} was larger than ${this.maxResponseBytes} bytes and was not read.`, { request: label })) };
-    }
     const reason = networkReason(error);
+    if (expired === 'answer' || reason === connectTimeoutReason) {
+      const what = reason === connectTimeoutReason ? `did not accept a connection within ${seconds(this.connectTimeoutMs)} s` : `did not answer within ${seconds(this.timeoutMs)} s`;
+      return { error: apiError('timeout', `Sentry at ${this.baseUrl} ${what} while loading ${subject}. Check your connection and try again.`, { request: label }), again: 'timeout' };
+    }
     return {
-      kind: 'transient',
-      error: apiError('network', `Could not reach Sentry at ${this.baseUrl} (${reason}) while loading ${request.what.subject}. Check the URL, your network or proxy, and try again.`, { request: label }),
+      error: apiError('network', `Could not reach Sentry at ${this.baseUrl} (${reason}) while loading ${subject}. Check the URL, your network or proxy, and try again.`, { request: label }),
+      again: 'network',
     };
   }
 
-  private parse<T>(text: string, status: number, headers: Headers, request: HttpRequest<T>, label: string): Result<HttpResponse<T>, ApiError> {
+  /** A cancelled request, or one whose operation deadline passed. */
+  private stopped(request: HttpRequest<unknown>, label: string): ApiError {
+    const deadline = exceededDeadline(request.signal);
+    if (!deadline) return apiError('cancelled', `Loading ${request.what.subject} was cancelled.`, { request: label });
+    return apiError(
+      'deadline',
+      `Loading ${request.what.subject} from Sentry at ${this.baseUrl} did not finish within the ${Math.round(deadline.ms / 1000)} s allowed: the server is busy or slow. Refresh to load the rest.`,
+      { request: label },
+    );
+  }
+
+  private windowAfterDeadline(request: HttpRequest<unknown>, label: string, waitMs: number): ApiError {
+    return apiError(
+      'deadline',
+      `Sentry at ${this.baseUrl} is rate-limiting requests for ${request.what.subject}, and its next window opens in ${Math.ceil(waitMs / 1000)} s, after the time allowed for this load. Refresh to load the rest.`,
+      { status: 429, request: label },
+    );
+  }
+
+  private gaveUpOnRateLimit(refusal: ApiError, verdict: RefusalVerdict): ApiError {
+    if (verdict.kind === 'giveUp' && verdict.reason === 'longWait') {
+      return { ...refusal, message: `${refusal.message.replace(/ Wait a minute and refresh\./, '')} Try again in ${Math.ceil(verdict.waitMs / 1000)} s.` };
+    }
+    return refusal;
+  }
+
+  private settle<T>(exchange: { status: number; headers: Headers; text: string }, request: HttpRequest<T>, label: string): Result<HttpResponse<T>, ApiError> {
+    const { status, headers, text } = exchange;
+    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label));
     let json: unknown;
     try {
       // A bulk PUT may answer 204 with no body.
@@ -207,14 +251,6 @@ export class SentryHttp {
       return err(apiError('schema', `Sentry's answer for ${request.what.subject} has an unexpected shape: ${describeSchemaIssues(parsed.error)}.`, { status, request: label }));
     }
     return ok({ status, data: parsed.data, headers });
-  }
-
-  private noteRateLimitHeaders(headers: Headers): void {
-    const concurrentLimit = Number(single(headers['x-sentry-rate-limit-concurrentlimit']));
-    if (concurrentLimit > 0) this.gate.lowerLimitTo(concurrentLimit);
-    const remaining = single(headers['x-sentry-rate-limit-remaining']);
-    const reset = Number(single(headers['x-sentry-rate-limit-reset']));
-    if (remaining === '0' && reset > 0) this.quietUntil = Math.max(this.quietUntil, reset * 1000);
   }
 
   private urlFor(request: HttpRequest<unknown>): URL {
@@ -242,7 +278,8 @@ export class SentryHttp {
   private poolFor(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, { connections: this.gate.currentLimit, keepAliveTimeout: 30_000, pipelining: 1 });
+      // No connection cap here: the limiters bound what is in flight, and the bound rises with what the server announces.
+      pool = new Pool(origin, { keepAliveTimeout: 30_000, pipelining: 1, connect: { timeout: this.connectTimeoutMs } });
       this.pools.set(origin, pool);
     }
     return pool;
@@ -250,6 +287,32 @@ export class SentryHttp {
 }
 
 class ResponseTooLarge extends Error {}
+
+const connectTimeoutReason = 'connect timeout';
+
+/** One attempt's clock: first the wait for the answer, then for the whole body; says which one ran out. */
+class AttemptTimer {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  expired: 'answer' | 'body' | undefined;
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  start(phase: 'answer' | 'body', ms: number): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      this.expired = phase;
+      this.controller.abort();
+    }, ms);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
 
 async function readCapped(body: AsyncIterable<Buffer | Uint8Array>, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -274,7 +337,7 @@ function networkReason(error: unknown): string {
     EAI_AGAIN: 'DNS lookup failed',
     ECONNRESET: 'connection reset',
     UND_ERR_SOCKET: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
+    UND_ERR_CONNECT_TIMEOUT: connectTimeoutReason,
     ETIMEDOUT: 'connection timed out',
     CERT_HAS_EXPIRED: 'TLS certificate expired',
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',

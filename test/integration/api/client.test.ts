@@ -5,22 +5,15 @@ import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { SentryClient, type SentryClientOptions } from '../../../src/core/api/client';
 import { silentLogger } from '../../../src/core/log';
-import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, withFakeSentry, type FakeSentry } from '../../support/fakeSentry';
 
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 
 function clientFor(fake: FakeSentry, overrides: Partial<SentryClientOptions> = {}): SentryClient {
-  return SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, timeoutMs: 2000, backend: fake.flavour, ...overrides });
+  return SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, timeoutMs: 20_000, backend: fake.flavour, ...overrides });
 }
 
-async function withFake<T>(options: Parameters<typeof startFakeSentry>[0], body: (fake: FakeSentry) => Promise<T>): Promise<T> {
-  const fake = await startFakeSentry(options);
-  try {
-    return await body(fake);
-  } finally {
-    await fake.close();
-  }
-}
+const withFake = withFakeSentry;
 
 describe('issue list', () => {
   test('follows every page through the Link cursor, including short and empty pages', async () => {
@@ -188,16 +181,22 @@ describe('failures', () => {
     });
   });
 
-  test('timeouts and dropped connections are retried, then reported', async () => {
+  test('a timeout is reported without asking again; dropped connections are retried, then reported', async () => {
     await withFake({}, async (fake) => {
       const path = `/api/0/organizations/${scenario.org}/projects/`;
-      fake.inject({ path, delayMs: 800, times: 100 });
-      const client = clientFor(fake, { timeoutMs: 200, retry: { ...fast, maxRetries: 1 } });
-      const slow = await client.projects(scenario.org);
+      fake.inject({ path, delayMs: 60_000, times: 100 });
+      const impatient = clientFor(fake, { timeoutMs: 200, retry: { ...fast, maxRetries: 1 } });
+      const slow = await impatient.projects(scenario.org);
+      await impatient.close();
+      // The timed-out attempt may not even have reached a busy fake.
+      const timedOut = fake.requestsTo(path).length;
+      assert.ok(timedOut <= 1, 'a timeout is not retried');
       fake.clearFaults();
       fake.inject({ path, destroySocket: true, times: 100 });
+      const client = clientFor(fake, { retry: { ...fast, maxRetries: 1 } });
       const dropped = await client.projects(scenario.org);
       await client.close();
+      assert.equal(fake.requestsTo(path).length - timedOut, 2, 'a dropped connection is retried');
       assert.ok(!slow.ok && slow.error.kind === 'timeout', !slow.ok ? slow.error.kind : '');
       assert.match(slow.ok ? '' : slow.error.message, /did not answer within/);
       assert.ok(!dropped.ok && dropped.error.kind === 'network', !dropped.ok ? dropped.error.kind : '');
@@ -246,7 +245,7 @@ describe('rate limits and concurrency', () => {
 
   test('loads in parallel up to the bound, not one request after another', async () => {
     const data = defaultScenario();
-    await withFake({ data, rateLimit: false, responseDelayMs: 30 }, async (fake) => {
+    await withFake({ data, rateLimit: false, responseDelayMs: 150 }, async (fake) => {
       const client = clientFor(fake, { maxConcurrency: 4 });
       await Promise.all(data.issues.map((issue) => client.issue(scenario.org, issue.id)));
       await client.close();

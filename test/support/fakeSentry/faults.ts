@@ -20,6 +20,10 @@ export interface Fault {
   delayMs?: number;
   /** Drop the connection without any answer. */
   destroySocket?: true;
+  /** Send the status line, headers and the first bytes of the body, then nothing more until the server closes. */
+  endlessBody?: true;
+  /** Serve the first page whatever the cursor, with a `Link` to a next page under a cursor never sent before. */
+  endlessCursor?: true;
 }
 
 /** Ready-made odd bodies. */
@@ -66,7 +70,7 @@ function matches(fault: Fault, method: string, path: string, search: string): bo
 
 /** The answer a fault gives; `undefined` when it only delays (or drops, which the server handles). */
 export function faultAnswer(fault: Fault, options: ResolvedOptions): Answer | undefined {
-  if (fault.status === undefined && fault.body === undefined) return undefined;
+  if (fault.status === undefined && fault.body === undefined) return undefined; // also endlessBody, endlessCursor
   const status = fault.status ?? 200;
   const base = fault.body !== undefined ? { status, body: { raw: fault.body } } : defaultErrorAnswer(status, options);
   return { ...base, headers: { ...base.headers, ...fault.headers } };

@@ -11,6 +11,9 @@
  *   options.rateLimit          Partial<{limit, remaining, resetAfterSeconds, concurrentLimit}> | false
  *                              (defaults 40, 39, 1, 25; false = no X-Sentry-Rate-Limit-* headers, like self-hosted)
  *   options.concurrencyLimit   n: a request arriving while more than n are in flight gets 429
+ *   options.rateWindows        fixed per-endpoint windows [{name, method?, path: RegExp, limit, seconds}], e.g.
+ *                              sentryIoWindows (details 5/s, events 15/s, tags 10/s, lists 40/s); over the limit a 429
+ *                              (bare string); their Limit/Remaining/Reset headers; fake.windowCounts {admitted, refused}
  *   options.tooManyRequestsBody 'bareString' (default, NOTES §3.8) | 'detailObject' (`{"detail": ...}`, current Sentry source)
  *   options.retryAfterSeconds  GlitchTip 429 Retry-After (default 1)
  *   options.responseDelayMs    delay every answer (so concurrent requests overlap); cancelled by close()
@@ -21,7 +24,9 @@
  *   url: string                         'http://127.0.0.1:<port>' (no trailing slash)
  *   flavour, data (get/set), requests: RecordedRequest[], issueUpdates: {issueId, body}[], maxConcurrency: number
  *   inject(fault: Fault)                 { method?, path: string | RegExp, times? (default 1), status?, body? (raw text),
- *                                          headers?, delayMs?, destroySocket?: true }
+ *                                          headers?, delayMs?, destroySocket?: true, endlessBody?: true (headers and
+ *                                          one byte, then silence), endlessCursor?: true (first page again, Link to a
+ *                                          fresh cursor every time) }
  *                                        string path = exact pathname; RegExp = tested on pathname + search.
  *                                        status without body -> the backend's own body for it (401/403/404 detail,
  *                                        429 rate-limit text, 500 {detail, errorId}, 502/503/504 nginx HTML).
@@ -65,13 +70,15 @@
  *   frames point into, with lineOf()); addManyIssues(data, n, {projectId?, release?, environment?, dropEvery?}).
  * CONFORMANCE: responseSchema(method, path) and checkSchema(schema, value) check answers against openapi-subset.json.
  */
-export { startFakeSentry, FakeSentry, WRONG_REGION_HEADER } from './server';
+export { startFakeSentry, withFakeSentry, FakeSentry, WRONG_REGION_HEADER } from './server';
 export { ALL_SCOPES, DEFAULT_TOKEN } from './options';
 export type { FakeSentryOptions, Flavour, IssueUpdate, RateLimitSettings } from './options';
 export { faultBodies } from './faults';
 export type { Fault } from './faults';
 export type { RecordedRequest } from './requestLog';
 export { tooFrequentMessage } from './rateLimit';
+export { sentryIoWindows } from './rateWindows';
+export type { RateWindowRule, WindowCounts } from './rateWindows';
 export * from './model';
 export { issue, eventCount } from './issueBuilder';
 export type { IssueInput } from './issueBuilder';

@@ -1,6 +1,7 @@
 // The fake server's options, their defaults, and the state every route reads.
 import { FakeSentryData } from './model';
 import { JsonObject } from './json';
+import type { RateWindowRule } from './rateWindows';
 
 export type Flavour = 'sentry' | 'glitchtip';
 
@@ -23,6 +24,8 @@ export interface FakeSentryOptions {
   rateLimit?: Partial<RateLimitSettings> | false;
   /** Enforced concurrency limit: a request arriving while this many are in flight gets 429. */
   concurrencyLimit?: number;
+  /** Enforced fixed windows per endpoint (e.g. `sentryIoWindows`); their headers replace the static rate-limit ones. */
+  rateWindows?: readonly RateWindowRule[];
   /** Sentry's 429 body: a bare JSON string (default, as NOTES §3.8) or `{"detail": "..."}` (current Sentry source). */
   tooManyRequestsBody?: 'bareString' | 'detailObject';
   /** GlitchTip's 429 `Retry-After` in seconds (default 1). */
@@ -55,6 +58,7 @@ export interface ResolvedOptions {
   tokens: Record<string, readonly string[]>;
   rateLimit: RateLimitSettings | false;
   concurrencyLimit: number | undefined;
+  rateWindows: readonly RateWindowRule[];
   tooManyRequestsBody: 'bareString' | 'detailObject';
   retryAfterSeconds: number;
   responseDelayMs: number;
@@ -68,6 +72,7 @@ export function resolveOptions(options: FakeSentryOptions): ResolvedOptions {
     tokens: options.tokens ?? { [DEFAULT_TOKEN]: ALL_SCOPES },
     rateLimit: options.rateLimit === false ? false : { limit: 40, remaining: 39, resetAfterSeconds: 1, concurrentLimit: 25, ...options.rateLimit },
     concurrencyLimit: options.concurrencyLimit,
+    rateWindows: options.rateWindows ?? [],
     tooManyRequestsBody: options.tooManyRequestsBody ?? 'bareString',
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
     responseDelayMs: options.responseDelayMs ?? 0,

@@ -10,6 +10,7 @@ import { FakeSentryData } from './model';
 import { FakeSentryOptions, Flavour, IssueUpdate, resolveOptions, ServerState } from './options';
 import { CursorError } from './pagination';
 import { InFlightCounter, rateLimitHeaders, tooManyConcurrent } from './rateLimit';
+import { RateWindows, WindowCounts } from './rateWindows';
 import { RecordedRequest, recordRequest } from './requestLog';
 import { routesFor } from './routes/routeTable';
 import { Route, Router } from './router';
@@ -29,6 +30,8 @@ export class FakeSentry {
   private readonly router: Router;
   private readonly faults = new FaultQueue();
   private readonly inFlight = new InFlightCounter();
+  private readonly windows: RateWindows;
+  private endlessCursors = 0;
   private readonly delays = new Set<PendingDelay>();
   private readonly server: Server;
   private closed = false;
@@ -36,6 +39,7 @@ export class FakeSentry {
   constructor(options: FakeSentryOptions = {}) {
     this.state = { options: resolveOptions(options), data: options.data ?? defaultScenario(), url: '', issueUpdates: [] };
     this.router = new Router(routesFor(this.state.options.flavour));
+    this.windows = new RateWindows(this.state.options.rateWindows);
     this.server = createServer((request, response) => void this.handle(request, response));
   }
 
@@ -65,6 +69,11 @@ export class FakeSentry {
   /** The most requests that were in flight at the same moment. */
   get maxConcurrency(): number {
     return this.inFlight.max;
+  }
+
+  /** Requests each `rateWindows` rule admitted and refused. */
+  get windowCounts(): WindowCounts {
+    return this.windows.counts;
   }
 
   /** Delays (injected or `responseDelayMs`) still waiting; zero after `close()`. */
@@ -121,24 +130,34 @@ export class FakeSentry {
     this.requests.push(record);
     try {
       const answer = await this.answer(method, url, request.headers, body, () => request.socket.destroy());
-      if (answer) this.send(response, record, answer);
+      if (answer === 'endlessBody') this.sendEndlessBody(response, record);
+      else if (answer) this.send(response, record, answer);
     } catch (error) {
       this.send(response, record, json({ detail: sentryMessages.internalError, fakeSentryError: String(error) }, 500));
     }
   }
 
   /** The answer, or `undefined` when the connection was dropped or the server closed meanwhile. */
-  private async answer(method: string, url: URL, headers: IncomingHttpHeaders, body: string, dropConnection: () => void): Promise<Answer | undefined> {
+  private async answer(method: string, url: URL, headers: IncomingHttpHeaders, body: string, dropConnection: () => void): Promise<Answer | 'endlessBody' | undefined> {
     const limit = this.state.options.concurrencyLimit;
     if (limit !== undefined && this.inFlight.current > limit) return tooManyConcurrent(this.state.options, limit);
+    const window = this.windows.check(method, url.pathname, this.state.options);
+    if (window.refusal) return window.refusal;
+    const answer = await this.answerInWindow(method, url, headers, body, dropConnection);
+    return answer && answer !== 'endlessBody' ? { ...answer, headers: { ...window.headers, ...answer.headers } } : answer;
+  }
+
+  private async answerInWindow(method: string, url: URL, headers: IncomingHttpHeaders, body: string, dropConnection: () => void): Promise<Answer | 'endlessBody' | undefined> {
     const fault = this.faults.take(method, url.pathname, url.search);
     if (fault?.delayMs !== undefined && !(await this.delay(fault.delayMs))) return undefined;
     if (fault?.destroySocket) {
       dropConnection();
       return undefined;
     }
+    if (fault?.endlessBody) return 'endlessBody';
     const injected = fault ? faultAnswer(fault, this.state.options) : undefined;
     if (injected) return injected;
+    if (fault?.endlessCursor) return this.endlessPage(method, url, headers, body);
     if (this.state.options.responseDelayMs > 0 && !(await this.delay(this.state.options.responseDelayMs))) return undefined;
     const routed = this.route(method, url, headers, body);
     // A fault with only headers (say a deprecation header) decorates the normal answer.
@@ -193,6 +212,24 @@ export class FakeSentry {
     response.end(text);
   }
 
+  /** The first page again, linked to a next page under a fresh cursor: a server that never ends its list. */
+  private endlessPage(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Answer {
+    const first = new URL(url);
+    first.searchParams.delete('cursor');
+    const routed = this.route(method, first, headers, body);
+    this.endlessCursors += 1;
+    const cursor = `${this.endlessCursors}:0:0`;
+    const link = `<${first.href}&cursor=${cursor}>; rel="previous"; results="false"; cursor="${cursor}", <${first.href}&cursor=${cursor}>; rel="next"; results="true"; cursor="${cursor}"`;
+    return { ...routed, headers: { ...routed.headers, Link: link } };
+  }
+
+  /** Headers and a first byte, then silence: the connection stays open until the client gives up or the server closes. */
+  private sendEndlessBody(response: ServerResponse, record: RecordedRequest): void {
+    record.status = 200;
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000000' });
+    response.write('[');
+  }
+
   /** Waits `ms`; resolves false at once when the server closes meanwhile. */
   private delay(ms: number): Promise<boolean> {
     if (this.closed) return Promise.resolve(false);
@@ -224,4 +261,14 @@ export async function startFakeSentry(options: FakeSentryOptions = {}): Promise<
   const fake = new FakeSentry(options);
   await fake.listen();
   return fake;
+}
+
+/** Runs `body` against a fresh fake, closing it afterwards whatever happens. */
+export async function withFakeSentry<T>(options: FakeSentryOptions, body: (fake: FakeSentry) => Promise<T>): Promise<T> {
+  const fake = await startFakeSentry(options);
+  try {
+    return await body(fake);
+  } finally {
+    await fake.close();
+  }
 }
