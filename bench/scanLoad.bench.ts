@@ -1,50 +1,194 @@
-// Benchmark: a full `scan` of 400 issues against a fake Sentry (in its own process) that takes 15 ms per answer, loaded
-// with the default bounded concurrency, against a baseline in the same run that loads one request at a time.
-// Prints the speed-up ratio.
-import { fork } from 'node:child_process';
+// Benchmark: a folder's cold load, its open file first, against a simulated sentry.io (fixed windows per endpoint:
+// issue details 5/s, an issue's events 15/s, lists 40/s; 429 as a bare string without Retry-After; concurrency limit
+// 15; 50 ms per answer), for N = 100, 1,000 and 5,000 issues. Prints, measured in the same run: round trips to the
+// active file's marks, time to the full index against its lower bound, the naive loader without rate limits (list,
+// then one latest event at a time) against the product, the requests of a refresh with nothing changed, annotations
+// lost, CPU per issue and peak memory. N = 5,000 runs with every window 10x wider (and its bound scaled alike) and
+// times the naive loader on 500 of its issues, so the whole bench takes minutes on two cores.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { SentryClient } from '../src/core/api/client';
 import { silentLogger } from '../src/core/log';
-import { scan } from '../src/core/scan/scan';
-import { DEFAULT_TOKEN, scenario, scenarioSources } from '../test/support/fakeSentry';
+import { hitsOfEvent } from '../src/core/scan/eventHits';
+import { buildResolver } from '../src/core/scan/resolverSetup';
+import { quoteSearchValue } from '../src/core/scan/searchQuoting';
+import { FolderSession } from '../src/core/session/folderSession';
+import type { WorkspaceIssues } from '../src/core/session/loadWorkspaceIssues';
+import { DEFAULT_TOKEN } from '../test/support/fakeSentry';
+import { benchOrg, benchProject, benchRelease, loadScenario, type LoadScenario } from './loadScenario';
+import type { ProxyCounts } from './rateWindows';
+import type { SimulatedSentry } from './simulatedSentryProcess';
 
-async function timedScan(url: string, workspaceDir: string, maxConcurrency: number): Promise<{ ms: number; marks: number }> {
+const latencyMs = 50;
+const baseLimits: Record<string, number> = { details: 5, events: 15, lists: 40 };
+
+interface Case {
+  readonly issues: number;
+  readonly scale: number;
+  /** The naive loader runs on this many issues and its time is scaled to all of them. */
+  readonly naiveSample?: number;
+}
+
+const cases: Case[] = [{ issues: 100, scale: 1 }, { issues: 1000, scale: 1 }, { issues: 5000, scale: 10, naiveSample: 500 }];
+
+class Servers {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly urls: SimulatedSentry,
+  ) {}
+
+  static async start(issues: number, scale: number): Promise<Servers> {
+    const child = fork(join(__dirname, 'simulatedSentryProcess.js'), { stdio: 'inherit', env: { ...process.env, BENCH_ISSUES: String(issues), BENCH_SCALE: String(scale), BENCH_LATENCY_MS: String(latencyMs) } });
+    const urls = await new Promise<SimulatedSentry>((resolve) => child.once('message', (message) => resolve(message as SimulatedSentry)));
+    return new Servers(child, urls);
+  }
+
+  counts(): Promise<ProxyCounts> {
+    return new Promise((resolve) => {
+      const listener = (message: unknown): void => {
+        const answer = message as { counts?: ProxyCounts };
+        if (!answer.counts) return;
+        this.child.off('message', listener);
+        resolve(answer.counts);
+      };
+      this.child.on('message', listener);
+      this.child.send('counts');
+    });
+  }
+
+  stop(): void {
+    this.child.disconnect();
+  }
+}
+
+function writeWorkspace(files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sentry-insight-bench-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** The naive loader: the list, then one latest event at a time, without rate limits. */
+async function naiveLoad(url: string, workspace: string, maxIssues: number): Promise<{ ms: number; marks: number }> {
+  const client = SentryClient.create({ baseUrl: url, token: DEFAULT_TOKEN, log: silentLogger });
   const started = performance.now();
-  const result = await scan({
-    url,
-    org: scenario.org,
-    project: scenario.projects.web.slug,
-    release: scenario.releases.v120,
-    workspaceDir,
-    env: { SENTRY_AUTH_TOKEN: DEFAULT_TOKEN },
-    log: silentLogger,
-    http: { maxConcurrency },
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return { ms: performance.now() - started, marks: result.value.index.hitCount };
+  try {
+    const resolver = await buildResolver(client, { org: benchOrg, projectId: benchProject.id, folders: [{ name: 'ws', path: workspace }], pathMappings: [], log: silentLogger, warnings: [] });
+    const query = `release:${quoteSearchValue(benchRelease)}`;
+    const issues = await client.issues(benchOrg, { projectId: benchProject.id, query: `is:unresolved ${query}`, sort: 'freq', statsPeriod: '14d', maxIssues });
+    if (!issues.ok) throw new Error(issues.error.message);
+    let marks = 0;
+    for (const issue of issues.value) {
+      const event = await client.latestEvent(benchOrg, issue.id, { query });
+      if (event.ok) marks += (await hitsOfEvent(issue, event.value, resolver)).hits.length;
+    }
+    return { ms: performance.now() - started, marks };
+  } finally {
+    await client.close();
+  }
+}
+
+interface ProductRun {
+  readonly ms: number;
+  readonly activeMs?: number;
+  readonly loaded: WorkspaceIssues;
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+  readonly session: FolderSession;
+}
+
+async function productLoad(client: SentryClient, workspace: string, scenario: LoadScenario): Promise<ProductRun> {
+  const session = new FolderSession(client, { org: benchOrg, project: benchProject.slug, folder: { name: 'ws', path: workspace }, release: benchRelease, env: {}, log: silentLogger });
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = (): void => {
+    const memory = process.memoryUsage();
+    peakRss = Math.max(peakRss, memory.rss);
+    peakHeap = Math.max(peakHeap, memory.heapUsed);
+  };
+  const sampler = setInterval(sample, 50);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let activeMs: number | undefined;
+  const activeDone = (loaded: WorkspaceIssues): void => {
+    if (activeMs !== undefined) return;
+    const shown = new Set(loaded.index.allHits().filter((hit) => hit.file === scenario.activeFile).map((hit) => hit.issueId));
+    if ([...scenario.activeIssueIds].every((id) => shown.has(id))) activeMs = performance.now() - started;
+  };
+  try {
+    const loaded = await session.load({ openFiles: [scenario.activeFile], onPartial: activeDone });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const ms = performance.now() - started;
+    activeDone(loaded.value);
+    const used = process.cpuUsage(cpu);
+    sample();
+    return { ms, activeMs, loaded: loaded.value, cpuMs: (used.user + used.system) / 1000, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, session };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** For each endpoint class, the requests a complete load needs (one latest event per issue at least) over its limit. */
+function lowerBoundMs(counts: ProxyCounts, scale: number, issues: number): { ms: number; by: string } {
+  let best = { ms: 0, by: 'none' };
+  const needed = { ...counts.served, events: Math.max(counts.served['events'] ?? 0, issues) };
+  for (const [name, served] of Object.entries(needed)) {
+    const ms = (served / ((baseLimits[name] ?? 40) * scale)) * 1000;
+    if (ms > best.ms) best = { ms, by: `${served} ${name} requests at ${(baseLimits[name] ?? 40) * scale}/s` };
+  }
+  return best;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function runCase(testCase: Case): Promise<void> {
+  const scenario = loadScenario(testCase.issues);
+  const servers = await Servers.start(testCase.issues, testCase.scale);
+  const workspace = writeWorkspace(scenario.files);
+  try {
+    const sample = testCase.naiveSample ?? testCase.issues;
+    const naive = await naiveLoad(servers.urls.unlimitedUrl, workspace, sample);
+    const naiveMs = (naive.ms * testCase.issues) / sample;
+    await servers.counts();
+
+    const client = SentryClient.create({ baseUrl: servers.urls.limitedUrl, token: DEFAULT_TOKEN, log: silentLogger });
+    try {
+      const run = await productLoad(client, workspace, scenario);
+      const cold = await servers.counts();
+      const refreshed = await run.session.load();
+      const refresh = await servers.counts();
+      if (!refreshed.ok) throw new Error(refreshed.error.message);
+
+      const bound = lowerBoundMs(cold, testCase.scale, testCase.issues);
+      const marks = run.loaded.index.hitCount;
+      const listPages = Math.ceil(testCase.issues / 100) + Math.ceil(scenario.newIssues / 100);
+      const refreshRequests = Object.values(refresh.served).reduce((sum, value) => sum + value, 0) + refresh.tooMany;
+      const windows = testCase.scale === 1 ? "sentry.io's windows" : `sentry.io's windows x${testCase.scale}`;
+      console.log(`\nN = ${testCase.issues} (${windows}, concurrency limit 15, ${latencyMs} ms per answer)`);
+      console.log(`  active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`);
+      console.log(`  full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`);
+      console.log(`  naive loader, no limits: ${seconds(naiveMs)}${sample < testCase.issues ? ` (timed on ${sample} issues, scaled)` : ''}; naive / product = ${(naiveMs / run.ms).toFixed(2)}x (target >= 10x at N = 1,000)`);
+      console.log(`  cold load requests:    ${JSON.stringify(cold.served)}, ${cold.tooMany} answered 429, at most ${cold.maxInFlight} in flight`);
+      console.log(`  refresh, nothing changed: ${refreshRequests} requests; list pages alone: ${listPages}`);
+      console.log(`  annotations lost:      ${scenario.expectedMarks - marks} of ${scenario.expectedMarks} (${run.loaded.missing.length} issues reported missing)`);
+      console.log(`  CPU per issue:         ${(run.cpuMs / testCase.issues).toFixed(2)} ms; peak memory ${run.peakRssMb.toFixed(0)} MB RSS, ${run.peakHeapMb.toFixed(0)} MB heap`);
+    } finally {
+      await client.close();
+    }
+  } finally {
+    servers.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
-  const server = fork(join(__dirname, 'fakeSentryProcess.js'), { stdio: 'inherit' });
-  const fake = await new Promise<{ url: string; issues: number }>((resolve) => server.once('message', (message) => resolve(message as { url: string; issues: number })));
-  const workspace = mkdtempSync(join(tmpdir(), 'sentry-insight-bench-'));
-  for (const [path, text] of Object.entries({ ...scenarioSources, 'src/bulk.ts': Array.from({ length: 80 }, (_, n) => `export const step${n} = ${n};`).join('\n') })) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
-  try {
-    await timedScan(fake.url, workspace, 4); // warm-up: JIT, connection pools, file cache
-    const baseline = await timedScan(fake.url, workspace, 1);
-    const bounded = await timedScan(fake.url, workspace, 4);
-    console.log(`scan of ${fake.issues} issues (${bounded.marks} marks), 15 ms per answer`);
-    console.log(`  one request at a time (baseline): ${baseline.ms.toFixed(0)} ms`);
-    console.log(`  default concurrency (4):          ${bounded.ms.toFixed(0)} ms`);
-    console.log(`  speed-up ratio: ${(baseline.ms / bounded.ms).toFixed(2)}x (ideal 4x)`);
-  } finally {
-    server.disconnect();
-    rmSync(workspace, { recursive: true, force: true });
-  }
+  const only = process.env.BENCH_N ? Number(process.env.BENCH_N) : undefined;
+  for (const testCase of cases) if (only === undefined || testCase.issues === only) await runCase(testCase);
 }
 
 void main();

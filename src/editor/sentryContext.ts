@@ -200,6 +200,11 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     // The list's copy carries the release-scoped counts and any triage just made; details add releases and stats.
     const issue = detail.ok ? { ...detail.value, ...pickCounts(found.issue) } : found.issue;
     if (!detail.ok) this.log.warn(`Issue ${issueId} details: ${detail.error.message}`);
+    // The details just told where the issue started: hover and tree need not ask again.
+    const { firstRelease, lastRelease } = issue;
+    if (detail.ok && found.issue.firstRelease === undefined && (firstRelease || lastRelease)) {
+      this.store.patchIssue(issueId, { ...(firstRelease ? { firstRelease } : {}), ...(lastRelease ? { lastRelease } : {}) });
+    }
     return ok({ issue, event: event.ok ? event.value : undefined, tags: tags.ok ? tags.value : [], folderPath: found.folder.folderPath });
   }
 
