@@ -21,7 +21,8 @@ export interface LoadScenario {
   readonly newIssues: number;
 }
 
-const fileOf = (index: number): string => `src/mod${index}.ts`;
+// A separator before the number: `*mod_1.ts` (the open file search) must not also match `mod_11.ts`.
+const fileOf = (index: number): string => `src/mod_${index}.ts`;
 
 export function loadScenario(count: number): LoadScenario {
   const data = emptyData('2025-06-01T12:00:00Z');

@@ -1,7 +1,7 @@
 // One issue's latest event as a load sees it: loaded, skipped for good (gone, unreadable), or missing because the
 // server was busy or failing, which makes the load incomplete until a later refresh gets it.
 import type { SentryClient } from '../api/client';
-import type { ApiError } from '../api/errors';
+import { isServerBusy, type ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 
@@ -11,11 +11,6 @@ export type EventOutcome =
   | { readonly kind: 'skipped'; readonly warning: string }
   /** Rate limits, 5xx, timeouts, a dropped connection: the next refresh asks again. */
   | { readonly kind: 'missing'; readonly error: ApiError };
-
-/** Failures that say nothing about the event itself, only about the server's state at the time. */
-export function isTransientFailure(error: ApiError): boolean {
-  return error.kind === 'rateLimited' || error.kind === 'server' || error.kind === 'timeout' || error.kind === 'network';
-}
 
 export interface EventFilter {
   readonly environments?: readonly string[];
@@ -29,9 +24,9 @@ export async function latestEventOutcome(client: SentryClient, org: string, issu
   let answer = await client.latestEvent(org, issue.id, filter);
   if (!answer.ok && answer.error.kind === 'notFound' && filter.query) {
     const anyEvent = await client.latestEvent(org, issue.id, { environments: filter.environments, signal: filter.signal });
-    if (anyEvent.ok || isTransientFailure(anyEvent.error)) answer = anyEvent;
+    if (anyEvent.ok || isServerBusy(anyEvent.error)) answer = anyEvent;
   }
   if (answer.ok) return { kind: 'loaded', event: answer.value };
-  if (isTransientFailure(answer.error)) return { kind: 'missing', error: answer.error };
+  if (isServerBusy(answer.error)) return { kind: 'missing', error: answer.error };
   return { kind: 'skipped', warning: `No stack trace for ${issue.shortId}: ${answer.error.message}` };
 }
