@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { oneLine } from '../core/format/untrustedText';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
+import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 
@@ -20,7 +21,7 @@ export interface ServeIo {
   readonly stopped: Promise<void>;
 }
 
-/** Exit code 2 for bad options, 1 when the port cannot be had, 0 after a clean stop. */
+/** Exit code 2 for bad options, 1 when the port or the store cannot be had, 0 after a clean stop. */
 export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let port: number;
   let projectId: string;
@@ -38,10 +39,15 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   try {
     server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log });
   } catch (error) {
+    if (error instanceof StoreOpenError) {
+      io.stderr.write(`sentry-insight: ${error.message} (choose it with --store)\n`);
+      return 1;
+    }
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     io.stderr.write(`sentry-insight: cannot listen on 127.0.0.1:${port}: ${inUse ? 'the port is in use; pick another with --port (0 picks a free one)' : String(error)}\n`);
     return 1;
   }
+  if (server.storeWarning !== undefined) io.stderr.write(`sentry-insight: ${server.storeWarning}\n`);
   const subscription = server.onDidIngest((change) => {
     if (change.kind === 'newIssue') io.stdout.write(`${newIssueLine(change)}\n`);
   });

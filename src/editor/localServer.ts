@@ -3,6 +3,7 @@
 // the marks update at once. If another window already serves that port, that server is used instead.
 import * as vscode from 'vscode';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
+import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 
 export const localOrg = 'local';
@@ -64,6 +65,7 @@ export class LocalServerHost implements vscode.Disposable {
     try {
       const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), log: this.log });
       this.server = server;
+      if (server.storeWarning !== undefined) void vscode.window.showWarningMessage(`Sentry: ${server.storeWarning}`);
       server.onDidIngest((change) => {
         this.log.debug(`local: ${change.kind} ${change.shortId} ${change.title}`);
         this.ingested.fire();
@@ -71,6 +73,7 @@ export class LocalServerHost implements vscode.Disposable {
       this.log.info(`Local Sentry listening on ${server.url}; DSN ${server.dsn(localProject)}`);
       return { url: server.url, dsn: server.dsn(localProject), ownServer: true };
     } catch (error) {
+      if (error instanceof StoreOpenError) throw error;
       const url = `http://127.0.0.1:${port}`;
       if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) {
         this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it.`);

@@ -10,7 +10,7 @@ import type { IngestChange } from './changeFeed';
 import { defaultIngestLimits, type IngestLimits } from './envelope/ingestLimits';
 import { IngestService } from './ingest/ingestService';
 import { WorkspaceSources } from './process/workspaceSources';
-import { routeRequest } from './server/requestRouter';
+import { routeRequest, type RouterContext } from './server/requestRouter';
 import type { LocalStore } from './store/localStore';
 import { PersistedStore } from './store/persistedStore';
 import { defaultStoreLimits, type StoreLimits } from './store/storeLimits';
@@ -44,6 +44,8 @@ export interface LocalSentry {
   readonly onDidIngest: (listener: (change: IngestChange) => void) => Unsubscribe;
   /** Read access to the stored data. */
   readonly store: LocalStore;
+  /** What could not be read from a damaged store file (it was copied aside), for the user; undefined when it loaded whole. */
+  readonly storeWarning: string | undefined;
   /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
   itemCounts(): ReadonlyMap<string, number>;
   /**
@@ -59,16 +61,14 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const log = options.log ?? silentLogger;
   const now = options.now ?? Date.now;
   const limits = { ...defaultIngestLimits, ...options.ingestLimits };
-  const persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
-  const folders = options.workspaceFolders ?? [];
-  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
-  // Index the workspace now, so that the first event is not kept waiting for the walk.
-  void workspace?.snapshot();
-  const feed = new Listeners<IngestChange>();
-  const ingest = new IngestService({ persisted, workspace, feed, log, now });
-  const context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
-
+  // The port is taken before the store is opened: a second process started on the same port then never touches (and
+  // never rewrites) the store file the first one is appending to. Requests wait for the store.
+  let context: RouterContext | undefined;
   const server = createServer((request, response) => {
+    if (context === undefined) {
+      response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end('{"detail":"The local Sentry is still loading its store."}');
+      return;
+    }
     routeRequest(request, response, context).catch((error: unknown) => {
       // Only writing the answer can fail here (a vanished socket); the request is over either way.
       log.debug(`local server: answering ${request.url ?? ''} failed: ${String(error)}`);
@@ -82,12 +82,21 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
+  await listen(server, options.port ?? 0);
+  let persisted: PersistedStore;
   try {
-    await listen(server, options.port ?? 0);
+    persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
   } catch (error) {
-    await persisted.close();
+    await closeServer(server);
     throw error;
   }
+  const folders = options.workspaceFolders ?? [];
+  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
+  // Index the workspace now, so that the first event is not kept waiting for the walk.
+  void workspace?.snapshot();
+  const feed = new Listeners<IngestChange>();
+  const ingest = new IngestService({ persisted, workspace, feed, log, now });
+  context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);
@@ -98,16 +107,21 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     dsn: (projectId = '1', publicKey = 'local') => `http://${publicKey}@127.0.0.1:${port}/${projectId}`,
     onDidIngest: feed.subscribe,
     store: persisted.store,
+    storeWarning: persisted.loadWarning,
     itemCounts: () => ingest.itemCounts,
     refreshWorkspace: () => workspace?.invalidate(),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       await persisted.close();
     },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -2,7 +2,7 @@
 // it was raised at, and `sentry-insight scan --url` reads from it like from any Sentry.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -110,6 +110,19 @@ describe('sentry-insight serve', () => {
     serve.kill('SIGINT');
     assert.equal(await exited, 0);
     assert.match(output.text, /Local Sentry stopped\./);
+  });
+
+  test('names the store, not the port, when the store file is a folder', async () => {
+    const blocked = mkdtempSync(join(tmpdir(), 'local-serve-blocked-'));
+    try {
+      mkdirSync(join(blocked, 'local-sentry.jsonl'));
+      const refused = await run(['serve', '--port', '0', '--store', blocked]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /local-sentry\.jsonl cannot be opened: it is a folder, not a file\. Move the folder away, or choose another store folder\. \(choose it with --store\)/);
+      assert.doesNotMatch(refused.stderr, /listen|port/);
+    } finally {
+      rmSync(blocked, { recursive: true, force: true });
+    }
   });
 
   test('refuses a bad port with exit status 2', async () => {

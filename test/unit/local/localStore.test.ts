@@ -144,13 +144,14 @@ describe('PersistedStore', () => {
 
     const second = await open();
     assert.equal(second.loaded.tornBytes > 0, true);
+    assert.equal(second.loadWarning, undefined, 'an unacknowledged record cut short by a crash is no loss');
     assert.equal(second.store.issues().length, 1);
     await add(second, event(), 'after');
     await second.close();
 
     const third = await open();
     assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['after', 'kept']);
-    assert.equal(third.loaded.skippedLines, 0);
+    assert.deepEqual(third.loaded.damaged, []);
     await third.close();
   });
 
@@ -163,8 +164,10 @@ describe('PersistedStore', () => {
     const second = await open();
     await add(second, event(), 'b');
     await second.close();
+    assert.equal(second.loaded.damaged[0]?.lines, 3);
+    assert.match(second.loadWarning ?? '', /3 lines/);
     const third = await open();
-    assert.equal(third.loaded.skippedLines, 3);
+    assert.deepEqual(third.loaded.damaged, [], 'the damaged lines were dropped by a rewrite, after a copy was kept aside');
     assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['a', 'b']);
     await third.close();
   });

@@ -1,9 +1,12 @@
 // The local store together with its log: loads the log into memory, appends each change, and compacts the log when it
-// has grown to more than twice what the current state needs. Without a directory, the store lives in memory only.
+// has grown to more than twice what the current state needs. A damaged file is copied aside and rewritten with what
+// could be read, and the report says what was lost. Without a directory, the store lives in memory only.
 import type { Logger } from '../../log';
+import { describeLoad, emptyLoadReport, isDamaged, type LoadReport } from './loadReport';
 import { LocalStore } from './localStore';
 import type { StoreLimits } from './storeLimits';
-import { StoreLog, type LoadSummary } from './storeLog';
+import { StoreLog } from './storeLog';
+import { StoreOpenError } from './storeOpenError';
 import type { StoreRecord } from './storeRecords';
 
 /** Lines the log may carry beyond twice the live records before it is rewritten. */
@@ -15,14 +18,32 @@ export class PersistedStore {
   private constructor(
     readonly store: LocalStore,
     private readonly log: StoreLog | undefined,
-    readonly loaded: LoadSummary,
+    readonly loaded: LoadReport,
   ) {}
 
+  /** Throws StoreOpenError when the store cannot be opened at all; a damaged file is repaired and reported instead. */
   static async open(options: { directory?: string; limits?: StoreLimits; log: Logger }): Promise<PersistedStore> {
     const store = new LocalStore(options.limits);
-    if (options.directory === undefined) return new PersistedStore(store, undefined, { records: 0, skippedLines: 0, tornBytes: 0 });
+    if (options.directory === undefined) return new PersistedStore(store, undefined, emptyLoadReport(''));
     const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log);
-    return new PersistedStore(store, opened.log, opened.summary);
+    let report = opened.report;
+    if (opened.rewrite) {
+      try {
+        if (isDamaged(report)) report = { ...report, keptAsideAt: await opened.log.keepCopy() };
+        await opened.log.compact(store.snapshotRecords());
+      } catch (error) {
+        await opened.log.close().catch(() => undefined);
+        throw StoreOpenError.of(opened.log.path, error);
+      }
+    }
+    const warning = describeLoad(report);
+    if (warning !== undefined) options.log.warn(warning);
+    return new PersistedStore(store, opened.log, report);
+  }
+
+  /** The warning for a damaged store file, or undefined when it loaded whole. */
+  get loadWarning(): string | undefined {
+    return describeLoad(this.loaded);
   }
 
   /** Writes the records of a change that was already applied; resolves once they are in the file. */

@@ -1,42 +1,66 @@
-// The store's file: an append-only JSON-lines log, compacted by an atomic rewrite (temp file, then rename). A torn last
-// line (a crash mid-write) is cut off on open and corrupt lines are skipped, so a crash loses at most the record being
-// written. Writes run one at a time, in the order they were asked for.
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, truncate, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+// The store's file: an append-only JSON-lines log of numbered records, compacted by an atomic rewrite (temp file, then
+// rename). Appends are grouped and each group is fsynced before its callers hear back, so an acknowledged event
+// survives a crash of the process or of the OS. Writes run one at a time, in the order they were asked for.
+import { copyFile, mkdir, open, readFile, rename, stat, truncate, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import type { Logger } from '../../log';
-import { storeRecordSchema, type StoreRecord } from './storeRecords';
+import { emptyLoadReport, type LoadReport } from './loadReport';
+import { replayLog, type CloseMark } from './logReplay';
+import { StoreOpenError } from './storeOpenError';
+import type { StoreRecord } from './storeRecords';
 
 export const STORE_FILE = 'local-sentry.jsonl';
+/** Written on a clean close, read and removed on open: tells a file cut short from one that never had more. */
+export const CLOSE_MARK_FILE = 'local-sentry.closed.json';
 
-export interface LoadSummary {
-  readonly records: number;
-  readonly skippedLines: number;
-  /** Bytes of a torn last line that were cut off. */
-  readonly tornBytes: number;
+const closeMarkSchema = z.object({ bytes: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
+
+interface Batch {
+  readonly json: string[];
+  written: Promise<void>;
+}
+
+export interface OpenedLog {
+  readonly log: StoreLog;
+  readonly report: LoadReport;
+  /** The file must be rewritten from the loaded state: PersistedStore does it once the records are applied. */
+  readonly rewrite: boolean;
 }
 
 export class StoreLog {
   private queue: Promise<void> = Promise.resolve();
-  private linesWritten = 0;
+  private openBatch: Batch | undefined;
 
   private constructor(
-    private readonly path: string,
+    readonly path: string,
     private handle: FileHandle,
     private readonly log: Logger,
-    linesOnOpen: number,
-  ) {
-    this.linesWritten = linesOnOpen;
-  }
+    private linesWritten: number,
+    private nextSeq: number,
+    private fileBytes: number,
+  ) {}
 
-  /** Opens (creating) the log in `directory`, handing every valid record to `onRecord` in order. */
-  static async open(directory: string, onRecord: (record: StoreRecord) => void, log: Logger): Promise<{ log: StoreLog; summary: LoadSummary }> {
-    await mkdir(directory, { recursive: true });
+  /** Opens (creating) the log in `directory`, handing every readable record to `onRecord` in order. */
+  static async open(directory: string, onRecord: (record: StoreRecord) => void, log: Logger): Promise<OpenedLog> {
     const path = join(directory, STORE_FILE);
-    const summary = await replay(path, onRecord, log);
-    const handle = await open(path, 'a');
-    return { log: new StoreLog(path, handle, log, summary.records + summary.skippedLines), summary };
+    try {
+      await mkdir(directory, { recursive: true });
+      const mark = await takeCloseMark(join(directory, CLOSE_MARK_FILE));
+      // A missing file is a new store (or one the user deleted on purpose): nothing to replay or report.
+      const size = await fileSize(path);
+      const replayed = size === undefined ? { report: emptyLoadReport(path), lastSeq: 0, completeBytes: 0, rewrite: false } : await replayLog(path, size, mark, onRecord);
+      const { report } = replayed;
+      if (!replayed.rewrite && report.tornBytes > 0) {
+        await truncate(path, replayed.completeBytes);
+        log.info(`local store: cut off ${report.tornBytes} bytes of a record that was being written when the store last stopped (it had not been acknowledged)`);
+      }
+      const handle = await open(path, 'a');
+      const lines = report.records + report.damaged.reduce((sum, range) => sum + range.lines, 0);
+      return { log: new StoreLog(path, handle, log, lines, replayed.lastSeq + 1, (size ?? 0) - report.tornBytes), report, rewrite: replayed.rewrite };
+    } catch (error) {
+      throw StoreOpenError.of(path, error);
+    }
   }
 
   /** Lines in the file, valid or not: how much compaction would save is judged from it. */
@@ -44,23 +68,42 @@ export class StoreLog {
     return this.linesWritten;
   }
 
+  /** Appends the records; resolves once they, and the others grouped with them, are written and synced. */
   append(records: readonly StoreRecord[]): Promise<void> {
-    if (records.length === 0) return this.queue;
-    const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
-    return this.enqueue(async () => {
-      await this.handle.write(text);
-      this.linesWritten += records.length;
-    });
+    if (records.length === 0) return this.openBatch?.written ?? this.queue;
+    let batch = this.openBatch;
+    if (batch === undefined) {
+      const created: Batch = { json: [], written: Promise.resolve() };
+      created.written = this.enqueue(() => this.writeBatch(created));
+      this.openBatch = batch = created;
+    }
+    for (const record of records) batch.json.push(JSON.stringify(record));
+    return batch.written;
+  }
+
+  /** Copies the file beside itself before a rewrite drops what could not be read; returns the copy's path. */
+  async keepCopy(): Promise<string> {
+    const copy = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(this.path, copy);
+    return copy;
   }
 
   /** Replaces the file with exactly these records, atomically: a crash leaves either the old file or the new one. */
   compact(records: readonly StoreRecord[]): Promise<void> {
+    // Records appended from now on are not in `records`: they go in a batch written after the rewrite.
+    this.openBatch = undefined;
     return this.enqueue(async () => {
       const temporary = `${this.path}.tmp`;
       const out = await open(temporary, 'w');
+      let bytes = 0;
       try {
         for (let start = 0; start < records.length; start += 500) {
-          await out.write(records.slice(start, start + 500).map((record) => `${JSON.stringify(record)}\n`).join(''));
+          const text = records
+            .slice(start, start + 500)
+            .map((record, index) => numberedLine(start + index + 1, JSON.stringify(record)))
+            .join('');
+          await out.appendFile(text);
+          bytes += Buffer.byteLength(text);
         }
         await out.sync();
       } finally {
@@ -68,15 +111,40 @@ export class StoreLog {
       }
       await this.handle.close();
       await rename(temporary, this.path);
+      await syncFolder(dirname(this.path));
       this.handle = await open(this.path, 'a');
       this.linesWritten = records.length;
+      this.nextSeq = records.length + 1;
+      this.fileBytes = bytes;
       this.log.debug(`local store: compacted to ${records.length} records`);
     });
   }
 
-  /** Waits for pending writes, then closes the file. */
+  /** Waits for pending writes, closes the file and marks the close as clean. */
   close(): Promise<void> {
-    return this.enqueue(() => this.handle.close());
+    this.openBatch = undefined;
+    return this.enqueue(async () => {
+      await this.handle.close();
+      const mark: CloseMark = { bytes: this.fileBytes, seq: this.nextSeq - 1 };
+      await writeFile(join(dirname(this.path), CLOSE_MARK_FILE), JSON.stringify(mark));
+    });
+  }
+
+  private async writeBatch(batch: Batch): Promise<void> {
+    if (this.openBatch === batch) this.openBatch = undefined;
+    const firstSeq = this.nextSeq;
+    const text = batch.json.map((json, index) => numberedLine(firstSeq + index, json)).join('');
+    try {
+      await this.handle.appendFile(text);
+      await this.handle.datasync();
+    } catch (error) {
+      // A partial line would glue itself to the next record: cut the file back to its last complete record.
+      await this.handle.truncate(this.fileBytes).catch(() => undefined);
+      throw error;
+    }
+    this.nextSeq += batch.json.length;
+    this.linesWritten += batch.json.length;
+    this.fileBytes += Buffer.byteLength(text);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
@@ -87,45 +155,49 @@ export class StoreLog {
   }
 }
 
-async function replay(path: string, onRecord: (record: StoreRecord) => void, log: Logger): Promise<LoadSummary> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return { records: 0, skippedLines: 0, tornBytes: 0 };
-  }
-  let records = 0;
-  let skippedLines = 0;
-  let completeBytes = 0;
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    const bytes = Buffer.byteLength(line) + 1;
-    // The last line without its newline is a torn write: cut off below, not applied.
-    if (completeBytes + bytes > size) break;
-    completeBytes += bytes;
-    if (line.trim() === '') continue;
-    const record = parseRecord(line);
-    if (record === undefined) {
-      skippedLines++;
-      continue;
-    }
-    onRecord(record);
-    records++;
-  }
-  const tornBytes = size - completeBytes;
-  if (tornBytes > 0) {
-    await truncate(path, completeBytes);
-    log.warn(`local store: cut off ${tornBytes} bytes of a torn last record in ${path}`);
-  }
-  if (skippedLines > 0) log.warn(`local store: skipped ${skippedLines} corrupt lines in ${path}`);
-  return { records, skippedLines, tornBytes };
+/** `{"seq":N,…record…}`: the sequence number lets a later load count exactly which records it could not read. */
+function numberedLine(seq: number, recordJson: string): string {
+  return `{"seq":${seq},${recordJson.slice(1)}\n`;
 }
 
-function parseRecord(line: string): StoreRecord | undefined {
+async function fileSize(path: string): Promise<number | undefined> {
   try {
-    const parsed = storeRecordSchema.safeParse(JSON.parse(line));
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return info.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function takeCloseMark(path: string): Promise<CloseMark | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Removed now, so that a crash before the next clean close leaves no stale mark behind.
+  await unlink(path);
+  try {
+    const parsed = closeMarkSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Makes a rename durable; not every platform can sync a folder, and then the rename is as durable as it gets. */
+async function syncFolder(path: string): Promise<void> {
+  try {
+    const folder = await open(path, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Windows cannot open a folder for syncing.
   }
 }

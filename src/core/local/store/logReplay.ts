@@ -1,0 +1,110 @@
+// Replays the store's log: hands each readable record on in order and accounts for everything else by byte offset and
+// by the records' sequence numbers, so that a damaged file is reported exactly and no readable record is dropped.
+import { TextDecoder } from 'node:util';
+import type { DamagedRange, DamageKind, LoadReport } from './loadReport';
+import { logLines, type LogLine } from './logLines';
+import { storeRecordSchema, type StoreRecord } from './storeRecords';
+
+/** A record line is far smaller (stored values are trimmed); a longer line is damage and is not held in memory. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+/** What the last clean close recorded: the file's size and the last sequence number written. */
+export interface CloseMark {
+  readonly bytes: number;
+  readonly seq: number;
+}
+
+export interface ReplayResult {
+  readonly report: LoadReport;
+  /** The last sequence number read; writing continues after it. */
+  readonly lastSeq: number;
+  /** Offset just past the last complete line: where an unfinished record is cut off. */
+  readonly completeBytes: number;
+  /** The file must be rewritten from the loaded state (damage, records without numbers, a last line without newline). */
+  readonly rewrite: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+type ReadLine = { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
+
+export async function replayLog(path: string, size: number, mark: CloseMark | undefined, onRecord: (record: StoreRecord) => void): Promise<ReplayResult> {
+  const damaged: DamagedRange[] = [];
+  let records = 0;
+  let repairedRecords = 0;
+  let lostRecords = 0;
+  let unnumbered = false;
+  let lastSeq = 0;
+  let completeBytes = 0;
+  let tornBytes = 0;
+  let unterminatedRecord = false;
+  const noteDamage = (line: LogLine, kind: DamageKind): void => {
+    const end = line.offset + line.length + (line.terminated ? 1 : 0);
+    const last = damaged[damaged.length - 1];
+    if (last !== undefined && last.end === line.offset) {
+      damaged[damaged.length - 1] = { start: last.start, end, lines: last.lines + 1, kinds: last.kinds.includes(kind) ? last.kinds : [...last.kinds, kind] };
+    } else damaged.push({ start: line.offset, end, lines: 1, kinds: [kind] });
+  };
+  for await (const line of logLines(path, MAX_RECORD_BYTES)) {
+    const read = readLine(line);
+    if (!line.terminated && typeof read === 'object' && 'damage' in read && looksTorn(line)) {
+      tornBytes = line.length;
+      break;
+    }
+    if (line.terminated) completeBytes = line.offset + line.length + 1;
+    if (read === 'blank') continue;
+    if ('damage' in read) {
+      noteDamage(line, read.damage);
+      continue;
+    }
+    if (!line.terminated) unterminatedRecord = true;
+    if (read.seq === undefined) unnumbered = true;
+    else {
+      if (read.seq > lastSeq + 1) lostRecords += read.seq - lastSeq - 1;
+      lastSeq = Math.max(lastSeq, read.seq);
+    }
+    if (read.repaired) repairedRecords++;
+    onRecord(read.record);
+    records++;
+  }
+  if (unnumbered) lostRecords += damaged.reduce((sum, range) => sum + range.lines, 0);
+  let shortenedBy = 0;
+  if (mark !== undefined) {
+    if (mark.seq > lastSeq) lostRecords += mark.seq - lastSeq;
+    if (mark.bytes > size) shortenedBy = mark.bytes - size;
+  }
+  const report: LoadReport = { path, records, damaged, lostRecords, repairedRecords, tornBytes, shortenedBy };
+  const rewrite = damaged.length > 0 || lostRecords > 0 || repairedRecords > 0 || unnumbered || unterminatedRecord;
+  return { report, lastSeq, completeBytes, rewrite };
+}
+
+function readLine(line: LogLine): ReadLine {
+  const bytes = line.bytes;
+  if (bytes === undefined) return { damage: 'a line too long to be a record' };
+  if (bytes.every((byte) => byte === 0)) return bytes.length === 0 ? 'blank' : { damage: 'zero bytes' };
+  let text: string;
+  let repaired = false;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = lenientUtf8.decode(bytes);
+    repaired = true;
+  }
+  if (text.trim() === '') return 'blank';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { damage: repaired ? 'not UTF-8 text' : 'not JSON' };
+  }
+  const parsed = storeRecordSchema.safeParse(json);
+  if (!parsed.success) return { damage: 'not a store record' };
+  const seq = (json as { seq?: unknown }).seq;
+  return { record: parsed.data, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined, repaired };
+}
+
+/** An unfinished last line as a crash mid-write leaves it: the start of a JSON record, with no zero bytes. */
+function looksTorn(line: LogLine): boolean {
+  return line.bytes !== undefined && line.bytes[0] === 0x7b && !line.bytes.includes(0);
+}
