@@ -127,7 +127,14 @@ function requestData(request: Record<string, unknown>): unknown {
 /** An object or a list of pairs as `[[key, value], ...]` of strings. */
 function pairsOf(value: unknown): Array<[string, string]> {
   const entries: unknown[][] = Array.isArray(value) ? value.filter(Array.isArray) : typeof value === 'object' && value !== null ? Object.entries(value) : [];
-  return entries.slice(0, 200).flatMap(([key, item]) => (typeof key === 'string' && item !== undefined && item !== null ? [[key, String(item)] as [string, string]] : []));
+  return entries.slice(0, 200).flatMap(([key, item]) => (typeof key === 'string' && item !== undefined && item !== null ? [[key, pairValue(item)] as [string, string]] : []));
+}
+
+/** A header, cookie or query value as text; a nested value (any depth) becomes the JSON of its first levels. */
+function pairValue(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (typeof item !== 'object' || item === null) return String(item);
+  return JSON.stringify(boundedJson(item, { maxDepth: 3, maxItems: 20, maxStringLength: 1024 }));
 }
 
 function queryPairs(value: unknown): Array<[string, string]> {

@@ -11,12 +11,14 @@ import { apiFrameOf, type ApiFrame } from './apiFrame';
 import { eventTagsOf } from './eventTags';
 import { withUserAgentContexts } from './userAgentContexts';
 import { headlineOf } from './eventTitle';
+import { trimEventBody, trimText } from './eventTrimming';
 import { eventUserOf } from './eventUser';
 import { symbolicateStack, type SymbolicatedStack, type WorkspaceLine } from './frameSymbolicator';
 import { boundedJson, boundedObject } from './freeFormJson';
 import { inAppOf } from './inAppRules';
 import { ingestEventSchema, type IngestEvent, type IngestStacktrace } from './ingestEventSchema';
 import type { ProcessedEvent } from './processedEvent';
+import { MAX_EXCEPTIONS, maxChars } from './trimLimits';
 import type { WorkspaceSnapshot } from './workspaceSources';
 
 export interface ProcessingContext {
@@ -42,7 +44,7 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
   const debugImages = debugImagesOf(event);
   const stacks = { platform, debugImages, workspace: context.workspace };
 
-  const exceptions = await Promise.all((event.exception ?? []).map(async (raw) => ({ raw, ...(await processStack(raw.stacktrace, stacks)) })));
+  const exceptions = await Promise.all((event.exception ?? []).slice(-MAX_EXCEPTIONS).map(async (raw) => ({ raw, ...(await processStack(raw.stacktrace, stacks)) })));
   const looseSource = event.stacktrace ?? crashedThreadStack(event);
   const loose = looseSource === undefined || exceptions.length > 0 ? undefined : await processStack(looseSource, stacks);
   const message = messageOf(event);
@@ -98,7 +100,8 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     _meta: {},
     size: 0,
   };
-  body['size'] = JSON.stringify(body).length;
+  const stored = trimEventBody(body);
+  stored['size'] = JSON.stringify(stored).length;
   return ok({
     eventId,
     timestamp,
@@ -106,8 +109,8 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     hash,
     level,
     platform,
-    release: event.release,
-    environment: event.environment,
+    release: event.release === undefined ? undefined : trimText(event.release, maxChars.tagValue).text,
+    environment: event.environment === undefined ? undefined : trimText(event.environment, maxChars.environment).text,
     userKey: user.key,
     tags,
     title: headline.title,
@@ -115,7 +118,7 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     type: headline.type,
     metadata: headline.metadata,
     isUnhandled: thrown?.mechanism?.['handled'] === false,
-    body,
+    body: stored,
     raisedAt: raisedAt(exceptions, loose),
   });
 }

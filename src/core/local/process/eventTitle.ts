@@ -17,14 +17,16 @@ export function headlineOf(input: GroupingInput): EventHeadline {
   const thrown = [...input.exceptions].reverse().find((exception) => !exception.synthetic) ?? input.exceptions[input.exceptions.length - 1];
   const frames = thrown?.frames ?? input.looseFrames;
   const crash = [...frames].reverse().find((frame) => frame.inApp) ?? frames[frames.length - 1];
-  const location = crash?.filename ?? crash?.absPath ?? null;
+  const where = crash?.filename ?? crash?.absPath ?? null;
+  const location = where === null ? null : clip(where, 1024);
   const culprit = clip(input.transaction ?? (crash ? frameCulprit(crash, input.platform) : ''), 200);
   if (thrown !== undefined && !thrown.synthetic) {
     const type = thrown.type ?? 'Error';
     const value = firstLine(thrown.value ?? '');
-    const metadata: Record<string, unknown> = { type, value, in_app_frame_mix: frameMix(frames) };
-    if (location !== null) metadata['filename'] = location;
-    if (crash?.function) metadata['function'] = crash.function;
+    // Issue metadata is kept with the issue and sent in every issue list: capped like Sentry's (1,024 characters).
+    const metadata: Record<string, unknown> = { type: clip(type, 1024), value: clip(value, 1024), in_app_frame_mix: frameMix(frames) };
+    if (location !== null) metadata['filename'] = clip(location, 1024);
+    if (crash?.function) metadata['function'] = clip(crash.function, 1024);
     return { title: clip(value === '' ? type : `${type}: ${value}`, 200), culprit, location, type: 'error', metadata };
   }
   const message = firstLine(input.message ?? thrown?.value ?? '') || '<unlabeled event>';

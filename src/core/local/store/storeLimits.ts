@@ -12,5 +12,5 @@ export const defaultStoreLimits: StoreLimits = {
   maxEvents: 10_000,
   maxEventsPerIssue: 100,
   maxIssues: 10_000,
-  maxEventChars: 256_000_000,
+  maxEventChars: 64_000_000,
 };

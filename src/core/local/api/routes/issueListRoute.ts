@@ -12,6 +12,8 @@ import type { Route, RouteAnswer } from '../route';
 import { requireOrganization } from './lookup';
 
 const MAX_HITS = 1000;
+/** A page stops growing past this many bytes of JSON (at least one issue per page), so every client can read it. */
+export const MAX_PAGE_BYTES = 1024 * 1024;
 const SORTS = ['date', 'new', 'freq', 'user', 'trends', 'inbox', 'recommended', 'priority'];
 
 export function issueList(request: ApiRequest, projectIds: readonly string[]): RouteAnswer {
@@ -35,12 +37,31 @@ export function issueList(request: ApiRequest, projectIds: readonly string[]): R
   const matching = inProjects.filter((issue) => matchesIssue(issue, search, scope) && (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since));
   const score = scoreOf(request.query.get('sort') ?? 'date', environments);
   const sorted = matching.sort((a, b) => score(b) - score(a) || Number(b.id) - Number(a.id));
-  const page = keysetPage(sorted, score, parseCursor(request.query.get('cursor')), pageSize(request.query.get('limit'), 100));
-  return json(page.items.map((issue) => issueListItemJson(issue, view)), 200, {
+  const cursor = parseCursor(request.query.get('cursor'));
+  let page = keysetPage(sorted, score, cursor, pageSize(request.query.get('limit'), 100));
+  let items = page.items.map((issue) => issueListItemJson(issue, view));
+  // A page back from a cursor ends at the cursor, so it keeps its last items.
+  const fitting = itemsWithin(cursor?.isPrev === true ? [...items].reverse() : items, MAX_PAGE_BYTES);
+  if (fitting < items.length) {
+    // A shorter page whose cursors continue right after its last issue, so no issue is skipped.
+    page = keysetPage(sorted, score, cursor, fitting);
+    items = page.items.map((issue) => issueListItemJson(issue, view));
+  }
+  return json(items, 200, {
     Link: linkHeader(request.origin, request.path, request.query, page),
     'X-Hits': String(Math.min(sorted.length, MAX_HITS)),
     'X-Max-Hits': String(MAX_HITS),
   });
+}
+
+/** How many of the items, from the first, fit in `budget` bytes of JSON; always at least one. */
+function itemsWithin(items: readonly unknown[], budget: number): number {
+  let bytes = 2;
+  for (const [index, item] of items.entries()) {
+    bytes += Buffer.byteLength(JSON.stringify(item)) + 1;
+    if (bytes > budget) return Math.max(index, 1);
+  }
+  return items.length;
 }
 
 /** The number Sentry sorts by, descending, and puts in cursors: ms timestamps for dates, counts otherwise. */
