@@ -34,6 +34,8 @@ serve options:
   --store DIR          where events are kept (default: ~/.sentry-insight/local-store)
   --workspace DIR      the checkout whose files and source maps resolve frames (default: the current directory)
   --project ID         the project id printed in the DSN (default: 1; any id is accepted)
+  --token TOKEN        every Web API request needs "Authorization: Bearer TOKEN" (default: reads are open to
+                       programs on this machine, changes need the token kept in the store folder)
 
 The auth token comes from SENTRY_AUTH_TOKEN or the [auth] token of .sentryclirc.
 Exit status: 0 success, 2 configuration or authentication problem, 1 other failure, 3 compare's --fail-on gate.

@@ -8,7 +8,7 @@ import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 
-export const serveArgs = { valued: ['port', 'store', 'workspace', 'project'], switches: ['help', 'verbose'] };
+export const serveArgs = { valued: ['port', 'store', 'workspace', 'project', 'token'], switches: ['help', 'verbose'] };
 
 export const DEFAULT_SERVE_PORT = 8963;
 
@@ -25,9 +25,11 @@ export interface ServeIo {
 export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let port: number;
   let projectId: string;
+  let token: string | undefined;
   try {
     port = portOf(lastValue(args, 'port'));
     projectId = projectOf(lastValue(args, 'project'));
+    token = tokenOf(lastValue(args, 'token'));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`sentry-insight: ${error.message}\n`);
@@ -37,7 +39,8 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   const store = resolve(io.cwd, lastValue(args, 'store') ?? join(homedir(), '.sentry-insight', 'local-store'));
   let server;
   try {
-    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log });
+    // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.
+    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       io.stderr.write(`sentry-insight: ${error.message} (choose it with --store)\n`);
@@ -56,6 +59,8 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
       `Local Sentry listening on ${server.url}`,
       `DSN: ${server.dsn(projectId)}`,
       `Store: ${store}`,
+      // The token itself is never printed: it would land in terminal scrollback and CI logs.
+      token === undefined ? `Web API: reads are open to programs on this machine (never to web pages); changes need the token in ${server.apiTokenFile ?? 'memory'}` : 'Web API: every request needs the --token value as "Authorization: Bearer <token>"',
       `Workspace: ${workspace}`,
       `Read it with: sentry-insight scan --url ${server.url} --org local --project ${projectId}`,
       'New issues appear below; Ctrl-C stops.',
@@ -78,6 +83,12 @@ export function newIssueLine(change: IngestChange): string {
 function projectOf(raw: string | undefined): string {
   if (raw === undefined) return '1';
   if (!/^[1-9]\d{0,18}$/.test(raw)) throw new UsageError(`--project must be a DSN's project id (a number from 1), not "${raw}"`);
+  return raw;
+}
+
+function tokenOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new UsageError('--token must be 16 to 256 printable characters without spaces');
   return raw;
 }
 

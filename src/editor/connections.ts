@@ -99,7 +99,7 @@ export class Connections implements vscode.Disposable {
   private async localServer(): Promise<Result<FolderServer, ConnectionProblem & { kind: 'unavailable' }>> {
     try {
       const endpoint = await this.local.start();
-      const client = await this.clientFor(endpoint.url, undefined);
+      const client = await this.clientFor(endpoint.url, endpoint.token);
       return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true });
     } catch (error) {
       return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });

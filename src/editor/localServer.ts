@@ -3,6 +3,7 @@
 // the marks update at once. If another window already serves that port, that server is used instead.
 import * as vscode from 'vscode';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
+import { readApiToken } from '../core/local/server/apiToken';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 
@@ -17,6 +18,8 @@ export interface LocalEndpoint {
   readonly dsn: string;
   /** True when this window runs the server (events are then announced); false when another process does. */
   readonly ownServer: boolean;
+  /** The Web API's token (changes need it); unknown for a server another program started with its own store. */
+  readonly token: string | undefined;
 }
 
 export class LocalServerHost implements vscode.Disposable {
@@ -71,13 +74,14 @@ export class LocalServerHost implements vscode.Disposable {
         this.ingested.fire();
       });
       this.log.info(`Local Sentry listening on ${server.url}; DSN ${server.dsn(localProject)}`);
-      return { url: server.url, dsn: server.dsn(localProject), ownServer: true };
+      return { url: server.url, dsn: server.dsn(localProject), ownServer: true, token: server.apiToken };
     } catch (error) {
       if (error instanceof StoreOpenError) throw error;
       const url = `http://127.0.0.1:${port}`;
       if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) {
         this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it.`);
-        return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false };
+        // Another window keeps the same token beside the same store; `sentry-insight serve` keeps its own.
+        return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token: await readApiToken(this.storageDir) };
       }
       throw new Error(`The local Sentry could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}). Free the port or change sentryInsight.local.port.`);
     }

@@ -3,6 +3,7 @@
 // `sentry-insight serve` both start it through startLocalSentry().
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log';
 import type { WorkspaceFolder } from '../resolve/frame';
 import { Listeners, type Unsubscribe } from '../state/listeners';
@@ -10,9 +11,12 @@ import type { IngestChange } from './changeFeed';
 import { defaultIngestLimits, type IngestLimits } from './envelope/ingestLimits';
 import { IngestService } from './ingest/ingestService';
 import { WorkspaceSources } from './process/workspaceSources';
+import { API_TOKEN_FILE, loadOrCreateApiToken, type ApiToken } from './server/apiToken';
+import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './server/connectionGuard';
 import { routeRequest, type RouterContext } from './server/requestRouter';
 import type { LocalStore } from './store/localStore';
 import { PersistedStore } from './store/persistedStore';
+import { StoreOpenError } from './store/storeOpenError';
 import { defaultStoreLimits, type StoreLimits } from './store/storeLimits';
 
 export type { IngestChange } from './changeFeed';
@@ -28,6 +32,11 @@ export interface LocalSentryOptions {
   readonly storeLimits?: Partial<StoreLimits>;
   /** Browser origins beyond loopback ones that may post events (e.g. `http://myapp.test:3000`). */
   readonly allowedOrigins?: readonly string[];
+  /** The Web API's token; without it, the per-install one kept beside the store (made on first start) is used. */
+  readonly apiToken?: string;
+  /** Reads of the Web API need the token too, not only changes. */
+  readonly tokenForReads?: boolean;
+  readonly connectionLimits?: Partial<ConnectionLimits>;
   readonly log?: Logger;
   readonly now?: () => number;
 }
@@ -44,6 +53,10 @@ export interface LocalSentry {
   readonly onDidIngest: (listener: (change: IngestChange) => void) => Unsubscribe;
   /** Read access to the stored data. */
   readonly store: LocalStore;
+  /** The token the Web API wants (as `Authorization: Bearer …`) for changes, and for reads when so started. */
+  readonly apiToken: string;
+  /** The file the token is kept in; undefined when it was given or the server has no store. */
+  readonly apiTokenFile: string | undefined;
   /** What could not be read from a damaged store file (it was copied aside), for the user; undefined when it loaded whole. */
   readonly storeWarning: string | undefined;
   /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
@@ -75,28 +88,32 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
       response.destroy();
     });
   });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
+  guardConnections(server, { ...defaultConnectionLimits, ...options.connectionLimits });
   // Malformed HTTP never reaches routeRequest; answer it and move on.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   await listen(server, options.port ?? 0);
-  let persisted: PersistedStore;
+  let persisted: PersistedStore | undefined;
+  let token: ApiToken;
   try {
     persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
+    token = options.apiToken !== undefined ? { token: options.apiToken, file: undefined } : await apiTokenBeside(options.storeDirectory);
   } catch (error) {
+    await persisted?.close();
     await closeServer(server);
     throw error;
   }
+  const opened = persisted;
   const folders = options.workspaceFolders ?? [];
   const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
   // Index the workspace now, so that the first event is not kept waiting for the walk.
   void workspace?.snapshot();
   const feed = new Listeners<IngestChange>();
-  const ingest = new IngestService({ persisted, workspace, feed, log, now });
-  context = { ingest, persisted, limits, allowedOrigins: options.allowedOrigins ?? [], log, now };
+  const ingest = new IngestService({ persisted: opened, workspace, feed, log, now });
+  const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
+  context = { ingest, persisted: opened, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);
@@ -106,15 +123,25 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     org: 'local',
     dsn: (projectId = '1', publicKey = 'local') => `http://${publicKey}@127.0.0.1:${port}/${projectId}`,
     onDidIngest: feed.subscribe,
-    store: persisted.store,
-    storeWarning: persisted.loadWarning,
+    store: opened.store,
+    storeWarning: opened.loadWarning,
+    apiToken: token.token,
+    apiTokenFile: token.file,
     itemCounts: () => ingest.itemCounts,
     refreshWorkspace: () => workspace?.invalidate(),
     close: async () => {
       await closeServer(server);
-      await persisted.close();
+      await opened.close();
     },
   };
+}
+
+async function apiTokenBeside(directory: string | undefined): Promise<ApiToken> {
+  try {
+    return await loadOrCreateApiToken(directory);
+  } catch (error) {
+    throw StoreOpenError.of(join(directory ?? '', API_TOKEN_FILE), error);
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

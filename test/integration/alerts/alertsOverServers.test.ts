@@ -130,7 +130,7 @@ describe('alerts over the embedded local Sentry', () => {
       'search.js': 'function search() {\n  throw new Error("search failed");\n}\n',
     });
     server = await startLocalSentry({ workspaceFolders: [{ name: 'ws', path: workspace }] });
-    client = await SentryClient.detect({ baseUrl: server.url, log: silentLogger });
+    client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
     loop = new RefreshLoop(client, { org: 'local', project: '1', release, workspace }, { ...defaultAlertSettings, eventsPerHourThreshold: 3 });
   });
   after(async () => {

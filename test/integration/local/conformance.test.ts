@@ -74,13 +74,13 @@ describe('local Web API answers conform to the OpenAPI response schemas', () => 
   });
 
   test('the answer to an issue PUT', async () => {
-    const answer = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issueIds[0]}/`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ isBookmarked: true }) });
+    const answer = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issueIds[0]}/`, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ isBookmarked: true }) });
     assert.equal(answer.status, 200);
     assertConforms(`${org}/issues/{issue_id}/`, answer.json(), 'put');
   });
 
   test('refuses a PUT body that is not a valid update with a 400, and an unknown issue with a 404', async () => {
-    const bad = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issueIds[0]}/`, body: '{"status":"sleeping"}' });
+    const bad = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issueIds[0]}/`, headers: { Authorization: `Bearer ${server.apiToken}` }, body: '{"status":"sleeping"}' });
     assert.equal(bad.status, 400);
     assert.equal((await send(server.port, { method: 'GET', path: '/api/0/organizations/local/issues/999999/' })).status, 404);
     assert.equal((await send(server.port, { method: 'GET', path: '/api/0/organizations/elsewhere/issues/' })).status, 404);

@@ -27,7 +27,7 @@ before(async () => {
   workspace = realpathSync(mkdtempSync(join(tmpdir(), 'local-releases-')));
   for (const fn of functions) writeFileSync(join(workspace, `${fn}.js`), `function ${fn}() {\n  throw new Error("${fn} failed");\n}\n`);
   server = await startLocalSentry({ workspaceFolders: [{ name: 'shop', path: workspace }] });
-  client = await SentryClient.detect({ baseUrl: server.url, log: silentLogger });
+  client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
   await sendThreeReleases();
 });
 after(async () => {

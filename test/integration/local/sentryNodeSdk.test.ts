@@ -27,7 +27,7 @@ describe('@sentry/node against the local server', () => {
     const run = await runSdkApp(workspace.path, server.dsn(PROJECT, 'anykey'));
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^flushed$/m, 'the SDK delivered every event');
-    client = await SentryClient.detect({ baseUrl: server.url, log: silentLogger });
+    client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
   });
   after(async () => {
     await client.close();
@@ -45,7 +45,7 @@ describe('@sentry/node against the local server', () => {
 
   const hitAt = (loaded: WorkspaceIssues, file: string, line: number) => loaded.index.allHits().find((hit) => hit.file === file && hit.line === line && hit.role === 'raised');
 
-  test('looks like Sentry to the client: a token check without a token, the local organization and the DSN’s project', async () => {
+  test('looks like Sentry to the client: a token check, the local organization and the DSN’s project', async () => {
     assert.equal(client.backend.kind, 'sentry');
     assert.ok((await client.tokenInfo()).ok);
     const orgs = await client.organizations();
@@ -139,7 +139,7 @@ describe('@sentry/node against the local server', () => {
     await client.close();
     await server.close();
     server = await startLocalSentry({ storeDirectory: storeDir, workspaceFolders: [{ name: 'shop', path: workspace.path }] });
-    client = await SentryClient.detect({ baseUrl: server.url, log: silentLogger });
+    client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
     const after = await load();
     const summary = (loaded: WorkspaceIssues) => loaded.issues.map((issue) => [issue.id, issue.count, issue.userCount, issue.status]).sort();
     assert.deepEqual(summary(after), summary(before));

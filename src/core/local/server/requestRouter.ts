@@ -1,5 +1,6 @@
-// Routes one HTTP request of the local server: loopback and origin checks, CORS preflight, ingest endpoints, the Web
-// API. Writes exactly one JSON answer; nothing a client sends can make it throw.
+// Routes one HTTP request of the local server: the loopback Host check, then either the ingest endpoints (Origin check,
+// CORS and preflights for browser SDKs) or the Web API (no CORS; no browser pages; a token for changes). Writes exactly
+// one JSON answer; nothing a client sends can make it throw.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log';
 import { answerWebApi } from '../api/webApi';
@@ -10,12 +11,14 @@ import { answerSpotlight, SPOTLIGHT_PATH } from '../ingest/spotlightEndpoint';
 import type { PersistedStore } from '../store/persistedStore';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
+import { webApiRefusal, type WebApiAccess } from './webApiGuard';
 
 export interface RouterContext {
   readonly ingest: IngestService;
   readonly persisted: PersistedStore;
   readonly limits: IngestLimits;
   readonly allowedOrigins: readonly string[];
+  readonly webApi: WebApiAccess;
   readonly log: Logger;
   readonly now: () => number;
 }
@@ -25,36 +28,55 @@ const INGEST_PATH = /^\/api\/([^/]+)\/(envelope|store)\/?$/;
 
 type Answer = { status: number; body: unknown; headers?: Readonly<Record<string, string>> };
 
+/** How long a refused body may keep arriving before the answer goes out anyway; the body readers cap its bytes. */
+const DRAIN_WAIT_MS = 5_000;
+
 export async function routeRequest(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
   let answer: Answer;
   let cors: Record<string, string> = {};
   try {
     const host = request.headers.host;
-    const origin = request.headers.origin;
     if (!isLoopbackHost(host)) {
       answer = { status: 403, body: { detail: 'The local Sentry server only answers requests addressed to 127.0.0.1 or localhost.' } };
-    } else if (origin !== undefined && !isAllowedOrigin(origin, context.allowedOrigins)) {
-      answer = { status: 403, body: { detail: `Origin ${origin} may not use the local Sentry server; pages on localhost may.` } };
     } else {
-      if (origin !== undefined) cors = corsHeaders(origin);
-      if (request.method === 'OPTIONS') {
-        const requestedHeaders = request.headers['access-control-request-headers'];
-        const privateNetwork = request.headers['access-control-request-private-network'];
-        cors = origin === undefined ? {} : preflightHeaders(origin, { headers: Array.isArray(requestedHeaders) ? requestedHeaders.join(', ') : requestedHeaders, privateNetwork: Array.isArray(privateNetwork) ? privateNetwork[0] : privateNetwork });
-        answer = { status: 204, body: undefined };
+      const url = new URL(request.url ?? '/', `http://${host ?? '127.0.0.1'}`);
+      if (url.pathname === '/api/0' || url.pathname.startsWith('/api/0/')) {
+        // The Web API sends no CORS headers, ever: no page may read it, whatever its origin.
+        const refusal = webApiRefusal(request, context.webApi);
+        answer =
+          refusal !== undefined
+            ? { status: refusal.status, body: { detail: refusal.detail } }
+            : await answerWebApi(request, url, { persisted: context.persisted, origin: `http://${host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
       } else {
-        answer = await dispatch(request, new URL(request.url ?? '/', `http://${host ?? '127.0.0.1'}`), context);
+        const ingest = answerIngestSide(request, url, context);
+        cors = ingest.cors;
+        answer = await ingest.answer;
       }
     }
   } catch (error) {
     context.log.error(`local server: ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     answer = { status: 500, body: { detail: 'Internal Error' } };
   }
-  if (!request.complete) request.resume();
+  await finishReading(request);
   writeAnswer(response, answer, cors);
 }
 
-async function dispatch(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {
+/** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */
+function answerIngestSide(request: IncomingMessage, url: URL, context: RouterContext): { answer: Answer | Promise<Answer>; cors: Record<string, string> } {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isAllowedOrigin(origin, context.allowedOrigins)) {
+    return { answer: { status: 403, body: { detail: `Origin ${origin} may not use the local Sentry server; pages on localhost may.` } }, cors: {} };
+  }
+  if (request.method === 'OPTIONS') {
+    const requestedHeaders = request.headers['access-control-request-headers'];
+    const privateNetwork = request.headers['access-control-request-private-network'];
+    const cors = origin === undefined ? {} : preflightHeaders(origin, { headers: Array.isArray(requestedHeaders) ? requestedHeaders.join(', ') : requestedHeaders, privateNetwork: Array.isArray(privateNetwork) ? privateNetwork[0] : privateNetwork });
+    return { answer: { status: 204, body: undefined }, cors };
+  }
+  return { answer: dispatchIngest(request, url, context), cors: origin === undefined ? {} : corsHeaders(origin) };
+}
+
+async function dispatchIngest(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {
   const ingest = INGEST_PATH.exec(url.pathname);
   if (ingest !== null && ingest[1] !== '0') {
     const projectId = ingest[1] ?? '';
@@ -66,10 +88,27 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouterConte
     if (request.method !== 'POST') return { status: 405, body: { detail: 'Spotlight\'s /stream accepts POST only' } };
     return answerSpotlight(request, context.ingest, context.limits);
   }
-  if (url.pathname === '/api/0' || url.pathname.startsWith('/api/0/')) {
-    return answerWebApi(request, url, { persisted: context.persisted, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
-  }
   return { status: 404, body: { detail: 'The requested resource does not exist' } };
+}
+
+/**
+ * Waits (boundedly) until the client has sent the rest of a body the answer did not need, such as a refused upload:
+ * answering and closing while it still writes would reset the connection before it reads the answer.
+ */
+function finishReading(request: IncomingMessage): Promise<void> {
+  if (request.complete || request.destroyed) return Promise.resolve();
+  request.resume();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      request.off('end', done);
+      request.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, DRAIN_WAIT_MS);
+    request.once('end', done);
+    request.once('close', done);
+  });
 }
 
 function writeAnswer(response: ServerResponse, answer: Answer, cors: Record<string, string>): void {
