@@ -92,29 +92,29 @@ describe('the API real clients call, on the local server', () => {
   });
 
   test('sentry-cli lists the project’s events', async () => {
-    const run = await runSentryCli(server.url, ['events', 'list']);
+    const run = await runSentryCli(server.url, ['events', 'list'], { token: server.apiToken });
     assert.equal(run.code, 0, run.stderr);
     for (const n of [1, 2, 3, 4]) assert.match(run.stdout, new RegExp(`failed ${n}`));
   });
 
   test('sentry-cli mutes and resolves issues through the project’s bulk update', async () => {
     const issueId = server.store.issues().find((issue) => issue.facts.title === 'Error: failed 1')?.id ?? '';
-    const muted = await runSentryCli(server.url, ['issues', 'mute', '--id', issueId]);
+    const muted = await runSentryCli(server.url, ['issues', 'mute', '--id', issueId], { token: server.apiToken });
     assert.equal(muted.code, 0, muted.stderr);
     assert.deepEqual(
       server.store.issues().map((issue) => issue.status),
       server.store.issues().map((issue) => (issue.id === issueId ? 'ignored' : 'unresolved')),
     );
-    const resolved = await runSentryCli(server.url, ['issues', 'resolve', '--status', 'unresolved']);
+    const resolved = await runSentryCli(server.url, ['issues', 'resolve', '--status', 'unresolved'], { token: server.apiToken });
     assert.equal(resolved.code, 0, resolved.stderr);
     assert.deepEqual(
       server.store.issues().map((issue) => issue.status),
       server.store.issues().map((issue) => (issue.id === issueId ? 'ignored' : 'resolved')),
     );
-    const all = await runSentryCli(server.url, ['issues', 'unresolve', '--all']);
+    const all = await runSentryCli(server.url, ['issues', 'unresolve', '--all'], { token: server.apiToken });
     assert.equal(all.code, 0, all.stderr);
     assert.ok(server.store.issues().every((issue) => issue.status === 'unresolved'));
-    const listed = await runSentryCli(server.url, ['issues', 'list']);
+    const listed = await runSentryCli(server.url, ['issues', 'list'], { token: server.apiToken });
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /Error: failed 1/);
   });

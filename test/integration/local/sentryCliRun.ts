@@ -8,7 +8,7 @@ import { runNodeScript, type ProcessRun } from '../../support/processRun';
 /** The sentry-cli 3.x entry script installed as a devDependency. */
 export const sentryCliPath = join(dirname(require.resolve('@sentry/cli/package.json')), 'bin', 'sentry-cli');
 
-export async function runSentryCli(serverUrl: string, args: readonly string[], options: { project?: string; cwd?: string; cli?: string } = {}): Promise<ProcessRun> {
+export async function runSentryCli(serverUrl: string, args: readonly string[], options: { project?: string; cwd?: string; cli?: string; token?: string } = {}): Promise<ProcessRun> {
   const home = mkdtempSync(join(tmpdir(), 'sentry-cli-home-'));
   try {
     return await runNodeScript(options.cli ?? sentryCliPath, args, {
@@ -17,7 +17,8 @@ export async function runSentryCli(serverUrl: string, args: readonly string[], o
         PATH: process.env['PATH'] ?? '',
         HOME: home,
         SENTRY_URL: serverUrl,
-        SENTRY_AUTH_TOKEN: 'local-test-token',
+        // The local server's Web API token (changes need it); any token does for reads.
+        SENTRY_AUTH_TOKEN: options.token ?? 'local-test-token',
         SENTRY_ORG: 'local',
         SENTRY_PROJECT: options.project ?? '1',
         SENTRY_LOG_LEVEL: 'warn',
