@@ -36,6 +36,9 @@ serve options:
   --project ID         the project id printed in the DSN (default: 1; any id is accepted)
   --token TOKEN        every Web API request needs "Authorization: Bearer TOKEN" (default: reads are open to
                        programs on this machine, changes need the token kept in the store folder)
+  --keep-ip-addresses  store client IP addresses (default: dropped, as Sentry's "Prevent Storing of IP Addresses")
+  --sensitive-fields LIST  more field names to filter, comma-separated (Sentry's "Additional Sensitive Fields")
+  --no-scrubbing       store events as sent, without Sentry's default data scrubbing
 
 The auth token comes from SENTRY_AUTH_TOKEN or the [auth] token of .sentryclirc.
 Exit status: 0 success, 2 configuration or authentication problem, 1 other failure, 3 compare's --fail-on gate.

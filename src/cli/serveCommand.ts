@@ -6,9 +6,10 @@ import { oneLine } from '../core/format/untrustedText';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
+import type { ScrubbingSettings } from '../core/privacy/sensitiveData';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 
-export const serveArgs = { valued: ['port', 'store', 'workspace', 'project', 'token'], switches: ['help', 'verbose'] };
+export const serveArgs = { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields'], switches: ['help', 'verbose', 'keep-ip-addresses', 'no-scrubbing'] };
 
 export const DEFAULT_SERVE_PORT = 8963;
 
@@ -40,7 +41,7 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let server;
   try {
     // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.
-    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined });
+    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined, scrubbing: scrubbingOf(args) });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       io.stderr.write(`sentry-insight: ${error.message} (choose it with --store)\n`);
@@ -84,6 +85,16 @@ function projectOf(raw: string | undefined): string {
   if (raw === undefined) return '1';
   if (!/^[1-9]\d{0,18}$/.test(raw)) throw new UsageError(`--project must be a DSN's project id (a number from 1), not "${raw}"`);
   return raw;
+}
+
+/** Sentry's default data scrubbing unless --no-scrubbing; --keep-ip-addresses and --sensitive-fields a,b tune it. */
+function scrubbingOf(args: ParsedArgs): ScrubbingSettings {
+  const extra = lastValue(args, 'sensitive-fields');
+  return {
+    enabled: !args.switches.has('no-scrubbing'),
+    keepIpAddresses: args.switches.has('keep-ip-addresses'),
+    extraSensitiveKeys: extra === undefined ? [] : extra.split(',').map((name) => name.trim()).filter(Boolean),
+  };
 }
 
 function tokenOf(raw: string | undefined): string | undefined {

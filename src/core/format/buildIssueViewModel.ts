@@ -3,6 +3,7 @@
 import type { BackendCapabilities } from '../api/backend';
 import { stackOfEvent, tagOf, type IssueEvent } from '../api/eventSchema';
 import type { Issue, IssueTag } from '../api/issueSchema';
+import { scrubEventBody } from '../privacy/scrubEvent';
 import { breadcrumbViews } from './breadcrumbView';
 import { formatCount } from './counts';
 import { exceptionViews } from './exceptionView';
@@ -109,7 +110,10 @@ function releaseOf(event: IssueEvent): string | undefined {
   return optionalPageText(release ?? tagOf(event, 'release'), 200);
 }
 
-function eventView(event: IssueEvent, input: IssueViewInput): EventView {
+function eventView(sent: IssueEvent, input: IssueViewInput): EventView {
+  // Any server's event gets the local server's scrubbing (a hosted Sentry may have it off), and query values stay
+  // hidden unless the user data setting is on; the user, tags and client addresses follow the views' own rules.
+  const event = scrubEventBody(sent, { keepIpAddresses: true, allQueryValues: !input.showUserData });
   const { breadcrumbs, omitted } = breadcrumbViews(event);
   const exceptions = exceptionViews(stackOfEvent(event), input.frameLinks ?? new Map());
   return {

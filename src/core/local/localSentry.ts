@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log';
+import type { ScrubbingSettings } from '../privacy/sensitiveData';
 import type { WorkspaceFolder } from '../resolve/frame';
 import { Listeners, type Unsubscribe } from '../state/listeners';
 import type { IngestChange } from './changeFeed';
@@ -37,6 +38,8 @@ export interface LocalSentryOptions {
   /** Reads of the Web API need the token too, not only changes. */
   readonly tokenForReads?: boolean;
   readonly connectionLimits?: Partial<ConnectionLimits>;
+  /** Scrubbing of events before they are stored (Sentry's default data scrubbing): on unless `enabled` is false. */
+  readonly scrubbing?: ScrubbingSettings;
   readonly log?: Logger;
   readonly now?: () => number;
 }
@@ -111,7 +114,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   // Index the workspace now, so that the first event is not kept waiting for the walk.
   void workspace?.snapshot();
   const feed = new Listeners<IngestChange>();
-  const ingest = new IngestService({ persisted: opened, workspace, feed, log, now });
+  const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
   context = { ingest, persisted: opened, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
   const port = (server.address() as AddressInfo).port;

@@ -12,8 +12,11 @@ export interface EventScrubOptions extends ScrubOptions {
 const CLIENT_ADDRESS = /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip|remote_addr)$/i;
 /** Keys whose strings hold URLs. */
 const URL_KEY = /^(url|to|from|href|referer|referrer)$/i;
-/** Ids, hashes and dates: never personal, and long digit runs in them must not look like card numbers. */
-const IDENTIFIERS = new Set(['id', 'eventID', 'event_id', 'groupID', 'projectID', 'fingerprints', 'dateCreated', 'dateReceived', 'timestamp', 'release', 'dist', 'size', '_meta', 'instructionAddr', 'symbolAddr', 'debug_id', 'image_addr']);
+/**
+ * Ids, hashes, dates and where a frame points: never personal, long digit runs in them must not look like card numbers,
+ * and frames must stay matchable to the workspace.
+ */
+const IDENTIFIERS = new Set(['id', 'eventID', 'event_id', 'groupID', 'projectID', 'fingerprints', 'dateCreated', 'dateReceived', 'timestamp', 'release', 'dist', 'size', '_meta', 'instructionAddr', 'symbolAddr', 'debug_id', 'image_addr', 'filename', 'absPath', 'module', 'package', 'function', 'rawFunction', 'symbol']);
 /** Depth past which values are filtered whole: trimmed events never reach it, and a walk must stay bounded. */
 const MAX_DEPTH = 64;
 
@@ -79,5 +82,6 @@ function scrubTag(tag: unknown, options: EventScrubOptions): unknown {
   const value = record['value'];
   if (typeof value !== 'string') return tag;
   if (key === 'user' || key.startsWith('user.')) return !options.keepIpAddresses && (value.startsWith('ip:') || key === 'user.ip') ? { ...record, value: FILTERED } : tag;
-  return { ...record, value: isSensitiveKey(key, options) ? FILTERED : scrubText(value) };
+  if (isSensitiveKey(key, options)) return { ...record, value: FILTERED };
+  return { ...record, value: URL_KEY.test(key) ? scrubUrl(value, { ...options, allQueryValues: options.allQueryValues ?? false }) : scrubText(value) };
 }

@@ -17,6 +17,11 @@ export interface ScrubOptions {
   readonly keepIpAddresses?: boolean;
 }
 
+/** Scrubbing as configured for the local server: on unless `enabled` is false. */
+export interface ScrubbingSettings extends ScrubOptions {
+  readonly enabled?: boolean;
+}
+
 export function isSensitiveKey(key: string, options: ScrubOptions = {}): boolean {
   const lower = key.toLowerCase();
   if (options.safeKeys?.some((safe) => safe.toLowerCase() === lower)) return false;

@@ -151,9 +151,13 @@ describe('processing odd payloads', () => {
     assert.ok(JSON.stringify(result.value.body).length < 10_000);
   });
 
-  test('fills `{{auto}}` IP addresses from the sender', async () => {
-    const result = await processEvent({ message: 'x', user: { ip_address: '{{auto}}' } }, { ...context, clientIp: '127.0.0.1' });
-    assert.ok(result.ok);
-    assert.equal(result.value.userKey, 'ip:127.0.0.1');
+  test('fills `{{auto}}` IP addresses from the sender only when IP addresses are kept', async () => {
+    const kept = await processEvent({ message: 'x', user: { ip_address: '{{auto}}' } }, { ...context, clientIp: '127.0.0.1', scrubbing: { keepIpAddresses: true } });
+    assert.ok(kept.ok);
+    assert.equal(kept.value.userKey, 'ip:127.0.0.1');
+    const scrubbed = await processEvent({ message: 'x', user: { ip_address: '{{auto}}' } }, { ...context, clientIp: '127.0.0.1' });
+    assert.ok(scrubbed.ok);
+    assert.equal(scrubbed.value.userKey, undefined, 'by default no client IP is stored, not even as a user key');
+    assert.doesNotMatch(JSON.stringify(scrubbed.value.body), /127\.0\.0\.1/);
   });
 });

@@ -276,7 +276,7 @@ describe('request', () => {
       ['Accept', 'text/html'],
     ],
     cookies: [['session', 'abc'], ['theme', 'dark']],
-    data: { card: '4111 1111 1111 1111' },
+    data: { card: '4111 1111 1111 1111', note: 'mail me at ann@example.com', plan: 'gold' },
   };
 
   function requestModel(showUserData: boolean): IssueViewModel {
@@ -299,7 +299,29 @@ describe('request', () => {
     assert.equal(off?.body, hiddenValue);
     const on = requestModel(true).event?.request;
     assert.equal(on?.headers.find((header) => header.key === 'X-Forwarded-For')?.value, '203.0.113.9');
-    assert.equal(on?.body, '{"card":"4111 1111 1111 1111"}');
+    // Card numbers and e-mails in a hosted Sentry's event are filtered as the local server filters them at ingest.
+    assert.equal(on?.body, '{"card":"[Filtered]","note":"mail me at [Filtered]","plan":"gold"}');
+  });
+
+  test('shows the URL and query without their values unless user data is on', () => {
+    const withQuery = (showUserData: boolean): IssueViewModel =>
+      modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'request', { url: 'https://shop.example/find?q=shoes&size=42', query: [['q', 'shoes']] })), showUserData });
+    const off = withQuery(false).event?.request;
+    assert.equal(off?.url, 'https://shop.example/find?q=[Filtered]&size=[Filtered]');
+    assert.deepEqual(off?.query, [{ key: 'q', value: '[Filtered]' }]);
+    const on = withQuery(true).event?.request;
+    assert.equal(on?.url, 'https://shop.example/find?q=shoes&size=42');
+    assert.deepEqual(on?.query, [{ key: 'q', value: 'shoes' }]);
+  });
+
+  test('filters breadcrumb data: sensitive names, tokens in text, query values of URLs', () => {
+    const crumbs = { values: [{ type: 'http', category: 'fetch', message: 'called with Bearer abcdefghijklmnop', data: { url: 'https://api.example/v1?api_key=k-999&page=3', password: 'hunter2', status_code: 200 }, timestamp: 1_700_000_000 }] };
+    const model = modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'breadcrumbs', crumbs)) });
+    const crumb = model.event?.breadcrumbs[0];
+    assert.equal(crumb?.message, 'called with Bearer [Filtered]');
+    assert.equal(crumb?.data, 'url: https://api.example/v1?api_key=[Filtered]&page=[Filtered], password: [Filtered], status_code: 200');
+    const text = JSON.stringify(model);
+    for (const secret of ['k-999', 'hunter2', 'abcdefghijklmnop']) assert.ok(!text.includes(secret), `${secret} must not be in the model`);
   });
 
   test('reads a request that has only a URL', () => {
@@ -312,9 +334,9 @@ describe('request', () => {
     assert.equal(request?.method, 'GET');
     assert.equal(request?.url, 'http://localhost:8001/divide-zero/');
     assert.deepEqual(request?.query, [
-      { key: 'foo', value: 'bar' },
-      { key: 'foo', value: 'bars' },
-      { key: 'lol', value: 'ha' },
+      { key: 'foo', value: '[Filtered]' },
+      { key: 'foo', value: '[Filtered]' },
+      { key: 'lol', value: '[Filtered]' },
     ]);
   });
 });

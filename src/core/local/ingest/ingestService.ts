@@ -1,6 +1,7 @@
 // Ingest behind the HTTP layer: processes an event against the workspace, stores it (waiting until it is written), and
 // tells the change feed. Other item types (transactions, sessions, client reports, attachments…) are only counted.
 import type { Logger } from '../../log';
+import type { ScrubbingSettings } from '../../privacy/sensitiveData';
 import { err, ok, type Result } from '../../result';
 import type { Listeners } from '../../state/listeners';
 import type { IngestChange } from '../changeFeed';
@@ -17,6 +18,7 @@ export interface IngestServiceOptions {
   readonly feed: Listeners<IngestChange>;
   readonly log: Logger;
   readonly now?: () => number;
+  readonly scrubbing?: ScrubbingSettings;
 }
 
 /** Distinct item types counted by name; any further ones are counted together. */
@@ -40,7 +42,7 @@ export class IngestService {
   async ingestEvent(projectId: string, payload: unknown, clientIp: string | undefined): Promise<Result<{ eventId: string }, IngestRejection>> {
     const now = (this.options.now ?? Date.now)();
     const workspace = this.options.workspace === undefined ? undefined : await this.options.workspace.snapshot();
-    const processed = await processEvent(payload, { receivedAt: now, clientIp, workspace });
+    const processed = await processEvent(payload, { receivedAt: now, clientIp, workspace, scrubbing: this.options.scrubbing });
     if (!processed.ok) return err(processed.error);
     await this.store(projectId, processed.value, now);
     return ok({ eventId: processed.value.eventId });

@@ -10,7 +10,9 @@ import { apiEntriesOf, type ProcessedException } from './apiEventEntries';
 import { apiFrameOf, type ApiFrame } from './apiFrame';
 import { eventTagsOf } from './eventTags';
 import { withUserAgentContexts } from './userAgentContexts';
-import { headlineOf } from './eventTitle';
+import { headlineOf, type EventHeadline } from './eventTitle';
+import { scrubEventBody } from '../../privacy/scrubEvent';
+import { scrubText, type ScrubbingSettings } from '../../privacy/sensitiveData';
 import { trimEventBody, trimText } from './eventTrimming';
 import { eventUserOf } from './eventUser';
 import { symbolicateStack, type SymbolicatedStack, type WorkspaceLine } from './frameSymbolicator';
@@ -27,6 +29,8 @@ export interface ProcessingContext {
   readonly clientIp?: string;
   /** The workspace to symbolicate against; without one, frames stay as sent. */
   readonly workspace?: WorkspaceSnapshot;
+  /** How the event is scrubbed before it is stored; scrubbing is on unless `enabled` is false. */
+  readonly scrubbing?: ScrubbingSettings;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
@@ -61,10 +65,14 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     transaction: event.transaction,
     level,
   };
-  const headline = headlineOf(input);
-  const user = eventUserOf(event.user, context.clientIp);
+  const headline = scrubHeadline(headlineOf(input), context.scrubbing);
+  const scrubbing = context.scrubbing ?? {};
+  const scrubs = scrubbing.enabled !== false;
+  // Without the IP rule's consent the client's address is never read, so no count or tag can keep it either.
+  const keepIp = !scrubs || scrubbing.keepIpAddresses === true;
+  const user = eventUserOf(keepIp ? event.user : withoutIp(event.user), keepIp ? context.clientIp : undefined);
   const thrown = event.exception?.[event.exception.length - 1];
-  const tags = eventTagsOf({ event, level, thrown, userKey: user.key });
+  const tags = scrubTags(eventTagsOf({ event, level, thrown, userKey: user.key }), context.scrubbing);
   const eventId = eventIdOf(event.event_id);
   const timestamp = timestampOf(event.timestamp, context.receivedAt);
   const hash = groupingHashOf(input, event.fingerprint);
@@ -100,7 +108,7 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     _meta: {},
     size: 0,
   };
-  const stored = trimEventBody(body);
+  const stored = trimEventBody(scrubs ? scrubEventBody(body, { ...scrubbing, keepIpAddresses: keepIp }) : body);
   stored['size'] = JSON.stringify(stored).length;
   return ok({
     eventId,
@@ -121,6 +129,25 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
     body: stored,
     raisedAt: raisedAt(exceptions, loose),
   });
+}
+
+/** The issue's title, culprit and metadata are stored with the issue, apart from the body: they are scrubbed too. */
+function scrubHeadline(headline: EventHeadline, scrubbing: ScrubbingSettings | undefined): EventHeadline {
+  if (scrubbing?.enabled === false) return headline;
+  return { ...headline, title: scrubText(headline.title), culprit: scrubText(headline.culprit), metadata: scrubEventBody(headline.metadata, scrubbing) };
+}
+
+/** Tags are stored apart from the body (counts, tag values): scrubbed by the same rules as its `tags`. */
+function scrubTags(tags: Array<[string, string]>, scrubbing: ScrubbingSettings | undefined): Array<[string, string]> {
+  if (scrubbing?.enabled === false) return tags;
+  const scrubbed = scrubEventBody({ tags: tags.map(([key, value]) => ({ key, value })) }, scrubbing).tags;
+  return scrubbed.map(({ key, value }) => [key, value]);
+}
+
+function withoutIp(user: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (user === undefined) return undefined;
+  const { ip_address: _ignored, ...rest } = user;
+  return rest;
 }
 
 interface StackInputs {

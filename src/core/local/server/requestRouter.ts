@@ -29,7 +29,7 @@ const INGEST_PATH = /^\/api\/([^/]+)\/(envelope|store)\/?$/;
 type Answer = { status: number; body: unknown; headers?: Readonly<Record<string, string>> };
 
 /** How long a refused body may keep arriving before the answer goes out anyway; the body readers cap its bytes. */
-const DRAIN_WAIT_MS = 5_000;
+const DRAIN_WAIT_MS = 10_000;
 
 export async function routeRequest(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
   let answer: Answer;
@@ -58,7 +58,7 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
     answer = { status: 500, body: { detail: 'Internal Error' } };
   }
   await finishReading(request);
-  writeAnswer(response, answer, cors);
+  writeAnswer(response, answer, cors, request.complete);
 }
 
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */
@@ -111,7 +111,7 @@ function finishReading(request: IncomingMessage): Promise<void> {
   });
 }
 
-function writeAnswer(response: ServerResponse, answer: Answer, cors: Record<string, string>): void {
+function writeAnswer(response: ServerResponse, answer: Answer, cors: Record<string, string>, bodyRead: boolean): void {
   if (response.headersSent) {
     response.end();
     return;
@@ -122,8 +122,9 @@ function writeAnswer(response: ServerResponse, answer: Answer, cors: Record<stri
     headers['Content-Type'] = 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(text));
   }
-  // A refused upload may still be arriving; closing afterwards keeps a client from streaming the rest into a dead request.
-  if (answer.status === 413) headers['Connection'] = 'close';
+  // A refused upload still arriving (past the drain's bounds): closing keeps the client from streaming the rest into a
+  // dead request. Once the body has been read the connection stays usable, and closing it could reset the client.
+  if (answer.status === 413 && !bodyRead) headers['Connection'] = 'close';
   response.writeHead(answer.status, headers);
   response.end(text);
 }
