@@ -4,16 +4,19 @@ import { SnapshotFiles } from './core/state/snapshotFiles';
 import { registerAlerts } from './editor/alerts/alerts';
 import { AlertMemoryState } from './editor/alerts/alertMemoryState';
 import { registerSentryAuth } from './editor/auth/sentryAuth';
+import { signInServerUrl } from './editor/auth/signInServer';
 import { registerCommands } from './editor/commands';
 import { registerReleaseComparison } from './editor/comparison/releaseComparisonView';
 import { Connections } from './editor/connections';
 import { registerLineMarks } from './editor/lineMarks';
 import { registerLocalCommands } from './editor/localCommands';
 import { LocalServerHost } from './editor/localServer';
+import { MarkedLines } from './editor/markedLines';
 import { createOutputLogger } from './editor/log';
 import { registerIssuePanelSerializer, showIssuePanel } from './editor/panel/showIssuePanel';
 import { pickEnvironment, pickProject, pickRelease, setProjectSelectedContext } from './editor/pickers';
 import { pickBaseRelease } from './editor/pickers/baseReleasePicker';
+import { pickIssueToShow } from './editor/pickers/issueToShowPicker';
 import { SentryContext } from './editor/sentryContext';
 import { createSettings } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
@@ -23,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Sentry Insight', { log: true });
   const log = createOutputLogger(channel);
   const settings = createSettings();
-  const auth = registerSentryAuth(context, log, { defaultUrl: async () => settings.folder(vscode.workspace.workspaceFolders?.[0]).url });
+  // The sign-in asks only after activation, when `connections` below exists.
+  const auth = registerSentryAuth(context, log, { defaultUrl: () => signInServerUrl((folder) => connections.configuredServerUrl(folder)) });
   const cacheDir = context.storageUri ?? context.globalStorageUri;
   const local = new LocalServerHost(
     vscode.Uri.joinPath(context.globalStorageUri, 'local-store').fsPath,
@@ -35,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const ctx = new SentryContext(settings, log, context.extensionUri, connections, new SnapshotFiles(vscode.Uri.joinPath(cacheDir, 'snapshots').fsPath, log));
   const serverOf = async (folder: vscode.WorkspaceFolder) => connections.serverFor(folder);
   const statusBar = registerStatusBar(ctx, auth);
+  const marks = new MarkedLines(ctx.store);
 
   context.subscriptions.push(
     channel,
@@ -47,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // A picker writes a setting; the configuration listener below then reloads.
     registerCommands(ctx, channel, {
       showIssuePanel: (issueId) => showIssuePanel(ctx, issueId),
+      pickIssueToShow: () => pickIssueToShow(ctx, marks),
       signIn: () => auth.signIn(),
       signOut: () => auth.signOut(),
       selectProject: (arg?: unknown) => pickProject(settings, serverOf, arg),
@@ -54,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
       selectEnvironment: (arg?: unknown) => pickEnvironment(ctx, serverOf, arg),
       statusBarMenu: () => statusBar.showMenu(),
     }),
-    registerLineMarks(ctx),
+    registerLineMarks(ctx, marks),
     registerIssueTree(ctx),
     registerReleaseComparison(ctx, (folder, chosen) => pickBaseRelease(ctx, serverOf, folder, chosen)),
     registerIssuePanelSerializer(ctx),

@@ -8,6 +8,8 @@ import { registerTriageCommands } from './triageCommands';
 /** What commands open that other surfaces own: the panel, the pickers, sign-in, the status bar menu. */
 export interface CommandSurfaces {
   showIssuePanel(issueId: string): void;
+  /** The issue to show when the command names none: the cursor line's, else one picked from all. */
+  pickIssueToShow(): Promise<string | undefined>;
   signIn(): Promise<unknown>;
   signOut(): Promise<unknown>;
   selectProject(): Promise<unknown>;
@@ -31,7 +33,7 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
     register(commandIds.toggleAnnotations, () => ctx.settings.setGlobal('inlineAnnotations.enabled', !ctx.settings.inlineAnnotations)),
     register(commandIds.toggleNewInReleaseMarks, () => toggleNewInReleaseMarks(ctx)),
     register(commandIds.showIssueDetails, async (...args) => {
-      const issueId = firstIssue(args) ?? (await pickLoadedIssue(ctx));
+      const issueId = firstIssue(args) ?? (await surfaces.pickIssueToShow());
       if (issueId) surfaces.showIssuePanel(issueId);
     }),
     register(commandIds.openInSentry, (...args) => {
@@ -62,17 +64,6 @@ function withIssueUrl(ctx: EditorContext, issueId: string | undefined): string |
   const message = issueId && ctx.store.findIssue(issueId) ? 'Sentry: issues of the local Sentry have no web page; Show Issue Details opens them here.' : 'Sentry: select an issue first.';
   void vscode.window.showInformationMessage(message);
   return undefined;
-}
-
-async function pickLoadedIssue(ctx: EditorContext): Promise<string | undefined> {
-  const items = ctx.store.allFolders().flatMap((folder) =>
-    (folder.snapshot?.issues ?? []).map((issue) => ({ label: issue.title, description: `${issue.shortId} · ${issue.count} events`, issueId: issue.id })),
-  );
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage('Sentry: no issues are loaded for this workspace.');
-    return undefined;
-  }
-  return (await vscode.window.showQuickPick(items, { title: 'Show Sentry issue', matchOnDescription: true }))?.issueId;
 }
 
 /** Opens a workspace file at a 1-based line; the target comes from our own resolver, never straight from event text. */

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { SentryClient } from '../core/api/client';
-import { resolveConnection } from '../core/config';
+import { resolveConnection, type ResolvedConnection } from '../core/config';
 import type { Logger } from '../core/log';
 import { isLoopback } from '../core/scan/scan';
 import { err, ok, type Result } from '../core/result';
@@ -60,14 +60,8 @@ export class Connections implements vscode.Disposable {
 
   /** The folder's server and client, even before an organization and project are chosen (the pickers need that). */
   async serverFor(folder: vscode.WorkspaceFolder): Promise<Result<FolderServer, ConnectionProblem & { kind: 'signedOut' | 'unavailable' }>> {
-    const configured = this.settings.folder(folder);
-    if (configured.url === localUrlSetting) return this.localServer();
-    const resolved = await resolveConnection({
-      explicit: { url: configured.url, org: configured.organization, project: configured.project },
-      env: this.env,
-      workspaceDir: folder.uri.fsPath,
-      trusted: vscode.workspace.isTrusted,
-    });
+    if (this.settings.folder(folder).url === localUrlSetting) return this.localServer();
+    const resolved = await this.resolve(folder);
     // A signed-in token is bound to its host; the environment's or the sentry-cli file's token is the user's own choice.
     const token = (await this.tokens.tokenFor(resolved.url)) ?? resolved.token;
     // Nothing configured anywhere and nobody signed in: the embedded local Sentry is the zero-configuration default.
@@ -77,6 +71,27 @@ export class Connections implements vscode.Disposable {
     }
     const client = await this.clientFor(resolved.url, token);
     return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings });
+  }
+
+  /**
+   * The server the folder's configuration names (setting, SENTRY_URL, .sentryclirc, sentry.properties, by the same
+   * rule as its connection), for the sign-in to offer; undefined when none names one or it is the local Sentry.
+   */
+  async configuredServerUrl(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+    if (this.settings.folder(folder).url === localUrlSetting) return undefined;
+    const resolved = await this.resolve(folder);
+    return resolved.sources.url === 'default' ? undefined : resolved.url;
+  }
+
+  /** Settings (the URL from user settings only in an untrusted workspace), then the environment, then the sentry-cli files (ignored for the URL when untrusted). */
+  private resolve(folder: vscode.WorkspaceFolder): Promise<ResolvedConnection> {
+    const configured = this.settings.folder(folder);
+    return resolveConnection({
+      explicit: { url: configured.url, org: configured.organization, project: configured.project },
+      env: this.env,
+      workspaceDir: folder.uri.fsPath,
+      trusted: vscode.workspace.isTrusted,
+    });
   }
 
   async forFolder(folder: vscode.WorkspaceFolder): Promise<Result<FolderConnection, ConnectionProblem>> {

@@ -8,8 +8,8 @@ import { registerIssueDiagnostics } from './diagnostics';
 import { registerIssueHover } from './hover';
 import { MarkedLines } from './markedLines';
 
-export function registerLineMarks(ctx: EditorContext): vscode.Disposable {
-  const marks = new MarkedLines(ctx.store);
+/** Takes over `marks` (they are disposed with the surfaces); the commands read the cursor's issues from them too. */
+export function registerLineMarks(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {
   marks.setFilter(ctx.settings.marksShow);
   // Disposed in reverse: the surfaces stop listening before the marks they read go away.
   const surfaces = [registerLineDecorations(ctx, marks), registerIssueHover(ctx, marks), registerIssueCodeLens(ctx, marks), registerIssueDiagnostics(ctx, marks)];

@@ -1,5 +1,6 @@
 // The one line a notification says: for one issue its short id, what happened and its title; for several, how many
-// of each kind and their short ids. Titles come from event text, so they are flattened to one safe line.
+// of each kind and the first few titles (a short id alone says nothing to the reader). Titles come from event text, so
+// they are flattened to one safe, bounded line.
 import { plural } from '../format/counts';
 import { oneLine } from '../format/untrustedText';
 import type { AlertReason } from './alertMemory';
@@ -16,15 +17,18 @@ export interface AlertedIssue {
   readonly eventsLastHour: number;
 }
 
-const shownShortIds = 5;
+const shownTitles = 3;
+/** Per title in a summary: a notification has room for a few short titles, not for one long message. */
+const summaryTitleLength = 60;
 
 export function alertText(issues: readonly AlertedIssue[], eventsPerHourThreshold: number): string {
   const [only] = issues;
   if (only && issues.length === 1) return `Sentry: ${oneLine(only.shortId, 40)} ${reasonsPhrase(only)}: ${oneLine(only.title, 100)}`;
   const release = commonRelease(issues);
-  const ids = issues.slice(0, shownShortIds).map((issue) => oneLine(issue.shortId, 40));
-  const more = issues.length > shownShortIds ? ', …' : '';
-  return `Sentry${release ? ` (${oneLine(release, 60)})` : ''}: ${joined(summaryParts(issues, eventsPerHourThreshold))}: ${ids.join(', ')}${more}`;
+  // Titles hold commas of their own: semicolons keep them apart.
+  const titles = issues.slice(0, shownTitles).map((issue) => `"${oneLine(issue.title, summaryTitleLength)}"`);
+  const more = issues.length > shownTitles ? `; and ${issues.length - shownTitles} more` : '';
+  return `Sentry${release ? ` (${oneLine(release, 60)})` : ''}: ${joined(summaryParts(issues, eventsPerHourThreshold))}: ${titles.join('; ')}${more}`;
 }
 
 /** What happened to one issue, e.g. "regressed in shop@1.2.0 and had 230 events in the last hour". */

@@ -1,5 +1,6 @@
-// The exception chain of an event as the panel shows it, innermost first like Sentry's own view: the exception that was
-// thrown before its causes, and each stack trace with the raising frame on top and its source lines around it.
+// The exception chain of an event as the panel shows it, newest first like Sentry's issue page (its default stack
+// trace order): the exception that was thrown before the causes it wraps, and each stack trace with the raising frame
+// on top and its source lines around it. The README describes the same order.
 import type { EventStack, ExceptionValue } from '../api/eventSchema';
 import type { SourceFrame } from '../resolve/frame';
 import type { ContextLine, ExceptionView, FrameLink, FrameView } from './issueViewModel';
@@ -28,7 +29,7 @@ interface StackPart {
   readonly frames: readonly SourceFrame[];
 }
 
-/** Innermost first: the last exception value is the one thrown, and its causes come before it in the event. */
+/** Newest first: the last exception value is the one thrown, and its causes come before it in the event. */
 function partsOfStack(stack: EventStack): StackPart[] {
   if (stack.exceptions.length === 0) return stack.looseFrames.length > 0 ? [{ kind: 'stacktrace', frames: stack.looseFrames }] : [];
   return [...stack.exceptions]
@@ -37,7 +38,7 @@ function partsOfStack(stack: EventStack): StackPart[] {
     .map((exception) => ({ kind: 'exception', exception, frames: framesOfException(exception) }));
 }
 
-/** Innermost first, at most `maxFramesPerException`. */
+/** The raising (newest) frame first, at most `maxFramesPerException`. */
 function shownFrames(frames: readonly SourceFrame[]): SourceFrame[] {
   return [...frames].reverse().slice(0, maxFramesPerException);
 }

@@ -52,6 +52,7 @@ export const chartBucketSchema = z.object({ iso: text, count });
 export const chartViewSchema = z.object({
   id: z.enum(['24h', '14d']),
   label: text,
+  /** `1 event`, `1,234 events`. */
   total: text,
   buckets: z.array(chartBucketSchema),
 });

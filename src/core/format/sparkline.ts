@@ -1,6 +1,6 @@
 // Event charts of the issue panel: the 24 hour and 14 day series picked from an issue's `stats`, and the bar geometry
 // the page draws them with. Pure, so the host builds the series and the page only lays them out.
-import { formatCount } from './counts';
+import { plural } from './counts';
 import type { ChartView } from './issueViewModel';
 
 /** `[unixSeconds, count, ...]` buckets as Sentry sends them under `stats["24h"]`, `stats["14d"]` or `stats["30d"]`. */
@@ -12,7 +12,7 @@ function chartOf(id: ChartView['id'], label: string, series: StatsSeries): Chart
     .filter(([time, value]) => Number.isFinite(time) && Number.isFinite(value))
     .map(([time, value]) => ({ iso: new Date(time * 1000).toISOString(), count: Math.max(0, Math.round(value)) }));
   const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
-  return { id, label, total: formatCount(total), buckets };
+  return { id, label, total: plural(total, 'event'), buckets };
 }
 
 /**

@@ -36,7 +36,7 @@ export interface SentryAuth {
 }
 
 export interface SentryAuthOptions {
-  /** The URL the sign-in offers first; defaults to sentry.io. */
+  /** The URL the sign-in offers first; sentry.io when it gives none. */
   readonly defaultUrl?: () => Promise<string | undefined>;
   /** Defaults to asking the server (`GET /api/0/`) with a client made for the check. */
   readonly verifyToken?: TokenVerifier;

@@ -13,7 +13,7 @@ import { missingScopes, missingScopesWarning, neededScopes, tokenFormatError, to
 export type TokenVerifier = (url: string, token: string) => Promise<Result<TokenInfo, ApiError>>;
 
 export interface SignInPromptDeps {
-  /** The URL offered first: the `url` setting (or the folder's sentry-cli configuration); sentry.io when undefined. */
+  /** The URL offered first: what the folder's configuration names (see signInServer.ts); sentry.io when undefined. */
   readonly defaultUrl: () => Promise<string | undefined>;
   readonly verifyToken: TokenVerifier;
   readonly log: Logger;

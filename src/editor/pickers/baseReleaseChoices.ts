@@ -30,13 +30,23 @@ export function baseReleaseChoices(input: BaseReleaseChoiceInput): BaseReleaseCh
   // A release missing from the list (older than the page, or deleted) leaves every other release as a candidate.
   const older = at >= 0 ? input.releases.slice(at + 1) : input.releases.filter((release) => release.version !== input.release);
   const previous = at >= 0 ? input.releases[at + 1]?.version : undefined;
-  const byDefault: BaseReleaseChoice = {
-    label: '$(history) The release before it',
-    description: previous ?? 'none found',
-    detail: `Compares ${input.release} with the release created just before it.`,
-    current: input.chosen === undefined,
-  };
+  // "None found" only where the list shows there is none: a compared release missing from it says nothing.
+  const byDefault = defaultChoice(input.release, input.chosen, previous ?? (at >= 0 ? 'none found' : 'found when comparing'));
   return [byDefault, ...older.map((release) => choiceOf(release, input, previous))];
+}
+
+/** The default row while the releases load: which release comes before is not known yet, so it says it is looking. */
+export function loadingBaseChoice(release: string, chosen: string | undefined): BaseReleaseChoice {
+  return defaultChoice(release, chosen, 'loading the releases…');
+}
+
+function defaultChoice(release: string, chosen: string | undefined, description: string): BaseReleaseChoice {
+  return {
+    label: '$(history) The release before it',
+    description,
+    detail: `Compares ${release} with the release created just before it.`,
+    current: chosen === undefined,
+  };
 }
 
 function choiceOf(release: Release, input: BaseReleaseChoiceInput, previous: string | undefined): BaseReleaseChoice {

@@ -6,7 +6,7 @@ import type { EditorContext } from '../ctx';
 import type { ServerOfFolder } from './folderServer';
 import { pickAfterLoading } from './loadingPick';
 import { showPickerProblem } from './pickerProblems';
-import { baseReleaseChoices, type BaseReleaseChoice } from './baseReleaseChoices';
+import { baseReleaseChoices, loadingBaseChoice, type BaseReleaseChoice } from './baseReleaseChoices';
 import { projectReleases } from './releasePicker';
 
 type BaseItem = vscode.QuickPickItem & { readonly choice: BaseReleaseChoice };
@@ -29,17 +29,17 @@ export async function pickBaseRelease(
     return undefined;
   }
   const { org, project } = snapshot.connection;
+  const itemOf = (choice: BaseReleaseChoice): BaseItem => ({ label: choice.label, description: choice.description, detail: choice.detail, choice });
   const picked = await pickAfterLoading<BaseItem>({
     title: `Compare ${release} with…`,
     loadingMessage: 'Loading the releases…',
     placeholder: 'Release to compare with',
     isChoice: (item): item is BaseItem => 'choice' in item,
+    whileLoading: [itemOf(loadingBaseChoice(release, chosen))],
     load: async (signal) => {
       const releases = await projectReleases(server.value, org, project, snapshot.projectId, signal);
       if (!releases.ok) return releases;
-      const items = baseReleaseChoices({ releases: releases.value, release, chosen, now: new Date() }).map(
-        (choice): BaseItem => ({ label: choice.label, description: choice.description, detail: choice.detail, choice }),
-      );
+      const items = baseReleaseChoices({ releases: releases.value, release, chosen, now: new Date() }).map(itemOf);
       const [byDefault, ...rest] = items;
       const separator: vscode.QuickPickItem = { label: 'Older releases, newest first', kind: vscode.QuickPickItemKind.Separator };
       return ok({ items: byDefault ? [byDefault, separator, ...rest] : items, active: items.find((item) => item.choice.current) });

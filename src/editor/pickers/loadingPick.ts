@@ -15,6 +15,8 @@ export interface LoadingPickOptions<T extends vscode.QuickPickItem> {
   readonly title: string;
   readonly loadingMessage: string;
   readonly placeholder: string;
+  /** Rows shown (and choosable) while the rest loads, e.g. a default that needs no list. */
+  readonly whileLoading?: readonly T[];
   /** With exactly one choice there is nothing to ask: it is taken without waiting for the user. */
   readonly takeSingle?: boolean;
   readonly load: (signal: AbortSignal) => Promise<Result<LoadedItems<T>, PickerProblem>>;
@@ -27,6 +29,7 @@ export async function pickAfterLoading<T extends vscode.QuickPickItem>(options: 
   pick.title = options.title;
   pick.placeholder = options.loadingMessage;
   pick.busy = true;
+  if (options.whileLoading) pick.items = options.whileLoading;
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;

@@ -9,7 +9,7 @@ const height = 40;
 
 export function renderChart(chart: ChartView): HTMLElement {
   const bars = barsOf(chart.buckets, width, height);
-  const summary = `${chart.label}: ${chart.total} events`;
+  const summary = `${chart.label}: ${chart.total}`;
   const drawing = svg(
     'svg',
     { class: 'chart', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': summary },
@@ -22,7 +22,7 @@ export function renderChart(chart: ChartView): HTMLElement {
   return h(
     'figure',
     { className: 'chart-figure', testId: `chart-${chart.id}` },
-    h('figcaption', {}, h('span', { className: 'chart-label' }, chart.label), h('span', { className: 'chart-total' }, `${chart.total} events`)),
+    h('figcaption', {}, h('span', { className: 'chart-label' }, chart.label), h('span', { className: 'chart-total' }, chart.total)),
     chart.buckets.length > 0 ? drawing : h('p', { className: 'muted' }, 'No data'),
   );
 }

@@ -18,6 +18,7 @@ export interface Locator {
   click(options?: TimeoutOption & { button?: 'left' | 'right' | 'middle'; clickCount?: number }): Promise<void>;
   dblclick(options?: TimeoutOption): Promise<void>;
   hover(options?: TimeoutOption): Promise<void>;
+  fill(value: string, options?: TimeoutOption): Promise<void>;
   scrollIntoViewIfNeeded(options?: TimeoutOption): Promise<void>;
   boundingBox(options?: TimeoutOption): Promise<{ x: number; y: number; width: number; height: number } | null>;
   waitFor(options?: TimeoutOption & { state?: 'attached' | 'detached' | 'visible' | 'hidden' }): Promise<void>;

@@ -102,6 +102,30 @@ export class QuickInput {
     });
   }
 
+  /**
+   * Waits for an input box something else opened (a command's question) whose title contains `title`, and returns the
+   * text it offers.
+   */
+  async openBoxValue(title: string): Promise<string> {
+    await this.page.locator(widget).filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: totalTimeoutMs });
+    return (await this.page.evaluate(readValue, input)) ?? '';
+  }
+
+  /**
+   * Answers the open input box titled `title`: replaces its text with `text` when given (a password box too), presses
+   * Enter and waits for the box to take it (close, or show another question). Not retried: an answer is given once.
+   */
+  async answer(title: string, text?: string): Promise<void> {
+    const box = this.page.locator(widget).filter({ hasText: title }).first();
+    await box.waitFor({ state: 'visible', timeout: totalTimeoutMs });
+    if (text !== undefined) {
+      await this.page.locator(input).fill(text, { timeout: attemptTimeoutMs });
+      await this.waitForValue((value) => value === text, `the input box to hold the answer`);
+    }
+    await this.page.keyboard.press('Enter');
+    await box.waitFor({ state: 'hidden', timeout: totalTimeoutMs });
+  }
+
   /** Closes the box if it is open (a failed step may leave it open for the next). */
   async close(): Promise<void> {
     if (await this.page.locator(widget).isVisible()) await this.page.keyboard.press('Escape');

@@ -53,6 +53,24 @@ export class Workbench {
     await this.quickInput.pickThenChoose({ key: 'F1', prefix: '>', text: title }, title, row);
   }
 
+  /** The text an input box titled `title` offers once a command has opened it. */
+  async inputBoxValue(title: string): Promise<string> {
+    return this.quickInput.openBoxValue(title);
+  }
+
+  /** Answers the input box titled `title` with `text`, or accepts what it offers when `text` is undefined. */
+  async answerInputBox(title: string, text?: string): Promise<void> {
+    await this.quickInput.answer(title, text);
+  }
+
+  /** Clicks the button labelled `label` of the modal dialog on screen (e.g. VS Code's sign-in consent). */
+  async clickDialogButton(label: string): Promise<void> {
+    const button = this.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: label }).first();
+    await button.waitFor({ state: 'visible', timeout: stepTimeoutMs });
+    await button.click();
+    await button.waitFor({ state: 'hidden', timeout: stepTimeoutMs });
+  }
+
   /** Opens a workspace file through Quick Open by its path relative to the workspace folder, and waits for its tab. */
   /** Clicks the row matching `row` in a quick pick that something else opened (a notification's action, say). */
   async chooseInOpenQuickPick(row: RegExp): Promise<void> {

@@ -115,6 +115,26 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.waitForActiveEditorAt('main.ts', callerLine);
     }));
 
+  test('Show Issue Details opens the issue of the cursor line, and asks among all issues only on a line without one', () =>
+    session.step('show-at-cursor', async () => {
+      const { workbench } = session;
+      const rangeError = issueById(fake.data, '1002');
+      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.openFile(cart);
+      await workbench.goToLine(rangeErrorLine);
+      // No picker: the line has one issue, and the command opens it.
+      await workbench.runCommand('Sentry: Show Issue Details');
+      const panel = await workbench.webviewFrameShowing(rangeError.title);
+      assert.equal((await panel.locator('[data-testid="issue-short-id"]').innerText()).trim(), rangeError.shortId);
+      await workbench.screenshot('show-at-cursor');
+      await workbench.runCommand('View: Close All Editor Groups');
+      await workbench.openFile(cart);
+      await workbench.goToLine(1);
+      await workbench.runCommandAndChoose('Sentry: Show Issue Details', new RegExp(`${typeError.shortId} · \\d+ events`));
+      await workbench.webviewFrameShowing(typeError.title);
+      await workbench.runCommand('View: Close All Editor Groups');
+    }));
+
   test('the Sentry view lists the open issues of the release and opens a frame at its line', () =>
     session.step('tree', async () => {
       const { workbench } = session;

@@ -44,10 +44,19 @@ test('several issues make one summary, most pressing first, counting each issue 
   ]);
   assert.equal(
     decision.alert?.text,
-    `Sentry (${release}): 1 regression, 1 issue with more than 100 events in the last hour and 2 new issues touching this workspace: SHOP-7, SHOP-6, SHOP-5, SHOP-8`,
+    `Sentry (${release}): 1 regression, 1 issue with more than 100 events in the last hour and 2 new issues touching this workspace: "Error 7"; "Error 6"; "Error 5"; and 1 more`,
   );
   assert.deepEqual(decision.alert?.issues.map((alerted) => alerted.reasons), [['regressed'], ['eventsPerHour', 'newInRelease'], ['newInRelease'], ['newInRelease']]);
   assert.deepEqual(decision.memory.alerted['6'], { eventsPerHour: now.toISOString(), newInRelease: now.toISOString() });
+});
+
+test('a summary names the issues by their titles, each cut to a short line', () => {
+  const long = `TypeError: ${'x'.repeat(200)}`;
+  const decision = decide([folder([issue('5', { ...newInRelease, title: long }), issue('6', { ...newInRelease, title: 'RangeError: Invalid quantity, again' })], [hitOf('5'), hitOf('6')])]);
+  const text = decision.alert?.text ?? '';
+  assert.match(text, /^Sentry \([^)]+\): 2 new issues touching this workspace: "TypeError: x+…"; "RangeError: Invalid quantity, again"$/);
+  assert.ok(text.length < 200, text);
+  assert.doesNotMatch(text, /SHOP-/);
 });
 
 test('an issue listed by two folders alerts once, with the reasons of both', () => {

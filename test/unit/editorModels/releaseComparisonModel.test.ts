@@ -7,7 +7,7 @@ import type { Issue } from '../../../src/core/api/issueSchema';
 import { storyOf } from '../../../src/core/tracking/issueStory';
 import type { ReleaseComparison } from '../../../src/core/tracking/releaseComparison';
 import { comparisonRoots, comparisonRows, type ComparisonNode, type FolderComparison } from '../../../src/editor/comparison/comparisonModel';
-import { baseReleaseChoices } from '../../../src/editor/pickers/baseReleaseChoices';
+import { baseReleaseChoices, loadingBaseChoice } from '../../../src/editor/pickers/baseReleaseChoices';
 import { issue, release } from './snapshotFixtures';
 
 const current = 'shop@1.3.0';
@@ -113,5 +113,13 @@ describe('base release picker rows', () => {
 
   test('the oldest release has nothing before it', () => {
     assert.deepEqual(baseReleaseChoices({ releases, release: 'shop@1.0.0', now }).map((choice) => [choice.version, choice.description]), [[undefined, 'none found']]);
+  });
+
+  test('says "none found" only once the list shows it: not while loading, nor for a release missing from the list', () => {
+    assert.equal(loadingBaseChoice(current, undefined).description, 'loading the releases…');
+    assert.equal(loadingBaseChoice(current, undefined).current, true);
+    const missing = baseReleaseChoices({ releases, release: 'shop@9.9.9', now });
+    assert.notEqual(missing[0]?.description, 'none found');
+    assert.equal(missing.length, releases.length + 1);
   });
 });

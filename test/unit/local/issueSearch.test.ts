@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { AnswerNow } from '../../../src/core/local/api/apiAnswer';
 import { matchesIssue, queriedEnvironments, queriedReleases } from '../../../src/core/local/api/issueMatching';
 import { parseIssueSearch } from '../../../src/core/local/api/issueSearchQuery';
+import { newIssueDurationMs } from '../../../src/core/local/store/localIssue';
 import { LocalStore } from '../../../src/core/local/store/localStore';
 import type { StoredEvent } from '../../../src/core/local/store/storeRecords';
 
@@ -22,8 +23,9 @@ function sample() {
   return { store, cart, login };
 }
 
-const scope = { environments: [], latestRelease: 'shop@1.2.4', userId: '1' };
-const matches = (query: string, issue: Parameters<typeof matchesIssue>[0], environments: string[] = []) => matchesIssue(issue, parseIssueSearch(query), { ...scope, environments });
+const scope = { environments: [], latestRelease: 'shop@1.2.4', userId: '1', now: 1_000 };
+const matches = (query: string, issue: Parameters<typeof matchesIssue>[0], environments: string[] = [], now = scope.now) =>
+  matchesIssue(issue, parseIssueSearch(query), { ...scope, environments, now });
 
 describe('parseIssueSearch', () => {
   test('reads quoted values, lists, negation and free text', () => {
@@ -50,6 +52,14 @@ describe('matchesIssue', () => {
     assert.equal(matches('is:unresolved', cart), true);
     store.updateIssue(cart.id, (issue) => (issue.status = 'ignored'));
     assert.deepEqual([matches('is:unresolved', cart), matches('is:archived', cart), matches('is:ignored', cart)], [false, true, true]);
+  });
+
+  test('an issue stays new however many events it gets, and is ongoing a week after its first event, as in Sentry', () => {
+    const { cart, store } = sample();
+    store.addEvent(event({ release: 'shop@1.2.3' }), facts('cart'));
+    assert.deepEqual([matches('is:new', cart), matches('is:ongoing', cart)], [true, false]);
+    const aWeekLater = cart.firstSeen + newIssueDurationMs;
+    assert.deepEqual([matches('is:new', cart, [], aWeekLater), matches('is:ongoing', cart, [], aWeekLater)], [false, true]);
   });
 
   test('refuses an unknown is: value with a 400', () => {

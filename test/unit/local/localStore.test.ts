@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { newIssueDurationMs } from '../../../src/core/local/store/localIssue';
 import { LocalStore } from '../../../src/core/local/store/localStore';
 import { PersistedStore } from '../../../src/core/local/store/persistedStore';
 import { defaultStoreLimits } from '../../../src/core/local/store/storeLimits';
@@ -77,6 +78,13 @@ describe('LocalStore', () => {
     store.addEvent(event({ timestamp: 30 }), facts('new'));
     store.addEvent(event({ timestamp: 20 }), facts('middle'));
     assert.deepEqual(store.issues().map((issue) => issue.facts.hash).sort(), ['middle', 'new']);
+  });
+
+  test('keeps a second event\'s issue new: Sentry turns it ongoing only a week after its first event', () => {
+    const store = new LocalStore();
+    const { issue } = store.addEvent(event({ timestamp: 1_000 }), facts('h'));
+    store.addEvent(event({ timestamp: 2_000 }), facts('h'));
+    assert.deepEqual([issue.count, issue.substatusAt(2_000), issue.substatusAt(1_000 + newIssueDurationMs)], [2, 'new', 'ongoing']);
   });
 
   test('reopens a resolved issue as regressed, but not for events of the release it was resolved in', () => {

@@ -1,4 +1,4 @@
-// Proves the issue panel's view model, built from real Sentry events: the exception chain and frames innermost first,
+// Proves the issue panel's view model, built from real Sentry events: the exception chain and frames newest first,
 // in-app emphasis and source context, breadcrumbs, tags, request and user with personal data redacted by default,
 // actions narrowed to the backend's capabilities, and hostile event text kept as plain text.
 import assert from 'node:assert/strict';
@@ -155,8 +155,8 @@ describe('user impact and header', () => {
   test('charts the last 24 hours and the last 14 of the 30 daily buckets', () => {
     const charts = modelOf().impact.charts;
     assert.deepEqual(charts.map((chart) => [chart.id, chart.buckets.length, chart.total]), [
-      ['24h', 25, '0'],
-      ['14d', 14, '25'],
+      ['24h', 25, '0 events'],
+      ['14d', 14, '25 events'],
     ]);
     assert.equal(charts[1]?.buckets.at(-1)?.iso, '2025-04-13T00:00:00.000Z');
   });

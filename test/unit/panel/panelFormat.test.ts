@@ -14,7 +14,7 @@ describe('chart bars', () => {
     const bars = barsOf(chart.buckets, 300, 40, 0);
     assert.deepEqual(bars.map((bar) => [bar.x, bar.width, bar.height]), [[0, 100, 0], [100, 100, 1], [200, 100, 40]]);
     assert.equal(bars[2]?.y, 0);
-    assert.equal(chart.total, '401');
+    assert.equal(chart.total, '401 events');
   });
 
   test('draws nothing for an empty series and skips buckets that are not numbers', () => {
@@ -22,6 +22,11 @@ describe('chart bars', () => {
     const [chart] = chartsOfStats({ '24h': [[0, Number.NaN], [3600, 2]] });
     assert.equal(chart?.buckets.length, 1);
     assert.deepEqual(chartsOfStats(undefined), []);
+  });
+
+  test('counts one event in the singular', () => {
+    const [chart] = chartsOfStats({ '24h': [[0, 0], [3600, 1]] });
+    assert.equal(chart?.total, '1 event');
   });
 });
 

@@ -83,7 +83,7 @@ function commonFields(issue: LocalIssue, view: IssueView): Record<string, unknow
     level: issue.facts.level,
     status: issue.status,
     statusDetails: issue.statusDetails,
-    substatus: issue.substatus,
+    substatus: issue.substatusAt(view.now),
     isPublic: false,
     platform: issue.facts.platform,
     project: projectRefJson(view.store.project(issue.projectId), issue.projectId),

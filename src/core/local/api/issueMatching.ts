@@ -10,6 +10,8 @@ export interface MatchScope {
   readonly latestRelease: string | undefined;
   /** The id of the one local user, for `assigned:me`. */
   readonly userId: string;
+  /** The time of the request: whether an issue is still new depends on it. */
+  readonly now: number;
 }
 
 const IS_VALUES = ['unresolved', 'resolved', 'ignored', 'archived', 'assigned', 'unassigned', 'for_review', 'linked', 'unlinked', 'new', 'ongoing', 'regressed', 'escalating'];
@@ -37,7 +39,7 @@ function matchesFilter(issue: LocalIssue, filter: SearchFilter, scope: MatchScop
   const { values } = filter;
   switch (filter.key) {
     case 'is':
-      return values.some((value) => matchesIs(issue, value));
+      return values.some((value) => matchesIs(issue, value, scope.now));
     case 'release':
       return values.some((value) => issue.counts.has({ releases: [value === 'latest' ? (scope.latestRelease ?? value) : value], environments: scope.environments }));
     case 'firstRelease':
@@ -69,7 +71,7 @@ function matchesFilter(issue: LocalIssue, filter: SearchFilter, scope: MatchScop
   }
 }
 
-function matchesIs(issue: LocalIssue, value: string): boolean {
+function matchesIs(issue: LocalIssue, value: string, now: number): boolean {
   if (!IS_VALUES.includes(value)) throw new AnswerNow(detail(400, `Invalid value for "is" search, valid values are {${IS_VALUES.join(', ')}}`));
   switch (value) {
     case 'archived':
@@ -88,7 +90,7 @@ function matchesIs(issue: LocalIssue, value: string): boolean {
     case 'ongoing':
     case 'regressed':
     case 'escalating':
-      return issue.substatus === value;
+      return issue.substatusAt(now) === value;
     default:
       return issue.status === value;
   }

@@ -5,6 +5,9 @@ import type { Assignee, EventFacts, IssueStateJson, StoredEvent } from './storeR
 
 export type IssueStatus = 'unresolved' | 'resolved' | 'ignored';
 
+/** Sentry's auto-transition task moves an issue from New to Ongoing this long after it was first seen, whatever its event count. */
+export const newIssueDurationMs = 7 * 24 * 60 * 60 * 1000;
+
 export class LocalIssue {
   status: IssueStatus = 'unresolved';
   substatus: string | null = 'new';
@@ -44,12 +47,16 @@ export class LocalIssue {
       this.lastRelease = event.release ?? this.lastRelease;
     }
     this.counts.add(event);
-    if (this.count > 1 && this.substatus === 'new') this.substatus = 'ongoing';
     if (this.status === 'resolved' && !(this.resolvedInRelease !== null && event.release === this.resolvedInRelease)) {
       this.reopen('regressed');
     } else if (this.status === 'ignored' && this.ignoredUntil !== null && event.receivedAt >= this.ignoredUntil) {
       this.reopen('ongoing');
     }
+  }
+
+  /** The substatus the API reports at `now`: a new issue turns ongoing a week after its first event, as in Sentry. */
+  substatusAt(now: number): string | null {
+    return this.substatus === 'new' && now - this.firstSeen >= newIssueDurationMs ? 'ongoing' : this.substatus;
   }
 
   reopen(substatus: string): void {

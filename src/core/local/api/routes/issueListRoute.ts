@@ -33,7 +33,7 @@ export function issueList(request: ApiRequest, projectIds: readonly string[]): R
   // `group=` fetches exactly these issues: no search, no pagination.
   if (groupIds.length > 0) return json(inProjects.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)));
   const since = windowStart(request);
-  const scope = { environments, latestRelease, userId: LOCAL_USER.id };
+  const scope = { environments, latestRelease, userId: LOCAL_USER.id, now: request.now };
   const matching = inProjects.filter((issue) => matchesIssue(issue, search, scope) && (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since));
   const score = scoreOf(request.query.get('sort') ?? 'date', environments);
   const sorted = matching.sort((a, b) => score(b) - score(a) || Number(b.id) - Number(a.id));
