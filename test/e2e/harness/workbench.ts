@@ -124,11 +124,12 @@ export class Workbench {
   }
 
   /** Waits until some after-line decoration satisfies `matches`, and returns all of them at that moment. */
-  async waitForAfterLineDecorations(matches: (decorations: LineDecoration[]) => boolean, what: string): Promise<LineDecoration[]> {
+  /** `timeoutMs` beyond a step's 20 s is for the first load of a session, which a busy machine can slow down. */
+  async waitForAfterLineDecorations(matches: (decorations: LineDecoration[]) => boolean, what: string, timeoutMs = stepTimeoutMs): Promise<LineDecoration[]> {
     return waitFor(async () => {
       const decorations = await this.afterLineDecorations();
       return matches(decorations) ? decorations : undefined;
-    }, { what, timeoutMs: stepTimeoutMs });
+    }, { what, timeoutMs });
   }
 
   /**

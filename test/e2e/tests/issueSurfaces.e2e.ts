@@ -27,7 +27,8 @@ describe('Sentry surfaces in a real VS Code', () => {
       viewport: { width: 1280, height: 800 },
     });
     await session.workbench.openFile(cart);
-    await session.workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), `the mark on line ${raisingLine}`);
+    // The session's first load: a busy machine can take longer than one step's wait.
+    await session.workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), `the mark on line ${raisingLine}`, 60_000);
   });
 
   after(async () => {

@@ -57,7 +57,7 @@ describe('alerts over the fake Sentry', () => {
   let loop: RefreshLoop;
   const { v120 } = scenario.releases;
   const dataNow = (): Date => new Date(fake.data.now);
-  const shortIdOf = (id: string): string => fake.data.issues.find((issue) => issue.id === id)?.shortId ?? id;
+  const titleOf = (id: string): string => fake.data.issues.find((issue) => issue.id === id)?.title ?? id;
 
   before(async () => {
     fake = await startFakeSentry({ data: defaultScenario() });
@@ -82,7 +82,7 @@ describe('alerts over the fake Sentry', () => {
     ]);
     assert.equal(
       decision.alert?.text,
-      `Sentry (${v120}): 1 regression, 1 issue with more than 100 events in the last hour and 1 new issue touching this workspace: ${['1004', '1008', '1002'].map(shortIdOf).join(', ')}`,
+      `Sentry (${v120}): 1 regression, 1 issue with more than 100 events in the last hour and 1 new issue touching this workspace: ${['1004', '1008', '1002'].map((id) => `"${titleOf(id)}"`).join('; ')}`,
     );
     assert.equal(decision.alert?.issues[1]?.eventsLastHour, 310);
   });
