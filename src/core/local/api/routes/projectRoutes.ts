@@ -71,7 +71,7 @@ function bulkUpdate(request: ApiRequest): RouteAnswer {
   else if (status) chosen = inProject.filter((issue) => issue.status === status);
   else if (query !== null) {
     const search = parseIssueSearch(query);
-    const scope = { environments: [], latestRelease: releasesOf(request.store)[0]?.version, userId: LOCAL_USER.id };
+    const scope = { environments: [], latestRelease: releasesOf(request.store)[0]?.version, userId: LOCAL_USER.id, now: request.now };
     chosen = inProject.filter((issue) => matchesIssue(issue, search, scope));
   } else chosen = inProject;
   if (chosen.length === 0) return { status: 204, body: undefined };
