@@ -38,7 +38,11 @@ describe('Spotlight /stream on the local server', () => {
   test('stores the errors of an app that has SENTRY_SPOTLIGHT and no DSN, on the lines that raised them', async () => {
     const run = await runSdkApp(workspace.path, '', 'handled', { SENTRY_SPOTLIGHT: `${server.url}/stream` });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(titles(server, '1'), ['TypeError: cart 1 is empty', 'TypeError: order 9 has no address']);
+    // The SDK sends the three cart errors at once: the issue's title is that of whichever arrived first.
+    assert.deepEqual(
+      titles(server, '1').map((title) => title.replace(/cart \d/, 'cart N')),
+      ['TypeError: cart N is empty', 'TypeError: order 9 has no address'],
+    );
     const cart = server.store.issues().find((issue) => issue.facts.title.startsWith('TypeError: cart'));
     assert.equal(cart?.count, 3);
     const event = server.store.eventsOf(cart?.id ?? '')[0];
