@@ -1,12 +1,16 @@
 // Reads workspace files for the resolver, only after checking that their real path (symlinks followed) is inside a folder.
-import { open, readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { open, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Logger } from '../log';
 import { BoundedCache } from './boundedCache';
 import type { WorkspaceFolder } from './frame';
+import { insidePath, PathConfinement } from './pathConfinement';
 
 export interface WorkspaceFileReaderOptions {
-  /** Files kept in memory at once. Default 64. */
+  /**
+   * Files kept in memory at once. Default 2,048: a large release's frames touch hundreds of files, and reading one again
+   * costs far more than keeping it (the character limit below bounds the memory).
+   */
   readonly maxCachedFiles?: number;
   /** Characters kept in memory over all cached files. Default 64 million (about 128 MB). */
   readonly maxCachedChars?: number;
@@ -35,17 +39,16 @@ export interface WorkspacePath {
 }
 
 export class WorkspaceFileReader {
-  private folderRealPaths: Promise<string[]> | undefined;
+  private readonly confinement: PathConfinement;
   private readonly texts: BoundedCache<string, FileText>;
   private readonly pending = new Map<string, Promise<FileText | undefined>>();
-  private readonly maxFileBytes: number;
 
   constructor(
     private readonly folders: readonly WorkspaceFolder[],
     private readonly options: WorkspaceFileReaderOptions = {},
   ) {
-    this.texts = new BoundedCache(options.maxCachedFiles ?? 64, options.maxCachedChars ?? 64_000_000);
-    this.maxFileBytes = options.maxFileBytes ?? 64_000_000;
+    this.texts = new BoundedCache(options.maxCachedFiles ?? 2_048, options.maxCachedChars ?? 64_000_000);
+    this.confinement = new PathConfinement(folders, { maxFileBytes: options.maxFileBytes ?? 64_000_000, log: options.log });
   }
 
   /** The absolute path of a folder-relative path. The relative path must come from the index or from locate(). */
@@ -64,24 +67,8 @@ export class WorkspaceFileReader {
   }
 
   /** The real path when the file exists, is a regular file, and really lies inside a workspace folder; else undefined. */
-  async confine(absolutePath: string): Promise<string | undefined> {
-    let real: string;
-    try {
-      real = await realpath(absolutePath);
-    } catch {
-      return undefined;
-    }
-    const roots = await this.realFolderPaths();
-    if (!roots.some((root) => insidePath(root, real) !== undefined)) {
-      this.options.log?.debug(`resolver: ${absolutePath} leads outside the workspace (${real}); not used`);
-      return undefined;
-    }
-    try {
-      const info = await stat(real);
-      return info.isFile() && info.size <= this.maxFileBytes ? real : undefined;
-    } catch {
-      return undefined;
-    }
+  confine(absolutePath: string): Promise<string | undefined> {
+    return this.confinement.confine(absolutePath);
   }
 
   /** The file's text, from the cache when read before; undefined when it is missing, too large or outside the workspace. */
@@ -129,9 +116,10 @@ export class WorkspaceFileReader {
     }
   }
 
-  /** Forgets cached texts, for when files changed on disk. */
+  /** Forgets cached texts and directory checks, for when files changed on disk. */
   clear(): void {
     this.texts.clear();
+    this.confinement.clear();
   }
 
   private async readAndCache(absolutePath: string): Promise<FileText | undefined> {
@@ -141,18 +129,4 @@ export class WorkspaceFileReader {
     this.texts.set(absolutePath, file, text.length);
     return file;
   }
-
-  private realFolderPaths(): Promise<string[]> {
-    this.folderRealPaths ??= Promise.all(
-      this.folders.map((folder) => realpath(folder.path).catch(() => undefined)),
-    ).then((paths) => paths.filter((path): path is string => path !== undefined));
-    return this.folderRealPaths;
-  }
-}
-
-/** The `/`-separated path of `target` relative to `root` when it lies strictly inside it, else undefined. */
-function insidePath(root: string, target: string): string | undefined {
-  const path = relative(root, target);
-  if (path === '' || isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) return undefined;
-  return path.split(sep).join('/');
 }
