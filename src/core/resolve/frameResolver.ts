@@ -21,6 +21,9 @@ export interface FrameResolverOptions {
   codeMappings?: readonly PathMapping[]; // from the Sentry API
   driftWindow?: number;
   log?: Logger;
+  /** A reader and source maps shared with others working on the same files (the local server's snapshot); else its own. */
+  reader?: WorkspaceFileReader;
+  sourceMaps?: SourceMapLoader;
 }
 
 export interface FrameContext {
@@ -47,8 +50,8 @@ export class FrameResolver {
 
   constructor(private readonly options: FrameResolverOptions) {
     this.log = options.log ?? silentLogger;
-    this.reader = new WorkspaceFileReader(options.folders, { log: this.log });
-    this.sourceMaps = new SourceMapLoader(this.reader, new DebugIdIndex(options.files, this.reader, { log: this.log }), this.log);
+    this.reader = options.reader ?? new WorkspaceFileReader(options.folders, { log: this.log });
+    this.sourceMaps = options.sourceMaps ?? new SourceMapLoader(this.reader, new DebugIdIndex(options.files, this.reader, { log: this.log }), this.log);
     this.pathMappings = sortMappings(options.pathMappings ?? []);
     this.codeMappings = sortMappings(options.codeMappings ?? []);
   }

@@ -28,6 +28,13 @@ export interface PathConfinementOptions {
   readonly log?: Logger;
 }
 
+/** A confined file: its real path, and the size and modification time that tell one version of it from another. */
+export interface ConfinedFile {
+  readonly real: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 interface DirectoryVerdict {
   /** The directory's real path when it lies inside a workspace folder (or is one), else undefined. */
   readonly real: Promise<string | undefined>;
@@ -53,6 +60,11 @@ export class PathConfinement {
    * and a symlinked file is followed to its target, which must be inside too.
    */
   async confine(absolutePath: string): Promise<string | undefined> {
+    return (await this.confineFile(absolutePath))?.real;
+  }
+
+  /** As confine(), with the file's size and modification time. */
+  async confineFile(absolutePath: string): Promise<ConfinedFile | undefined> {
     const name = basename(absolutePath);
     if (name === '' || name === '.' || name === '..') return undefined;
     const directory = await this.realDirectory(dirname(absolutePath));
@@ -65,7 +77,7 @@ export class PathConfinement {
       return undefined;
     }
     if (info.isSymbolicLink()) return this.confineLink(absolutePath, candidate);
-    return info.isFile() && info.size <= this.options.maxFileBytes ? candidate : undefined;
+    return this.regularFile(candidate, info);
   }
 
   /** Forgets every directory verdict, for when files moved on disk. */
@@ -95,18 +107,21 @@ export class PathConfinement {
   }
 
   /** A symlinked file: rare, so followed without caching. */
-  private async confineLink(absolutePath: string, link: string): Promise<string | undefined> {
+  private async confineLink(absolutePath: string, link: string): Promise<ConfinedFile | undefined> {
     try {
       const real = await this.fs.realpath(link);
       if (!(await this.isInside(real, false))) {
         this.options.log?.debug(`resolver: ${absolutePath} leads outside the workspace (${real}); not used`);
         return undefined;
       }
-      const info = await this.fs.stat(real);
-      return info.isFile() && info.size <= this.options.maxFileBytes ? real : undefined;
+      return this.regularFile(real, await this.fs.stat(real));
     } catch {
       return undefined;
     }
+  }
+
+  private regularFile(real: string, info: Stats): ConfinedFile | undefined {
+    return info.isFile() && info.size <= this.options.maxFileBytes ? { real, size: info.size, mtimeMs: info.mtimeMs } : undefined;
   }
 
   /** Whether a real path lies inside a real folder path; a directory may also be the folder itself. */

@@ -4,7 +4,9 @@ import type { Logger } from '../log';
 import { BoundedCache } from './boundedCache';
 import type { DebugIdIndex } from './debugIdIndex';
 import { debugIdOf, inlineSourceMapText, sourceMappingUrlOf } from './sourceMapComments';
+import type { ConfinedFile } from './pathConfinement';
 import { parseSourceMap, type ParsedSourceMap } from './sourceMapJson';
+import { SourceMapStore } from './sourceMapStore';
 import type { FileText, WorkspaceFileReader, WorkspacePath } from './workspaceFileReader';
 
 export interface LoadedSourceMap {
@@ -21,20 +23,30 @@ export interface DebugIdSourceMap {
   readonly script: string;
 }
 
-/** Parsed maps kept in memory, weighed by the length of their JSON text. */
-const MAX_CACHED_MAPS = 16;
-const MAX_CACHED_MAP_CHARS = 200_000_000;
-const MAX_REMEMBERED_MISSES = 4_096;
+/** Inline maps (inside a script's text) kept for this loader's life, weighed by the length of their JSON text. */
+const MAX_INLINE_MAPS = 16;
+const MAX_INLINE_MAP_CHARS = 100_000_000;
+const MAX_REMEMBERED_PATHS = 4_096;
 
+/**
+ * One loader serves one workspace snapshot. Every map is read and parsed once however many frames ask for it at once
+ * (a load in progress is shared), map files are kept across snapshots in a SourceMapStore while they do not change on
+ * disk, and each map file is checked against the disk once per loader.
+ */
 export class SourceMapLoader {
-  private readonly cache = new BoundedCache<string, LoadedSourceMap>(MAX_CACHED_MAPS, MAX_CACHED_MAP_CHARS);
+  private readonly inline = new BoundedCache<string, LoadedSourceMap>(MAX_INLINE_MAPS, MAX_INLINE_MAP_CHARS);
+  /** Loads in progress, shared by every frame that asks meanwhile. */
+  private readonly loading = new Map<string, Promise<LoadedSourceMap | undefined>>();
+  /** The version of each map file as checked during this loader's life: the store's copy is used without a new stat. */
+  private readonly checked = new BoundedCache<string, ConfinedFile>(MAX_REMEMBERED_PATHS);
   /** Maps looked for and not found or not valid, so that a missing `.map` is not looked for again on every frame. */
-  private readonly misses = new BoundedCache<string, true>(MAX_REMEMBERED_MISSES);
+  private readonly misses = new BoundedCache<string, true>(MAX_REMEMBERED_PATHS);
 
   constructor(
     private readonly reader: WorkspaceFileReader,
     private readonly debugIds: DebugIdIndex,
     private readonly log?: Logger,
+    private readonly store: SourceMapStore = new SourceMapStore(),
   ) {}
 
   /**
@@ -69,9 +81,8 @@ export class SourceMapLoader {
   }
 
   private async fromUrl(url: string, scriptPath: string): Promise<LoadedSourceMap | undefined> {
-    const key = `inline:${scriptPath}`;
     const inlineText = inlineSourceMapText(url);
-    if (inlineText !== undefined) return this.cached(key, inlineText.length, async () => inlineText, dirname(scriptPath));
+    if (inlineText !== undefined) return this.loadInline(`inline:${scriptPath}`, inlineText, dirname(scriptPath));
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) || url.startsWith('/')) {
       this.log?.debug(`resolver: source map URL ${url} of ${scriptPath} is not a relative file; not followed`);
       return undefined;
@@ -80,23 +91,58 @@ export class SourceMapLoader {
     return this.loadFile(resolve(dirname(scriptPath), relativePath));
   }
 
-  private loadFile(mapPath: string): Promise<LoadedSourceMap | undefined> {
-    return this.cached(mapPath, undefined, () => this.reader.readOnce(mapPath), dirname(mapPath));
+  private async loadInline(key: string, text: string, baseDirectory: string): Promise<LoadedSourceMap | undefined> {
+    const hit = this.inline.get(key);
+    if (hit !== undefined || this.misses.has(key)) return hit;
+    return this.once(key, async () => {
+      const loaded = this.parse(key, text, baseDirectory);
+      if (loaded === undefined) this.misses.set(key, true);
+      else this.inline.set(key, loaded, text.length);
+      return loaded;
+    });
   }
 
-  private async cached(key: string, knownWeight: number | undefined, readText: () => Promise<string | undefined>, baseDirectory: string): Promise<LoadedSourceMap | undefined> {
-    const hit = this.cache.get(key);
-    if (hit !== undefined || this.misses.has(key)) return hit;
-    const text = await readText();
-    const parsed = text === undefined ? undefined : parseSourceMap(text);
-    if (text === undefined || parsed === undefined) {
-      if (text !== undefined) this.log?.debug(`resolver: ${key} is not a valid source map`);
-      this.misses.set(key, true);
+  private async loadFile(mapPath: string): Promise<LoadedSourceMap | undefined> {
+    if (this.misses.has(mapPath)) return undefined;
+    const checked = this.checked.get(mapPath);
+    const kept = checked === undefined ? undefined : this.store.get(mapPath, checked);
+    return kept ?? this.once(mapPath, () => this.readMapFile(mapPath));
+  }
+
+  /** The stored map when the file is the version it was parsed from, else the file read and parsed again. */
+  private async readMapFile(mapPath: string): Promise<LoadedSourceMap | undefined> {
+    const version = await this.reader.version(mapPath);
+    const kept = version === undefined ? undefined : this.store.get(mapPath, version);
+    if (kept !== undefined && version !== undefined) {
+      this.checked.set(mapPath, version);
+      return kept;
+    }
+    const text = version === undefined ? undefined : await this.reader.readOnce(mapPath);
+    const loaded = text === undefined ? undefined : this.parse(mapPath, text, dirname(mapPath));
+    if (loaded === undefined || text === undefined || version === undefined) {
+      this.misses.set(mapPath, true);
       return undefined;
     }
-    const loaded = { parsed, baseDirectory, origin: key };
-    this.cache.set(key, loaded, knownWeight ?? text.length);
+    this.store.set(mapPath, version, loaded, text.length);
+    this.checked.set(mapPath, version);
     return loaded;
+  }
+
+  private once(key: string, load: () => Promise<LoadedSourceMap | undefined>): Promise<LoadedSourceMap | undefined> {
+    const inFlight = this.loading.get(key);
+    if (inFlight !== undefined) return inFlight;
+    const started = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, started);
+    return started;
+  }
+
+  private parse(origin: string, text: string, baseDirectory: string): LoadedSourceMap | undefined {
+    const parsed = parseSourceMap(text);
+    if (parsed === undefined) {
+      this.log?.debug(`resolver: ${origin} is not a valid source map`);
+      return undefined;
+    }
+    return { parsed, baseDirectory, origin };
   }
 }
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Logger } from '../log';
 import { BoundedCache } from './boundedCache';
 import type { WorkspaceFolder } from './frame';
-import { insidePath, PathConfinement } from './pathConfinement';
+import { insidePath, PathConfinement, type ConfinedFile } from './pathConfinement';
 
 export interface WorkspaceFileReaderOptions {
   /**
@@ -69,6 +69,11 @@ export class WorkspaceFileReader {
   /** The real path when the file exists, is a regular file, and really lies inside a workspace folder; else undefined. */
   confine(absolutePath: string): Promise<string | undefined> {
     return this.confinement.confine(absolutePath);
+  }
+
+  /** As confine(), with the size and modification time that identify this version of the file. */
+  version(absolutePath: string): Promise<ConfinedFile | undefined> {
+    return this.confinement.confineFile(absolutePath);
   }
 
   /** The file's text, from the cache when read before; undefined when it is missing, too large or outside the workspace. */

@@ -1,10 +1,12 @@
 // The workspace as event processing sees it: its file index, a reader confined to its folders, its source maps and the
-// frame resolver, rebuilt when older than a few seconds so that files created while the server runs are found.
+// frame resolver, rebuilt when older than a few seconds so that files created while the server runs are found (parsed
+// source maps are kept across rebuilds while their files do not change).
 import type { Logger } from '../../log';
 import { DebugIdIndex } from '../../resolve/debugIdIndex';
 import type { WorkspaceFolder } from '../../resolve/frame';
 import { FrameResolver } from '../../resolve/frameResolver';
 import { SourceMapLoader } from '../../resolve/sourceMapLoader';
+import { SourceMapStore } from '../../resolve/sourceMapStore';
 import { WorkspaceFileIndex } from '../../resolve/workspaceFileIndex';
 import { WorkspaceFileReader } from '../../resolve/workspaceFileReader';
 
@@ -26,6 +28,8 @@ export interface WorkspaceSourcesOptions {
 
 export class WorkspaceSources {
   private current: { snapshot: Promise<WorkspaceSnapshot | undefined>; builtAt: number } | undefined;
+  /** Parsed source maps outlive the snapshots: a rebuilt one reuses every map that did not change on disk. */
+  private readonly maps = new SourceMapStore();
 
   constructor(private readonly options: WorkspaceSourcesOptions) {}
 
@@ -60,8 +64,8 @@ export class WorkspaceSources {
     const { folders, log } = this.options;
     const files = await WorkspaceFileIndex.build(folders, { log });
     const reader = new WorkspaceFileReader(folders, { log });
-    const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader, { log }), log);
-    const resolver = new FrameResolver({ folders, files, log });
+    const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader, { log }), log, this.maps);
+    const resolver = new FrameResolver({ folders, files, log, reader, sourceMaps });
     return { folders, files, reader, sourceMaps, resolver };
   }
 }
