@@ -4,6 +4,14 @@ import { z } from 'zod';
 import type { SourceFrame } from '../resolve/frame';
 import { idSchema, optional } from './wireTypes';
 
+/** A frame as the event carries it: what the resolver reads, plus the frame's local variables where the SDK sent them. */
+export interface EventFrame extends SourceFrame {
+  /** The frame's `vars` object as sent (Python, Ruby, PHP, Java, .NET, Node with `includeLocalVariables`). */
+  readonly vars?: unknown;
+  /** The event's `_meta` at this frame's `vars`: what the SDK or the server trimmed or filtered. */
+  readonly varsMeta?: unknown;
+}
+
 /** A frame field that is dropped, not fatal, when it has an unexpected type. */
 function lenient<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(undefined).transform((value) => value ?? undefined);
@@ -28,8 +36,9 @@ const frameSchema = z
     platform: lenient(z.string()),
     context: optional(contextSchema),
     context_line: lenient(z.string()),
+    vars: z.unknown().optional(),
   })
-  .transform((frame): SourceFrame => {
+  .transform((frame): EventFrame => {
     const lineNo = frame.lineNo ?? frame.lineno;
     let context: Array<readonly [number, string | null]> = (frame.context ?? []).map(([line, text]) => [line, text] as const);
     if (context.length === 0 && frame.context_line !== undefined && lineNo !== undefined) context = [[lineNo, frame.context_line]];
@@ -43,6 +52,7 @@ const frameSchema = z
       inApp: frame.inApp ?? frame.in_app,
       platform: frame.platform,
       context,
+      ...(frame.vars !== undefined && frame.vars !== null ? { vars: frame.vars } : {}),
     };
   });
 
@@ -89,33 +99,62 @@ export interface EventStack {
   /** Exception values oldest (cause) to newest; the last is the one thrown. Empty for message events. */
   readonly exceptions: readonly ExceptionValue[];
   /** Frames caller to callee, for events that carry a bare stack trace or threads instead of an exception. */
-  readonly looseFrames: readonly SourceFrame[];
+  readonly looseFrames: readonly EventFrame[];
   readonly debugImages: ReadonlyArray<{ codeFile: string; debugId: string }>;
+}
+
+/** The `_meta` object at a path of keys (`_meta` keys array positions as strings), or undefined. */
+function metaAt(meta: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = meta;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[String(key)];
+  }
+  return node ?? undefined;
+}
+
+/** Each frame with the `_meta` remarks on its `vars`; `framesMeta` is the `_meta` at the stack trace's `frames`. */
+function withVarsMeta<T extends EventFrame>(frames: readonly T[], framesMeta: unknown): T[] {
+  if (framesMeta === undefined) return [...frames];
+  return frames.map((frame, index) => {
+    const varsMeta = metaAt(framesMeta, [index, 'vars']);
+    return varsMeta === undefined ? frame : { ...frame, varsMeta };
+  });
+}
+
+function withStackMeta(exception: ExceptionValue, valueMeta: unknown): ExceptionValue {
+  const framesMeta = metaAt(valueMeta, ['stacktrace', 'frames']);
+  if (!exception.stacktrace || framesMeta === undefined) return exception;
+  return { ...exception, stacktrace: { ...exception.stacktrace, frames: withVarsMeta(exception.stacktrace.frames, framesMeta) } };
 }
 
 /** The exception chain and stack frames of an event, from whichever entries it has. */
 export function stackOfEvent(event: IssueEvent): EventStack {
   const exceptions: ExceptionValue[] = [];
-  let looseFrames: SourceFrame[] = [];
+  let looseFrames: EventFrame[] = [];
   const debugImages: Array<{ codeFile: string; debugId: string }> = [];
-  for (const entry of event.entries) {
+  // Where the Web API says what it trimmed or filtered, entry by entry, in the shape of the entries.
+  const entriesMeta = metaAt((event as Record<string, unknown>)['_meta'], ['entries']);
+  event.entries.forEach((entry, entryIndex) => {
+    const dataMeta = metaAt(entriesMeta, [entryIndex, 'data']);
     if (entry.type === 'exception') {
       const data = exceptionDataSchema.safeParse(entry.data);
-      if (data.success) exceptions.push(...data.data.values);
+      if (data.success) exceptions.push(...data.data.values.map((value, index) => withStackMeta(value, metaAt(dataMeta, ['values', index]))));
     } else if (entry.type === 'stacktrace' && looseFrames.length === 0) {
       const data = stacktraceSchema.safeParse(entry.data);
-      if (data.success) looseFrames = data.data.frames;
+      if (data.success) looseFrames = withVarsMeta(data.data.frames, metaAt(dataMeta, ['frames']));
     } else if (entry.type === 'threads' && looseFrames.length === 0) {
       const data = threadsDataSchema.safeParse(entry.data);
-      const thread = data.success ? data.data.values.find((value) => value.crashed) ?? data.data.values.find((value) => value.current) : undefined;
-      if (thread?.stacktrace) looseFrames = thread.stacktrace.frames;
+      const values = data.success ? data.data.values : [];
+      const thread = values.find((value) => value.crashed) ?? values.find((value) => value.current);
+      if (thread?.stacktrace) looseFrames = withVarsMeta(thread.stacktrace.frames, metaAt(dataMeta, ['values', values.indexOf(thread), 'stacktrace', 'frames']));
     } else if (entry.type === 'debugmeta') {
       const images = z.looseObject({ images: z.array(debugImageSchema).catch([]) }).safeParse(entry.data);
       for (const image of images.success ? images.data.images : []) {
         if (image.type === 'sourcemap' && image.code_file && image.debug_id) debugImages.push({ codeFile: image.code_file, debugId: image.debug_id });
       }
     }
-  }
+  });
   return { exceptions, looseFrames, debugImages };
 }
 

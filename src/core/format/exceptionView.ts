@@ -1,10 +1,10 @@
 // The exception chain of an event as the panel shows it, newest first like Sentry's issue page (its default stack
-// trace order): the exception that was thrown before the causes it wraps, and each stack trace with the raising frame
-// on top and its source lines around it. The README describes the same order.
-import type { EventStack, ExceptionValue } from '../api/eventSchema';
+// thrown before its causes, and each stack trace with the raising frame on top and its source lines around it.
+import type { EventFrame, EventStack, ExceptionValue } from '../api/eventSchema';
 import type { SourceFrame } from '../resolve/frame';
-import type { ContextLine, ExceptionView, FrameLink, FrameView } from './issueViewModel';
+import { hasDetails, type ContextLine, type ExceptionView, type FrameLink, type FrameView } from './issueViewModel';
 import { optionalPageText, pageText } from './pageText';
+import { variableRows } from './variablesView';
 
 /** Frames kept per exception (the innermost ones); deep recursion can send thousands. */
 export const maxFramesPerException = 250;
@@ -17,7 +17,7 @@ export function frameKey(frame: SourceFrame): string {
   return JSON.stringify([frame.filename ?? null, frame.absPath ?? null, frame.module ?? null, frame.function ?? null, frame.lineNo ?? null, frame.colNo ?? null]);
 }
 
-function framesOfException(exception: ExceptionValue): readonly SourceFrame[] {
+function framesOfException(exception: ExceptionValue): readonly EventFrame[] {
   const symbolicated = exception.stacktrace?.frames ?? [];
   return symbolicated.length > 0 ? symbolicated : exception.rawStacktrace?.frames ?? [];
 }
@@ -26,7 +26,7 @@ interface StackPart {
   readonly kind: ExceptionView['kind'];
   readonly exception?: ExceptionValue;
   /** Caller to callee, as the API sends them. */
-  readonly frames: readonly SourceFrame[];
+  readonly frames: readonly EventFrame[];
 }
 
 /** Newest first: the last exception value is the one thrown, and its causes come before it in the event. */
@@ -39,7 +39,7 @@ function partsOfStack(stack: EventStack): StackPart[] {
 }
 
 /** The raising (newest) frame first, at most `maxFramesPerException`. */
-function shownFrames(frames: readonly SourceFrame[]): SourceFrame[] {
+function shownFrames(frames: readonly EventFrame[]): EventFrame[] {
   return [...frames].reverse().slice(0, maxFramesPerException);
 }
 
@@ -60,7 +60,12 @@ function locationOf(frame: SourceFrame): string {
   return frame.colNo ? `${frame.lineNo}:${frame.colNo}` : `${frame.lineNo}`;
 }
 
-function frameView(frame: SourceFrame, link: FrameLink | undefined): FrameView {
+function variablesOf(frame: EventFrame): Pick<FrameView, 'variables'> {
+  const variables = variableRows(frame);
+  return variables ? { variables } : {};
+}
+
+function frameView(frame: EventFrame, link: FrameLink | undefined): FrameView {
   const file = pageText(frame.filename ?? frame.absPath ?? frame.module ?? '(unknown file)', 1000);
   const module = optionalPageText(frame.module, 1000);
   const inApp = frame.inApp === true;
@@ -73,6 +78,7 @@ function frameView(frame: SourceFrame, link: FrameLink | undefined): FrameView {
     emphasised: inApp || link !== undefined,
     expanded: false,
     context: contextOf(frame),
+    ...variablesOf(frame),
     link,
   };
 }
@@ -80,7 +86,7 @@ function frameView(frame: SourceFrame, link: FrameLink | undefined): FrameView {
 /** Sentry opens the first in-app frame with source; without in-app frames, the first frame with source. */
 function expandFirst(frames: FrameView[]): FrameView[] {
   const anyEmphasised = frames.some((frame) => frame.emphasised);
-  const index = frames.findIndex((frame) => frame.context.length > 0 && (frame.emphasised || !anyEmphasised));
+  const index = frames.findIndex((frame) => hasDetails(frame) && (frame.emphasised || !anyEmphasised));
   return frames.map((frame, position) => (position === index ? { ...frame, expanded: true } : frame));
 }
 

@@ -86,6 +86,24 @@ export type ImpactView = z.infer<typeof impactViewSchema>;
 export const contextLineSchema = z.object({ line: count, text, isErrorLine: z.boolean() });
 export type ContextLine = z.infer<typeof contextLineSchema>;
 
+/**
+ * One row of a frame's variables table. The tree is sent flat, parents before their children, so the page can show a
+ * row when all its ancestors are open without walking a recursive shape.
+ */
+export const variableRowSchema = z.object({
+  /** Unique within the frame; the page keys its open/closed state by it. */
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** The id of the row this one is nested in; absent at the top level. */
+  parent: optionalText,
+  depth: count,
+  name: text,
+  value: text,
+  expandable: z.boolean(),
+  /** What was cut or hidden: "10 of 52 items sent", "filtered by the server", "hidden: sensitive name". */
+  note: optionalText,
+});
+export type VariableRow = z.infer<typeof variableRowSchema>;
+
 export const frameViewSchema = z.object({
   function: text,
   file: text,
@@ -98,9 +116,16 @@ export const frameViewSchema = z.object({
   /** The first emphasised frame opens with its source lines showing, as on Sentry. */
   expanded: z.boolean(),
   context: z.array(contextLineSchema),
+  /** The frame's local variables, when the SDK sent them. */
+  variables: z.optional(z.array(variableRowSchema)),
   link: z.optional(frameLinkSchema),
 });
 export type FrameView = z.infer<typeof frameViewSchema>;
+
+/** Source lines or variables: what a frame row opens to show. */
+export function hasDetails(frame: FrameView): boolean {
+  return frame.context.length > 0 || (frame.variables?.length ?? 0) > 0;
+}
 
 export const exceptionViewSchema = z.object({
   /** `exception` for a thrown value; `stacktrace` for a bare stack or the crashed thread of a message event. */

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { IssueEvent } from '../api/eventSchema';
 import type { KeyValue, RequestView } from './issueViewModel';
 import { optionalPageText, pageText } from './pageText';
+import { isSensitiveKey } from './sensitiveData';
 import { hiddenValue } from './userDataView';
 
-const credentialName = /^(cookie|set-cookie|authorization|proxy-authorization)$|token|secret|passw|api[-_]?key|auth|session|csrf|xsrf|signature/i;
 const clientAddressName = /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip)$/i;
 const maxPairs = 100;
 
@@ -30,7 +30,7 @@ const requestSchema = z.looseObject({
 });
 
 function shownValue(key: string, value: unknown, showUserData: boolean): string {
-  if (credentialName.test(key)) return hiddenValue;
+  if (isSensitiveKey(key)) return hiddenValue;
   if (clientAddressName.test(key) && !showUserData) return hiddenValue;
   return pageText(value, 2000);
 }

@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 // The exception chain: each exception's type, value and mechanism, then its frames with the raising frame on top.
 // In-app frames stand out; other frames hide behind a toggle; each frame's source lines open with a toggle of their own.
-import type { ExceptionView, FrameView } from '../../core/format/issueViewModel';
+import { hasDetails, type ExceptionView, type FrameView } from '../../core/format/issueViewModel';
 import { button, h } from '../dom';
 import { icon } from '../icons';
 import type { PageActions } from './pageActions';
+import { renderVariables } from './variables';
 
 function contextBlock(frame: FrameView, id: string): HTMLElement {
   const lines = frame.context.map((line) =>
@@ -18,6 +19,15 @@ function contextBlock(frame: FrameView, id: string): HTMLElement {
   return h('pre', { className: 'context', testId: 'frame-context', attrs: { id } }, h('code', {}, ...lines));
 }
 
+function frameDetails(frame: FrameView, id: string, key: string, page: PageActions): HTMLElement {
+  return h(
+    'div',
+    { className: 'frame-details', attrs: { id } },
+    frame.context.length > 0 && contextBlock(frame, `${id}-source`),
+    frame.variables && frame.variables.length > 0 && renderVariables(frame.variables, key, frame.function, page),
+  );
+}
+
 function fileLabel(frame: FrameView): string {
   return frame.location ? `${frame.file}:${frame.location}` : frame.file;
 }
@@ -25,13 +35,13 @@ function fileLabel(frame: FrameView): string {
 function frameHead(frame: FrameView, contextId: string, key: string, page: PageActions): HTMLElement {
   const open = page.toggles.isOpen(key, frame.expanded);
   const toggle =
-    frame.context.length > 0
+    hasDetails(frame)
       ? button({
           label: '',
           icon: icon(open ? 'chevronDown' : 'chevronRight'),
           className: 'icon-button frame-toggle',
           focusKey: key,
-          attrs: { 'aria-expanded': String(open), 'aria-controls': contextId, 'aria-label': `Source of ${frame.function}` },
+          attrs: { 'aria-expanded': String(open), 'aria-controls': contextId, 'aria-label': `Source and variables of ${frame.function}` },
           onClick: () => page.toggle(key, frame.expanded),
         })
       : h('span', { className: 'frame-toggle-spacer' });
@@ -56,7 +66,7 @@ function frameRow(frame: FrameView, key: string, systemHidden: boolean, page: Pa
     'li',
     { className: frame.emphasised ? 'frame emphasised' : 'frame system', testId: 'frame-row', attrs: { 'data-in-app': String(frame.inApp) } },
     frameHead(frame, contextId, key, page),
-    frame.context.length > 0 && page.toggles.isOpen(key, frame.expanded) && contextBlock(frame, contextId),
+    hasDetails(frame) && page.toggles.isOpen(key, frame.expanded) && frameDetails(frame, contextId, key, page),
   );
   row.hidden = systemHidden && !frame.emphasised;
   return row;

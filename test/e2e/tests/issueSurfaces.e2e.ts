@@ -107,6 +107,27 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.screenshot('panel-stack');
     }));
 
+  test("the panel shows each frame's local variables, nested values closed until opened, secrets scrubbed", () =>
+    session.step('panel-variables', async () => {
+      const { workbench } = session;
+      const panel = await workbench.webviewFrameShowing(typeError.title);
+      // The raising frame opens by itself, with its source lines and its variables.
+      const raising = panel.locator('[data-testid="frame-row"]').first();
+      const table = raising.locator('[data-testid="frame-variables"]');
+      assert.deepEqual(await texts(table.locator('[data-testid="variable-name"]')), ['sum', 'line']);
+      await table.locator('button[aria-label="Open line"]').click();
+      assert.deepEqual(await texts(table.locator('[data-testid="variable-name"]')), ['sum', 'line', 'sku', 'quantity']);
+      assert.deepEqual(await texts(table.locator('[data-testid="variable-value"]')), ['12.5', '{2 keys}', 'sku-9', '2']);
+      // The caller's frame: its token never reaches the page.
+      const caller = panel.locator('[data-testid="frame-row"]').nth(1);
+      await caller.locator('button.frame-toggle').click();
+      const callerTable = caller.locator('[data-testid="frame-variables"]');
+      assert.deepEqual(await texts(callerTable.locator('[data-testid="variable-value"]')), ['[2 items]', '[Filtered]']);
+      assert.ok(!(await panel.locator('body').innerText()).includes('tok_live_4242'), 'the token is not on the page');
+      await callerTable.scrollIntoViewIfNeeded();
+      await workbench.screenshot('panel-variables');
+    }));
+
   test('a frame link in the panel opens its file at its line', () =>
     session.step('panel-frame', async () => {
       const { workbench } = session;

@@ -14,6 +14,7 @@ export interface FrameInput {
   module?: string | null;
   inApp?: boolean;
   context?: SourceContext;
+  vars?: JsonObject | null;
   /** The file's text: `context` becomes the five lines either side of `lineNo`, as Sentry sends it. */
   source?: string;
 }
@@ -29,6 +30,7 @@ export function frame(input: FrameInput): FakeFrame {
     colNo: input.colNo ?? null,
     inApp: input.inApp ?? true,
     context,
+    vars: input.vars ?? null,
   };
 }
 

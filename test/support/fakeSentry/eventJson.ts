@@ -15,6 +15,7 @@ export function frameJson(frame: FakeFrame): JsonObject {
     colNo: frame.colNo,
     inApp: frame.inApp,
     context: frame.context,
+    vars: frame.vars,
   });
 }
 

@@ -86,6 +86,8 @@ export interface FakeFrame {
   colNo: number | null;
   inApp: boolean;
   context: SourceContext;
+  /** The frame's local variables as an SDK with local variables on sends them; null when it sent none. */
+  vars: JsonObject | null;
 }
 
 export interface FakeException {

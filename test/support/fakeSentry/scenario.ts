@@ -2,6 +2,7 @@
 import { codeMapping, member, organization, project, release } from './entityBuilders';
 import { event, exception, frame, FrameInput } from './eventBuilder';
 import { eventCount, issue } from './issueBuilder';
+import { JsonObject } from './json';
 import { emptyData, FakeEventCount, FakeIssue, FakeSentryData } from './model';
 import { lineOf, scenarioSources } from './scenarioSources';
 
@@ -18,7 +19,7 @@ export const scenario = {
 const { v100, v110, v120 } = scenario.releases;
 
 /** Frame in a scenario source file with its real context lines; `form` picks how Sentry spells the path. */
-function sourceFrame(path: string, text: string, fn: string, form: 'current' | 'oldSelfHosted' | 'appRoot' = 'current'): FrameInput {
+function sourceFrame(path: string, text: string, fn: string, form: 'current' | 'oldSelfHosted' | 'appRoot' = 'current', vars?: JsonObject): FrameInput {
   const lineNo = lineOf(path, text);
   const source = scenarioSources[path] ?? '';
   const colNo = (source.split('\n')[lineNo - 1] ?? '').search(/\S/) + 1;
@@ -29,8 +30,18 @@ function sourceFrame(path: string, text: string, fn: string, form: 'current' | '
   }[form];
   // The Node SDK names modules `dir.sub:file`; the browser SDKs get theirs from the path (the builder's default).
   const nodeModule = path.replace(/\.[a-z]+$/, '').replace(/\/([^/]*)$/, ':$1').replace(/\//g, '.');
-  return { ...spelled, ...(form === 'appRoot' ? { module: nodeModule } : {}), lineNo, colNo, function: fn, source };
+  return { ...spelled, ...(form === 'appRoot' ? { module: nodeModule } : {}), lineNo, colNo, function: fn, source, ...(vars ? { vars } : {}) };
 }
+
+/** Local variables as @sentry/node sends them with `includeLocalVariables`: the raising line's and its caller's. */
+const reduceVars: JsonObject = { sum: 12.5, line: { sku: 'sku-9', quantity: 2 } };
+const cartTotalVars: JsonObject = {
+  lines: [
+    { sku: 'sku-1', quantity: 1, item: { price: 12.5 } },
+    { sku: 'sku-9', quantity: 2 },
+  ],
+  sessionToken: 'tok_live_4242',
+};
 
 const clickHandler = (): FrameInput => sourceFrame('src/main.ts', "addToCart('sku-1', 1)", 'HTMLButtonElement.<anonymous>');
 
@@ -86,8 +97,8 @@ function webIssues(web: ReturnType<typeof project>): FakeIssue[] {
             clickHandler(),
             sourceFrame('src/cart.ts', 'renderTotal();', 'addToCart'),
             sourceFrame('src/cart.ts', 'formatPrice(cartTotal())', 'renderTotal'),
-            sourceFrame('src/cart.ts', 'return lines.reduce', 'cartTotal'),
-            sourceFrame('src/cart.ts', 'line.item.price', 'Array.reduce'),
+            sourceFrame('src/cart.ts', 'return lines.reduce', 'cartTotal', 'current', cartTotalVars),
+            sourceFrame('src/cart.ts', 'line.item.price', 'Array.reduce', 'current', reduceVars),
           ],
         }),
       ],

@@ -371,3 +371,39 @@ describe('hostile event text', () => {
     modelOf({ event: undefined, tags: [] });
   });
 });
+
+describe('frame variables', () => {
+  test("shows each frame's vars as rows, nested rows after their parent, scrubbed, with _meta trimming as a note", () => {
+    const event = fixtureEvent('python', (raw) => {
+      const thrown = (entryData(raw, 'exception').values as Array<{ stacktrace: { frames: Array<Record<string, unknown>> } }>)[0];
+      const frames = thrown?.stacktrace.frames ?? [];
+      const last = frames.length - 1;
+      frames[last] = { ...frames[last], vars: { cart: { items: ["'A1'", "'B2'"], api_key: "'sk_live_1'" }, total: '0' } };
+      const exceptionEntry = (raw.entries as Array<{ type: string }>).findIndex((entry) => entry.type === 'exception');
+      const varsMeta = { cart: { items: { '': { len: 30 } } } };
+      const meta = { entries: { [exceptionEntry]: { data: { values: { 0: { stacktrace: { frames: { [last]: { vars: varsMeta } } } } } } } } };
+      return { ...raw, _meta: meta };
+    });
+    const [exception] = exceptionsOf(modelOf({ event }));
+    const raising = exception?.frames[0];
+    assert.equal(raising?.expanded, true);
+    assert.deepEqual(
+      raising?.variables?.map((row) => [row.id, row.parent ?? null, row.depth, row.name, row.value, row.expandable, row.note ?? null]),
+      [
+        ['v0', null, 0, 'cart', '{2 keys}', true, null],
+        ['v0.0', 'v0', 1, 'items', '[30 items]', true, '2 of 30 items sent'],
+        ['v0.0.0', 'v0.0', 2, '0', "'A1'", false, null],
+        ['v0.0.1', 'v0.0', 2, '1', "'B2'", false, null],
+        ['v0.1', 'v0', 1, 'api_key', '[Filtered]', false, 'hidden: sensitive name'],
+        ['v1', null, 0, 'total', '0', false, null],
+      ],
+    );
+  });
+
+  test('the real Python event carries vars on every frame, and frames without vars have none', () => {
+    const [exception] = exceptionsOf(modelOf());
+    assert.ok(exception?.frames.every((frame) => (frame.variables?.length ?? 0) > 0));
+    const [jsException] = exceptionsOf(modelOf({ event: fixtureEvent('javascript') }));
+    assert.ok(jsException?.frames.every((frame) => frame.variables === undefined));
+  });
+});
