@@ -56,9 +56,9 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     return new vscode.Hover(markdown, document.lineAt(position.line).range);
   }
 
-  /** Where the cards' carried issues started, asked on demand (the load does not ask it); a slow server is not waited for long. */
+  /** Where the cards' issues started and were last seen, asked on demand (the load does not ask it); a slow server is not waited for long. */
   private async releaseFactsOf(hits: readonly LineHit[], facts: FolderFacts, token: vscode.CancellationToken | undefined): Promise<void> {
-    const unknown = hits.map((hit) => facts.issue(hit.issueId)).filter((issue) => issue !== undefined && issue.firstRelease === undefined && this.ctx.capabilitiesOf(issue.id)?.firstReleaseQuery);
+    const unknown = hits.map((hit) => facts.issue(hit.issueId)).filter((issue) => issue !== undefined && (issue.firstRelease === undefined || issue.lastRelease === undefined) && this.ctx.capabilitiesOf(issue.id)?.firstReleaseQuery);
     if (unknown.length === 0) return;
     const abort = new AbortController();
     const cancelled = token?.onCancellationRequested(() => abort.abort());

@@ -225,7 +225,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       issueIds.map(async (issueId) => {
         const found = this.store.findIssue(issueId);
         const session = found ? this.sessions.find(found.folder.folderPath) : undefined;
-        if (!found || !session || found.issue.firstRelease !== undefined) return;
+        if (!found || !session || (found.issue.firstRelease !== undefined && found.issue.lastRelease !== undefined)) return;
         const facts = await session.releaseFacts(found.issue, signal);
         if (!facts.ok) {
           this.log.warn(`Where ${found.issue.shortId} started: ${facts.error.message}`);
