@@ -2,7 +2,9 @@
 // concurrency limit (issue details 5/s, an issue's events 15/s, its tags 10/s, lists 40/s; NOTES §3.8), so the
 // client keeps one limiter per host and class and never lets a slow class hold back a fast one.
 
-export type EndpointClass = 'issueDetails' | 'issueEvents' | 'issueTags' | 'issueUpdate' | 'issueList' | 'directory';
+export const endpointClasses = ['issueDetails', 'issueEvents', 'issueTags', 'issueUpdate', 'issueList', 'directory'] as const;
+
+export type EndpointClass = (typeof endpointClasses)[number];
 
 // An issue's own endpoints, org-scoped (Sentry) or top-level (GlitchTip): /api/0/[organizations/{org}/]issues/{id}/…
 const issuePath = /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/(.*)$/;

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../result';
 import { systemClock, type Clock } from './clock';
 import { deadlineOf, exceededDeadline } from './deadline';
 import type { RefusalVerdict } from './endpointLimiter';
+import { endpointClasses } from './endpointClass';
 import { apiError, type ApiError } from './errors';
 import { defaultConcurrency, defaultMaxConcurrency, Pacer } from './pacer';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retryPolicy';
@@ -84,12 +85,14 @@ export class SentryHttp {
   private readonly connectTimeoutMs: number;
   private readonly bodyTimeoutMs: number;
   private readonly maxResponseBytes: number;
+  private readonly maxConcurrency: number;
 
   constructor(private readonly options: HttpOptions) {
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency ?? defaultMaxConcurrency));
+    this.maxConcurrency = maxConcurrency;
     this.pacer = new Pacer(this.retry, this.clock, this.random, Math.min(defaultConcurrency, maxConcurrency), maxConcurrency);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
@@ -278,8 +281,15 @@ export class SentryHttp {
   private poolFor(origin: string): Pool {
     let pool = this.pools.get(origin);
     if (!pool) {
-      // No connection cap here: the limiters bound what is in flight, and the bound rises with what the server announces.
-      pool = new Pool(origin, { keepAliveTimeout: 30_000, pipelining: 1, connect: { timeout: this.connectTimeoutMs } });
+      // The limiters bound what is in flight per class; the pool only needs room for all classes at their ceiling.
+      // Idle sockets close after a while whatever the server's keep-alive hint, so none lingers.
+      pool = new Pool(origin, {
+        connections: this.maxConcurrency * endpointClasses.length,
+        keepAliveTimeout: 10_000,
+        keepAliveMaxTimeout: 30_000,
+        pipelining: 1,
+        connect: { timeout: this.connectTimeoutMs },
+      });
       this.pools.set(origin, pool);
     }
     return pool;

@@ -7,7 +7,7 @@ import { SentryClient, type SentryClientOptions } from '../../../src/core/api/cl
 import { deadlineSignal } from '../../../src/core/api/deadline';
 import { isServerBusy } from '../../../src/core/api/errors';
 import { silentLogger, type Logger } from '../../../src/core/log';
-import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, withFakeSentry, type FakeSentry, type RateWindowRule } from '../../support/fakeSentry';
+import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, sentryIoWindows, withFakeSentry, type FakeSentry, type RateWindowRule } from '../../support/fakeSentry';
 
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 const eventsPath = /\/issues\/[^/]+\/events\//;
@@ -54,6 +54,23 @@ describe('pacing into rate-limit windows', () => {
       assert.ok(events.every((event) => event.ok), 'no request lost');
       const refused = fake.windowCounts.refused['issueEvents'] ?? 0;
       assert.ok(refused <= 3, `${refused} requests were sent into a closed window`);
+    });
+  });
+
+  test("sentry.io's windows for list, details and events at once: each class keeps its own pace, nothing is lost", async () => {
+    const { data, ids } = manyIssues(45);
+    await withFake({ data, rateWindows: sentryIoWindows, rateLimit: { concurrentLimit: 15 }, responseDelayMs: 20 }, async (fake) => {
+      const client = clientFor(fake);
+      const [list, events, details] = await Promise.all([
+        client.issues(scenario.org, { projectId: scenario.projects.web.id, query: 'is:unresolved' }),
+        Promise.all(ids.map((id) => client.latestEvent(scenario.org, id))),
+        Promise.all(ids.slice(0, 10).map((id) => client.issue(scenario.org, id))),
+      ]);
+      await client.close();
+      assert.ok(list.ok && events.every((event) => event.ok) && details.every((detail) => detail.ok), 'no request lost');
+      const refused = Object.values(fake.windowCounts.refused).reduce((sum, count) => sum + count, 0);
+      assert.ok(refused <= 6, `${refused} requests were sent into a closed window`);
+      assert.equal(fake.windowCounts.admitted['issueEvents'], ids.length);
     });
   });
 
