@@ -1,16 +1,42 @@
 // `sentry-insight compare`: what changed between the workspace's release and the one before it (or `--base`), for
 // release gates in CI: `--fail-on new,regressed` exits 3 when any named category holds an issue.
 import { compareWorkspace } from '../core/tracking/compareWorkspace';
-import { comparisonCategories, type ComparisonCategory } from '../core/tracking/releaseComparison';
+import { comparisonCategories, defaultComparisonPeriod, type ComparisonCategory } from '../core/tracking/releaseComparison';
 import { lastValue, UsageError, type ParsedArgs } from './args';
-import { connectionArgs, exitCodes, loadOptions, reportFailure, type CommandIo } from './commandOptions';
+import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import { commonSwitches, type CommandSpec } from './commandSpec';
 import { compareJson, compareText, failingCategories } from './compareOutput';
 import { progressLine } from './progressLine';
 
-export const compareArgs = { valued: [...connectionArgs, 'base', 'fail-on'], switches: ['json', 'help', 'verbose'] };
-
 /** The exit code of a comparison that found issues in a `--fail-on` category. */
 export const gateFailedExitCode = 3;
+
+export const compareSpec: CommandSpec = {
+  name: 'compare',
+  summary: 'Compare the release with the one before it: issues new in it, regressed in it, and gone since the base.',
+  args: { valued: [...connectionArgs, 'base', 'fail-on'], switches: ['json', ...commonSwitches] },
+  help: `Usage: sentry-insight compare [options]
+
+Compares the workspace's release with a base release and lists the issues new in it (first seen in it),
+regressed in it, and gone since the base (events in the base, none in the release).
+
+Options:
+${connectionOptionsHelp(defaultComparisonPeriod)}
+  --base VERSION       the release to compare with; it must exist in the project (default: the project's
+                       release before --release)
+  --fail-on LIST       new, regressed and/or gone, comma-separated: exit ${gateFailedExitCode} when any of them holds an issue
+
+${connectionSourcesHelp}
+
+Examples:
+  sentry-insight compare
+  sentry-insight compare --release shop@1.4.2 --base shop@1.4.1 --json
+  sentry-insight compare --release "$SENTRY_RELEASE" --environment production --fail-on new,regressed
+
+Exit status: 0 success, 1 the server failed, 2 a configuration, authentication or input problem (an unknown
+--release or --base among them), ${gateFailedExitCode} the --fail-on gate found issues.
+`,
+};
 
 export async function runCompare(args: ParsedArgs, io: CommandIo): Promise<number> {
   let failOn: ComparisonCategory[];
@@ -18,11 +44,12 @@ export async function runCompare(args: ParsedArgs, io: CommandIo): Promise<numbe
     failOn = parseFailOn(args.options.get('fail-on') ?? []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`sentry-insight: ${error.message}\n`);
-    return exitCodes.configuration;
+    return reportBadInput(io, error.message);
   }
   const progress = progressLine(io.stderr);
-  const result = await compareWorkspace({ ...loadOptions(args, io, (message) => progress.update(message)), base: lastValue(args, 'base') });
+  const options = await loadOptions(args, io, (message) => progress.update(message));
+  if (!options.ok) return reportBadInput(io, options.error);
+  const result = await compareWorkspace({ ...options.value, base: lastValue(args, 'base') });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {

@@ -1,16 +1,44 @@
 // `sentry-insight scan`: loads the release's issues and prints the workspace lines in their stack traces.
+import { defaultStatsPeriod } from '../core/scan/loadWorkspaceIssues';
 import { scan } from '../core/scan/scan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
-import { connectionArgs, exitCodes, loadOptions, reportFailure, type CommandIo } from './commandOptions';
+import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import { commonSwitches, type CommandSpec } from './commandSpec';
 import { progressLine } from './progressLine';
 import { scanJson, scanText } from './scanOutput';
 
-export const scanArgs = { valued: [...connectionArgs], switches: ['json', 'help', 'verbose', 'release-facts'] };
+export const scanSpec: CommandSpec = {
+  name: 'scan',
+  summary: "List the workspace lines in the stack traces of the release's unresolved issues.",
+  args: { valued: [...connectionArgs], switches: ['json', 'release-facts', ...commonSwitches] },
+  help: `Usage: sentry-insight scan [options]
+
+Lists the lines of your checkout that appear in the stack traces of the release's unresolved issues, with
+their event and user counts, grouped by file.
+
+Options:
+${connectionOptionsHelp(defaultStatsPeriod)}
+  --release-facts      also ask each issue where it started and was last seen (one more request per issue)
+
+${connectionSourcesHelp}
+
+Examples:
+  sentry-insight scan
+  sentry-insight scan --org acme --project shop --release shop@1.4.2 --environment production
+  sentry-insight scan --url https://sentry.example.com --period 24h --json > marks.json
+  sentry-insight scan --url http://127.0.0.1:8963 --org local --project 1 --workspace ~/src/shop
+
+Exit status: 0 success, 1 the server failed (or too busy to answer for every issue), 2 a configuration,
+authentication or input problem.
+`,
+};
 
 export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> {
   const progress = progressLine(io.stderr);
-  const result = await scan({ ...loadOptions(args, io, (message) => progress.update(message)), releaseFacts: args.switches.has('release-facts') });
+  const options = await loadOptions(args, io, (message) => progress.update(message));
+  if (!options.ok) return reportBadInput(io, options.error);
+  const result = await scan({ ...options.value, releaseFacts: args.switches.has('release-facts') });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {

@@ -1,6 +1,5 @@
 // `sentry-insight serve`: runs the embedded local Sentry in the terminal, prints the DSN to give an SDK, and prints each
 // new issue as it arrives with the workspace file and line it was raised at. Stops on Ctrl-C (SIGINT) or SIGTERM.
-import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { oneLine } from '../core/format/untrustedText';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
@@ -8,15 +7,56 @@ import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 import type { ScrubbingSettings } from '../core/privacy/sensitiveData';
 import { lastValue, UsageError, type ParsedArgs } from './args';
-
-export const serveArgs = { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields'], switches: ['help', 'verbose', 'keep-ip-addresses', 'no-scrubbing'] };
+import { shellWord } from './cliInvocation';
+import { commonSwitches, type CommandSpec } from './commandSpec';
+import { workspaceFolder } from './workspaceFolder';
 
 export const DEFAULT_SERVE_PORT = 8963;
+
+export const serveSpec: CommandSpec = {
+  name: 'serve',
+  summary: 'Run a local Sentry on 127.0.0.1: point an SDK\'s DSN at it, then scan it or watch its new issues here.',
+  args: { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields'], switches: [...commonSwitches, 'keep-ip-addresses', 'no-scrubbing'] },
+  help: `Usage: sentry-insight serve [options]
+
+Runs a local Sentry on 127.0.0.1 until Ctrl-C: it prints the DSN to give an SDK, then one line per new issue
+(and per issue that comes back) with the workspace file and line that raised it. \`scan --url\` reads it like any
+Sentry, without a token (with --token, give scan that token as SENTRY_AUTH_TOKEN).
+
+Options:
+  --port PORT          port on 127.0.0.1 (default ${DEFAULT_SERVE_PORT}; 0 picks a free port)
+  --store DIR          where events are kept (default: ~/.sentry-insight/local-store)
+  --workspace DIR      the checkout whose files and source maps resolve frames (default: the project root: the
+                       nearest folder at or above the current one holding .sentryclirc, sentry.properties,
+                       package.json or .git)
+  --project ID         the project id printed in the DSN (default: 1; events for any id are accepted)
+  --token TOKEN        every Web API request needs "Authorization: Bearer TOKEN" (16 to 256 printable characters;
+                       default: reads are open to programs on this machine, changes need the token kept in the
+                       store folder's local-api-token file)
+  --keep-ip-addresses  store client IP addresses (default: dropped, as Sentry's "Prevent Storing of IP Addresses")
+  --sensitive-fields LIST
+                       more field names to filter, comma-separated (Sentry's "Additional Sensitive Fields")
+  --no-scrubbing       store events as sent, without Sentry's default data scrubbing
+  --verbose            log each request and each stored event to stderr
+  --help               show this help
+
+Examples:
+  sentry-insight serve
+  sentry-insight serve --port 0 --store /tmp/sentry-store --workspace ~/src/shop --project 7
+  sentry-insight serve --sensitive-fields session_key,pin --keep-ip-addresses
+  SENTRY_DSN=http://local@127.0.0.1:${DEFAULT_SERVE_PORT}/1 node app.js      (in another terminal: send it errors)
+
+Exit status: 0 after Ctrl-C, 1 the port or the store cannot be had, 2 an input problem.
+`,
+};
 
 export interface ServeIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   readonly cwd: string;
+  readonly home: string | undefined;
+  /** How the user ran this CLI, so the `scan` command it suggests works from their shell as printed. */
+  readonly invocation: string;
   readonly log: Logger;
   /** Resolves when the command should stop (a signal); the CLI passes one that waits for SIGINT/SIGTERM. */
   readonly stopped: Promise<void>;
@@ -36,8 +76,13 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
     io.stderr.write(`sentry-insight: ${error.message}\n`);
     return 2;
   }
-  const workspace = resolve(io.cwd, lastValue(args, 'workspace') ?? '.');
-  const store = resolve(io.cwd, lastValue(args, 'store') ?? join(homedir(), '.sentry-insight', 'local-store'));
+  const found = await workspaceFolder(lastValue(args, 'workspace'), io.cwd, io.home);
+  if (!found.ok) {
+    io.stderr.write(`sentry-insight: ${found.error}\n`);
+    return 2;
+  }
+  const workspace = found.value;
+  const store = resolve(io.cwd, lastValue(args, 'store') ?? join(io.home ?? io.cwd, '.sentry-insight', 'local-store'));
   let server;
   try {
     // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.
@@ -63,7 +108,7 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
       // The token itself is never printed: it would land in terminal scrollback and CI logs.
       token === undefined ? `Web API: reads are open to programs on this machine (never to web pages); changes need the token in ${server.apiTokenFile ?? 'memory'}` : 'Web API: every request needs the --token value as "Authorization: Bearer <token>"',
       `Workspace: ${workspace}`,
-      `Read it with: sentry-insight scan --url ${server.url} --org local --project ${projectId}`,
+      `Read it with: ${io.invocation} scan --url ${server.url} --org local --project ${projectId} --workspace ${shellWord(workspace)}`,
       'New issues appear below; Ctrl-C stops.',
       '',
     ].join('\n'),

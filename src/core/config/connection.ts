@@ -1,4 +1,5 @@
-// Resolves the server URL, organization, project and token, field by field, from options, the environment and the workspace's sentry-cli files.
+// Resolves the server URL, organization, project and token, field by field, from options, the environment, the
+// workspace's sentry-cli files and the user's global `~/.sentryclirc`.
 import { readSentryclirc, readSentryProperties } from './connectionFiles';
 import { connectionEnvVars, defaultSentryUrl, settingsFromEnv, type ConnectionSettings, type SettingSource } from './connectionSettings';
 import { readOrgAuthToken } from './orgAuthToken';
@@ -17,6 +18,11 @@ export interface ResolvedConnection {
   };
   /** Sentences for the user; they never contain a token. */
   readonly warnings: readonly string[];
+  /**
+   * The first server URL that was set but cannot be used (the search then fell through, with a warning). The CLI
+   * refuses to go on with it, so a typo never silently becomes https://sentry.io.
+   */
+  readonly invalidUrl?: { readonly source: SettingSource; readonly reason: string };
 }
 
 export interface ConnectionInput {
@@ -26,6 +32,8 @@ export interface ConnectionInput {
   readonly workspaceDir: string;
   /** false for an untrusted workspace: files in it may then not redirect requests (their url is ignored, with a warning). */
   readonly trusted: boolean;
+  /** The user's home folder, whose `.sentryclirc` sentry-cli reads under the project's; undefined to skip it. */
+  readonly homeDir?: string;
 }
 
 interface Layer {
@@ -42,16 +50,25 @@ interface Picked {
 const userTokenAdvice =
   'Create a user auth token in Sentry (User Settings > Personal Tokens) with the scopes org:read, project:read, event:read and event:write, and use it instead.';
 
-/** Earlier layers win, field by field, in the order sentry-cli users expect: option, environment, `.sentryclirc`, `sentry.properties`. */
+/**
+ * Earlier layers win, field by field, in the order sentry-cli users expect: option, environment, `.sentryclirc`,
+ * `sentry.properties`, then `~/.sentryclirc` (sentry-cli lays the project's file over the global one key by key).
+ */
 export async function resolveConnection(input: ConnectionInput): Promise<ResolvedConnection> {
-  const [rc, properties] = await Promise.all([readSentryclirc(input.workspaceDir), readSentryProperties(input.workspaceDir)]);
+  const noFile = { settings: {}, warnings: [] };
+  const [rc, properties, globalRc] = await Promise.all([
+    readSentryclirc(input.workspaceDir),
+    readSentryProperties(input.workspaceDir),
+    input.homeDir === undefined ? noFile : readSentryclirc(input.homeDir),
+  ]);
   const layers: Layer[] = [
     { source: 'option', settings: input.explicit, fromWorkspaceFile: false },
     { source: 'env', settings: settingsFromEnv(input.env), fromWorkspaceFile: false },
     { source: '.sentryclirc', settings: rc.settings, fromWorkspaceFile: true },
     { source: 'sentry.properties', settings: properties.settings, fromWorkspaceFile: true },
+    { source: '~/.sentryclirc', settings: globalRc.settings, fromWorkspaceFile: false },
   ];
-  const warnings = [...rc.warnings, ...properties.warnings];
+  const warnings = [...rc.warnings, ...properties.warnings, ...globalRc.warnings];
   const url = pickUrl(layers, input.trusted, warnings);
   const token = pick(layers, 'token');
   const org = pickOrg(layers, token, warnings);
@@ -63,6 +80,7 @@ export async function resolveConnection(input: ConnectionInput): Promise<Resolve
     token: token?.value,
     sources: { url: url.source, org: org?.source, project: project?.source, token: token?.source },
     warnings,
+    ...(url.invalid ? { invalidUrl: url.invalid } : {}),
   };
 }
 
@@ -75,7 +93,8 @@ function pick(layers: readonly Layer[], field: 'org' | 'project' | 'token'): Pic
 }
 
 /** Skips, with a warning, a URL that is invalid or that comes from a file of an untrusted workspace, and falls through to the next layer. */
-function pickUrl(layers: readonly Layer[], trusted: boolean, warnings: string[]): Picked {
+function pickUrl(layers: readonly Layer[], trusted: boolean, warnings: string[]): Picked & { invalid?: ResolvedConnection['invalidUrl'] } {
+  let invalid: ResolvedConnection['invalidUrl'];
   for (const layer of layers) {
     const raw = layer.settings.url?.trim();
     if (!raw) continue;
@@ -86,10 +105,11 @@ function pickUrl(layers: readonly Layer[], trusted: boolean, warnings: string[])
       continue;
     }
     const normalized = normalizeSentryUrl(raw);
-    if (normalized.ok) return { value: normalized.value, source: layer.source };
+    if (normalized.ok) return { value: normalized.value, source: layer.source, invalid };
     warnings.push(`Ignored the server url from ${describeSource(layer.source, 'url')} because ${normalized.error}.`);
+    invalid ??= { source: layer.source, reason: normalized.error };
   }
-  return { value: defaultSentryUrl, source: 'default' };
+  return { value: defaultSentryUrl, source: 'default', invalid };
 }
 
 /** An organization auth token cannot read issues, but it names its organization, which helps when nothing else does. */

@@ -7,8 +7,11 @@ export interface ConnectionSettings {
   readonly token?: string;
 }
 
-/** Where a value was found. `org token` is the organization named inside an `sntrys_` organization auth token. */
-export type SettingSource = 'option' | 'env' | '.sentryclirc' | 'sentry.properties' | 'org token' | 'default';
+/**
+ * Where a value was found. `.sentryclirc` and `sentry.properties` are the workspace's, `~/.sentryclirc` the user's
+ * global one; `org token` is the organization named inside an `sntrys_` organization auth token.
+ */
+export type SettingSource = 'option' | 'env' | '.sentryclirc' | 'sentry.properties' | '~/.sentryclirc' | 'org token' | 'default';
 
 export const defaultSentryUrl = 'https://sentry.io';
 

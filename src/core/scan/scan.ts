@@ -3,7 +3,7 @@
 import { SentryClient } from '../api/client';
 import { isConfigurationError, type ApiError } from '../api/errors';
 import type { RetryPolicy } from '../api/retryPolicy';
-import { resolveConnection, type ConnectionSettings } from '../config';
+import { resolveConnection, type ConnectionSettings, type SettingSource } from '../config';
 import type { Logger } from '../log';
 import type { PathMapping } from '../resolve/frame';
 import { err, ok, type Result } from '../result';
@@ -14,6 +14,8 @@ export interface ScanOptions extends ConnectionSettings {
   readonly release?: string;
   readonly environments?: readonly string[];
   readonly workspaceDir: string;
+  /** The user's home folder, for sentry-cli's global `~/.sentryclirc`; tests point it at a temp folder. */
+  readonly homeDir?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** False in an untrusted workspace: its files may not redirect requests. */
   readonly trusted?: boolean;
@@ -47,8 +49,12 @@ export async function connectForCommand(options: ScanOptions): Promise<Result<Co
     env: options.env,
     workspaceDir: options.workspaceDir,
     trusted: options.trusted ?? true,
+    homeDir: options.homeDir,
   });
   const { org, project, token, url } = connection;
+  if (connection.invalidUrl) {
+    return configuration(`The server URL from ${urlSourceName(connection.invalidUrl.source)} cannot be used: ${connection.invalidUrl.reason}.`);
+  }
   if (!org) return configuration('No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.');
   if (!project) return configuration('No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.');
   if (!token && !isLoopback(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
@@ -77,6 +83,13 @@ export async function scan(options: ScanOptions): Promise<Result<ScanResult, Sca
 export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/** Where a URL was set, in the words of the command line. */
+function urlSourceName(source: SettingSource): string {
+  if (source === 'option') return '--url';
+  if (source === 'env') return 'SENTRY_URL';
+  return source;
 }
 
 function configuration(message: string): Result<never, ScanFailure> {

@@ -1,12 +1,16 @@
 // Runs the built `sentry-insight` (dist/cli.js) in a clean environment, and makes temp workspaces for it to read.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { scenarioSources } from '../../support/fakeSentry';
+import { after, before } from 'node:test';
+import { defaultScenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
 import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
 
 const cli = join(findRepoRoot(), 'dist', 'cli.js');
+
+/** HOME for runs that do not set one: empty, so neither the developer's nor a shared ~/.sentryclirc is ever read. */
+const emptyHome = mkdtempSync(join(tmpdir(), 'sentry-insight-home-'));
 
 export interface Run {
   code: number | null;
@@ -19,7 +23,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     const child = spawn(process.execPath, [cli, ...args], {
       cwd,
       // A clean environment: nothing from the developer's own SENTRY_* variables leaks in.
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: emptyHome, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -35,6 +39,9 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   });
 }
 
+/** The path of the built CLI, for tests that run it from elsewhere. */
+export const cliPath = cli;
+
 export function makeWorkspace(files: Record<string, string> = scenarioSources): string {
   const dir = mkdtempSync(join(tmpdir(), 'sentry-insight-ws-'));
   for (const [path, text] of Object.entries(files)) {
@@ -42,4 +49,24 @@ export function makeWorkspace(files: Record<string, string> = scenarioSources): 
     writeFileSync(join(dir, path), text);
   }
   return dir;
+}
+
+/** A fake Sentry with the default scenario and a workspace of its sources, for the tests of one `describe`. */
+export interface CliFixture {
+  readonly fake: FakeSentry;
+  readonly workspace: string;
+}
+
+/** Starts the fixture before the suite's tests and removes it after them; read its fields inside tests. */
+export function useCliFixture(): CliFixture {
+  const fixture = {} as { fake: FakeSentry; workspace: string };
+  before(async () => {
+    fixture.fake = await startFakeSentry({ data: defaultScenario() });
+    fixture.workspace = makeWorkspace();
+  });
+  after(async () => {
+    await fixture.fake.close();
+    rmSync(fixture.workspace, { recursive: true, force: true });
+  });
+  return fixture;
 }

@@ -2,12 +2,11 @@
 // what regressed in it, what is gone since the base, the JSON contract, the release gate's exit codes, and the
 // stories `scan --json` now tells.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { CompareJson } from '../../../src/cli/compareOutput';
 import type { ScanJson } from '../../../src/cli/scanOutput';
-import { DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, type FakeSentry, type FakeSentryData } from '../../support/fakeSentry';
-import { makeWorkspace, runCli } from './cliRun';
+import { DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, type FakeSentryData } from '../../support/fakeSentry';
+import { runCli, useCliFixture } from './cliRun';
 
 const { org, releases } = scenario;
 const web = scenario.projects.web;
@@ -27,19 +26,9 @@ function expected(data: FakeSentryData, release: string, base: string) {
 }
 
 describe('sentry-insight compare', () => {
-  let fake: FakeSentry;
-  let workspace: string;
+  const fixture = useCliFixture();
 
-  before(async () => {
-    fake = await startFakeSentry({ data: defaultScenario() });
-    workspace = makeWorkspace();
-  });
-  after(async () => {
-    await fake.close();
-    rmSync(workspace, { recursive: true, force: true });
-  });
-
-  const compareArgs = (...extra: string[]) => ['compare', '--url', fake.url, '--org', org, '--project', web.slug, '--workspace', workspace, ...extra];
+  const compareArgs = (...extra: string[]) => ['compare', '--url', fixture.fake.url, '--org', org, '--project', web.slug, '--workspace', fixture.workspace, ...extra];
 
   test('--json lists new, regressed and gone issues of the release against the release before it', async () => {
     const run = await runCli(compareArgs('--release', releases.v120, '--json'), token);
@@ -47,7 +36,7 @@ describe('sentry-insight compare', () => {
     const result = JSON.parse(run.stdout) as CompareJson;
     assert.equal(result.release, releases.v120);
     assert.equal(result.base, releases.v110, 'the base defaults to the previous release');
-    const want = expected(fake.data, releases.v120, releases.v110);
+    const want = expected(fixture.fake.data, releases.v120, releases.v110);
     assert.deepEqual({ new: ids(result.new), regressed: ids(result.regressed), gone: ids(result.gone) }, want);
     // Spot checks that do not lean on the oracle above.
     assert.ok(ids(result.new).includes('1002'), 'first seen in 1.2.0');
@@ -77,14 +66,14 @@ describe('sentry-insight compare', () => {
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as CompareJson;
     assert.equal(result.base, releases.v100);
-    assert.deepEqual({ new: ids(result.new), regressed: ids(result.regressed), gone: ids(result.gone) }, expected(fake.data, releases.v110, releases.v100));
+    assert.deepEqual({ new: ids(result.new), regressed: ids(result.regressed), gone: ids(result.gone) }, expected(fixture.fake.data, releases.v110, releases.v100));
   });
 
   test('--environment narrows every list to that environment', async () => {
     const run = await runCli(compareArgs('--release', releases.v120, '--environment', 'staging', '--json'), token);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as CompareJson;
-    const stagingIds = fake.data.issues.filter((issue) => issue.eventCounts.some((row) => row.environment === 'staging')).map((issue) => issue.id);
+    const stagingIds = fixture.fake.data.issues.filter((issue) => issue.eventCounts.some((row) => row.environment === 'staging')).map((issue) => issue.id);
     for (const issue of [...result.new, ...result.regressed]) assert.ok(stagingIds.includes(issue.id), `${issue.id} has staging events`);
     const cart = [...result.new, ...result.regressed].find((issue) => issue.id === '1008');
     if (cart) assert.equal(cart.count, 12, 'staging events only');
@@ -120,7 +109,7 @@ describe('sentry-insight compare', () => {
     data.releases = [];
     const bare = await startFakeSentry({ data });
     try {
-      const run = await runCli(['compare', '--url', bare.url, '--org', org, '--project', web.slug, '--workspace', workspace], token);
+      const run = await runCli(['compare', '--url', bare.url, '--org', org, '--project', web.slug, '--workspace', fixture.workspace], token);
       assert.equal(run.code, 2);
       assert.match(run.stderr, /has no releases to compare/);
     } finally {
@@ -130,7 +119,7 @@ describe('sentry-insight compare', () => {
 
   test('scan --json tells each issue its story; --release-facts adds where each started and was last seen', async () => {
     const scanJson = async (...extra: string[]) => {
-      const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web.slug, '--workspace', workspace, '--release', releases.v120, '--json', ...extra], token);
+      const run = await runCli(['scan', '--url', fixture.fake.url, '--org', org, '--project', web.slug, '--workspace', fixture.workspace, '--release', releases.v120, '--json', ...extra], token);
       assert.equal(run.code, 0, run.stderr);
       return new Map((JSON.parse(run.stdout) as ScanJson).issues.map((issue) => [issue.id, issue]));
     };

@@ -1,32 +1,22 @@
 // Drives the built `sentry-insight scan` (dist/cli.js) against a fake Sentry and a temp workspace holding the scenario's
 // source files: the contract users and scripts rely on (JSON shape, human lines, exit codes, release detection).
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ScanJson } from '../../../src/cli/scanOutput';
-import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
-import { makeWorkspace, runCli } from './cliRun';
+import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry } from '../../support/fakeSentry';
+import { makeWorkspace, runCli, useCliFixture } from './cliRun';
 
 const { org, releases } = scenario;
 const web = scenario.projects.web.slug;
 
 describe('sentry-insight scan', () => {
-  let fake: FakeSentry;
-  let workspace: string;
+  const fixture = useCliFixture();
   const token = { SENTRY_AUTH_TOKEN: DEFAULT_TOKEN };
 
-  before(async () => {
-    fake = await startFakeSentry({ data: defaultScenario() });
-    workspace = makeWorkspace();
-  });
-  after(async () => {
-    await fake.close();
-    rmSync(workspace, { recursive: true, force: true });
-  });
-
   function scanArgs(...extra: string[]): string[] {
-    return ['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace, ...extra];
+    return ['scan', '--url', fixture.fake.url, '--org', org, '--project', web, '--workspace', fixture.workspace, ...extra];
   }
 
   test('--json marks each frame line with the release counts and roles', async () => {
@@ -95,13 +85,40 @@ describe('sentry-insight scan', () => {
   });
 
   test('takes org and project from .sentryclirc in the workspace', async () => {
-    const dir = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nurl=${fake.url}\norg=${org}\nproject=${web}\n` });
+    const dir = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nurl=${fixture.fake.url}\norg=${org}\nproject=${web}\n` });
     try {
       const run = await runCli(['scan', '--workspace', dir, '--release', releases.v120, '--json'], token);
       assert.equal(run.code, 0, run.stderr);
       assert.ok((JSON.parse(run.stdout) as ScanJson).annotations.length > 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('run from a subfolder without --workspace, finds the project root and reads ~/.sentryclirc as sentry-cli does', async () => {
+    const dir = makeWorkspace({ ...scenarioSources, 'package.json': '{"name":"shop","version":"0.0.0"}\n' });
+    const home = makeWorkspace({ '.sentryclirc': `[defaults]\nurl=${fixture.fake.url}\norg=${org}\nproject=${web}\n[auth]\ntoken=${DEFAULT_TOKEN}\n` });
+    try {
+      const run = await runCli(['scan', '--release', releases.v120, '--json'], { HOME: home }, join(dir, 'src'));
+      assert.equal(run.code, 0, run.stderr);
+      const files = (JSON.parse(run.stdout) as ScanJson).annotations.map((annotation) => annotation.file);
+      assert.ok(files.includes('src/cart.ts') && files.includes('src/main.ts'), files.join(', '));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  test("the project's .sentryclirc wins over ~/.sentryclirc, field by field", async () => {
+    const dir = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nproject=${web}\n` });
+    const home = makeWorkspace({ '.sentryclirc': `[defaults]\nurl=${fixture.fake.url}\norg=${org}\nproject=nope\n` });
+    try {
+      const run = await runCli(['scan', '--release', releases.v120, '--json'], { ...token, HOME: home }, join(dir, 'src'));
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok((JSON.parse(run.stdout) as ScanJson).annotations.length > 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
     }
   });
 
@@ -116,7 +133,7 @@ describe('sentry-insight scan', () => {
     const original = scenarioSources['src/cart.ts'] as string;
     const dir = makeWorkspace({ ...scenarioSources, 'src/cart.ts': `// a new first line\n// and another\n${original}` });
     try {
-      const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', dir, '--release', releases.v120, '--json'], token);
+      const run = await runCli(['scan', '--url', fixture.fake.url, '--org', org, '--project', web, '--workspace', dir, '--release', releases.v120, '--json'], token);
       assert.equal(run.code, 0, run.stderr);
       const raised = (JSON.parse(run.stdout) as ScanJson).annotations.find((annotation) => annotation.issueId === '1001' && annotation.role === 'raised');
       assert.equal(raised?.line, lineOf('src/cart.ts', 'line.item.price') + 2);
@@ -136,13 +153,13 @@ describe('sentry-insight scan', () => {
   });
 
   test('exit 2 when the organization is missing, naming how to set it', async () => {
-    const run = await runCli(['scan', '--url', fake.url, '--project', web, '--workspace', workspace], token);
+    const run = await runCli(['scan', '--url', fixture.fake.url, '--project', web, '--workspace', fixture.workspace], token);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--org.*SENTRY_ORG/);
   });
 
   test('exit 2 for an unknown project, listing the ones the token can see', async () => {
-    const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', 'nope', '--workspace', workspace], token);
+    const run = await runCli(['scan', '--url', fixture.fake.url, '--org', org, '--project', 'nope', '--workspace', fixture.workspace], token);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /shop-api, shop-web/);
   });
@@ -151,7 +168,7 @@ describe('sentry-insight scan', () => {
     const broken = await startFakeSentry({ data: defaultScenario() });
     broken.inject({ path: /\/issues\//, status: 503, times: 1000 });
     try {
-      const run = await runCli(['scan', '--url', broken.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120], token);
+      const run = await runCli(['scan', '--url', broken.url, '--org', org, '--project', web, '--workspace', fixture.workspace, '--release', releases.v120], token);
       assert.equal(run.code, 1, run.stderr);
       assert.match(run.stderr, /503/);
     } finally {
@@ -194,7 +211,7 @@ describe('sentry-insight scan', () => {
   test('GlitchTip: the same scan works, without user counts', async () => {
     const glitchtip = await startFakeSentry({ flavour: 'glitchtip', data: defaultScenario() });
     try {
-      const run = await runCli(['scan', '--url', glitchtip.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+      const run = await runCli(['scan', '--url', glitchtip.url, '--org', org, '--project', web, '--workspace', fixture.workspace, '--release', releases.v120, '--json'], token);
       assert.equal(run.code, 0, run.stderr);
       const result = JSON.parse(run.stdout) as ScanJson;
       assert.ok(result.annotations.some((annotation) => annotation.file === 'src/cart.ts'), run.stdout);

@@ -1,7 +1,7 @@
 // `sentry-insight serve` from the built CLI (dist/cli.js): prints the DSN, prints each new issue with the workspace line
 // it was raised at, and `sentry-insight scan --url` reads from it like from any Sentry.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,8 @@ describe('sentry-insight serve', () => {
   before(async () => {
     workspace = writeSdkWorkspace();
     storeDir = mkdtempSync(join(tmpdir(), 'local-serve-store-'));
-    serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', storeDir, '--workspace', workspace.path, '--project', '7'], { env: cleanEnv() });
+    // Started from the workspace, outside the repository, as a user runs it from their project.
+    serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', storeDir, '--workspace', workspace.path, '--project', '7'], { env: cleanEnv(), cwd: workspace.path });
     output = new OutputWatch(serve);
     dsn = (await output.waitFor(/^DSN: (\S+)$/m))[1] ?? '';
     url = (await output.waitFor(/^Local Sentry listening on (\S+)$/m))[1] ?? '';
@@ -83,7 +84,7 @@ describe('sentry-insight serve', () => {
 
   test('prints a DSN on 127.0.0.1 for the project and the scan command to read it', () => {
     assert.match(dsn, /^http:\/\/local@127\.0\.0\.1:\d+\/7$/);
-    assert.match(output.text, new RegExp(`sentry-insight scan --url ${url.replace(/[.]/g, '\\.')} --org local --project 7`));
+    assert.match(output.text, new RegExp(`^Read it with: node \\S+ scan --url ${url.replace(/[.]/g, '\\.')} --org local --project 7 --workspace \\S+$`, 'm'));
   });
 
   test('prints each new issue once, with the file and line it was raised at', async () => {
@@ -103,6 +104,14 @@ describe('sentry-insight serve', () => {
     assert.deepEqual(result.release, { version: 'shop@1.2.3', source: 'package.json' });
     const marks = result.annotations.filter((mark) => mark.role === 'raised').map((mark) => [mark.file, mark.line, mark.count, mark.userCount]);
     assert.deepEqual(marks.sort(), [['src/cart.js', raisedLines.cart, 3, 2], ['src/orders.js', raisedLines.orders, 1, 1]]);
+  });
+
+  test('the scan command it prints runs as printed from the folder serve was started in', () => {
+    const hint = /^Read it with: (.+)$/m.exec(output.text)?.[1] ?? '';
+    const scanned = spawnSync('sh', ['-c', `${hint} --json`], { cwd: workspace.path, env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    assert.equal(scanned.status, 0, `${hint}: ${scanned.stderr}`);
+    const marked = (JSON.parse(scanned.stdout) as ScanJson).annotations.map((mark) => mark.file);
+    assert.ok(marked.includes('src/cart.js'), marked.join(', '));
   });
 
   test('stops cleanly on SIGINT', async () => {

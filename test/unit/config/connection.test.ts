@@ -217,3 +217,55 @@ describe('resolveConnection with an organization auth token', () => {
     assert.deepEqual(result.warnings, []);
   });
 });
+
+describe("the user's ~/.sentryclirc", () => {
+  const globalRc = '[defaults]\nurl=https://home.example.com\norg=home-org\nproject=home-project\n[auth]\ntoken=home-token\n';
+
+  test('fills every field nothing else sets, as sentry-cli reads it under the project', async () => {
+    const home = workspace({ '.sentryclirc': globalRc });
+    const result = await resolve({ workspaceDir: workspace(), homeDir: home });
+    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'home-org', 'home-project', 'home-token']);
+    assert.deepEqual(result.sources, { url: '~/.sentryclirc', org: '~/.sentryclirc', project: '~/.sentryclirc', token: '~/.sentryclirc' });
+  });
+
+  test('loses field by field to the option, the environment and both workspace files', async () => {
+    const home = workspace({ '.sentryclirc': globalRc });
+    const dir = workspace({ '.sentryclirc': '[defaults]\nproject=rc-project\n', 'sentry.properties': 'defaults.org=props-org\n' });
+    const result = await resolve({ workspaceDir: dir, homeDir: home, env: { SENTRY_AUTH_TOKEN: 'env-token' } });
+    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'props-org', 'rc-project', 'env-token']);
+  });
+
+  test('is not read without a home folder', async () => {
+    const result = await resolve({ workspaceDir: workspace() });
+    assert.equal(result.sources.url, 'default');
+  });
+
+  test('keeps its URL in an untrusted workspace: it is the user\'s own file, not the workspace\'s', async () => {
+    const home = workspace({ '.sentryclirc': globalRc });
+    const result = await resolve({ workspaceDir: workspace({ '.sentryclirc': rc }), homeDir: home, trusted: false });
+    assert.equal(result.url, 'https://home.example.com');
+  });
+});
+
+describe('an unusable server URL', () => {
+  test('is reported with its source instead of silently becoming https://sentry.io', async () => {
+    for (const [input, source] of [
+      [{ explicit: { url: 'not-a-url' } }, 'option'],
+      [{ env: { SENTRY_URL: 'ftp://x' } }, 'env'],
+    ] as const) {
+      const result = await resolve({ ...input, workspaceDir: workspace() });
+      assert.equal(result.invalidUrl?.source, source);
+      assert.ok(result.invalidUrl?.reason);
+    }
+  });
+
+  test('from the first layer that sets one, even when a later layer has a good one', async () => {
+    const result = await resolve({ explicit: { url: 'not-a-url' }, workspaceDir: workspace({ '.sentryclirc': rc }) });
+    assert.equal(result.invalidUrl?.source, 'option');
+  });
+
+  test('is absent when every URL set is usable', async () => {
+    const result = await resolve({ env, workspaceDir: workspace({ '.sentryclirc': rc }) });
+    assert.equal(result.invalidUrl, undefined);
+  });
+});

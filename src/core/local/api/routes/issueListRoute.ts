@@ -1,5 +1,6 @@
 // `GET /api/0/organizations/{org}/issues/`: search (default `is:unresolved`), `project=`, `environment=`, `statsPeriod`,
 // sort, `limit` and cursor pagination with Sentry's Link header, X-Hits, and `filtered` counts under `release:`.
+import { parseStatsPeriod } from '../../../api/statsPeriod';
 import type { LocalIssue } from '../../store/localIssue';
 import { AnswerNow, detail, json } from '../apiAnswer';
 import { queryList, type ApiRequest } from '../apiRequest';
@@ -87,15 +88,13 @@ function groupStatsPeriod(request: ApiRequest): '24h' | '14d' | null {
   throw new AnswerNow(detail(400, "Invalid groupStatsPeriod. Valid choices are '', '24h', '14d', and 'auto'"));
 }
 
-const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
 /** `statsPeriod=14d` (or `start`): only issues seen since then are listed. Counts stay the issue's totals. */
 function windowStart(request: ApiRequest): number | undefined {
   const period = request.query.get('statsPeriod');
   if (period) {
-    const match = /^(\d+)([smhdw])$/.exec(period);
-    if (!match) throw new AnswerNow(detail(400, `Invalid statsPeriod: ${period}`));
-    return request.now - Number(match[1]) * (UNIT_MS[match[2] ?? 'd'] ?? UNIT_MS['d'] ?? 0);
+    const length = parseStatsPeriod(period);
+    if (!length.ok) throw new AnswerNow(detail(400, `Invalid statsPeriod: ${period}`));
+    return request.now - length.value;
   }
   const start = request.query.get('start');
   if (start) {
