@@ -28,6 +28,10 @@ ${connectionOptionsHelp(defaultComparisonPeriod)}
 
 ${connectionSourcesHelp}
 
+A release gate never passes on a typo: a --release, SENTRY_RELEASE or --base that does not exist in the
+project stops the comparison with exit 2 (detection from git HEAD or package.json may still fall back to the
+project's newest release, with a warning).
+
 Examples:
   sentry-insight compare
   sentry-insight compare --release shop@1.4.2 --base shop@1.4.1 --json
@@ -49,7 +53,8 @@ export async function runCompare(args: ParsedArgs, io: CommandIo): Promise<numbe
   const progress = progressLine(io.stderr);
   const options = await loadOptions(args, io, (message) => progress.update(message));
   if (!options.ok) return reportBadInput(io, options.error);
-  const result = await compareWorkspace({ ...options.value, base: lastValue(args, 'base') });
+  // A release gate never passes on a typo: a --release or SENTRY_RELEASE that does not exist stops it.
+  const result = await compareWorkspace({ ...options.value, releaseMustExist: ['option', 'env'], base: lastValue(args, 'base') });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {

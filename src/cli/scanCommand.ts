@@ -1,5 +1,5 @@
 // `sentry-insight scan`: loads the release's issues and prints the workspace lines in their stack traces.
-import { defaultStatsPeriod } from '../core/scan/loadWorkspaceIssues';
+import { defaultStatsPeriod } from '../core/session/loadWorkspaceIssues';
 import { scan } from '../core/scan/scan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
@@ -38,7 +38,8 @@ export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> 
   const progress = progressLine(io.stderr);
   const options = await loadOptions(args, io, (message) => progress.update(message));
   if (!options.ok) return reportBadInput(io, options.error);
-  const result = await scan({ ...options.value, releaseFacts: args.switches.has('release-facts') });
+  // A release typed on the command line must exist; SENTRY_RELEASE may fall back, with a warning, as in the editor.
+  const result = await scan({ ...options.value, releaseMustExist: ['option'], releaseFacts: args.switches.has('release-facts') });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {

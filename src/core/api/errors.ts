@@ -12,6 +12,7 @@ export type ApiErrorKind =
   | 'timeout' // no connection, no answer or no complete body in time
   | 'deadline' // the caller's deadline passed while the request waited or ran
   | 'malformed' // the body is not JSON
+  | 'notSentry' // a web page (or another non-JSON answer) where Sentry answers JSON: the URL names something else
   | 'schema' // JSON that does not have the shape we need
   | 'unsupported' // the backend cannot do this (GlitchTip and triage, say)
   | 'cancelled';
@@ -31,7 +32,7 @@ export function apiError(kind: ApiErrorKind, message: string, extra: { status?: 
 
 /** Configuration and authentication problems: the CLI exits 2 on these, the editor offers to fix settings or sign in. */
 export function isConfigurationError(error: ApiError): boolean {
-  return error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'notFound';
+  return error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'notFound' || error.kind === 'notSentry';
 }
 
 /**

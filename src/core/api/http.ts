@@ -13,7 +13,7 @@ import { apiError, type ApiError } from './errors';
 import { defaultConcurrency, defaultMaxConcurrency, Pacer } from './pacer';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retryPolicy';
 import { describeSchemaIssues } from './schemaError';
-import { errorForStatus, type RequestDescription } from './statusErrors';
+import { errorForStatus, looksLikeWebPage, notSentryError, type RequestDescription } from './statusErrors';
 import { mayCarryToken } from './trustedHosts';
 
 export type { Clock } from './clock';
@@ -247,6 +247,7 @@ export class SentryHttp {
       // A bulk PUT may answer 204 with no body.
       json = text === '' && status === 204 ? null : JSON.parse(text);
     } catch {
+      if (looksLikeWebPage(text)) return err(notSentryError(this.baseUrl, request.what.subject, status, label));
       return err(apiError('malformed', `Sentry answered ${request.what.subject} with something that is not JSON (${status}). Is ${this.baseUrl} a Sentry server?`, { status, request: label }));
     }
     const parsed = request.schema.safeParse(json);

@@ -45,6 +45,9 @@ export function errorForStatus(status: number, body: string, what: RequestDescri
         `Sentry refused access to ${what.subject} (403): the auth token needs the scope ${what.scope}, or your account lacks access to it. Create a token with org:read, project:read, event:read and event:write at ${baseUrl}${tokenPage}.${said}`,
         extra,
       );
+    case status === 404 && looksLikeWebPage(body):
+      // Sentry's API answers a 404 in JSON or with an empty body; a page saying "not found" comes from something else.
+      return notSentryError(baseUrl, what.subject, status, request);
     case status === 404:
       return apiError('notFound', `Sentry answered 404: ${what.notFound}. Check the organization and project slugs.${said}`, extra);
     case status === 410:
@@ -57,3 +60,17 @@ export function errorForStatus(status: number, body: string, what: RequestDescri
       return apiError('badRequest', `Sentry did not accept the request for ${what.subject} (${status}).${said}`, extra);
   }
 }
+
+/** An answer that is a web page: the server at the URL is a site, a proxy's error page or a login portal, not Sentry. */
+export function looksLikeWebPage(body: string): boolean {
+  return body.trimStart().startsWith('<');
+}
+
+export function notSentryError(baseUrl: string, subject: string, status: number, request: string): ApiError {
+  return apiError(
+    'notSentry',
+    `${baseUrl} does not look like a Sentry server: it answered the request for ${subject} with a web page (${status}) where Sentry answers JSON. Check the server URL (--url, SENTRY_URL, or url in .sentryclirc / the settings).`,
+    { status, request },
+  );
+}
+

@@ -5,6 +5,7 @@ import { isConfigurationError, type ApiError } from '../api/errors';
 import type { RetryPolicy } from '../api/retryPolicy';
 import { resolveConnection, type ConnectionSettings, type SettingSource } from '../config';
 import type { Logger } from '../log';
+import type { ReleaseSource } from '../release';
 import type { PathMapping } from '../resolve/frame';
 import { err, ok, type Result } from '../result';
 import { withReleaseFacts } from '../tracking/issueReleases';
@@ -12,6 +13,8 @@ import { loadWorkspaceIssues, type WorkspaceIssues } from '../session/loadWorksp
 
 export interface ScanOptions extends ConnectionSettings {
   readonly release?: string;
+  /** Sources whose release, when given, must exist: the CLI passes `option` (and `env` for compare's gate). */
+  readonly releaseMustExist?: readonly ReleaseSource[];
   readonly environments?: readonly string[];
   readonly workspaceDir: string;
   /** The user's home folder, for sentry-cli's global `~/.sentryclirc`; tests point it at a temp folder. */

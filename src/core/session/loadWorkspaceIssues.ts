@@ -8,6 +8,7 @@ import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 import { IssueIndex } from '../index/issueIndex';
 import type { Logger } from '../log';
+import type { ReleaseSource } from '../release';
 import type { PathMapping, WorkspaceFolder } from '../resolve/frame';
 import { ok, type Result } from '../result';
 import { findProject } from '../scan/projectLookup';
@@ -28,6 +29,8 @@ export interface LoadTarget {
   readonly folder: WorkspaceFolder;
   /** An explicit release (option or setting); detection runs when absent. */
   readonly release?: string;
+  /** Sources whose release, when given, must exist instead of falling back (see WorkspaceReleaseTarget). */
+  readonly releaseMustExist?: readonly ReleaseSource[];
   readonly environments?: readonly string[];
   readonly statsPeriod?: string;
   readonly pathMappings?: readonly PathMapping[];
@@ -72,7 +75,7 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const projectAnswer = known ? Promise.resolve(ok(known)) : findProject(client, org, target.project, signal);
   const projectId = projectAnswer.then((answer) => (answer.ok ? answer.value.id : undefined));
   const resolverReady = buildResolver(client, { org, projectId, folders: [target.folder], pathMappings: target.pathMappings ?? [], log: target.log, warnings, signal, memo });
-  const detectedReady = workspaceRelease(client, { org, projectId, workspaceDir: target.folder.path, release: target.release, env: target.env, log: target.log, signal, memo });
+  const detectedReady = workspaceRelease(client, { org, projectId, workspaceDir: target.folder.path, release: target.release, releaseMustExist: target.releaseMustExist, env: target.env, log: target.log, signal, memo });
 
   const project = await projectAnswer;
   if (!project.ok && project.error.kind === 'notFound' && target.projectMayNotExistYet) {

@@ -23,7 +23,7 @@ export async function compareWorkspace(options: CompareOptions): Promise<Result<
     if (!found.ok) return commandFailure(found.error);
     const projectId = found.value.id;
     options.onProgress?.('Detecting the release');
-    const detected = await workspaceRelease(client, { org, projectId, workspaceDir: options.workspaceDir, release: options.release, env: options.env, log: options.log, signal: options.signal });
+    const detected = await workspaceRelease(client, { org, projectId, workspaceDir: options.workspaceDir, release: options.release, releaseMustExist: options.releaseMustExist, env: options.env, log: options.log, signal: options.signal });
     if (!detected.ok) return commandFailure(detected.error);
     const release = detected.value.release;
     if (!release) return err({ kind: 'configuration', message: `Project "${project}" has no releases to compare: send events with a release, or pass --release.` });

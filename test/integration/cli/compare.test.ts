@@ -117,6 +117,21 @@ describe('sentry-insight compare', () => {
     }
   });
 
+  test('a release gate never passes on a typo: an unknown --release, SENTRY_RELEASE or --base is exit 2, one line', async () => {
+    const oneFailure = (stderr: string): string[] => stderr.split('\n').filter((line) => line.startsWith('sentry-insight:'));
+    const base = await runCli(compareArgs('--release', releases.v120, '--base', 'nope@1', '--fail-on', 'gone'), token);
+    assert.equal(base.code, 2, base.stderr);
+    assert.deepEqual(oneFailure(base.stderr).length, 1, base.stderr);
+    assert.match(base.stderr, /Base release "nope@1" does not exist in the project: check --base/);
+    const release = await runCli(compareArgs('--release', 'nope@9', '--fail-on', 'new'), token);
+    assert.equal(release.code, 2, release.stderr);
+    assert.match(release.stderr, /Release "nope@9" \(--release\) does not exist in the project; its newest is shop@1\.2\.0\+45/);
+    assert.equal(release.stdout, '', 'no comparison of another release is printed');
+    const env = await runCli(compareArgs('--fail-on', 'new'), { ...token, SENTRY_RELEASE: 'nope@9' });
+    assert.equal(env.code, 2, env.stderr);
+    assert.match(env.stderr, /Release "nope@9" \(SENTRY_RELEASE\) does not exist/);
+  });
+
   test('scan --json tells each issue its story; --release-facts adds where each started and was last seen', async () => {
     const scanJson = async (...extra: string[]) => {
       const run = await runCli(['scan', '--url', fixture.fake.url, '--org', org, '--project', web.slug, '--workspace', fixture.workspace, '--release', releases.v120, '--json', ...extra], token);

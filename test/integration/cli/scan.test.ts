@@ -84,6 +84,13 @@ describe('sentry-insight scan', () => {
     assert.ok(result.warnings.some((warning) => warning.includes('shop@9.9.9')), result.warnings.join('\n'));
   });
 
+  test('an unknown --release is exit 2 naming the newest release, not a silent switch to it', async () => {
+    const run = await runCli(scanArgs('--release', 'nope@9', '--json'), token);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /Release "nope@9" \(--release\) does not exist in the project; its newest is shop@1\.2\.0\+45\. Check the name\./);
+    assert.equal(run.stdout, '');
+  });
+
   test('takes org and project from .sentryclirc in the workspace', async () => {
     const dir = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nurl=${fixture.fake.url}\norg=${org}\nproject=${web}\n` });
     try {
@@ -177,11 +184,11 @@ describe('sentry-insight scan', () => {
   });
 
   test('one request per issue: story on every issue, first release only where the lists tell it, unless --release-facts', async () => {
-    fake.requests.length = 0;
+    fixture.fake.requests.length = 0;
     const run = await runCli(scanArgs('--release', releases.v120, '--json'), token);
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as ScanJson;
-    assert.equal(fake.requestsTo(/\/issues\/\d+\/(\?|$)/, 'GET').length, 0, 'no issue details');
+    assert.equal(fixture.fake.requestsTo(/\/issues\/\d+\/(\?|$)/, 'GET').length, 0, 'no issue details');
     const byId = new Map(result.issues.map((issue) => [issue.id, issue]));
     assert.deepEqual({ ...byId.get('1002'), count: 0 }, { ...byId.get('1002'), count: 0, story: 'new', firstRelease: releases.v120, lastRelease: null });
     assert.deepEqual([byId.get('1001')?.story, byId.get('1001')?.firstRelease], ['carried', null]);
@@ -197,7 +204,7 @@ describe('sentry-insight scan', () => {
     const busy = await startFakeSentry({ data: defaultScenario() });
     busy.inject({ path: /\/issues\/1004\/events\/latest\//, status: 503, times: 1000 });
     try {
-      const run = await runCli(['scan', '--url', busy.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+      const run = await runCli(['scan', '--url', busy.url, '--org', org, '--project', web, '--workspace', fixture.workspace, '--release', releases.v120, '--json'], token);
       assert.equal(run.code, 1, run.stderr);
       assert.match(run.stderr, /incomplete: 1 issue \(SHOP-WEB-\w+\) has no marks: the server was busy or failing/);
       const result = JSON.parse(run.stdout) as ScanJson;

@@ -106,3 +106,23 @@ describe('bad input is exit 2 and one line, before anything is sent', () => {
     await refused(['compare', ...connection(), '--workspace', fixture.workspace, '--period', '14'], /--period "14"/);
   });
 });
+
+describe('a server that is not Sentry', () => {
+  const fixture = useCliFixture();
+
+  for (const status of [404, 200]) {
+    test(`answering ${status} with a web page is reported as not looking like a Sentry server, exit 2`, async () => {
+      fixture.fake.inject({ path: /^\/api\/0\//, status, body: '<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body>nginx</body></html>', times: 1000 });
+      try {
+        const run = await runCli(['scan', '--url', fixture.fake.url, '--org', 'acme', '--project', 'shop', '--workspace', fixture.workspace], token);
+        assert.equal(run.code, 2, run.stderr);
+        const failure = stderrLines(run.stderr).filter((line) => line.startsWith('sentry-insight:'));
+        assert.equal(failure.length, 1, run.stderr);
+        assert.match(failure[0] ?? '', /does not look like a Sentry server/);
+        assert.doesNotMatch(run.stderr, /was not found/);
+      } finally {
+        fixture.fake.clearFaults();
+      }
+    });
+  }
+});
