@@ -98,7 +98,8 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   }
   if (server.storeWarning !== undefined) io.stderr.write(`sentry-insight: ${server.storeWarning}\n`);
   const subscription = server.onDidIngest((change) => {
-    if (change.kind === 'newIssue') io.stdout.write(`${newIssueLine(change)}\n`);
+    const line = ingestLine(change);
+    if (line !== undefined) io.stdout.write(`${line}\n`);
   });
   io.stdout.write(
     [
@@ -120,10 +121,26 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   return 0;
 }
 
-/** `new PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items` (untrusted text flattened to one line). */
-export function newIssueLine(change: IngestChange): string {
+/**
+ * One line for an event that says something about its issue; undefined for another event of an issue already seen in
+ * its release. `new` only for an issue this event created (untrusted text flattened to one line):
+ *   new PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items
+ *   regressed PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items  (was resolved; back in shop@1.1.0)
+ *   existing PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items  (first seen in shop@1.1.0; known since shop@1.0.0)
+ */
+export function ingestLine(change: IngestChange): string | undefined {
+  if (change.story === 'again') return undefined;
   const place = change.raisedAt ? `${change.raisedAt.file}:${change.raisedAt.line}` : '(not in the workspace)';
-  return `new ${oneLine(change.shortId, 40)}  ${oneLine(place, 120)}  ${oneLine(change.title, 120)}`;
+  const label = { new: 'new', regressed: 'regressed', firstInRelease: 'existing' }[change.story];
+  return `${label} ${oneLine(change.shortId, 40)}  ${oneLine(place, 120)}  ${oneLine(change.title, 120)}${storyNote(change)}`;
+}
+
+function storyNote(change: IngestChange): string {
+  const release = change.release === undefined ? undefined : oneLine(change.release, 80);
+  if (change.story === 'regressed') return release ? `  (was resolved; back in ${release})` : '  (was resolved; back)';
+  if (change.story !== 'firstInRelease' || release === undefined) return '';
+  const since = change.issueFirstRelease && change.issueFirstRelease !== change.release ? `; known since ${oneLine(change.issueFirstRelease, 80)}` : '';
+  return `  (first seen in ${release}${since})`;
 }
 
 function projectOf(raw: string | undefined): string {

@@ -4,6 +4,13 @@ import type { WorkspaceLine } from './process/frameSymbolicator';
 export interface IngestChange {
   /** A new issue was created by this event, or an existing one got another event. */
   readonly kind: 'newIssue' | 'newEvent';
+  /**
+   * What the event says about its issue: `new` (the issue was created), `regressed` (a resolved issue is back),
+   * `firstInRelease` (an existing issue's first event in this release), or `again` (nothing new about the issue).
+   */
+  readonly story: 'new' | 'regressed' | 'firstInRelease' | 'again';
+  /** The release of the issue's first event, to say since when an existing issue is known. */
+  readonly issueFirstRelease: string | undefined;
   readonly projectId: string;
   readonly issueId: string;
   readonly shortId: string;

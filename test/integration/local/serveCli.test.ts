@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ScanJson } from '../../../src/cli/scanOutput';
 import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
+import { envelopePath, eventEnvelope, send } from './localHttp';
 import { raisedLines, runSdkApp, writeSdkWorkspace, type SdkWorkspace } from './sdkApp';
 
 const cli = join(findRepoRoot(), 'dist', 'cli.js');
@@ -112,6 +113,17 @@ describe('sentry-insight serve', () => {
     assert.equal(scanned.status, 0, `${hint}: ${scanned.stderr}`);
     const marked = (JSON.parse(scanned.stdout) as ScanJson).annotations.map((mark) => mark.file);
     assert.ok(marked.includes('src/cart.js'), marked.join(', '));
+  });
+
+  test('an existing issue in a new release is announced as existing, not as new', async () => {
+    const port = Number(new URL(url).port);
+    const message = (release: string, n: number) => ({ event_id: `abcdef${n}`.padEnd(32, '0'), message: 'Stock check failed for sku-9', level: 'error', platform: 'node', release });
+    for (const [release, n] of [['probe@1', 1], ['probe@1', 2], ['probe@2', 3]] as const) {
+      const answer = await send(port, { path: envelopePath('7', 'local'), headers: { 'Content-Type': 'application/x-sentry-envelope' }, body: eventEnvelope(message(release, n)) });
+      assert.equal(answer.status, 200, answer.text);
+    }
+    await output.waitFor(/^existing \S+  \(not in the workspace\)  Stock check failed for sku-9  \(first seen in probe@2; known since probe@1\)$/m);
+    assert.equal(output.text.match(/^new .*Stock check failed/gm)?.length, 1, output.text);
   });
 
   test('stops cleanly on SIGINT', async () => {

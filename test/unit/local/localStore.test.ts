@@ -99,6 +99,21 @@ describe('LocalStore', () => {
     store.addEvent(event({ release: 'r2' }), facts('h'));
     assert.deepEqual([issue.status, issue.substatus], ['unresolved', 'regressed']);
   });
+
+  test('tells a new issue from an existing one in a new release and from a regression', () => {
+    const store = new LocalStore();
+    const story = (added: ReturnType<LocalStore['addEvent']>) => ({ isNewIssue: added.isNewIssue, firstInRelease: added.firstInRelease, reopened: added.reopened });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: true, firstInRelease: false, reopened: false });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    const inR2 = store.addEvent(event({ release: 'r2' }), facts('h'));
+    assert.deepEqual(story(inR2), { isNewIssue: false, firstInRelease: true, reopened: false });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    store.updateIssue(inR2.issue.id, (target) => {
+      target.status = 'resolved';
+    });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: true });
+    assert.equal(store.addEvent(event(), facts('h')).firstInRelease, false, 'an event without a release is in no new release');
+  });
 });
 
 describe('PersistedStore', () => {

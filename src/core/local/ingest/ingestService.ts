@@ -78,6 +78,8 @@ export class IngestService {
     if (added.duplicate) return;
     this.options.feed.fire({
       kind: added.isNewIssue ? 'newIssue' : 'newEvent',
+      story: added.isNewIssue ? 'new' : added.reopened ? 'regressed' : added.firstInRelease ? 'firstInRelease' : 'again',
+      issueFirstRelease: added.issue.firstRelease ?? undefined,
       projectId,
       issueId: added.issue.id,
       shortId: shortIdOf(added.issue),

@@ -7,6 +7,10 @@ import type { EventFacts, ProjectRecord, StoredEvent, StoreRecord } from './stor
 export interface AddedEvent {
   readonly issue: LocalIssue;
   readonly isNewIssue: boolean;
+  /** The event reopened a resolved issue: it regressed. */
+  readonly reopened: boolean;
+  /** The issue existed, and this is its first event in the event's release. */
+  readonly firstInRelease: boolean;
   /** The event id was already stored for the project: nothing changed and nothing is to be written. */
   readonly duplicate: boolean;
   readonly records: StoreRecord[];
@@ -39,14 +43,24 @@ export class LocalStore {
     const existingId = this.issueIdByHash.get(hashKey(event.projectId, facts.hash));
     if (this.events.has(eventKey(event.projectId, event.eventId))) {
       const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
-      if (issue) return { issue, isNewIssue: false, duplicate: true, records: [] };
+      if (issue) return { issue, isNewIssue: false, reopened: false, firstInRelease: false, duplicate: true, records: [] };
     }
     const issueId = existingId ?? String(this.nextIssueId);
+    const before = existingId === undefined ? undefined : this.issuesById.get(existingId);
+    const wasResolved = before?.status === 'resolved';
+    const releaseSeen = before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
     const record: StoreRecord = { kind: 'event', event: { ...event, issueId }, facts };
     this.apply(record);
     const issue = this.issuesById.get(issueId);
     if (issue === undefined) throw new Error(`local store: issue ${issueId} vanished while adding an event`);
-    return { issue, isNewIssue: existingId === undefined, duplicate: false, records: [record] };
+    return {
+      issue,
+      isNewIssue: existingId === undefined,
+      reopened: wasResolved && issue.status !== 'resolved',
+      firstInRelease: before !== undefined && event.release !== undefined && !releaseSeen,
+      duplicate: false,
+      records: [record],
+    };
   }
 
   /** Applies a triage change to an issue; undefined when there is no such issue. */
