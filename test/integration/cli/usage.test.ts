@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { compareSpec } from '../../../src/cli/compareCommand';
+import { scanSpec } from '../../../src/cli/scanCommand';
+import { serveSpec } from '../../../src/cli/serveCommand';
 import { DEFAULT_TOKEN, scenario } from '../../support/fakeSentry';
 import { runCli, useCliFixture } from './cliRun';
 
@@ -20,7 +23,7 @@ describe('sentry-insight help', () => {
   for (const [command, options] of [
     ['scan', ['--url', '--org', '--project', '--release', '--environment', '--workspace', '--period', '--json', '--verbose', '--help']],
     ['compare', ['--url', '--org', '--project', '--release', '--base', '--fail-on', '--environment', '--workspace', '--period', '--json', '--verbose']],
-    ['serve', ['--port', '--store', '--workspace', '--project', '--verbose', '--help']],
+    ['serve', ['--port', '--store', '--workspace', '--project', '--token', '--keep-ip-addresses', '--sensitive-fields', '--no-scrubbing', '--verbose', '--help']],
   ] as const) {
     test(`${command} --help shows its own usage, every option it takes and examples, on stdout with exit 0`, async () => {
       const run = await runCli([command, '--help']);
@@ -30,6 +33,12 @@ describe('sentry-insight help', () => {
       assert.match(run.stdout, new RegExp(`Examples:\\n  sentry-insight ${command}`));
       const other = command === 'serve' ? '--fail-on' : '--store';
       assert.doesNotMatch(run.stdout, new RegExp(`^  ${other}\\b`, 'm'), 'no option of another command');
+    });
+  }
+
+  for (const spec of [scanSpec, compareSpec, serveSpec]) {
+    test(`${spec.name} --help lists every option the command accepts`, () => {
+      for (const option of [...spec.args.valued, ...spec.args.switches]) assert.match(spec.help, new RegExp(`^  --${option}\\b`, 'm'), `${spec.name} --help lists --${option}`);
     });
   }
 

@@ -2,7 +2,7 @@
 // event answered with 200 is still counted (and the newest still kept) after the last restart.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -17,8 +17,8 @@ const ROUNDS = 6;
 const EVENTS_PER_ROUND = 500;
 
 /** Starts serve on a free port and resolves with the port once it prints the URL (30 s at most). */
-function startServe(store: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', store], { env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir() } });
+function startServe(store: string, workspace: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace], { env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir() } });
   return new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${text}`)), 30_000);
@@ -36,13 +36,19 @@ function startServe(store: string): Promise<{ child: ChildProcessWithoutNullStre
 
 describe('the local store under kill -9', () => {
   const store = mkdtempSync(join(tmpdir(), 'local-crash-store-'));
-  after(() => rmSync(store, { recursive: true, force: true }));
+  // serve refuses an empty --workspace; the events here name no file, so one file is enough.
+  const workspace = mkdtempSync(join(tmpdir(), 'local-crash-workspace-'));
+  writeFileSync(join(workspace, 'app.js'), 'throw new Error("the same message");\n');
+  after(() => {
+    rmSync(store, { recursive: true, force: true });
+    rmSync(workspace, { recursive: true, force: true });
+  });
 
   test('loses no acknowledged event over repeated kills during ingest and compaction', async () => {
     const acknowledged: string[] = [];
     let sequence = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const { child, port } = await startServe(store);
+      const { child, port } = await startServe(store, workspace);
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       // Four senders at once, so that kills land inside grouped writes; the kill comes after a varying share of them.
       const killAfter = Math.floor(EVENTS_PER_ROUND * (0.3 + 0.1 * round));
