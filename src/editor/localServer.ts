@@ -1,7 +1,9 @@
 // The embedded local Sentry as the editor's zero-configuration connection: started on first need on 127.0.0.1 (a fixed
 // port, so an app's DSN stays the same), its store kept in the extension's storage, and each stored event announced so
-// the marks update at once. If another window already serves that port, that server is used instead.
+// the marks update at once. If another window already serves that port, that server is used instead: its change
+// signal announces new events here too, and when that window closes this one takes the port over.
 import * as vscode from 'vscode';
+import { watchLocalChanges, type ChangeWatch } from '../core/local/changeWatch';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
 import { readApiToken } from '../core/local/server/apiToken';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
@@ -25,8 +27,10 @@ export interface LocalEndpoint {
 export class LocalServerHost implements vscode.Disposable {
   private running: Promise<LocalEndpoint> | undefined;
   private server: LocalSentry | undefined;
+  /** Set while another process serves the port. */
+  private watch: ChangeWatch | undefined;
   private readonly ingested = new vscode.EventEmitter<void>();
-  /** Fires after events arrive at this window's server (coalesced by the caller). */
+  /** Fires after events arrive at this window's server, or at another window's that this one uses (coalesced by the caller). */
   readonly onDidIngest = this.ingested.event;
 
   constructor(
@@ -52,6 +56,8 @@ export class LocalServerHost implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
+    this.watch?.dispose();
+    this.watch = undefined;
     const server = this.server;
     this.server = undefined;
     this.running = undefined;
@@ -65,6 +71,9 @@ export class LocalServerHost implements vscode.Disposable {
 
   private async startServer(): Promise<LocalEndpoint> {
     const port = this.port();
+    const url = `http://127.0.0.1:${port}`;
+    // A server already there is used as it is: opening its store file here as well would race its writes.
+    if (await answersLikeSentry(url)) return this.useOtherServer(port, url);
     try {
       const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), log: this.log });
       this.server = server;
@@ -77,13 +86,32 @@ export class LocalServerHost implements vscode.Disposable {
       return { url: server.url, dsn: server.dsn(localProject), ownServer: true, token: server.apiToken };
     } catch (error) {
       if (error instanceof StoreOpenError) throw error;
-      const url = `http://127.0.0.1:${port}`;
-      if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) {
-        this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it.`);
-        // Another window keeps the same token beside the same store; `sentry-insight serve` keeps its own.
-        return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token: await readApiToken(this.storageDir) };
-      }
+      // Another window started its server in between.
+      if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) return this.useOtherServer(port, url);
       throw new Error(`The local Sentry could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}). Free the port or change sentryInsight.local.port.`);
+    }
+  }
+
+  private async useOtherServer(port: number, url: string): Promise<LocalEndpoint> {
+    this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it, and watching it for new events.`);
+    // Another window keeps the same token beside the same store; `sentry-insight serve` keeps its own.
+    const token = await readApiToken(this.storageDir);
+    this.watch?.dispose();
+    this.watch = watchLocalChanges({ url, token, log: this.log, onChange: () => this.ingested.fire(), onGone: () => void this.takeOver(port) });
+    return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token };
+  }
+
+  /** The serving window closed: this one serves the port now, so its marks keep updating and an app's DSN keeps working. */
+  private async takeOver(port: number): Promise<void> {
+    this.watch = undefined;
+    this.running = undefined;
+    this.log.info(`Local Sentry: nothing serves port ${port} any more; starting this window's server there.`);
+    try {
+      await this.start();
+      // Whatever arrived while nobody served is in the store now; and this window's data is reloaded from its own server.
+      this.ingested.fire();
+    } catch (error) {
+      this.log.warn(`Local Sentry: could not take over port ${port}: ${error instanceof Error ? error.message : String(error)} The next refresh tries again.`);
     }
   }
 }

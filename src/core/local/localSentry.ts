@@ -1,6 +1,7 @@
 // The embedded Sentry-compatible server: starts an HTTP server on 127.0.0.1 that ingests SDK events (envelope and store
 // endpoints) into a bounded, persisted store and answers the Web API subset the client uses. The editor and
 // `sentry-insight serve` both start it through startLocalSentry().
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -116,7 +117,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const feed = new Listeners<IngestChange>();
   const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
-  context = { ingest, persisted: opened, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
+  context = { instance: randomUUID(), ingest, persisted: opened, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);

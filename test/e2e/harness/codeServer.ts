@@ -98,6 +98,7 @@ export async function startCodeServer(
   dirs: CodeServerDirs,
   folder: string,
   startTimeoutMs = 60_000,
+  extraArgs: readonly string[] = [],
 ): Promise<RunningCodeServer> {
   const port = await freePort();
   const args = [
@@ -106,6 +107,7 @@ export async function startCodeServer(
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
+    ...extraArgs,
     folder,
   ];
   const group: ProcessGroup = startProcessGroup(tools.node, args, { env: codeServerEnv(tools, dirs), logFile: dirs.logFile, cwd: folder });

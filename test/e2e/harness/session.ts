@@ -37,6 +37,11 @@ export interface SessionOptions {
   /** Unpacked extension folders (plain JS with a package.json) to package and install beside it, e.g. test/e2e/fixtures/probe-extension. */
   extraExtensionFolders?: string[];
   viewport?: { width: number; height: number };
+  /**
+   * How long code-server keeps a closed window's extension host for the window to reconnect (its default is three
+   * hours); a test that closes a window and needs its extension to stop sets a few seconds.
+   */
+  reconnectionGraceSeconds?: number;
 }
 
 export interface Session {
@@ -50,6 +55,11 @@ export interface Session {
    * test-artifacts/e2e/<session test name>-<step>-failure.png when it fails.
    */
   step<T>(name: string, body: () => Promise<T>): Promise<T>;
+  /**
+   * Opens a second workbench window of the same code-server (same user data, as two windows of one VS Code) on a new
+   * folder made of `files`; its screenshots are named `<test name>-<name>`. Closed by `stop()`.
+   */
+  openWindow(name: string, files: Record<string, string>): Promise<{ workbench: Workbench; workspaceFolder: string }>;
   /** Stops Chromium and code-server and removes the temp dirs; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -63,8 +73,8 @@ async function screenshotOnFailure<T>(workbench: Workbench, suffix: string, body
   }
 }
 
-function makeWorkspace(root: string, files: Record<string, string>): string {
-  const folder = join(root, 'workspace');
+function makeWorkspace(root: string, files: Record<string, string>, name = 'workspace'): string {
+  const folder = join(root, name);
   mkdirSync(folder, { recursive: true });
   for (const [relativePath, content] of Object.entries(files)) {
     const path = join(folder, relativePath);
@@ -107,7 +117,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     writeUserSettings(dirs.userDataDir, { 'security.workspace.trust.enabled': options.workspaceTrust ?? false, ...options.settings });
     installVsix(tools, dirs, vsix);
     for (const folder of options.extraExtensionFolders ?? []) installVsix(tools, dirs, packageExtensionFolder(folder, tempRoot));
-    server = await startCodeServer(tools, dirs, workspaceFolder);
+    const grace = options.reconnectionGraceSeconds === undefined ? [] : ['--reconnection-grace-time', String(options.reconnectionGraceSeconds)];
+    server = await startCodeServer(tools, dirs, workspaceFolder, undefined, grace);
     browser = await loadChromium(tools.playwrightCore).launch({ executablePath: tools.chromium, headless: true, args: chromiumArgs, timeout: 60_000 });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -117,7 +128,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     const workbench = new Workbench(page, artifactsDir, options.testName);
     await workbench.waitUntilReady();
     const step = <T>(name: string, body: () => Promise<T>): Promise<T> => screenshotOnFailure(workbench, `${name}-failure`, body);
-    return { workbench, workspaceFolder, codeServerLog: dirs.logFile, step, stop };
+    const workbenchUrl = server.workbenchUrl;
+    const openWindow = async (name: string, files: Record<string, string>): Promise<{ workbench: Workbench; workspaceFolder: string }> => {
+      const folder = makeWorkspace(tempRoot, files, artifactName(name));
+      const url = new URL(workbenchUrl);
+      url.searchParams.set('folder', folder);
+      const second = await context.newPage();
+      second.setDefaultTimeout(20_000);
+      second.setDefaultNavigationTimeout(60_000);
+      await second.goto(url.toString(), { waitUntil: 'domcontentloaded' });
+      const opened = new Workbench(second, artifactsDir, `${options.testName}-${name}`);
+      await opened.waitUntilReady();
+      return { workbench: opened, workspaceFolder: folder };
+    };
+    return { workbench, workspaceFolder, codeServerLog: dirs.logFile, step, openWindow, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,10 @@
 // Routes one HTTP request of the local server: the loopback Host check, then either the ingest endpoints (Origin check,
-// CORS and preflights for browser SDKs) or the Web API (no CORS; no browser pages; a token for changes). Writes exactly
-// one JSON answer; nothing a client sends can make it throw.
+// CORS and preflights for browser SDKs) or the Web API and the change signal (no CORS; no browser pages; a token for
+// changes). Writes exactly one JSON answer; nothing a client sends can make it throw.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log';
 import { answerWebApi } from '../api/webApi';
+import { changeVersion, localChangesPath } from '../changeSignal';
 import type { IngestLimits } from '../envelope/ingestLimits';
 import { answerIngest } from '../ingest/ingestEndpoint';
 import type { IngestService } from '../ingest/ingestService';
@@ -14,6 +15,8 @@ import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
 import { webApiRefusal, type WebApiAccess } from './webApiGuard';
 
 export interface RouterContext {
+  /** Tells this server's change versions from those of an earlier server on the same port. */
+  readonly instance: string;
   readonly ingest: IngestService;
   readonly persisted: PersistedStore;
   readonly limits: IngestLimits;
@@ -40,13 +43,10 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
       answer = { status: 403, body: { detail: 'The local Sentry server only answers requests addressed to 127.0.0.1 or localhost.' } };
     } else {
       const url = new URL(request.url ?? '/', `http://${host ?? '127.0.0.1'}`);
-      if (url.pathname === '/api/0' || url.pathname.startsWith('/api/0/')) {
+      if (isWebApiPath(url.pathname)) {
         // The Web API sends no CORS headers, ever: no page may read it, whatever its origin.
         const refusal = webApiRefusal(request, context.webApi);
-        answer =
-          refusal !== undefined
-            ? { status: refusal.status, body: { detail: refusal.detail } }
-            : await answerWebApi(request, url, { persisted: context.persisted, origin: `http://${host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
+        answer = refusal !== undefined ? { status: refusal.status, body: { detail: refusal.detail } } : await answerWebApiSide(request, url, context);
       } else {
         const ingest = answerIngestSide(request, url, context);
         cors = ingest.cors;
@@ -59,6 +59,19 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
   }
   await finishReading(request);
   writeAnswer(response, answer, cors, request.complete);
+}
+
+/** The Web API and the change signal: reads for programs on this machine, under the same rules. */
+function isWebApiPath(pathname: string): boolean {
+  return pathname === '/api/0' || pathname.startsWith('/api/0/') || pathname === localChangesPath;
+}
+
+async function answerWebApiSide(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {
+  if (url.pathname === localChangesPath) {
+    if (request.method !== 'GET') return { status: 405, body: { detail: 'the change signal answers GET only' } };
+    return { status: 200, body: changeVersion(context.instance, context.persisted.revision), headers: { 'Cache-Control': 'no-store' } };
+  }
+  return answerWebApi(request, url, { persisted: context.persisted, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
 }
 
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */

@@ -14,6 +14,7 @@ const COMPACTION_SLACK = 1_000;
 
 export class PersistedStore {
   private compacting: Promise<void> | undefined;
+  private changes = 0;
 
   private constructor(
     readonly store: LocalStore,
@@ -46,9 +47,16 @@ export class PersistedStore {
     return describeLoad(this.loaded);
   }
 
+  /** How many changes were committed since the store was opened: other processes poll it to learn of new data. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Writes the records of a change that was already applied; resolves once they are in the file. */
   async commit(records: readonly StoreRecord[]): Promise<void> {
-    if (this.log === undefined || records.length === 0) return;
+    if (records.length === 0) return;
+    this.changes++;
+    if (this.log === undefined) return;
     await this.log.append(records);
     if (this.compacting === undefined && this.log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK) {
       // The snapshot is taken now, in order with the appends queued before it; later appends queue after the rewrite.
