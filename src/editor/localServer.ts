@@ -98,6 +98,8 @@ export class LocalServerHost implements vscode.Disposable {
     const token = await readApiToken(this.storageDir);
     this.watch?.dispose();
     this.watch = watchLocalChanges({ url, token, log: this.log, onChange: () => this.ingested.fire(), onGone: () => void this.takeOver(port) });
+    // The window loads after the watch's first reading, so an event stored in between is not missed.
+    await this.watch.ready;
     return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token };
   }
 

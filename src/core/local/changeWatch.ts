@@ -21,6 +21,11 @@ export interface ChangeWatchOptions {
 }
 
 export interface ChangeWatch {
+  /**
+   * Settles after the first reading (whatever it found): a load started after it cannot miss a change, since the
+   * first version read is the baseline later ones are compared with.
+   */
+  readonly ready: Promise<void>;
   dispose(): void;
 }
 
@@ -43,6 +48,10 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let reading: AbortController | undefined;
+  let settleFirst: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    settleFirst = resolve;
+  });
 
   const next = (): void => {
     if (!stopped) timer = setTimeout(() => void poll(), intervalMs);
@@ -50,6 +59,7 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
   const poll = async (): Promise<void> => {
     reading = new AbortController();
     const answer = await readVersion(options.url, options.token, AbortSignal.any([reading.signal, AbortSignal.timeout(timeoutMs)]));
+    settleFirst();
     if (stopped) return;
     switch (answer.kind) {
       case 'version':
@@ -80,7 +90,9 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
   };
   void poll();
   return {
+    ready,
     dispose: () => {
+      settleFirst();
       stopped = true;
       if (timer) clearTimeout(timer);
       reading?.abort();

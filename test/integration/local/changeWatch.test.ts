@@ -69,7 +69,7 @@ describe('watchLocalChanges', () => {
     const watch = watchLocalChanges({ url: server.url, intervalMs: 20, log: silentLogger, onChange: () => changes++, onGone: () => (gone = true) });
     try {
       // The first reading is the baseline: nothing is reported for what was there before.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await watch.ready;
       assert.equal(changes, 0);
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
       await until('a reported change', () => changes >= 1);
