@@ -55,9 +55,10 @@ function markOf(found: LineDecoration[]): LineDecoration | undefined {
   return found.find((mark) => mark.line === raisingLine && mark.text.includes('TypeError: basket is empty'));
 }
 
-async function waitForCount(workbench: Workbench, events: number, window: string): Promise<void> {
+/** `timeoutMs` beyond a step's 20 s for a window's first load, which a busy machine slows down. */
+async function waitForCount(workbench: Workbench, events: number, window: string, timeoutMs?: number): Promise<void> {
   const count = events === 1 ? '1 event' : `${events} events`;
-  await workbench.waitForAfterLineDecorations((found) => markOf(found)?.text.startsWith(`✖ ${count} `) === true, `the ${window} window's mark to read "${count}"`);
+  await workbench.waitForAfterLineDecorations((found) => markOf(found)?.text.startsWith(`✖ ${count} `) === true, `the ${window} window's mark to read "${count}"`, timeoutMs);
 }
 
 test('two windows on one local Sentry both show new events; the second takes over the port when the first closes', async () => {
@@ -74,11 +75,11 @@ test('two windows on one local Sentry both show new events; the second takes ove
       timeoutMs: 60_000,
       intervalMs: 500,
     });
-    await waitForCount(first, 1, 'first');
+    await waitForCount(first, 1, 'first', 60_000);
     const { workbench: second } = await session.openWindow('second', files);
     await second.openFile(basket);
     // The second window's own load shows the first event; the next ones reach it only through the serving window.
-    await waitForCount(second, 1, 'second');
+    await waitForCount(second, 1, 'second', 60_000);
     await second.runCommand('Sentry: Show Output');
     assert.match(await second.waitForOutputText('Sentry Insight', 'is served by another window'), new RegExp(`port ${port} is served by another window`));
 
