@@ -1,6 +1,7 @@
 // A window that uses another window's local server learns of its new data: the server's change signal moves with
 // every stored event and triage change, the watch reports each move, says when the port is closed (so the window can
-// take it over), and gives up quietly on a server without the signal.
+// take it over), and gives up quietly on a server without the signal. The signal is a read under the Web API's rules:
+// loopback Host only, no web page, no CORS, and the token when the server wants it for reads.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,9 +41,42 @@ describe('the local server change signal', () => {
       const afterEvent = await versionOf(server.port);
       assert.notEqual(afterEvent, first);
       const [issue] = server.store.issues();
-      const put = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issue?.id ?? ''}/`, body: JSON.stringify({ status: 'resolved' }) });
+      const put = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issue?.id ?? ''}/`, headers: { Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ status: 'resolved' }) });
       assert.equal(put.status, 200, put.text);
       assert.notEqual(await versionOf(server.port), afterEvent);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('answers programs only, as the Web API does: no foreign Host, no web page, no CORS', async () => {
+    const server = await startLocalSentry();
+    try {
+      const rebound = await send(server.port, { method: 'GET', path: localChangesPath, headers: { Host: `attacker.example:${server.port}` } });
+      assert.equal(rebound.status, 403);
+      const pages: Record<string, string>[] = [{ Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }];
+      for (const headers of pages) {
+        const page = await send(server.port, { method: 'GET', path: localChangesPath, headers });
+        assert.equal(page.status, 403, JSON.stringify(headers));
+        assert.equal(page.headers['access-control-allow-origin'], undefined);
+        assert.doesNotMatch(page.text, /version/);
+      }
+      const preflight = await send(server.port, { method: 'OPTIONS', path: localChangesPath, headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' } });
+      assert.equal(preflight.status, 403);
+      assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+      assert.equal((await send(server.port, { method: 'POST', path: localChangesPath, body: '{}' })).status, 401);
+      assert.equal((await send(server.port, { method: 'POST', path: localChangesPath, headers: { Authorization: `Bearer ${server.apiToken}` }, body: '{}' })).status, 405);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('wants the token when the server wants it for reads', async () => {
+    const server = await startLocalSentry({ tokenForReads: true });
+    try {
+      assert.equal((await send(server.port, { method: 'GET', path: localChangesPath })).status, 401);
+      const allowed = await send(server.port, { method: 'GET', path: localChangesPath, headers: { Authorization: `Bearer ${server.apiToken}` } });
+      assert.equal(allowed.status, 200, allowed.text);
     } finally {
       await server.close();
     }
@@ -81,6 +115,25 @@ describe('watchLocalChanges', () => {
     } finally {
       watch.dispose();
       await server.close().catch(() => undefined);
+    }
+  });
+
+  test('sends the token to a server that wants it for reads, and says what is missing without one', async () => {
+    const server = await startLocalSentry({ tokenForReads: true });
+    let changes = 0;
+    const withToken = watchLocalChanges({ url: server.url, token: server.apiToken, intervalMs: 20, log: silentLogger, onChange: () => changes++, onGone: () => undefined });
+    const logged: string[] = [];
+    const without = watchLocalChanges({ url: server.url, intervalMs: 20, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => changes++, onGone: () => undefined });
+    try {
+      await withToken.ready;
+      assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
+      await until('a reported change', () => changes >= 1);
+      await until('the tokenless watch to give up', () => logged.length > 0);
+      assert.match(logged[0] ?? '', /HTTP 401.*token/);
+    } finally {
+      withToken.dispose();
+      without.dispose();
+      await server.close();
     }
   });
 
