@@ -5,6 +5,7 @@ import type { Logger } from '../core/log';
 import { err, ok, type Result } from '../core/result';
 import type { ScanFailure, ScanOptions } from '../core/scan/scan';
 import { lastValue, type ParsedArgs } from './args';
+import { tokenDestinationNotice } from './tokenDestination';
 import { workspaceFolder } from './workspaceFolder';
 
 export interface CommandIo {
@@ -22,7 +23,10 @@ export const exitCodes = { ok: 0, failed: 1, configuration: 2 } as const;
 /** The options every loading command takes: `--url --org --project --release --environment --period --workspace`. */
 export const connectionArgs = ['url', 'org', 'project', 'release', 'environment', 'workspace', 'period'] as const;
 
-/** The help lines of `connectionArgs` and the common switches, with the command's default period. */
+/** The switch every loading command takes besides the common ones. */
+export const connectionSwitches = ['no-checkout-config'] as const;
+
+/** The help lines of `connectionArgs`, `connectionSwitches` and the common switches, with the command's default period. */
 export function connectionOptionsHelp(defaultPeriod: string): string {
   return `  --url URL            Sentry server, http(s) (default: SENTRY_URL, .sentryclirc, sentry.properties,
                        ~/.sentryclirc, else https://sentry.io)
@@ -34,6 +38,9 @@ export function connectionOptionsHelp(defaultPeriod: string): string {
   --workspace DIR      the checkout to match frames against (default: the project root: the nearest folder
                        at or above the current one holding .sentryclirc, sentry.properties, package.json or .git)
   --period PERIOD      time window for counts: a number and s, m, h, d or w, e.g. 24h, 14d (default: ${defaultPeriod})
+  --no-checkout-config read no .sentryclirc or sentry.properties from the checkout: the server, organization,
+                       project and token then come from the options, the environment and ~/.sentryclirc (for CI
+                       on branches you do not trust, where a pull request could name another server)
   --json               print one JSON object instead of the listing
   --verbose            log requests to stderr
   --help               show this help`;
@@ -43,7 +50,8 @@ export function connectionOptionsHelp(defaultPeriod: string): string {
 export const connectionSourcesHelp = `Each setting comes from the first place that has it: the option, the environment (SENTRY_URL,
 SENTRY_ORG, SENTRY_PROJECT, SENTRY_AUTH_TOKEN, SENTRY_RELEASE), the project's .sentryclirc, its
 sentry.properties, then your ~/.sentryclirc, as sentry-cli reads them. The auth token comes from
-SENTRY_AUTH_TOKEN or an [auth] token line; the local Sentry of \`serve\` needs none.`;
+SENTRY_AUTH_TOKEN or an [auth] token line; the local Sentry of \`serve\` needs none. When the checkout's file
+names the server, the host the token is sent to is printed on stderr first.`;
 
 /** The options as the core takes them, or one sentence on what is wrong with them (nothing has been sent yet). */
 export async function loadOptions(args: ParsedArgs, io: CommandIo, onProgress: (message: string) => void): Promise<Result<ScanOptions, string>> {
@@ -64,6 +72,11 @@ export async function loadOptions(args: ParsedArgs, io: CommandIo, onProgress: (
     statsPeriod: period,
     workspaceDir: workspace.value,
     homeDir: io.home,
+    ignoreWorkspaceFiles: args.switches.has('no-checkout-config'),
+    onResolved: (connection) => {
+      const notice = tokenDestinationNotice(connection, workspace.value);
+      if (notice !== undefined) io.stderr.write(`sentry-insight: ${notice}\n`);
+    },
     env: io.env,
     log: io.log,
     onProgress,

@@ -3,7 +3,7 @@
 import { compareWorkspace } from '../core/tracking/compareWorkspace';
 import { comparisonCategories, defaultComparisonPeriod, type ComparisonCategory } from '../core/tracking/releaseComparison';
 import { lastValue, UsageError, type ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { compareJson, compareText, failingCategories } from './compareOutput';
 import { progressLine } from './progressLine';
@@ -14,7 +14,7 @@ export const gateFailedExitCode = 3;
 export const compareSpec: CommandSpec = {
   name: 'compare',
   summary: 'Compare the release with the one before it: issues new in it, regressed in it, and gone since the base.',
-  args: { valued: [...connectionArgs, 'base', 'fail-on'], switches: ['json', ...commonSwitches] },
+  args: { valued: [...connectionArgs, 'base', 'fail-on'], switches: ['json', ...connectionSwitches, ...commonSwitches] },
   help: `Usage: sentry-insight compare [options]
 
 Compares the workspace's release with a base release and lists the issues new in it (first seen in it),

@@ -3,7 +3,7 @@ import { defaultStatsPeriod } from '../core/session/loadWorkspaceIssues';
 import { scan } from '../core/scan/scan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { progressLine } from './progressLine';
 import { scanJson, scanText } from './scanOutput';
@@ -11,7 +11,7 @@ import { scanJson, scanText } from './scanOutput';
 export const scanSpec: CommandSpec = {
   name: 'scan',
   summary: "List the workspace lines in the stack traces of the release's unresolved issues.",
-  args: { valued: [...connectionArgs], switches: ['json', 'release-facts', ...commonSwitches] },
+  args: { valued: [...connectionArgs], switches: ['json', 'release-facts', ...connectionSwitches, ...commonSwitches] },
   help: `Usage: sentry-insight scan [options]
 
 Lists the lines of your checkout that appear in the stack traces of the release's unresolved issues, with

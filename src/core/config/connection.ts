@@ -1,7 +1,7 @@
 // Resolves the server URL, organization, project and token, field by field, from options, the environment, the
 // workspace's sentry-cli files and the user's global `~/.sentryclirc`.
 import { readSentryclirc, readSentryProperties } from './connectionFiles';
-import { connectionEnvVars, defaultSentryUrl, settingsFromEnv, type ConnectionSettings, type SettingSource } from './connectionSettings';
+import { connectionEnvVars, defaultSentryUrl, isWorkspaceFileSource, settingsFromEnv, type ConnectionSettings, type SettingSource } from './connectionSettings';
 import { readOrgAuthToken } from './orgAuthToken';
 import { normalizeSentryUrl } from './sentryUrl';
 
@@ -34,12 +34,17 @@ export interface ConnectionInput {
   readonly trusted: boolean;
   /** The user's home folder, whose `.sentryclirc` sentry-cli reads under the project's; undefined to skip it. */
   readonly homeDir?: string;
+  /**
+   * true to read no `.sentryclirc` or `sentry.properties` from the workspace at all (the CLI's --no-checkout-config,
+   * for CI on branches whose files nobody vouches for): every field then comes from the options, the environment
+   * and `~/.sentryclirc`.
+   */
+  readonly ignoreWorkspaceFiles?: boolean;
 }
 
 interface Layer {
   readonly source: SettingSource;
   readonly settings: ConnectionSettings;
-  readonly fromWorkspaceFile: boolean;
 }
 
 interface Picked {
@@ -56,17 +61,18 @@ const userTokenAdvice =
  */
 export async function resolveConnection(input: ConnectionInput): Promise<ResolvedConnection> {
   const noFile = { settings: {}, warnings: [] };
+  const workspaceFiles = input.ignoreWorkspaceFiles !== true;
   const [rc, properties, globalRc] = await Promise.all([
-    readSentryclirc(input.workspaceDir),
-    readSentryProperties(input.workspaceDir),
+    workspaceFiles ? readSentryclirc(input.workspaceDir) : noFile,
+    workspaceFiles ? readSentryProperties(input.workspaceDir) : noFile,
     input.homeDir === undefined ? noFile : readSentryclirc(input.homeDir),
   ]);
   const layers: Layer[] = [
-    { source: 'option', settings: input.explicit, fromWorkspaceFile: false },
-    { source: 'env', settings: settingsFromEnv(input.env), fromWorkspaceFile: false },
-    { source: '.sentryclirc', settings: rc.settings, fromWorkspaceFile: true },
-    { source: 'sentry.properties', settings: properties.settings, fromWorkspaceFile: true },
-    { source: '~/.sentryclirc', settings: globalRc.settings, fromWorkspaceFile: false },
+    { source: 'option', settings: input.explicit },
+    { source: 'env', settings: settingsFromEnv(input.env) },
+    { source: '.sentryclirc', settings: rc.settings },
+    { source: 'sentry.properties', settings: properties.settings },
+    { source: '~/.sentryclirc', settings: globalRc.settings },
   ];
   const warnings = [...rc.warnings, ...properties.warnings, ...globalRc.warnings];
   const url = pickUrl(layers, input.trusted, warnings);
@@ -98,7 +104,7 @@ function pickUrl(layers: readonly Layer[], trusted: boolean, warnings: string[])
   for (const layer of layers) {
     const raw = layer.settings.url?.trim();
     if (!raw) continue;
-    if (layer.fromWorkspaceFile && !trusted) {
+    if (isWorkspaceFileSource(layer.source) && !trusted) {
       warnings.push(
         `Ignored the server url in ${layer.source} because the workspace is not trusted: files in an untrusted workspace may not redirect requests.`,
       );

@@ -13,6 +13,11 @@ export interface ConnectionSettings {
  */
 export type SettingSource = 'option' | 'env' | '.sentryclirc' | 'sentry.properties' | '~/.sentryclirc' | 'org token' | 'default';
 
+/** The sources that are files in the workspace (the checkout), which whoever can change the checkout can write. */
+export function isWorkspaceFileSource(source: SettingSource | undefined): source is '.sentryclirc' | 'sentry.properties' {
+  return source === '.sentryclirc' || source === 'sentry.properties';
+}
+
 export const defaultSentryUrl = 'https://sentry.io';
 
 /** The environment variables sentry-cli reads, so a shell set up for sentry-cli works unchanged. */

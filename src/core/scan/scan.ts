@@ -3,7 +3,7 @@
 import { SentryClient } from '../api/client';
 import { isConfigurationError, type ApiError } from '../api/errors';
 import type { RetryPolicy } from '../api/retryPolicy';
-import { resolveConnection, type ConnectionSettings, type SettingSource } from '../config';
+import { resolveConnection, type ConnectionSettings, type ResolvedConnection, type SettingSource } from '../config';
 import type { Logger } from '../log';
 import type { ReleaseSource } from '../release';
 import type { PathMapping } from '../resolve/frame';
@@ -22,6 +22,10 @@ export interface ScanOptions extends ConnectionSettings {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** False in an untrusted workspace: its files may not redirect requests. */
   readonly trusted?: boolean;
+  /** true to read no sentry-cli file from the workspace (see ConnectionInput.ignoreWorkspaceFiles). */
+  readonly ignoreWorkspaceFiles?: boolean;
+  /** Told where the connection came from once it is resolved and usable, before any request is sent. */
+  readonly onResolved?: (connection: ResolvedConnection) => void;
   readonly statsPeriod?: string;
   readonly pathMappings?: readonly PathMapping[];
   /** Ask every issue where it started and was last seen (its details, one request each, at that endpoint's pace). */
@@ -53,6 +57,7 @@ export async function connectForCommand(options: ScanOptions): Promise<Result<Co
     workspaceDir: options.workspaceDir,
     trusted: options.trusted ?? true,
     homeDir: options.homeDir,
+    ignoreWorkspaceFiles: options.ignoreWorkspaceFiles,
   });
   const { org, project, token, url } = connection;
   if (connection.invalidUrl) {
@@ -61,6 +66,7 @@ export async function connectForCommand(options: ScanOptions): Promise<Result<Co
   if (!org) return configuration('No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.');
   if (!project) return configuration('No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.');
   if (!token && !isLoopback(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
+  options.onResolved?.(connection);
   options.onProgress?.(`Connecting to ${url}`);
   const client = await SentryClient.detect({ baseUrl: url, token, log: options.log, userAgent: 'sentry-insight-cli', ...options.http });
   return ok({ client, org, project, warnings: connection.warnings });

@@ -269,3 +269,21 @@ describe('an unusable server URL', () => {
     assert.equal(result.invalidUrl, undefined);
   });
 });
+
+describe('ignoring the workspace files (the CLI\'s --no-checkout-config)', () => {
+  test('reads no field of .sentryclirc or sentry.properties, nor warns about them', async () => {
+    const dir = workspace({ '.sentryclirc': `${rc}broken line\n`, 'sentry.properties': properties });
+    const result = await resolve({ workspaceDir: dir, ignoreWorkspaceFiles: true });
+    assert.deepEqual(result.sources, { url: 'default', org: undefined, project: undefined, token: undefined });
+    assert.equal(result.url, 'https://sentry.io');
+    assert.deepEqual(result.warnings, []);
+  });
+
+  test('still reads the option, the environment and ~/.sentryclirc', async () => {
+    const home = workspace({ '.sentryclirc': '[defaults]\nurl=https://home.example.com\norg=home-org\n' });
+    const dir = workspace({ '.sentryclirc': rc, 'sentry.properties': properties });
+    const result = await resolve({ workspaceDir: dir, homeDir: home, ignoreWorkspaceFiles: true, explicit: { project: 'option-project' }, env: { SENTRY_AUTH_TOKEN: 'env-token' } });
+    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'home-org', 'option-project', 'env-token']);
+    assert.deepEqual(result.sources, { url: '~/.sentryclirc', org: '~/.sentryclirc', project: 'option', token: 'env' });
+  });
+});
