@@ -7,8 +7,12 @@ export interface ApiRequest {
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
-  /** The parsed JSON body of a PUT; undefined for GET. */
+  /** The parsed JSON body of a PUT or POST; undefined for GET and for routes that read bytes. */
   readonly body: unknown;
+  /** The body's bytes, for routes that ask for them (uploads). */
+  readonly bytes?: Buffer;
+  /** The request's `Content-Type`, for multipart uploads. */
+  readonly contentType?: string;
   /** `http://127.0.0.1:<port>` as the client addressed it (its Host header), for permalinks and Link headers. */
   readonly origin: string;
   readonly store: LocalStore;

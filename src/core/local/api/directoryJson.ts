@@ -1,6 +1,7 @@
 // Organizations, projects, members, environments and releases in the Web API's shapes (NOTES §3.6, §3.7).
 import { createHash } from 'node:crypto';
 import type { LocalStore } from '../store/localStore';
+import type { ReleaseCommit, ReleaseDeploy } from '../store/releaseState';
 import type { ProjectRecord } from '../store/storeRecords';
 import { environmentsOf, LOCAL_ORG, LOCAL_USER, type ReleaseSummary } from './localDirectory';
 
@@ -117,33 +118,38 @@ export function environmentJson(name: string): Record<string, unknown> {
 export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<string, unknown> {
   const [packageName, version] = splitVersion(release.version);
   const newGroups = [...release.projects.values()].reduce((sum, count) => sum + count, 0);
+  const created = release.created;
+  const commits = created?.commits ?? [];
+  const deploys = created?.deploys ?? [];
+  const lastDeploy = deploys[deploys.length - 1];
   return {
     id: numericId(release.version),
     version: release.version,
     // Sentry answers the whole version here (a search for `release:<shortVersion>` must find it).
     shortVersion: release.version,
-    status: 'open',
+    status: created?.status ?? 'open',
     versionInfo: { package: packageName, version: { raw: version }, description: version, buildHash: null },
-    ref: null,
-    url: null,
+    ref: created?.ref ?? null,
+    url: created?.url ?? null,
     data: {},
     owner: null,
-    dateCreated: iso(release.firstEvent),
-    dateReleased: null,
-    firstEvent: iso(release.firstEvent),
-    lastEvent: iso(release.lastEvent),
+    dateCreated: iso(release.dateCreated),
+    dateReleased: isoOrNull(created?.dateReleased),
+    dateStarted: isoOrNull(created?.dateStarted),
+    firstEvent: isoOrNull(release.firstEvent),
+    lastEvent: isoOrNull(release.lastEvent),
     newGroups,
-    commitCount: 0,
-    lastCommit: null,
-    deployCount: 0,
-    lastDeploy: null,
-    authors: [],
+    commitCount: commits.length,
+    lastCommit: commits[0] === undefined ? null : releaseCommitJson(commits[0]),
+    deployCount: deploys.length,
+    lastDeploy: lastDeploy === undefined ? null : releaseDeployJson(lastDeploy),
+    authors: [...new Map(commits.filter((commit) => commit.authorEmail !== null).map((commit) => [commit.authorEmail, { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail }])).values()],
     projects: [...release.projects.entries()].map(([projectId, projectNewGroups]) => {
       const project = store.project(projectId);
       return {
         id: Number(projectId),
-        slug: project?.slug ?? projectId,
-        name: project?.name ?? projectId,
+        slug: project?.slug ?? `project-${projectId}`,
+        name: project?.name ?? `Project ${projectId}`,
         newGroups: projectNewGroups,
         platform: project?.platform ?? null,
         platforms: project?.platform ? [project.platform] : [],
@@ -152,6 +158,23 @@ export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<
     }),
   };
 }
+
+export function releaseCommitJson(commit: ReleaseCommit): Record<string, unknown> {
+  return {
+    id: commit.id,
+    message: commit.message,
+    dateCreated: isoOrNull(commit.timestamp),
+    author: commit.authorEmail === null ? null : { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail },
+    repository: commit.repository === null ? null : { id: String(numericId(commit.repository)), name: commit.repository, url: null, provider: null, status: 'active', dateCreated: isoOrNull(commit.timestamp) },
+    releases: [],
+  };
+}
+
+export function releaseDeployJson(deploy: ReleaseDeploy): Record<string, unknown> {
+  return { id: deploy.id, environment: deploy.environment, name: deploy.name, url: deploy.url, dateStarted: isoOrNull(deploy.dateStarted), dateFinished: iso(deploy.dateFinished) };
+}
+
+const isoOrNull = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));
 
 /** The short form Sentry shows for `package@version+build`: the part after `@`. */
 function splitVersion(version: string): [string | null, string] {

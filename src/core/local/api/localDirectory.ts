@@ -1,16 +1,22 @@
 // The fixed parts of the local server's world: its one organization, its one user, and the releases and environments
 // derived from the stored issues' events.
 import type { LocalStore } from '../store/localStore';
+import type { ReleaseState } from '../store/releaseState';
 
 export const LOCAL_ORG = { id: '1', slug: 'local', name: 'Local' } as const;
 export const LOCAL_USER = { id: '1', name: 'Local user', email: 'local@localhost', username: 'local' } as const;
 
 export interface ReleaseSummary {
   readonly version: string;
-  readonly firstEvent: number;
-  readonly lastEvent: number;
+  /** Undefined for a release created through the API that no event has named yet. */
+  readonly firstEvent: number | undefined;
+  readonly lastEvent: number | undefined;
   /** Project id → issues first seen in this release. */
   readonly projects: ReadonlyMap<string, number>;
+  /** What the API set: dates, URL, commits, deploys; undefined for a release only events name. */
+  readonly created: ReleaseState | undefined;
+  /** When Sentry would say it was created: by the API, else at its first event. */
+  readonly dateCreated: number;
 }
 
 /** Releases newest first (by their first event), as Sentry lists them. */
@@ -33,9 +39,16 @@ export function releasesOf(store: LocalStore): ReleaseSummary[] {
       }
     }
   }
-  return [...byVersion.entries()]
-    .map(([version, release]) => ({ version, ...release }))
-    .sort((a, b) => b.firstEvent - a.firstEvent || (a.version < b.version ? 1 : -1));
+  const summaries: ReleaseSummary[] = [...byVersion.entries()].map(([version, release]) => {
+    const created = store.releases.get(version);
+    for (const projectId of created?.projects ?? []) if (!release.projects.has(projectId)) release.projects.set(projectId, 0);
+    return { version, ...release, created, dateCreated: created?.dateCreated ?? release.firstEvent };
+  });
+  for (const created of store.releases.all()) {
+    if (byVersion.has(created.version)) continue;
+    summaries.push({ version: created.version, firstEvent: undefined, lastEvent: undefined, projects: new Map(created.projects.map((id) => [id, 0])), created, dateCreated: created.dateCreated });
+  }
+  return summaries.sort((a, b) => b.dateCreated - a.dateCreated || (a.version < b.version ? 1 : -1));
 }
 
 export function environmentsOf(store: LocalStore, projectId?: string): string[] {

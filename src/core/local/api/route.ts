@@ -9,10 +9,12 @@ export interface RouteAnswer extends ApiAnswer {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'PUT';
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** `/api/0/organizations/:org/issues/:issue/`. */
   readonly pattern: string;
-  handle(request: ApiRequest): RouteAnswer;
+  /** How a PUT's or POST's body is read: parsed JSON (the default) or the bytes as sent (uploads), and its size cap. */
+  readonly body?: { readonly kind: 'json' | 'bytes'; readonly maxBytes: number };
+  handle(request: ApiRequest): RouteAnswer | Promise<RouteAnswer>;
 }
 
 /** The route's parameters when the path matches its pattern (segments percent-decoded), else undefined. */

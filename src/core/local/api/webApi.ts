@@ -11,8 +11,9 @@ import { directoryRoutes } from './routes/directoryRoutes';
 import { issueListRoute } from './routes/issueListRoute';
 import { issueRoutes } from './routes/issueRoutes';
 import { projectRoutes } from './routes/projectRoutes';
+import { releaseRoutes } from './routes/releaseRoutes';
 
-const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes];
+const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes, ...releaseRoutes];
 const MAX_PUT_BYTES = 1024 * 1024;
 
 export interface WebApiContext {
@@ -31,19 +32,25 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
     return candidates.length > 0 ? detail(405, `Method "${request.method ?? ''}" not allowed.`) : notFound();
   }
   let body: unknown;
-  if (request.method === 'PUT') {
-    const read = await readRequestBody(request, { maxBodyBytes: MAX_PUT_BYTES, maxDecompressedBytes: MAX_PUT_BYTES });
+  let bytes: Buffer | undefined;
+  if (request.method === 'PUT' || request.method === 'POST') {
+    const bodyRule = found.route.body ?? { kind: 'json', maxBytes: MAX_PUT_BYTES };
+    const read = await readRequestBody(request, { maxBodyBytes: bodyRule.maxBytes, maxDecompressedBytes: bodyRule.maxBytes });
     if (!read.ok) return detail(read.error.status, read.error.detail);
-    try {
-      body = JSON.parse(read.value.toString('utf8') || '{}');
-    } catch (error) {
-      return detail(400, `JSON parse error - ${error instanceof Error ? error.message : String(error)}`);
+    if (bodyRule.kind === 'bytes') bytes = read.value;
+    else {
+      try {
+        body = JSON.parse(read.value.toString('utf8') || '{}');
+      } catch (error) {
+        return detail(400, `JSON parse error - ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   } else {
     request.resume();
   }
   try {
-    const answer = found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, origin: context.origin, store: context.persisted.store, now: context.now });
+    const contentType = request.headers['content-type'];
+    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, origin: context.origin, store: context.persisted.store, now: context.now });
     if (answer.records && answer.records.length > 0) await context.persisted.commit(answer.records);
     return answer;
   } catch (error) {

@@ -1,6 +1,7 @@
 // The local server's data: projects, issues and their newest events, in memory and bounded. Every change is a
 // StoreRecord, applied here and appended to the log by the caller, so that replaying the log rebuilds the same state.
 import { LocalIssue } from './localIssue';
+import { ReleaseBook } from './releaseState';
 import { defaultStoreLimits, type StoreLimits } from './storeLimits';
 import type { EventFacts, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
 
@@ -25,6 +26,8 @@ export class LocalStore {
   private readonly events = new Map<string, StoredEvent>();
   private eventChars = 0;
   private nextIssueId = 1;
+  /** Releases created through the Web API; change them through apply() with `release` records. */
+  readonly releases = new ReleaseBook();
 
   constructor(readonly limits: StoreLimits = defaultStoreLimits) {}
 
@@ -87,6 +90,12 @@ export class LocalStore {
       case 'kept':
         if (this.issuesById.has(record.event.issueId)) this.keep(record.event);
         return;
+      case 'release':
+        this.releases.put(record.release);
+        return;
+      case 'releaseDeleted':
+        this.releases.delete(record.version);
+        return;
     }
   }
 
@@ -96,12 +105,13 @@ export class LocalStore {
       ...[...this.projectsById.values()].map((project): StoreRecord => ({ kind: 'project', project })),
       ...[...this.issuesById.values()].map((issue): StoreRecord => ({ kind: 'issue', issue: issue.toJSON() })),
       ...[...this.events.values()].map((event): StoreRecord => ({ kind: 'kept', event })),
+      ...this.releases.all().map((release): StoreRecord => ({ kind: 'release', release })),
     ];
   }
 
   /** How many records snapshotRecords() would write. */
   get liveRecordCount(): number {
-    return this.projectsById.size + this.issuesById.size + this.events.size;
+    return this.projectsById.size + this.issuesById.size + this.events.size + this.releases.size;
   }
 
   // --- queries ---

@@ -1,6 +1,7 @@
 // The records of the store's append-only log (one JSON object per line), with the zod schemas that load them back.
 // A line that does not parse, or parses to something else, is skipped on load.
 import { z } from 'zod';
+import { releaseStateSchema } from './releaseState';
 
 const countsSchema = z.object({
   buckets: z.array(
@@ -95,5 +96,8 @@ export const storeRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kept'), event: storedEventSchema }),
   /** The whole state of an issue, replacing what came before (triage changes, compaction). */
   z.object({ kind: z.literal('issue'), issue: issueStateSchema }),
+  /** The whole state of a release created or changed through the Web API. */
+  z.object({ kind: z.literal('release'), release: releaseStateSchema }),
+  z.object({ kind: z.literal('releaseDeleted'), version: z.string() }),
 ]);
 export type StoreRecord = z.infer<typeof storeRecordSchema>;
