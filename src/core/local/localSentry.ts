@@ -20,6 +20,7 @@ import type { LocalStore } from './store/localStore';
 import { PersistedStore } from './store/persistedStore';
 import { StoreOpenError } from './store/storeOpenError';
 import { defaultStoreLimits, type StoreLimits } from './store/storeLimits';
+import { ARTIFACT_BUNDLES_DIRECTORY, ArtifactBundles } from './uploads/artifactBundles';
 
 export type { IngestChange } from './changeFeed';
 
@@ -101,9 +102,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   await listen(server, options.port ?? 0);
   let persisted: PersistedStore | undefined;
   let token: ApiToken;
+  let uploads: ArtifactBundles;
   try {
     persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
     token = options.apiToken !== undefined ? { token: options.apiToken, file: undefined } : await apiTokenBeside(options.storeDirectory);
+    uploads = await artifactBundlesBeside(options.storeDirectory, log);
   } catch (error) {
     await persisted?.close();
     await closeServer(server);
@@ -111,13 +114,13 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   }
   const opened = persisted;
   const folders = options.workspaceFolders ?? [];
-  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now }) : undefined;
+  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now, uploadedMaps: uploads }) : undefined;
   // Index the workspace now, so that the first event is not kept waiting for the walk.
   void workspace?.snapshot();
   const feed = new Listeners<IngestChange>();
   const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
-  context = { instance: randomUUID(), ingest, persisted: opened, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
+  context = { instance: randomUUID(), ingest, persisted: opened, uploads, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);
@@ -145,6 +148,14 @@ async function apiTokenBeside(directory: string | undefined): Promise<ApiToken> 
     return await loadOrCreateApiToken(directory);
   } catch (error) {
     throw StoreOpenError.of(join(directory ?? '', API_TOKEN_FILE), error);
+  }
+}
+
+async function artifactBundlesBeside(directory: string | undefined, log: Logger): Promise<ArtifactBundles> {
+  try {
+    return await ArtifactBundles.open(directory, log);
+  } catch (error) {
+    throw StoreOpenError.of(join(directory ?? '', ARTIFACT_BUNDLES_DIRECTORY), error);
   }
 }
 

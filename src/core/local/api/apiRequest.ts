@@ -1,5 +1,6 @@
 // What a Web API route reads of its request: the path parameters, the query, the body and the server's own origin.
 import type { LocalStore } from '../store/localStore';
+import type { ArtifactBundles } from '../uploads/artifactBundles';
 import { AnswerNow, detail } from './apiAnswer';
 
 export interface ApiRequest {
@@ -16,6 +17,8 @@ export interface ApiRequest {
   /** `http://127.0.0.1:<port>` as the client addressed it (its Host header), for permalinks and Link headers. */
   readonly origin: string;
   readonly store: LocalStore;
+  /** Where uploaded artifact bundles go; undefined where the server takes no uploads. */
+  readonly uploads?: ArtifactBundles;
   readonly now: number;
 }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../log';
 import { readRequestBody } from '../ingest/requestBody';
 import type { PersistedStore } from '../store/persistedStore';
+import type { ArtifactBundles } from '../uploads/artifactBundles';
 import { AnswerNow, detail, notFound, type ApiAnswer } from './apiAnswer';
 import { matchRoute, type Route } from './route';
 import { accountRoutes } from './routes/accountRoutes';
@@ -12,12 +13,14 @@ import { issueListRoute } from './routes/issueListRoute';
 import { issueRoutes } from './routes/issueRoutes';
 import { projectRoutes } from './routes/projectRoutes';
 import { releaseRoutes } from './routes/releaseRoutes';
+import { uploadRoutes } from './routes/uploadRoutes';
 
-const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes, ...releaseRoutes];
+const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes, ...releaseRoutes, ...uploadRoutes];
 const MAX_PUT_BYTES = 1024 * 1024;
 
 export interface WebApiContext {
   readonly persisted: PersistedStore;
+  readonly uploads?: ArtifactBundles;
   readonly origin: string;
   readonly now: number;
   readonly log: Logger;
@@ -50,7 +53,7 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
   }
   try {
     const contentType = request.headers['content-type'];
-    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, origin: context.origin, store: context.persisted.store, now: context.now });
+    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, origin: context.origin, store: context.persisted.store, uploads: context.uploads, now: context.now });
     if (answer.records && answer.records.length > 0) await context.persisted.commit(answer.records);
     return answer;
   } catch (error) {

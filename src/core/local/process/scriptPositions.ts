@@ -1,11 +1,13 @@
 // Maps a compiled frame (a bundle, minified or transpiled script in the workspace) to its original position and the
 // original name at that position, through the script's source map: by debug ID, sourceMappingURL or `.map` beside it.
+import { join, posix } from 'node:path';
 import { GREATEST_LOWER_BOUND, originalPositionFor } from '@jridgewell/trace-mapping';
 import { debugIdForFrame, type DebugImage } from '../../resolve/debugImages';
 import { originalPosition } from '../../resolve/originalSource';
 import { isThirdPartyFramePath, normalizeFramePath } from '../../resolve/paths';
 import type { LoadedSourceMap } from '../../resolve/sourceMapLoader';
 import type { FileText } from '../../resolve/workspaceFileReader';
+import { urlPath } from '../uploads/artifactBundles';
 import { sourceFrameOf, type ApiFrame } from './apiFrame';
 import { originalScopeName } from './minifiedScope';
 import type { WorkspaceSnapshot } from './workspaceSources';
@@ -52,10 +54,19 @@ async function mapOfFrame(frame: ApiFrame, debugImages: readonly DebugImage[], w
     const map = text === undefined ? undefined : await workspace.sourceMaps.forScript(script, text, debugId);
     if (map !== undefined) return { map, script: text };
   }
-  if (debugId === undefined) return undefined;
-  const byId = await workspace.sourceMaps.forDebugId(debugId);
-  if (byId === undefined) return undefined;
+  const byId = debugId === undefined ? undefined : await workspace.sourceMaps.forDebugId(debugId);
+  if (byId === undefined) return uploadedMapOfFrame(frame, debugId, workspace);
   const location = workspace.reader.locate(byId.script);
   const text = location === undefined || (await workspace.reader.confine(byId.script)) === undefined ? undefined : await workspace.reader.read(byId.script);
   return text === undefined ? { map: byId.loaded } : { map: byId.loaded, script: text };
+}
+
+/** A map from an uploaded artifact bundle (built elsewhere, e.g. in CI), by debug ID or by the script's URL path. */
+function uploadedMapOfFrame(frame: ApiFrame, debugId: string | undefined, workspace: WorkspaceSnapshot): { map: LoadedSourceMap } | undefined {
+  const paths = [frame.absPath, frame.filename].filter((raw): raw is string => raw !== null && raw !== '').map(urlPath).filter((path) => COMPILED_SCRIPT.test(path));
+  const uploaded = workspace.uploadedMaps?.mapFor(debugId, paths);
+  const folder = workspace.folders[0];
+  if (uploaded === undefined || folder === undefined) return undefined;
+  // Relative sources resolve as if the bundle's files lay in the workspace at their URL paths.
+  return { map: { parsed: uploaded.parsed, baseDirectory: join(folder.path, posix.dirname(urlPath(uploaded.url))), origin: `uploaded ${uploaded.url}` } };
 }

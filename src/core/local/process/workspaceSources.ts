@@ -9,6 +9,7 @@ import { SourceMapLoader } from '../../resolve/sourceMapLoader';
 import { SourceMapStore } from '../../resolve/sourceMapStore';
 import { WorkspaceFileIndex } from '../../resolve/workspaceFileIndex';
 import { WorkspaceFileReader } from '../../resolve/workspaceFileReader';
+import type { UploadedMap } from '../uploads/artifactBundles';
 
 export interface WorkspaceSnapshot {
   readonly folders: readonly WorkspaceFolder[];
@@ -16,11 +17,18 @@ export interface WorkspaceSnapshot {
   readonly reader: WorkspaceFileReader;
   readonly sourceMaps: SourceMapLoader;
   readonly resolver: FrameResolver;
+  /** Source maps uploaded to the server (artifact bundles), for scripts whose maps are not in the workspace. */
+  readonly uploadedMaps?: UploadedMapSource;
+}
+
+export interface UploadedMapSource {
+  mapFor(debugId: string | undefined, scriptPaths: readonly string[]): UploadedMap | undefined;
 }
 
 export interface WorkspaceSourcesOptions {
   readonly folders: readonly WorkspaceFolder[];
   readonly log: Logger;
+  readonly uploadedMaps?: UploadedMapSource;
   /** A snapshot older than this is rebuilt before the next event is processed. Default 10 s. */
   readonly maxAgeMs?: number;
   readonly now?: () => number;
@@ -66,6 +74,6 @@ export class WorkspaceSources {
     const reader = new WorkspaceFileReader(folders, { log });
     const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader, { log }), log, this.maps);
     const resolver = new FrameResolver({ folders, files, log, reader, sourceMaps });
-    return { folders, files, reader, sourceMaps, resolver };
+    return { folders, files, reader, sourceMaps, resolver, uploadedMaps: this.options.uploadedMaps };
   }
 }

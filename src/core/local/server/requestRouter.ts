@@ -10,6 +10,7 @@ import { answerIngest } from '../ingest/ingestEndpoint';
 import type { IngestService } from '../ingest/ingestService';
 import { answerSpotlight, SPOTLIGHT_PATH } from '../ingest/spotlightEndpoint';
 import type { PersistedStore } from '../store/persistedStore';
+import type { ArtifactBundles } from '../uploads/artifactBundles';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
 import { webApiRefusal, type WebApiAccess } from './webApiGuard';
@@ -19,6 +20,7 @@ export interface RouterContext {
   readonly instance: string;
   readonly ingest: IngestService;
   readonly persisted: PersistedStore;
+  readonly uploads?: ArtifactBundles;
   readonly limits: IngestLimits;
   readonly allowedOrigins: readonly string[];
   readonly webApi: WebApiAccess;
@@ -71,7 +73,7 @@ async function answerWebApiSide(request: IncomingMessage, url: URL, context: Rou
     if (request.method !== 'GET') return { status: 405, body: { detail: 'the change signal answers GET only' } };
     return { status: 200, body: changeVersion(context.instance, context.persisted.revision), headers: { 'Cache-Control': 'no-store' } };
   }
-  return answerWebApi(request, url, { persisted: context.persisted, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
+  return answerWebApi(request, url, { persisted: context.persisted, uploads: context.uploads, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
 }
 
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */
