@@ -11,7 +11,7 @@ import { releasesOf, type ReleaseSummary } from '../localDirectory';
 import { applyReleaseBody, checkVersion, deployOf, newRelease, parseReleaseBody, projectIdsOf } from '../releaseChange';
 import type { Route, RouteAnswer } from '../route';
 import { pagedList } from './directoryRoutes';
-import { requireOrganization, requireProject } from './lookup';
+import { requireOrganization } from './lookup';
 
 function summaryOf(request: ApiRequest, version: string): ReleaseSummary | undefined {
   return releasesOf(request.store).find((release) => release.version === version);
@@ -57,7 +57,11 @@ const createInOrganization: Route = {
 const createInProject: Route = {
   method: 'POST',
   pattern: '/api/0/projects/:org/:project/releases/',
-  handle: (request) => create(request, [requireProject(request).id]),
+  // sentry-cli 2.x creates a single project's release here, possibly before the project has sent anything.
+  handle: (request) => {
+    requireOrganization(request);
+    return create(request, [param(request, 'project')]);
+  },
 };
 
 const update: Route = {
@@ -131,4 +135,16 @@ const repositories: Route = {
   },
 };
 
-export const releaseRoutes: readonly Route[] = [createInOrganization, createInProject, update, remove, deploys, newDeploy, commits, previousWithCommits, repositories];
+/** sentry-cli 2.x changes a single project's release under the project: the same release, as releases are global. */
+const inProject = (route: Route): Route => ({ ...route, pattern: route.pattern.replace('/api/0/organizations/:org/releases/', '/api/0/projects/:org/:project/releases/') });
+const releaseGet: Route = {
+  method: 'GET',
+  pattern: '/api/0/projects/:org/:project/releases/:version/',
+  handle: (request) => {
+    const summary = summaryOf(request, requireRelease(request).version);
+    if (summary === undefined) throw new AnswerNow(notFound());
+    return json(releaseJson(summary, request.store));
+  },
+};
+
+export const releaseRoutes: readonly Route[] = [createInOrganization, createInProject, update, remove, deploys, newDeploy, commits, previousWithCommits, repositories, inProject(update), inProject(remove), releaseGet];

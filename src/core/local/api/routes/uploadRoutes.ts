@@ -40,8 +40,9 @@ const options: Route = {
       concurrency: 1,
       hashAlgorithm: 'sha1',
       compression: ['gzip'],
-      // Only artifact bundles: debug files and release files are not kept locally.
-      accept: ['artifact_bundles', 'artifact_bundles_v2', 'sources'],
+      // sentry-cli 2.x takes the chunked path only with `release_files`, and then uploads artifact bundles, the only
+      // kind kept here; debug files are not.
+      accept: ['release_files', 'artifact_bundles', 'artifact_bundles_v2'],
     });
   },
 };
