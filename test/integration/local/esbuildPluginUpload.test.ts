@@ -53,7 +53,7 @@ describe('@sentry/esbuild-plugin against the local server', () => {
         sentryEsbuildPlugin({
           org: 'local',
           project: '1',
-          authToken: 'local-test-token',
+          authToken: server.apiToken,
           url: server.url,
           telemetry: false,
           release: { name: VERSION, setCommits: false, finalize: true, deploy: { env: 'ci' } },

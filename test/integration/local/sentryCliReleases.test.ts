@@ -35,7 +35,8 @@ describe('sentry-cli releases against the local server', () => {
   let storeDir: string;
   let server: LocalSentry;
   let checkout: { path: string; head: string };
-  const cli = (args: string[], cwd?: string) => runSentryCli(server.url, args, cwd === undefined ? {} : { cwd });
+  // sentry-cli carries the local server's token as SENTRY_AUTH_TOKEN, as the README tells users to set it.
+  const cli = (args: string[], cwd?: string) => runSentryCli(server.url, args, { token: server.apiToken, ...(cwd === undefined ? {} : { cwd }) });
   const releaseJson = async (version: string): Promise<Record<string, unknown>> => {
     const answer = await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${encodeURIComponent(version)}/` });
     assert.equal(answer.status, 200, answer.text);
@@ -51,6 +52,13 @@ describe('sentry-cli releases against the local server', () => {
     await server.close();
     rmSync(storeDir, { recursive: true, force: true });
     rmSync(checkout.path, { recursive: true, force: true });
+  });
+
+  test('refuses a release change from a sentry-cli without the local token, and stores nothing', async () => {
+    const refused = await runSentryCli(server.url, ['releases', 'new', 'shop@0.0.1-untrusted', '--project', '1'], { token: 'not-the-local-token' });
+    assert.notEqual(refused.code, 0, refused.stdout);
+    const answer = await send(server.port, { method: 'GET', path: '/api/0/organizations/local/releases/shop%400.0.1-untrusted/' });
+    assert.equal(answer.status, 404, answer.text);
   });
 
   test('creates a release for a project that has sent nothing yet, and lists it', async () => {

@@ -17,7 +17,7 @@ export async function runSentryCli(serverUrl: string, args: readonly string[], o
         PATH: process.env['PATH'] ?? '',
         HOME: home,
         SENTRY_URL: serverUrl,
-        // The local server's Web API token (changes need it); any token does for reads.
+        // The local server's Web API token (changes need it: pass the server's apiToken); any token does for reads.
         SENTRY_AUTH_TOKEN: options.token ?? 'local-test-token',
         SENTRY_ORG: 'local',
         SENTRY_PROJECT: options.project ?? '1',

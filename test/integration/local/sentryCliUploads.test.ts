@@ -100,8 +100,14 @@ describe('sentry-cli sourcemaps upload against the local server', () => {
     assert.notEqual(frame.filename, 'src/cart.ts');
   });
 
+  test('refuses an upload from a sentry-cli without the local token', async () => {
+    const refused = await runSentryCli(server.url, ['sourcemaps', 'upload', built.directory], { token: 'not-the-local-token' });
+    assert.notEqual(refused.code, 0, refused.stdout);
+    assert.notEqual((await raisedFrame(9, 'http://localhost:5173/assets/app.js')).filename, 'src/cart.ts', 'nothing was uploaded');
+  });
+
   test('uploads the bundle through chunk-upload and artifact-bundle assembly', async () => {
-    const uploaded = await runSentryCli(server.url, ['sourcemaps', 'upload', built.directory]);
+    const uploaded = await runSentryCli(server.url, ['sourcemaps', 'upload', built.directory], { token: server.apiToken });
     assert.equal(uploaded.code, 0, uploaded.stderr);
     assert.match(uploaded.stdout + uploaded.stderr, /app\.js\.map/);
   });
