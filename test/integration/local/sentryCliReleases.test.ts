@@ -57,6 +57,7 @@ describe('sentry-cli releases against the local server', () => {
   test('refuses a release change from a sentry-cli without the local token, and stores nothing', async () => {
     const refused = await runSentryCli(server.url, ['releases', 'new', 'shop@0.0.1-untrusted', '--project', '1'], { token: 'not-the-local-token' });
     assert.notEqual(refused.code, 0, refused.stdout);
+    assert.match(refused.stderr, /Invalid token.*local-api-token/s);
     const answer = await send(server.port, { method: 'GET', path: '/api/0/organizations/local/releases/shop%400.0.1-untrusted/' });
     assert.equal(answer.status, 404, answer.text);
   });
@@ -122,9 +123,9 @@ describe('sentry-cli releases against the local server', () => {
   });
 
   test('refuses a version Sentry does not allow and an unknown project slug with 400s', async () => {
-    const badVersion = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version: 'a/b', projects: ['1'] }) });
+    const badVersion = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ version: 'a/b', projects: ['1'] }) });
     assert.equal(badVersion.status, 400);
-    const badProject = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ version: 'x@1', projects: ['nope'] }) });
+    const badProject = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ version: 'x@1', projects: ['nope'] }) });
     assert.equal(badProject.status, 400);
     assert.match(badProject.text, /project/);
   });

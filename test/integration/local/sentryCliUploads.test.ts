@@ -133,9 +133,9 @@ describe('sentry-cli sourcemaps upload against the local server', () => {
   test('refuses a chunk whose bytes do not match its checksum and reports missing chunks at assembly', async () => {
     const boundary = 'XyZ';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'0'.repeat(40)}"\r\nContent-Type: application/octet-stream\r\n\r\nnot it\r\n--${boundary}--\r\n`;
-    const chunk = await send(server.port, { path: '/api/0/organizations/local/chunk-upload/', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body });
+    const chunk = await send(server.port, { path: '/api/0/organizations/local/chunk-upload/', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Authorization: `Bearer ${server.apiToken}` }, body });
     assert.equal(chunk.status, 400);
-    const assemble = await send(server.port, { path: '/api/0/organizations/local/artifactbundle/assemble/', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ checksum: '1'.repeat(40), chunks: ['2'.repeat(40)], projects: ['1'] }) });
+    const assemble = await send(server.port, { path: '/api/0/organizations/local/artifactbundle/assemble/', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ checksum: '1'.repeat(40), chunks: ['2'.repeat(40)], projects: ['1'] }) });
     assert.deepEqual(assemble.json(), { state: 'not_found', missingChunks: ['2'.repeat(40)], detail: null });
   });
 });

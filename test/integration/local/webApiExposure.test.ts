@@ -64,8 +64,10 @@ describe('who may use the local Web API', () => {
     const anonymous = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json' }, body: '{"status":"resolved"}' });
     assert.equal(anonymous.status, 401);
     assert.match(anonymous.text, new RegExp(API_TOKEN_FILE));
+    assert.match(anonymous.text, /credentials were not provided/);
     const wrong = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${'0'.repeat(64)}` }, body: '{"status":"resolved"}' });
     assert.equal(wrong.status, 401);
+    assert.match(wrong.text, /Invalid token: it is not this local Sentry's/);
     assert.equal(server.store.issue(issueId)?.status, 'unresolved');
     const allowed = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: '{"status":"resolved"}' });
     assert.equal(allowed.status, 200);

@@ -25,9 +25,12 @@ export function webApiRefusal(request: IncomingMessage, access: WebApiAccess): R
     return { status: 403, detail: 'The local Sentry Web API does not answer web pages. Pages may only send events, to the ingest endpoints; read issues with the editor or sentry-insight.' };
   }
   const isRead = READS.has(request.method ?? '');
-  if ((!isRead || access.tokenForReads) && !carriesToken(request, access.token)) {
+  const given = bearerToken(request);
+  if ((!isRead || access.tokenForReads) && (given === undefined || !isSameToken(given, access.token))) {
     const where = access.tokenFile === undefined ? 'the token this server was started with' : `the token in ${access.tokenFile}`;
-    return { status: 401, detail: `Authentication credentials were not provided. ${isRead ? 'This' : 'A change through this'} local Sentry needs "Authorization: Bearer <token>" with ${where}.` };
+    // Sentry's own wordings for a missing and for a wrong token, then what this server wants.
+    const problem = given === undefined ? 'Authentication credentials were not provided.' : 'Invalid token: it is not this local Sentry\'s.';
+    return { status: 401, detail: `${problem} ${isRead ? 'This' : 'A change through this'} local Sentry needs "Authorization: Bearer <token>" with ${where}.` };
   }
   return undefined;
 }
@@ -40,7 +43,6 @@ function fromBrowserPage(request: IncomingMessage): boolean {
   return site !== undefined && site !== 'none';
 }
 
-function carriesToken(request: IncomingMessage, token: string): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1] !== undefined && isSameToken(match[1], token);
+function bearerToken(request: IncomingMessage): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
