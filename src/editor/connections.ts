@@ -1,7 +1,8 @@
-// Where each workspace folder connects: settings, then SENTRY_* variables, then .sentryclirc / sentry.properties; the
-// token from SecretStorage for exactly that host, else the environment. Keeps one API client per server and token,
+// Where each workspace folder connects: settings, then SENTRY_* variables, then .sentryclirc / sentry.properties, then
+// ~/.sentryclirc; the token from SecretStorage for exactly that host, else the environment's or a sentry-cli file's. Keeps one API client per server and token,
 // for as long as that connection is in use.
 import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { SentryClient } from '../core/api/client';
 import { resolveConnection, type ResolvedConnection } from '../core/config';
@@ -9,6 +10,7 @@ import type { Logger } from '../core/log';
 import { isLoopback } from '../core/scan/scan';
 import { err, ok, type Result } from '../core/result';
 import type { ConnectionKey } from '../core/state/snapshot';
+import { folderConnectionInput, usesLocalSentryByDefault } from './folderResolution';
 import { localOrg, localProject, type LocalServerHost } from './localServer';
 import type { Settings } from './settings';
 
@@ -56,6 +58,7 @@ export class Connections implements vscode.Disposable {
     private readonly log: Logger,
     private readonly local: LocalServerHost,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+    private readonly homeDir: string | undefined = homedir() || undefined,
   ) {}
 
   /** The folder's server and client, even before an organization and project are chosen (the pickers need that). */
@@ -63,9 +66,9 @@ export class Connections implements vscode.Disposable {
     if (this.settings.folder(folder).url === localUrlSetting) return this.localServer();
     const resolved = await this.resolve(folder);
     // A signed-in token is bound to its host; the environment's or the sentry-cli file's token is the user's own choice.
-    const token = (await this.tokens.tokenFor(resolved.url)) ?? resolved.token;
-    // Nothing configured anywhere and nobody signed in: the embedded local Sentry is the zero-configuration default.
-    if (!token && resolved.sources.url === 'default' && !resolved.org && !resolved.project) return this.localServer();
+    const signedIn = await this.tokens.tokenFor(resolved.url);
+    if (usesLocalSentryByDefault(resolved, signedIn)) return this.localServer();
+    const token = signedIn ?? resolved.token;
     if (!token && !isLoopback(resolved.url)) {
       return err({ kind: 'signedOut', message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.` });
     }
@@ -74,8 +77,8 @@ export class Connections implements vscode.Disposable {
   }
 
   /**
-   * The server the folder's configuration names (setting, SENTRY_URL, .sentryclirc, sentry.properties, by the same
-   * rule as its connection), for the sign-in to offer; undefined when none names one or it is the local Sentry.
+   * The server the folder's configuration names (setting, SENTRY_URL, .sentryclirc, sentry.properties, ~/.sentryclirc,
+   * by the same rule as its connection), for the sign-in to offer; undefined when none names one or it is the local Sentry.
    */
   async configuredServerUrl(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
     if (this.settings.folder(folder).url === localUrlSetting) return undefined;
@@ -83,15 +86,10 @@ export class Connections implements vscode.Disposable {
     return resolved.sources.url === 'default' ? undefined : resolved.url;
   }
 
-  /** Settings (the URL from user settings only in an untrusted workspace), then the environment, then the sentry-cli files (ignored for the URL when untrusted). */
+  /** Settings (the URL from user settings only in an untrusted workspace), the environment, the folder's sentry-cli files (ignored for the URL when untrusted), then ~/.sentryclirc. */
   private resolve(folder: vscode.WorkspaceFolder): Promise<ResolvedConnection> {
-    const configured = this.settings.folder(folder);
-    return resolveConnection({
-      explicit: { url: configured.url, org: configured.organization, project: configured.project },
-      env: this.env,
-      workspaceDir: folder.uri.fsPath,
-      trusted: vscode.workspace.isTrusted,
-    });
+    const context = { folderPath: folder.uri.fsPath, env: this.env, trusted: vscode.workspace.isTrusted, homeDir: this.homeDir };
+    return resolveConnection(folderConnectionInput(this.settings.folder(folder), context));
   }
 
   async forFolder(folder: vscode.WorkspaceFolder): Promise<Result<FolderConnection, ConnectionProblem>> {

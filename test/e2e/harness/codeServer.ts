@@ -24,7 +24,7 @@ export interface RunningCodeServer {
 }
 
 /**
- * The environment code-server runs in: Node 24 first on PATH, home-folder state redirected into the test's temp dir,
+ * The environment code-server runs in: Node 24 first on PATH, HOME and home-folder state in the test's temp dir,
  * and no VSCODE_* variables inherited from an editor this run may have been started from (they turn code-server into a CLI client).
  */
 function codeServerEnv(tools: E2eTools, dirs: CodeServerDirs): NodeJS.ProcessEnv {
@@ -33,6 +33,8 @@ function codeServerEnv(tools: E2eTools, dirs: CodeServerDirs): NodeJS.ProcessEnv
     if (!key.startsWith('VSCODE_') && key !== 'NODE_OPTIONS') env[key] = value;
   }
   env['PATH'] = `${dirname(tools.node)}:${process.env['PATH'] ?? ''}`;
+  // The extension reads ~/.sentryclirc as sentry-cli does: the runner's own must not configure the editor under test.
+  env['HOME'] = dirs.homeDir;
   env['XDG_CONFIG_HOME'] = join(dirs.homeDir, 'config');
   env['XDG_DATA_HOME'] = join(dirs.homeDir, 'data');
   env['XDG_CACHE_HOME'] = join(dirs.homeDir, 'cache');
