@@ -7,6 +7,7 @@ import { registerSentryAuth } from './editor/auth/sentryAuth';
 import { signInServerUrl } from './editor/auth/signInServer';
 import { registerCommands } from './editor/commands';
 import { registerReleaseComparison } from './editor/comparison/releaseComparisonView';
+import { registerReplayDebugger } from './editor/replay/replayDebugger';
 import { Connections } from './editor/connections';
 import { registerLineMarks } from './editor/lineMarks';
 import { registerLocalCommands } from './editor/localCommands';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     registerLineMarks(ctx, marks),
     registerIssueTree(ctx),
+    registerReplayDebugger(ctx),
     registerReleaseComparison(ctx, (folder, chosen) => pickBaseRelease(ctx, serverOf, folder, chosen)),
     registerIssuePanelSerializer(ctx),
     registerLocalCommands(local, () => ctx.reconnect()),

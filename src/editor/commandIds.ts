@@ -30,6 +30,8 @@ export const commandIds = {
   /** Args: `{ uri: string, line: number }` (1-based line); opens the file at the line. */
   openFrame: 'sentryInsight.openFrame',
   statusBarMenu: 'sentryInsight.statusBarMenu',
+  /** Args: an issue id or `{ issueId }`; opens its latest event as a stopped debug session. */
+  replayInDebugger: 'sentryInsight.replayInDebugger',
   startLocalServer: 'sentryInsight.startLocalServer',
   stopLocalServer: 'sentryInsight.stopLocalServer',
   copyLocalDsn: 'sentryInsight.copyLocalDsn',

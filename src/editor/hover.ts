@@ -9,6 +9,7 @@ import type { FolderFacts, MarkedLines } from './markedLines';
 
 const hoverCommands: HoverCommandIds = {
   showIssueDetails: commandIds.showIssueDetails,
+  replayInDebugger: commandIds.replayInDebugger,
   openInSentry: commandIds.openInSentry,
   copyLink: commandIds.copyLink,
   resolve: commandIds.resolve,

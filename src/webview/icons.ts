@@ -12,6 +12,7 @@ const paths = {
   external: 'M9 2.5h4.5V7M13.5 2.5L7 9M12 9.5v4H2.5V4h4',
   copy: 'M5.5 5.5h8v8h-8zM3 10.5h-.5v-8h8V3',
   refresh: 'M13 8a5 5 0 1 1-1.5-3.5M13 2v3h-3',
+  debug: 'M5.5 4.5v7l6-3.5zM2.5 2.5v11',
   chevronRight: 'M6 3.5l4.5 4.5L6 12.5',
   chevronDown: 'M3.5 6l4.5 4.5L12.5 6',
   settings: 'M8 5.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4',

@@ -54,6 +54,7 @@ const actions: PageActions = {
   openFrame: (link) => host.post({ type: 'openFrame', uri: link.uri, line: link.line }),
   openInSentry: () => host.post({ type: 'openInSentry' }),
   copyLink: () => host.post({ type: 'copyLink' }),
+  replay: () => host.post({ type: 'replay' }),
   refresh: () => host.post({ type: 'refresh' }),
   openUserDataSetting: () => host.post({ type: 'openUserDataSetting' }),
   toggle: (key, openByDefault) => {

@@ -16,6 +16,8 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openFrame'), uri: frameLinkSchema.shape.uri, line: frameLinkSchema.shape.line }),
   z.object({ type: z.literal('openInSentry') }),
   z.object({ type: z.literal('copyLink') }),
+  /** Opens the latest event as a stopped debug session (Replay in Debugger). */
+  z.object({ type: z.literal('replay') }),
   z.object({ type: z.literal('refresh') }),
   /** Opens the setting that shows the affected user's e-mail and IP address. */
   z.object({ type: z.literal('openUserDataSetting') }),

@@ -22,7 +22,7 @@ function framesOfException(exception: ExceptionValue): readonly EventFrame[] {
   return symbolicated.length > 0 ? symbolicated : exception.rawStacktrace?.frames ?? [];
 }
 
-interface StackPart {
+export interface StackPart {
   readonly kind: ExceptionView['kind'];
   readonly exception?: ExceptionValue;
   /** Caller to callee, as the API sends them. */
@@ -30,7 +30,7 @@ interface StackPart {
 }
 
 /** Newest first: the last exception value is the one thrown, and its causes come before it in the event. */
-function partsOfStack(stack: EventStack): StackPart[] {
+export function partsOfStack(stack: EventStack): StackPart[] {
   if (stack.exceptions.length === 0) return stack.looseFrames.length > 0 ? [{ kind: 'stacktrace', frames: stack.looseFrames }] : [];
   return [...stack.exceptions]
     .reverse()
@@ -39,7 +39,7 @@ function partsOfStack(stack: EventStack): StackPart[] {
 }
 
 /** The raising (newest) frame first, at most `maxFramesPerException`. */
-function shownFrames(frames: readonly EventFrame[]): EventFrame[] {
+export function shownFrames(frames: readonly EventFrame[]): EventFrame[] {
   return [...frames].reverse().slice(0, maxFramesPerException);
 }
 

@@ -19,6 +19,7 @@ import { oneLine } from './untrustedText';
 /** The command ids the card links to (the editor passes its own; core does not know them). */
 export interface HoverCommandIds extends Readonly<Record<TriageAction, string>> {
   readonly showIssueDetails: string;
+  readonly replayInDebugger: string;
   readonly openInSentry: string;
   readonly copyLink: string;
 }
@@ -123,6 +124,7 @@ function actions({ issue, capabilities, hasLink, commands }: HoverCardInput): Ac
   const triage = visibleTriageActions(availableTriageActions(capabilities), issue?.status ?? 'unresolved');
   return [
     { label: '$(open-preview) Open Details', command: commands.showIssueDetails },
+    { label: '$(debug-alt) Replay in Debugger', command: commands.replayInDebugger },
     ...(hasLink ? [{ label: '$(link-external) Open in Sentry', command: commands.openInSentry }] : []),
     ...triage.map((action) => ({ label: `${triageIcons[action]} ${triageLabels[action]}`, command: commands[action] })),
     ...(hasLink ? [{ label: '$(copy) Copy Link', command: commands.copyLink }] : []),

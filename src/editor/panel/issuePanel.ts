@@ -40,6 +40,7 @@ export class IssuePanel extends Lifetime {
     openFrame: (message) => this.openFrame(message),
     openInSentry: () => this.runCommand(commandIds.openInSentry, this.issueId),
     copyLink: () => this.runCommand(commandIds.copyLink, this.issueId),
+    replay: () => this.runCommand(commandIds.replayInDebugger, this.issueId),
     refresh: () => this.load(),
     openUserDataSetting: () => this.runCommand('workbench.action.openSettings', 'sentryInsight.showUserData'),
   };

@@ -29,6 +29,8 @@ export function renderPage(state: PanelState, page: PageActions): Node[] {
         'stack',
         event.exceptions.some((exception) => exception.kind === 'exception') ? 'Exception' : 'Stack trace',
         renderEventFacts(event),
+        event.exceptions.some((exception) => exception.frames.length > 0) &&
+          button({ label: 'Replay in Debugger', icon: icon('debug'), className: 'secondary replay', testId: 'replay-in-debugger', focusKey: 'replay', title: 'Open this event as a stopped debug session: its call stack and variables', onClick: () => page.replay() }),
         event.message && h('p', { className: 'event-message', testId: 'event-message' }, event.message),
         ...renderExceptions(event.exceptions, page),
       )

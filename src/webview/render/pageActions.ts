@@ -7,6 +7,7 @@ export interface PageActions {
   openFrame(link: FrameLink): void;
   openInSentry(): void;
   copyLink(): void;
+  replay(): void;
   refresh(): void;
   openUserDataSetting(): void;
   /** Flips a disclosure and redraws. */

@@ -66,6 +66,7 @@ describe('Sentry surfaces in a real VS Code', () => {
       const args = encodeURIComponent(JSON.stringify([typeError.id]));
       assert.deepEqual(found, [
         { label: 'Open Details', href: `command:sentryInsight.showIssueDetails?${args}` },
+        { label: 'Replay in Debugger', href: `command:sentryInsight.replayInDebugger?${args}` },
         { label: 'Open in Sentry', href: `command:sentryInsight.openInSentry?${args}` },
         { label: 'Resolve', href: `command:sentryInsight.resolve?${args}` },
         { label: 'Resolve in Next Release', href: `command:sentryInsight.resolveInNextRelease?${args}` },
@@ -155,6 +156,43 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.runCommandAndChoose('Sentry: Show Issue Details', new RegExp(`${typeError.shortId} · \\d+ events`));
       await workbench.webviewFrameShowing(typeError.title);
       await workbench.runCommand('View: Close All Editor Groups');
+    }));
+
+  test('Replay in Debugger from the hover stops on the raising line with the call stack and the variables', () =>
+    session.step('replay', async () => {
+      const { workbench } = session;
+      const { page } = workbench;
+      await workbench.openFile(cart);
+      await workbench.goToLine(raisingLine);
+      const hover = await workbench.showHover(typeError.shortId);
+      await hover.locator('a').filter({ hasText: 'Replay in Debugger' }).click();
+      await workbench.dismissHover();
+      // An earlier step closed the side bar, where the debugger's views are.
+      await workbench.runCommand('View: Show Run and Debug');
+      // The Call Stack: the event's frames, innermost first, each with its file and today's line.
+      const frameRows = page.locator('.debug-call-stack .monaco-list-row .stack-frame');
+      const frameNames = async (): Promise<string[]> => (await texts(frameRows.locator('.label'))).filter((name) => name !== '');
+      await waitFor(async () => ((await frameNames()).length >= 5 ? true : undefined), { what: 'the replay call stack', timeoutMs: 30_000 });
+      assert.deepEqual((await frameNames()).slice(0, 5), ['Array.reduce', 'cartTotal', 'renderTotal', 'addToCart', 'HTMLButtonElement.<anonymous>']);
+      await workbench.waitForActiveEditorAt('cart.ts', raisingLine);
+      // The stop reason: the exception widget on the raising line.
+      const widget = page.locator('.exception-widget').first();
+      await widget.waitFor({ timeout: 20_000 });
+      assert.match(await widget.innerText(), /TypeError[\s\S]*Cannot read properties of undefined \(reading 'price'\)/);
+      // The Variables view: the raising frame's recorded locals.
+      const variableRows = page.locator('.debug-variables .monaco-list-row');
+      const variableTexts = async (): Promise<string[]> => texts(variableRows);
+      await waitFor(async () => ((await variableTexts()).some((row) => /^sum\s*:?\s*12\.5/.test(row)) ? true : undefined), { what: "the raising frame's variables", timeoutMs: 20_000 });
+      assert.ok((await variableTexts()).some((row) => /^line\s*:?\s*\{2 keys\}/.test(row)), (await variableTexts()).join(' | '));
+      await workbench.screenshot('replay');
+      // Selecting the caller's frame moves the editor to its line and shows its variables, the token scrubbed.
+      await frameRows.filter({ hasText: 'cartTotal' }).first().click();
+      await workbench.waitForActiveEditorAt('cart.ts', lineOf(cart, 'return lines.reduce'));
+      await waitFor(async () => ((await variableTexts()).some((row) => /^sessionToken\s*:?\s*\[Filtered\]/.test(row)) ? true : undefined), { what: "the caller's variables", timeoutMs: 20_000 });
+      assert.ok(!(await variableTexts()).join(' ').includes('tok_live_4242'));
+      await workbench.screenshot('replay-caller');
+      await workbench.runCommand('Debug: Stop');
+      await waitFor(async () => ((await page.locator('.debug-toolbar').count()) === 0 || !(await page.locator('.debug-toolbar').first().isVisible()) ? true : undefined), { what: 'the replay to stop', timeoutMs: 20_000 });
     }));
 
   test('the Sentry view lists the open issues of the release and opens a frame at its line', () =>

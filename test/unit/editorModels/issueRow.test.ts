@@ -24,7 +24,7 @@ function menuFor(contextValue: string): string[] {
   return [...new Set(menuTests.filter(([, pattern]) => pattern.test(contextValue)).map(([command]) => command))].sort();
 }
 
-const always = ['archive', 'resolve', 'showIssueDetails', 'unresolve'];
+const always = ['archive', 'resolve', 'showIssueDetails', 'unresolve', 'replayInDebugger'];
 
 describe('context value', () => {
   test('a Sentry issue with a current release offers every triage action and its page', () => {

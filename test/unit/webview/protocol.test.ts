@@ -22,6 +22,7 @@ describe('page to host messages', () => {
       { type: 'openFrame', uri: 'file:///work/app/src/index.ts', line: 12 },
       { type: 'openInSentry' },
       { type: 'copyLink' },
+      { type: 'replay' },
       { type: 'refresh' },
       { type: 'openUserDataSetting' },
     ];
