@@ -182,13 +182,13 @@ describe('Sentry surfaces in a real VS Code', () => {
       // The Variables view: the raising frame's recorded locals.
       const variableRows = page.locator('.debug-variables .monaco-list-row');
       const variableTexts = async (): Promise<string[]> => texts(variableRows);
-      await waitFor(async () => ((await variableTexts()).some((row) => /^sum\s*:?\s*12\.5/.test(row)) ? true : undefined), { what: "the raising frame's variables", timeoutMs: 20_000 });
-      assert.ok((await variableTexts()).some((row) => /^line\s*:?\s*\{2 keys\}/.test(row)), (await variableTexts()).join(' | '));
+      await waitFor(async () => ((await variableTexts()).some((row) => /^sum\s*[:=]?\s*12\.5/.test(row)) ? true : undefined), { what: "the raising frame's variables", timeoutMs: 20_000 });
+      assert.ok((await variableTexts()).some((row) => /^line\s*[:=]?\s*\{2 keys\}/.test(row)), (await variableTexts()).join(' | '));
       await workbench.screenshot('replay');
       // Selecting the caller's frame moves the editor to its line and shows its variables, the token scrubbed.
       await frameRows.filter({ hasText: 'cartTotal' }).first().click();
       await workbench.waitForActiveEditorAt('cart.ts', lineOf(cart, 'return lines.reduce'));
-      await waitFor(async () => ((await variableTexts()).some((row) => /^sessionToken\s*:?\s*\[Filtered\]/.test(row)) ? true : undefined), { what: "the caller's variables", timeoutMs: 20_000 });
+      await waitFor(async () => ((await variableTexts()).some((row) => /^sessionToken\s*[:=]?\s*\[Filtered\]/.test(row)) ? true : undefined), { what: "the caller's variables", timeoutMs: 20_000 });
       assert.ok(!(await variableTexts()).join(' ').includes('tok_live_4242'));
       await workbench.screenshot('replay-caller');
       await workbench.runCommand('Debug: Stop');
