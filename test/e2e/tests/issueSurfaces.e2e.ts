@@ -168,7 +168,8 @@ describe('Sentry surfaces in a real VS Code', () => {
       await hover.locator('a').filter({ hasText: 'Replay in Debugger' }).click();
       await workbench.dismissHover();
       // An earlier step closed the side bar, where the debugger's views are.
-      await workbench.runCommand('View: Show Run and Debug');
+      await page.keyboard.press('Control+Shift+D');
+      await page.locator('.debug-call-stack').first().waitFor({ timeout: 20_000 });
       // The Call Stack: the event's frames, innermost first, each with its file and today's line.
       const frameRows = page.locator('.debug-call-stack .monaco-list-row .stack-frame');
       const frameNames = async (): Promise<string[]> => (await texts(frameRows.locator('.label'))).filter((name) => name !== '');
