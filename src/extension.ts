@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     registerLineMarks(ctx, marks),
     registerIssueTree(ctx),
-    registerReplayDebugger(ctx),
+    registerReplayDebugger(ctx, marks),
     registerReleaseComparison(ctx, (folder, chosen) => pickBaseRelease(ctx, serverOf, folder, chosen)),
     registerIssuePanelSerializer(ctx),
     registerLocalCommands(local, () => ctx.reconnect()),

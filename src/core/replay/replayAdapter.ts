@@ -66,7 +66,8 @@ export class ReplayAdapter {
   private eventsAfter(command: string): DapOutgoing[] {
     if (command === 'initialize') return [this.event('initialized')];
     if (command === 'configurationDone') return [this.event('stopped', this.stoppedBody())];
-    if (command === 'continue') return [this.event('terminated')];
+    // Nothing runs, so continuing or terminating ends the replay at once (VS Code waits for this event to stop).
+    if (command === 'continue' || command === 'terminate') return [this.event('terminated')];
     return [];
   }
 

@@ -6,9 +6,10 @@ import { inlineValueLines } from '../../core/replay/inlineValues';
 import { ReplayAdapter } from '../../core/replay/replayAdapter';
 import type { Replay } from '../../core/replay/replayModel';
 import { commandIds } from '../commandIds';
-import { pickLoadedIssue } from '../commands';
 import type { EditorContext } from '../ctx';
 import { issueIdsFromArgs } from '../issueRef';
+import type { MarkedLines } from '../markedLines';
+import { pickIssueToShow } from '../pickers/issueToShowPicker';
 import { ReplayDebugAdapter } from './replayDebugAdapter';
 import { loadReplay } from './replayLoad';
 
@@ -50,8 +51,10 @@ class ReplaySessions {
   }
 }
 
-async function startReplay(ctx: EditorContext, sessions: ReplaySessions, args: unknown[]): Promise<void> {
-  const issueId = issueIdsFromArgs(args)[0] ?? (await pickLoadedIssue(ctx, 'Replay which Sentry issue in the debugger?'));
+const replayPickTitles = { ofLine: 'Replay which Sentry issue of this line in the debugger?', ofAll: 'Replay which Sentry issue in the debugger?' };
+
+async function startReplay(ctx: EditorContext, marks: MarkedLines, sessions: ReplaySessions, args: unknown[]): Promise<void> {
+  const issueId = issueIdsFromArgs(args)[0] ?? (await pickIssueToShow(ctx, marks, replayPickTitles));
   if (!issueId) return;
   const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sentry: loading the event to replay' }, () => loadReplay(ctx, issueId));
   if (!loaded.ok) {
@@ -64,7 +67,10 @@ async function startReplay(ctx: EditorContext, sessions: ReplaySessions, args: u
   if (!started) {
     sessions.withdraw(replayId);
     void vscode.window.showErrorMessage('Sentry: the debugger did not start the replay; see the Debug Console for why.');
+    return;
   }
+  // VS Code opens Run and Debug by itself only on a first session or a breakpoint stop; a replay is for its views.
+  await vscode.commands.executeCommand('workbench.view.debug');
 }
 
 /** The recorded values on the lines of the frame the replay is stopped in. */
@@ -80,10 +86,10 @@ function inlineValuesProvider(sessions: ReplaySessions): vscode.InlineValuesProv
   };
 }
 
-export function registerReplayDebugger(ctx: EditorContext): vscode.Disposable {
+export function registerReplayDebugger(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {
   const sessions = new ReplaySessions();
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(commandIds.replayInDebugger, (...args: unknown[]) => startReplay(ctx, sessions, args)),
+    vscode.commands.registerCommand(commandIds.replayInDebugger, (...args: unknown[]) => startReplay(ctx, marks, sessions, args)),
     vscode.debug.registerDebugAdapterDescriptorFactory(replayDebugType, {
       createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new ReplayDebugAdapter(sessions.adapterFor(session))),
     }),

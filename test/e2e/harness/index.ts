@@ -6,3 +6,4 @@ export type { Dialog, Frame, Locator, Page } from './playwright';
 export { defaultSettings, type Settings } from './userSettings';
 export { extensionVersion, repoRoot } from './paths';
 export { waitFor } from './wait';
+export { locatorTexts } from './locatorTexts';

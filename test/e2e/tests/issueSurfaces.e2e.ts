@@ -3,9 +3,10 @@
 // and from the hover reaching the server as the right PUT. Steps that triage run last: they change the data.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { defaultScenario, lineOf, scenario, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
-import { startSession, waitFor, type Locator, type Session } from '../harness';
-import { issueById, issuesTree, openIssuesOfRelease, scenarioWorkspace, sentryStatusBarItem } from './scenarioWorkspace';
+import { lineOf, scenario, type FakeSentry } from '../../support/fakeSentry';
+import { locatorTexts as texts, waitFor, type Session } from '../harness';
+import { startScenarioSession } from './scenarioSession';
+import { issueById, issuesTree, openIssuesOfRelease, sentryStatusBarItem } from './scenarioWorkspace';
 
 const cart = 'src/cart.ts';
 /** Issue 1001 raises on this line (`line.item.price`); 1002 raises on the RangeError line. */
@@ -19,16 +20,8 @@ describe('Sentry surfaces in a real VS Code', () => {
   let typeError: { id: string; shortId: string; title: string };
 
   before(async () => {
-    fake = await startFakeSentry({ data: defaultScenario() });
+    ({ fake, session } = await startScenarioSession('surfaces', cart, raisingLine));
     typeError = issueById(fake.data, '1001');
-    session = await startSession({
-      testName: 'surfaces',
-      workspace: { files: scenarioWorkspace({ clircUrl: fake.url }) },
-      viewport: { width: 1280, height: 800 },
-    });
-    await session.workbench.openFile(cart);
-    // The session's first load: a busy machine can take longer than one step's wait.
-    await session.workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), `the mark on line ${raisingLine}`, 60_000);
   });
 
   after(async () => {
@@ -158,44 +151,6 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.runCommand('View: Close All Editor Groups');
     }));
 
-  test('Replay in Debugger from the hover stops on the raising line with the call stack and the variables', () =>
-    session.step('replay', async () => {
-      const { workbench } = session;
-      const { page } = workbench;
-      await workbench.openFile(cart);
-      await workbench.goToLine(raisingLine);
-      const hover = await workbench.showHover(typeError.shortId);
-      await hover.locator('a').filter({ hasText: 'Replay in Debugger' }).click();
-      await workbench.dismissHover();
-      // An earlier step closed the side bar, where the debugger's views are.
-      await page.keyboard.press('Control+Shift+D');
-      await page.locator('.debug-call-stack').first().waitFor({ timeout: 20_000 });
-      // The Call Stack: the event's frames, innermost first, each with its file and today's line.
-      const frameRows = page.locator('.debug-call-stack .monaco-list-row .stack-frame');
-      const frameNames = async (): Promise<string[]> => (await texts(frameRows.locator('.label'))).filter((name) => name !== '');
-      await waitFor(async () => ((await frameNames()).length >= 5 ? true : undefined), { what: 'the replay call stack', timeoutMs: 30_000 });
-      assert.deepEqual((await frameNames()).slice(0, 5), ['Array.reduce', 'cartTotal', 'renderTotal', 'addToCart', 'HTMLButtonElement.<anonymous>']);
-      await workbench.waitForActiveEditorAt('cart.ts', raisingLine);
-      // The stop reason: the exception widget on the raising line.
-      const widget = page.locator('.exception-widget').first();
-      await widget.waitFor({ timeout: 20_000 });
-      assert.match(await widget.innerText(), /TypeError[\s\S]*Cannot read properties of undefined \(reading 'price'\)/);
-      // The Variables view: the raising frame's recorded locals.
-      const variableRows = page.locator('.debug-variables .monaco-list-row');
-      const variableTexts = async (): Promise<string[]> => texts(variableRows);
-      await waitFor(async () => ((await variableTexts()).some((row) => /^sum\s*[:=]?\s*12\.5/.test(row)) ? true : undefined), { what: "the raising frame's variables", timeoutMs: 20_000 });
-      assert.ok((await variableTexts()).some((row) => /^line\s*[:=]?\s*\{2 keys\}/.test(row)), (await variableTexts()).join(' | '));
-      await workbench.screenshot('replay');
-      // Selecting the caller's frame moves the editor to its line and shows its variables, the token scrubbed.
-      await frameRows.filter({ hasText: 'cartTotal' }).first().click();
-      await workbench.waitForActiveEditorAt('cart.ts', lineOf(cart, 'return lines.reduce'));
-      await waitFor(async () => ((await variableTexts()).some((row) => /^sessionToken\s*[:=]?\s*\[Filtered\]/.test(row)) ? true : undefined), { what: "the caller's variables", timeoutMs: 20_000 });
-      assert.ok(!(await variableTexts()).join(' ').includes('tok_live_4242'));
-      await workbench.screenshot('replay-caller');
-      await workbench.runCommand('Debug: Stop');
-      await waitFor(async () => ((await page.locator('.debug-toolbar').count()) === 0 || !(await page.locator('.debug-toolbar').first().isVisible()) ? true : undefined), { what: 'the replay to stop', timeoutMs: 20_000 });
-    }));
-
   test('the Sentry view lists the open issues of the release and opens a frame at its line', () =>
     session.step('tree', async () => {
       const { workbench } = session;
@@ -270,9 +225,3 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.screenshot('resolved');
     }));
 });
-
-async function texts(locator: Locator): Promise<string[]> {
-  const found: string[] = [];
-  for (let index = 0; index < (await locator.count()); index++) found.push((await locator.nth(index).innerText()).trim());
-  return found;
-}

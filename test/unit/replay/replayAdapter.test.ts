@@ -178,7 +178,7 @@ describe('replay debug adapter', () => {
     assert.equal(client.request('evaluate', { expression: 'process.exit(1)', frameId }).success, false);
   });
 
-  test('refuses to step, answers continue by ending, and ignores what is not a request', () => {
+  test('refuses to step, answers continue and terminate by ending, and ignores what is not a request', () => {
     const client = new Client();
     for (const command of ['next', 'stepIn', 'stepOut', 'pause', 'restartFrame']) {
       const response = client.request(command, { threadId: 1 });
@@ -188,6 +188,9 @@ describe('replay debug adapter', () => {
     const [response, terminated] = client.send('continue', { threadId: 1 });
     assert.equal((response as DapResponse).success, true);
     assert.equal((terminated as DapEvent).event, 'terminated');
+    const [stopResponse, stopped] = new Client().send('terminate', {});
+    assert.equal((stopResponse as DapResponse).success, true);
+    assert.equal((stopped as DapEvent).event, 'terminated');
     assert.deepEqual(client.adapter.handle({ type: 'event', event: 'x' }), []);
     assert.deepEqual(client.adapter.handle('junk'), []);
   });
