@@ -64,6 +64,8 @@ interface ListOptions<T> {
   readonly maxItems?: number;
   readonly onPage?: (page: readonly T[]) => void;
   readonly onTruncated?: (message: string) => void;
+  /** What makes an item unique (an issue's id): a repeated item is dropped, and a page of only repeats ends the walk. */
+  readonly keyOf?: (item: T) => string;
 }
 
 export class SentryClient {
@@ -143,7 +145,7 @@ export class SentryClient {
     return this.listAll(
       { path: `/api/0/organizations/${enc(org)}/releases/`, query, serverUrl: await this.serverFor(org), signal: options.signal, what: orgWhat(org, 'the releases', 'project:read') },
       releaseSchema,
-      { maxItems: options.maxReleases ?? pageSize },
+      { maxItems: options.maxReleases ?? pageSize, keyOf: (release) => release.version },
     );
   }
 
@@ -172,7 +174,7 @@ export class SentryClient {
     return this.listAll(
       { path: `/api/0/organizations/${enc(org)}/issues/`, query: params, serverUrl: await this.serverFor(org), signal: query.signal, what: orgWhat(org, 'the issues', 'event:read') },
       issueSchema,
-      { maxItems: query.maxIssues, onPage, onTruncated: query.onTruncated },
+      { maxItems: query.maxIssues, onPage, onTruncated: query.onTruncated, keyOf: (issue) => issue.id },
     );
   }
 
@@ -285,18 +287,21 @@ export class SentryClient {
     const maxPages = Math.ceil(maxItems / pageSize) + spareListPages;
     const items: T[] = [];
     const seenCursors = new Set<string>();
+    const seenKeys = new Set<string>();
     let cursor: string | undefined;
     for (let pages = 1; ; pages++) {
       // Pages go ahead of queued requests: each page releases work (latest events) that should start early.
       const answer = await this.http.send({ ...request, method: 'GET', query: { ...request.query, cursor }, schema: z.array(itemSchema), urgent: true });
       if (!answer.ok) return answer;
-      const page = answer.value.data.slice(0, maxItems - items.length);
+      const fresh = options.keyOf ? newItems(answer.value.data, options.keyOf, seenKeys) : answer.value.data;
+      const page = fresh.slice(0, maxItems - items.length);
       items.push(...page);
       options.onPage?.(page);
       // Short and even empty pages happen while `results="true"`; only the header ends the walk.
       const next = parseNextPage(single(answer.value.headers.link));
       if (!next.hasMore || !next.cursor) return ok(items);
-      const cut = truncation(request.what.subject, items.length, maxItems, options.maxItems !== undefined, pages, maxPages, seenCursors.has(next.cursor));
+      const repeated = answer.value.data.length > 0 && fresh.length === 0;
+      const cut = truncation(request.what.subject, items.length, maxItems, options.maxItems !== undefined, pages, maxPages, seenCursors.has(next.cursor) || repeated);
       if (cut !== undefined) {
         if (cut.warn) this.log.warn(cut.message);
         options.onTruncated?.(cut.message);
@@ -327,15 +332,27 @@ export class SentryClient {
   }
 }
 
+/** The items not seen before (recorded as seen now), in order: a server whose cursors loop sends old ones again. */
+function newItems<T>(items: readonly T[], keyOf: (item: T) => string, seen: Set<string>): T[] {
+  const fresh: T[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(item);
+  }
+  return fresh;
+}
+
 /** Why a list with more pages stops here, if it does; a cap the caller chose is no cause for a warning. */
-function truncation(subject: string, items: number, maxItems: number, callerCap: boolean, pages: number, maxPages: number, cursorSeen: boolean): { message: string; warn: boolean } | undefined {
+function truncation(subject: string, items: number, maxItems: number, callerCap: boolean, pages: number, maxPages: number, looping: boolean): { message: string; warn: boolean } | undefined {
   if (items >= maxItems) return { message: `Read only the first ${items} of ${subject}; Sentry has more.`, warn: !callerCap };
-  if (cursorSeen) return { message: `Stopped reading ${subject} after ${pages} pages: Sentry sent the same page cursor twice. The list may be incomplete.`, warn: true };
-  if (pages >= maxPages) return { message: `Stopped reading ${subject} after ${pages} pages (${items} items): Sentry kept sending more pages. The list may be incomplete.`, warn: true };
+  if (looping) return { message: `Stopped reading ${subject} after ${pages} pages: Sentry's page cursors loop (a cursor or a page came twice). The list may be incomplete; refresh later, and report it if it lasts.`, warn: true };
+  if (pages >= maxPages) return { message: `Stopped reading ${subject} after ${pages} pages (${items} items): Sentry kept sending more pages. The list may be incomplete; refresh later, and report it if it lasts.`, warn: true };
   return undefined;
 }
 
-const updateAnswerSchema = z.union([z.looseObject({ status: z.string().optional() }), z.null()]);
+const updateAnswerSchema = z.looseObject({ status: z.string().nullish() }).nullable();
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;

@@ -7,7 +7,12 @@ import { rateLimitFacts, refusalFacts } from './rateLimitFacts';
 import { RateWindow } from './rateWindow';
 import { backoffDelay, type RetryPolicy } from './retryPolicy';
 
-export type Admission = { readonly kind: 'admitted' } | { readonly kind: 'cancelled' } | { readonly kind: 'afterDeadline'; readonly waitMs: number };
+export type Admission =
+  | { readonly kind: 'admitted' }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'afterDeadline'; readonly waitMs: number }
+  /** The server closed the window for longer than a request waits (a 429 asking for an hour): fail now, say when. */
+  | { readonly kind: 'closedTooLong'; readonly waitMs: number };
 
 export type RefusalVerdict =
   | { readonly kind: 'again'; readonly waitMs: number }
@@ -60,6 +65,7 @@ export class EndpointLimiter {
         return { kind: 'admitted' };
       }
       if (wait !== 'untilAnswer' && deadlineAt !== undefined && now + wait.ms > deadlineAt) return this.leave({ kind: 'afterDeadline', waitMs: wait.ms });
+      if (wait !== 'untilAnswer' && wait.ms > this.policy.maxRateLimitWaitMs) return this.leave({ kind: 'closedTooLong', waitMs: wait.ms });
       await this.pause(wait === 'untilAnswer' ? recheckMs : wait.ms, signal);
     }
   }

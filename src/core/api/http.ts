@@ -122,6 +122,7 @@ export class SentryHttp {
       const admission = await limiter.admit(urgent, request.signal, deadline?.at);
       if (admission.kind === 'cancelled') return err(this.stopped(request, label));
       if (admission.kind === 'afterDeadline') return err(this.windowAfterDeadline(request, label, admission.waitMs));
+      if (admission.kind === 'closedTooLong') return err(this.windowClosed(request, label, admission.waitMs));
       const exchange = await this.exchange(request, url, label);
       if (exchange.kind === 'answer') {
         this.pacer.noteHost(url.origin, exchange.headers);
@@ -194,7 +195,7 @@ export class SentryHttp {
     const seconds = (ms: number): number => Math.max(1, Math.round(ms / 1000));
     if (request.signal?.aborted) return { error: this.stopped(request, label), again: 'never' };
     if (error instanceof ResponseTooLarge) {
-      return { error: apiError('malformed', `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read.`, { request: label }), again: 'never' };
+      return { error: apiError('malformed', `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read: Sentry sends nothing that large. Check that ${this.baseUrl} is your Sentry server (or the proxy in front of it) and try again.`, { request: label }), again: 'never' };
     }
     if (expired === 'body') {
       return {
@@ -232,6 +233,14 @@ export class SentryHttp {
     );
   }
 
+  private windowClosed(request: HttpRequest<unknown>, label: string, waitMs: number): ApiError {
+    return apiError(
+      'rateLimited',
+      `Sentry at ${this.baseUrl} asked for no more requests for ${request.what.subject} for a while (429). Try again in ${Math.ceil(waitMs / 1000)} s.`,
+      { status: 429, request: label },
+    );
+  }
+
   private gaveUpOnRateLimit(refusal: ApiError, verdict: RefusalVerdict): ApiError {
     if (verdict.kind === 'giveUp' && verdict.reason === 'longWait') {
       return { ...refusal, message: `${refusal.message.replace(/ Wait a minute and refresh\./, '')} Try again in ${Math.ceil(verdict.waitMs / 1000)} s.` };
@@ -241,18 +250,26 @@ export class SentryHttp {
 
   private settle<T>(exchange: { status: number; headers: Headers; text: string }, request: HttpRequest<T>, label: string): Result<HttpResponse<T>, ApiError> {
     const { status, headers, text } = exchange;
-    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label));
+    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label, single(headers.location)));
     let json: unknown;
     try {
       // A bulk PUT may answer 204 with no body.
       json = text === '' && status === 204 ? null : JSON.parse(text);
     } catch {
       if (looksLikeWebPage(text)) return err(notSentryError(this.baseUrl, request.what.subject, status, label));
-      return err(apiError('malformed', `Sentry answered ${request.what.subject} with something that is not JSON (${status}). Is ${this.baseUrl} a Sentry server?`, { status, request: label }));
+      return err(
+        apiError('malformed', `Sentry answered ${request.what.subject} with something that is not JSON (${status}): cut off, or not from Sentry. Is ${this.baseUrl} a Sentry server? Check the server URL and try again.`, { status, request: label }),
+      );
     }
     const parsed = request.schema.safeParse(json);
     if (!parsed.success) {
-      return err(apiError('schema', `Sentry's answer for ${request.what.subject} has an unexpected shape: ${describeSchemaIssues(parsed.error)}.`, { status, request: label }));
+      return err(
+        apiError(
+          'schema',
+          `Sentry's answer for ${request.what.subject} has an unexpected shape: ${describeSchemaIssues(parsed.error)}. The server may run a Sentry version Sentry Insight does not know: update the extension, or report it with this message.`,
+          { status, request: label },
+        ),
+      );
     }
     return ok({ status, data: parsed.data, headers });
   }

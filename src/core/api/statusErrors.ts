@@ -28,7 +28,18 @@ function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string): ApiError {
+/** Where a redirect points, as its origin only (the rest is the server's business); undefined when unreadable. */
+function redirectOrigin(location: string | undefined, baseUrl: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    return new URL(location, baseUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `location`: a redirect's `Location` header. Redirects are never followed, so the token stays with its server. */
+export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string, location?: string): ApiError {
   const detail = errorDetail(body);
   const said = detail ? ` Sentry said: "${detail}"` : '';
   const extra = { status, request };
@@ -56,6 +67,15 @@ export function errorForStatus(status: number, body: string, what: RequestDescri
       return apiError('rateLimited', `Sentry is rate-limiting requests for ${what.subject} (429). Wait a minute and refresh.${said}`, extra);
     case status >= 500:
       return apiError('server', `Sentry at ${baseUrl} had an internal error (${status}) while loading ${what.subject}. Try again later.${said}`, extra);
+    case status >= 300 && status < 400: {
+      const target = redirectOrigin(location, baseUrl);
+      const where = target ? ` to ${clip(target, 200)}` : '';
+      return apiError(
+        'badRequest',
+        `Sentry at ${baseUrl} answered the request for ${what.subject} with a redirect (${status})${where}, which is not followed so the auth token goes nowhere else. If that is where your Sentry now lives, set it as the server URL (sentryInsight.url or SENTRY_URL) and sign in again.`,
+        extra,
+      );
+    }
     default:
       return apiError('badRequest', `Sentry did not accept the request for ${what.subject} (${status}).${said}`, extra);
   }

@@ -16,18 +16,10 @@ import { silentLogger } from '../../../src/core/log';
 import { loadWorkspaceIssues } from '../../../src/core/session/loadWorkspaceIssues';
 import { snapshotOf } from '../../../src/core/state/snapshot';
 import { DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import { writeWorkspace } from '../../support/workspaceDir';
 import { envelopePath, eventEnvelope, send } from '../local/localHttp';
 
 const hour = 3_600_000;
-
-function writeWorkspace(files: Readonly<Record<string, string>>): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'alerts-ws-')));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 /** One folder's load and the policy over it, carrying the memory from refresh to refresh as the editor does. */
 class RefreshLoop {

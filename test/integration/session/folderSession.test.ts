@@ -11,6 +11,7 @@ import { FolderSession, type SessionTarget } from '../../../src/core/session/fol
 import { previousOfSnapshot, snapshotOf } from '../../../src/core/state/snapshot';
 import { storyOf } from '../../../src/core/tracking/issueStory';
 import { DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import { writeWorkspace } from '../../support/workspaceDir';
 
 const { v110, v120 } = scenario.releases;
 // requestsTo tests a RegExp on the path plus the query string.
@@ -20,11 +21,7 @@ const listPath = /\/organizations\/acme\/issues\/(\?|$)/;
 
 let workspace: string;
 before(() => {
-  workspace = realpathSync(mkdtempSync(join(tmpdir(), 'session-ws-')));
-  for (const [path, text] of Object.entries(scenarioSources)) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
+  workspace = writeWorkspace();
 });
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
