@@ -34,7 +34,7 @@ async function measure(hostile: boolean): Promise<{ fileBytes: number; heapBytes
     global.gc?.();
     const heapBytes = process.memoryUsage().heapUsed - heapBefore;
     const url = new URL('http://127.0.0.1/api/0/organizations/local/issues/?project=1&limit=100&query=');
-    const page = await answerWebApi({ method: 'GET', headers: {}, resume: () => undefined } as never, url, { persisted: reopened, origin: 'http://127.0.0.1', now: Date.now(), log: silentLogger });
+    const page = await answerWebApi({ method: 'GET', headers: {}, resume: () => undefined } as never, url, { persisted: reopened, mayChange: false, origin: 'http://127.0.0.1', now: Date.now(), log: silentLogger });
     await reopened.close();
     return { fileBytes, heapBytes, restartMs, pageBytes: Buffer.byteLength(JSON.stringify(page.body)) };
   } finally {

@@ -1,8 +1,9 @@
 // `sentry-insight serve`: runs the embedded local Sentry in the terminal, prints the DSN to give an SDK, and prints each
 // new issue as it arrives with the workspace file and line it was raised at. Stops on Ctrl-C (SIGINT) or SIGTERM.
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { oneLine } from '../core/format/untrustedText';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
+import { defaultServeStore } from '../core/local/server/localTokenFinder';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 import type { ScrubbingSettings } from '../core/privacy/sensitiveData';
@@ -82,7 +83,7 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
     return 2;
   }
   const workspace = found.value;
-  const store = resolve(io.cwd, lastValue(args, 'store') ?? join(io.home ?? io.cwd, '.sentry-insight', 'local-store'));
+  const store = resolve(io.cwd, lastValue(args, 'store') ?? defaultServeStore(io.home ?? io.cwd));
   let server;
   try {
     // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.

@@ -68,10 +68,13 @@ export class Connections implements vscode.Disposable {
     // A signed-in token is bound to its host; the environment's or the sentry-cli file's token is the user's own choice.
     const signedIn = await this.tokens.tokenFor(resolved.url);
     if (usesLocalSentryByDefault(resolved, signedIn)) return this.localServer();
-    const token = signedIn ?? resolved.token;
+    let token = signedIn ?? resolved.token;
     if (!token && !isLoopback(resolved.url)) {
       return err({ kind: 'signedOut', message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.` });
     }
+    // A local Sentry named by URL (`sentry-insight serve`, another window's): its token, when this machine keeps it where
+    // the editor looks; reads work without one.
+    if (!token) token = await this.local.tokenFor(resolved.url);
     const client = await this.clientFor(resolved.url, token);
     return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings });
   }
@@ -112,7 +115,9 @@ export class Connections implements vscode.Disposable {
   private async localServer(): Promise<Result<FolderServer, ConnectionProblem & { kind: 'unavailable' }>> {
     try {
       const endpoint = await this.local.start();
-      const client = await this.clientFor(endpoint.url, endpoint.token);
+      // Another process's server whose token the editor could not find: a token signed in for exactly its URL.
+      const token = endpoint.ownServer ? endpoint.token : (endpoint.token ?? (await this.tokens.tokenFor(endpoint.url)));
+      const client = await this.clientFor(endpoint.url, token);
       return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true });
     } catch (error) {
       return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });

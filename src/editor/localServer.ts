@@ -2,10 +2,11 @@
 // port, so an app's DSN stays the same), its store kept in the extension's storage, and each stored event announced so
 // the marks update at once. If another window already serves that port, that server is used instead: its change
 // signal announces new events here too, and when that window closes this one takes the port over.
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { watchLocalChanges, type ChangeWatch } from '../core/local/changeWatch';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
-import { readApiToken } from '../core/local/server/apiToken';
+import { defaultServeStore, findLocalApiToken } from '../core/local/server/localTokenFinder';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 
@@ -20,7 +21,7 @@ export interface LocalEndpoint {
   readonly dsn: string;
   /** True when this window runs the server (events are then announced); false when another process does. */
   readonly ownServer: boolean;
-  /** The Web API's token (changes need it); unknown for a server another program started with its own store. */
+  /** The Web API's token (changes need it); unknown for a server another program started with a store elsewhere. */
   readonly token: string | undefined;
 }
 
@@ -94,13 +95,29 @@ export class LocalServerHost implements vscode.Disposable {
 
   private async useOtherServer(port: number, url: string): Promise<LocalEndpoint> {
     this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it, and watching it for new events.`);
-    // Another window keeps the same token beside the same store; `sentry-insight serve` keeps its own.
-    const token = await readApiToken(this.storageDir);
+    const token = await this.tokenFor(url);
+    if (token === undefined) {
+      this.log.warn(
+        `Local Sentry at ${url}: its token is in none of ${this.tokenStores().join(', ')}, so triage there will be refused. If it is \`sentry-insight serve --store DIR\`, run Sentry: Sign In with the server ${url} and the token in DIR/local-api-token (or restart serve without --store).`,
+      );
+    }
     this.watch?.dispose();
     this.watch = watchLocalChanges({ url, token, log: this.log, onChange: () => this.ingested.fire(), onGone: () => void this.takeOver(port) });
     // The window loads after the watch's first reading, so an event stored in between is not missed.
     await this.watch.ready;
     return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token };
+  }
+
+  /**
+   * The token of a local Sentry that another process serves at `url`: another window keeps the same one beside the
+   * same store; `sentry-insight serve` keeps its own beside its store (found when that is the default one).
+   */
+  tokenFor(url: string): Promise<string | undefined> {
+    return findLocalApiToken(url, this.tokenStores());
+  }
+
+  private tokenStores(): string[] {
+    return [this.storageDir, defaultServeStore(homedir())];
   }
 
   /** The serving window closed: this one serves the port now, so its marks keep updating and an app's DSN keeps working. */

@@ -250,7 +250,7 @@ export class SentryHttp {
 
   private settle<T>(exchange: { status: number; headers: Headers; text: string }, request: HttpRequest<T>, label: string): Result<HttpResponse<T>, ApiError> {
     const { status, headers, text } = exchange;
-    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label, single(headers.location)));
+    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label, { location: single(headers.location), challenge: single(headers['www-authenticate']) }));
     let json: unknown;
     try {
       // A bulk PUT may answer 204 with no body.

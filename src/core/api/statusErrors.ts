@@ -1,4 +1,5 @@
 // Turns an unsuccessful HTTP answer into an ApiError whose message says what failed and what the user can do about it.
+import { LOCAL_AUTH_CHALLENGE } from '../local/localRealm';
 import { apiError, type ApiError } from './errors';
 
 export interface RequestDescription {
@@ -38,12 +39,26 @@ function redirectOrigin(location: string | undefined, baseUrl: string): string |
   }
 }
 
-/** `location`: a redirect's `Location` header. Redirects are never followed, so the token stays with its server. */
-export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string, location?: string): ApiError {
+/** What an error answer's headers add to its message. */
+export interface AnswerHeaders {
+  /** A redirect's `Location`. Redirects are never followed, so the token stays with its server. */
+  readonly location?: string;
+  /** The `WWW-Authenticate` challenge, which tells a local Sentry's 401 from Sentry's. */
+  readonly challenge?: string;
+}
+
+export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string, headers: AnswerHeaders = {}): ApiError {
+  const { location, challenge } = headers;
   const detail = errorDetail(body);
   const said = detail ? ` Sentry said: "${detail}"` : '';
   const extra = { status, request };
   switch (true) {
+    case status === 401 && challenge === LOCAL_AUTH_CHALLENGE:
+      return apiError(
+        'unauthorized',
+        `The local Sentry at ${baseUrl} needs its own token for ${what.subject} (401), not a Sentry auth token: the one line of the local-api-token file beside its store. The editor finds it for its own local Sentry and for \`sentry-insight serve\` with its default store; for \`serve --store DIR\` run Sentry: Sign In with the server ${baseUrl} and the token in DIR/local-api-token (the CLI: SENTRY_AUTH_TOKEN).${detail ? ` The server said: "${detail}"` : ''}`,
+        extra,
+      );
     case status === 401:
       return apiError(
         'unauthorized',

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isConfigurationError } from '../../../src/core/api/errors';
 import { errorForStatus } from '../../../src/core/api/statusErrors';
+import { LOCAL_AUTH_CHALLENGE } from '../../../src/core/local/localRealm';
 
 const what = { subject: 'the projects of organization "acme"', scope: 'org:read', notFound: 'organization "acme" was not found' };
 
@@ -22,3 +23,14 @@ test("Sentry's own 404s, in JSON or empty, stay not found", () => {
     assert.match(error.message, /organization "acme" was not found/);
   }
 });
+
+test("a local Sentry's 401 (its challenge) asks for the server's own token; Sentry's 401 for an auth token", () => {
+  const local = errorForStatus(401, '{"detail":"Invalid token: it is not this local Sentry\'s."}', what, 'http://127.0.0.1:8963', 'PUT /api/0/organizations/local/issues/1/', { challenge: LOCAL_AUTH_CHALLENGE });
+  assert.equal(local.kind, 'unauthorized');
+  assert.match(local.message, /^The local Sentry at http:\/\/127\.0\.0\.1:8963 needs its own token .*local-api-token/);
+  assert.match(local.message, /The server said: "Invalid token/);
+  assert.doesNotMatch(local.message, /rejected the auth token|settings\/account/);
+  const sentry = errorForStatus(401, '{"detail":"Invalid token"}', what, 'https://sentry.io', 'GET /api/0/organizations/acme/projects/');
+  assert.match(sentry.message, /^Sentry at https:\/\/sentry\.io rejected the auth token \(401\)/);
+});
+

@@ -14,6 +14,8 @@ export interface ApiRequest {
   readonly bytes?: Buffer;
   /** The request's `Content-Type`, for multipart uploads. */
   readonly contentType?: string;
+  /** The request carries the server's token: changes are allowed (the guard has refused those without it already). */
+  readonly mayChange: boolean;
   /** `http://127.0.0.1:<port>` as the client addressed it (its Host header), for permalinks and Link headers. */
   readonly origin: string;
   readonly store: LocalStore;

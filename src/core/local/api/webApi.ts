@@ -21,6 +21,8 @@ const MAX_PUT_BYTES = 1024 * 1024;
 export interface WebApiContext {
   readonly persisted: PersistedStore;
   readonly uploads?: ArtifactBundles;
+  /** The request carries the server's token (see ApiRequest.mayChange). */
+  readonly mayChange: boolean;
   readonly origin: string;
   readonly now: number;
   readonly log: Logger;
@@ -53,7 +55,7 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
   }
   try {
     const contentType = request.headers['content-type'];
-    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, origin: context.origin, store: context.persisted.store, uploads: context.uploads, now: context.now });
+    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, mayChange: context.mayChange, origin: context.origin, store: context.persisted.store, uploads: context.uploads, now: context.now });
     if (answer.records && answer.records.length > 0) await context.persisted.commit(answer.records);
     return answer;
   } catch (error) {

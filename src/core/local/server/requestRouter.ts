@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log';
 import { answerWebApi } from '../api/webApi';
 import { changeVersion, localChangesPath } from '../changeSignal';
+import { LOCAL_AUTH_CHALLENGE } from '../localRealm';
 import type { IngestLimits } from '../envelope/ingestLimits';
 import { answerIngest } from '../ingest/ingestEndpoint';
 import type { IngestService } from '../ingest/ingestService';
@@ -13,7 +14,7 @@ import type { PersistedStore } from '../store/persistedStore';
 import type { ArtifactBundles } from '../uploads/artifactBundles';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
-import { webApiRefusal, type WebApiAccess } from './webApiGuard';
+import { carriesToken, webApiRefusal, type Refusal, type WebApiAccess } from './webApiGuard';
 
 export interface RouterContext {
   /** Tells this server's change versions from those of an earlier server on the same port. */
@@ -48,7 +49,7 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
       if (isWebApiPath(url.pathname)) {
         // The Web API sends no CORS headers, ever: no page may read it, whatever its origin.
         const refusal = webApiRefusal(request, context.webApi);
-        answer = refusal !== undefined ? { status: refusal.status, body: { detail: refusal.detail } } : await answerWebApiSide(request, url, context);
+        answer = refusal !== undefined ? refusalAnswer(refusal) : await answerWebApiSide(request, url, context);
       } else {
         const ingest = answerIngestSide(request, url, context);
         cors = ingest.cors;
@@ -73,7 +74,11 @@ async function answerWebApiSide(request: IncomingMessage, url: URL, context: Rou
     if (request.method !== 'GET') return { status: 405, body: { detail: 'the change signal answers GET only' } };
     return { status: 200, body: changeVersion(context.instance, context.persisted.revision), headers: { 'Cache-Control': 'no-store' } };
   }
-  return answerWebApi(request, url, { persisted: context.persisted, uploads: context.uploads, origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
+  return answerWebApi(request, url, { persisted: context.persisted, uploads: context.uploads, mayChange: carriesToken(request, context.webApi), origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
+}
+
+function refusalAnswer(refusal: Refusal): Answer {
+  return { status: refusal.status, body: { detail: refusal.detail }, headers: refusal.status === 401 ? { 'WWW-Authenticate': LOCAL_AUTH_CHALLENGE } : undefined };
 }
 
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */

@@ -26,7 +26,7 @@ export function webApiRefusal(request: IncomingMessage, access: WebApiAccess): R
   }
   const isRead = READS.has(request.method ?? '');
   const given = bearerToken(request);
-  if ((!isRead || access.tokenForReads) && (given === undefined || !isSameToken(given, access.token))) {
+  if ((!isRead || access.tokenForReads) && !carriesToken(request, access)) {
     const where = access.tokenFile === undefined ? 'the token this server was started with' : `the token in ${access.tokenFile}`;
     // Sentry's own wordings for a missing and for a wrong token, then what this server wants.
     const problem = given === undefined ? 'Authentication credentials were not provided.' : 'Invalid token: it is not this local Sentry\'s.';
@@ -41,6 +41,12 @@ function fromBrowserPage(request: IncomingMessage): boolean {
   const site = request.headers['sec-fetch-site'];
   // `none`: the user typed the address or opened a bookmark, which no page can make happen.
   return site !== undefined && site !== 'none';
+}
+
+/** The request carries this server's token, so it may change things (the API index reports write scopes then). */
+export function carriesToken(request: IncomingMessage, access: WebApiAccess): boolean {
+  const given = bearerToken(request);
+  return given !== undefined && isSameToken(given, access.token);
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {

@@ -7,7 +7,8 @@ import { linkHeader, offsetPage, pageSize, parseCursor } from '../pagination';
 import type { Route, RouteAnswer } from '../route';
 import { requireOrganization, requireProject } from './lookup';
 
-const SCOPES = ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'event:admin', 'member:read', 'team:read'];
+const READ_SCOPES = ['org:read', 'project:read', 'event:read', 'member:read', 'team:read'];
+const SCOPES = [...READ_SCOPES, 'project:releases', 'event:write', 'event:admin'];
 
 /** A list answered page by page with Sentry's `per_page` and `cursor`. */
 export function pagedList<T>(request: ApiRequest, items: readonly T[], render: (item: T) => unknown): RouteAnswer {
@@ -22,8 +23,9 @@ function createdAt(request: ApiRequest): number {
 const apiIndex: Route = {
   method: 'GET',
   pattern: '/api/0/',
-  // Any bearer token, or none, is accepted: the server answers only on loopback (see hostGuard.ts).
-  handle: () => json({ version: '0', auth: { scopes: SCOPES }, user: { ...LOCAL_USER, isSuperuser: false } }),
+  // Reads are open to programs on this machine (unless the server wants the token for them too); the scopes say
+  // whether the request's token also allows changes, so a client can tell the server's token from another.
+  handle: (request) => json({ version: '0', auth: { scopes: request.mayChange ? SCOPES : READ_SCOPES }, user: { ...LOCAL_USER, isSuperuser: false } }),
 };
 
 const organizations: Route = {
