@@ -110,7 +110,7 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
       // The token itself is never printed: it would land in terminal scrollback and CI logs.
       token === undefined ? `Web API: reads are open to programs on this machine (never to web pages); changes need the token in ${server.apiTokenFile ?? 'memory'}` : 'Web API: every request needs the --token value as "Authorization: Bearer <token>"',
       `Workspace: ${workspace}`,
-      `Read it with: ${io.invocation} scan --url ${server.url} --org local --project ${projectId} --workspace ${shellWord(workspace)}`,
+      ...readItWithLines({ invocation: io.invocation, url: server.url, projectId, workspace, readsNeedToken: token !== undefined }),
       'New issues appear below; Ctrl-C stops.',
       '',
     ].join('\n'),
@@ -129,6 +129,15 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
  *   regressed PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items  (was resolved; back in shop@1.1.0)
  *   existing PROJECT-1-3  src/cart.js:12  TypeError: cart 7 has no items  (first seen in shop@1.1.0; known since shop@1.0.0)
  */
+/**
+ * The `scan` command that reads this server, runnable as printed from where serve started; with --token, reads need
+ * that token too, which is named but never printed (it would land in scrollback and CI logs).
+ */
+export function readItWithLines(hint: { invocation: string; url: string; projectId: string; workspace: string; readsNeedToken: boolean }): string[] {
+  const command = `Read it with: ${hint.invocation} scan --url ${hint.url} --org local --project ${hint.projectId} --workspace ${shellWord(hint.workspace)}`;
+  return hint.readsNeedToken ? [command, '  (with SENTRY_AUTH_TOKEN set to the --token value: reads need it)'] : [command];
+}
+
 export function ingestLine(change: IngestChange): string | undefined {
   if (change.story === 'again') return undefined;
   const place = change.raisedAt ? `${change.raisedAt.file}:${change.raisedAt.line}` : '(not in the workspace)';

@@ -2,7 +2,7 @@
 // and a regression say what they are; other events of an issue already seen in the release print nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ingestLine } from '../../../src/cli/serveCommand';
+import { ingestLine, readItWithLines } from '../../../src/cli/serveCommand';
 import type { IngestChange } from '../../../src/core/local/localSentry';
 
 function change(over: Partial<IngestChange>): IngestChange {
@@ -38,4 +38,12 @@ test('a resolved issue that is back says it regressed', () => {
 
 test('another event of an issue already seen in its release prints nothing', () => {
   assert.equal(ingestLine(change({ story: 'again' })), undefined);
+});
+
+test('the scan hint runs as printed, and with --token says the token must be in SENTRY_AUTH_TOKEN without printing it', () => {
+  const hint = { invocation: 'npx sentry-insight', url: 'http://127.0.0.1:8963', projectId: '7', workspace: '/src/my shop' };
+  assert.deepEqual(readItWithLines({ ...hint, readsNeedToken: false }), ["Read it with: npx sentry-insight scan --url http://127.0.0.1:8963 --org local --project 7 --workspace '/src/my shop'"]);
+  const withToken = readItWithLines({ ...hint, readsNeedToken: true });
+  assert.equal(withToken[0], readItWithLines({ ...hint, readsNeedToken: false })[0]);
+  assert.match(withToken[1] ?? '', /SENTRY_AUTH_TOKEN set to the --token value/);
 });
