@@ -5,6 +5,7 @@ import { canApply } from '../core/api/issueChange';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
 import { issueIdsFromArgs } from './issueRef';
+import { pickText } from '../core/format/untrustedText';
 
 type ChangeFor = (issueIds: readonly string[], ctx: EditorContext) => Promise<IssueChange | undefined>;
 
@@ -55,14 +56,15 @@ const assignTo: ChangeFor = async (issueIds, ctx) => {
     return undefined;
   }
   // Teams need the team:read scope; without it the picker still offers the members.
-  const teamItems = teams.ok ? teams.value.map((team) => ({ label: `$(organization) #${team.slug}`, description: team.name, assignee: `team:${team.id}` })) : [];
+  const teamItems = teams.ok ? teams.value.map((team) => ({ label: `$(organization) #${pickText(team.slug)}`, description: team.name === undefined ? undefined : pickText(team.name), assignee: `team:${team.id}` })) : [];
   const items = [
     { label: '$(circle-slash) Unassigned', assignee: '' },
     ...teamItems,
     ...members.value.flatMap((member) => {
       const userId = member.user?.id;
       const name = member.user?.name ?? member.name ?? member.email ?? userId;
-      return userId ? [{ label: name ?? userId, description: member.email ?? member.user?.email, assignee: `user:${userId}` }] : [];
+      const email = member.email ?? member.user?.email;
+      return userId ? [{ label: pickText(name ?? userId), description: email ? pickText(email) : undefined, assignee: `user:${userId}` }] : [];
     }),
   ];
   const choice = await vscode.window.showQuickPick(items, { title: 'Assign to', matchOnDescription: true });

@@ -3,8 +3,49 @@
 
 // C0 and C1 controls, DEL, and the Unicode bidi embedding/override/isolate characters (Trojan Source).
 const controls = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const whitespace = /\s/;
+const lineBreak = /[\r\n]/;
 
+function visible(text: string): string {
+  return text.replace(controls, (char) => (char === '\t' ? ' ' : '\ufffd'));
+}
+
+/**
+ * One line of at most `maxLength` characters: a run of whitespace holding a line break becomes one space, controls
+ * become placeholders, the ends are trimmed, and a longer text ends in `…`. One pass that stops once the line is full,
+ * so a megabyte of whitespace or of title costs no more than the line it makes.
+ */
 export function oneLine(text: string, maxLength = 120): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').replace(controls, (char) => (char === '\t' ? ' ' : '\ufffd')).trim();
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+  let line = '';
+  let runStart = -1;
+  for (let index = 0; index < text.length && line.length <= maxLength; index++) {
+    const char = text.charAt(index);
+    if (whitespace.test(char)) {
+      if (runStart < 0) runStart = index;
+      continue;
+    }
+    if (runStart >= 0) {
+      const run = text.slice(runStart, index);
+      const gap = lineBreak.test(run) ? ' ' : visible(run.slice(0, maxLength + 1));
+      line = line === '' ? gap.trimStart() : line + gap;
+      runStart = -1;
+    }
+    line += visible(char);
+  }
+  // A run still open here ends the text, unless the line filled up first (then more text follows it).
+  if (line.length <= maxLength && runStart >= 0) {
+    const run = text.slice(runStart);
+    if (!lineBreak.test(run)) line += visible(run);
+  }
+  line = line.trim();
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+// VS Code draws `$(name)` as a theme icon in hovers, quick picks and status bar texts; a backslash before it keeps it
+// literal text there (VS Code's own `escapeIcons`).
+const themeIcon = /\$\([A-Za-z0-9~-]+\)/g;
+
+/** Stranger-written text for a quick pick's label, description or detail: one line, and no `$(icon)` in it. */
+export function pickText(text: string, maxLength = 120): string {
+  return oneLine(text, maxLength).replace(themeIcon, (icon) => `\\${icon}`);
 }

@@ -4,6 +4,7 @@
 import type { Release } from '../../core/api/directorySchemas';
 import { describeAge } from '../../core/format/dataAge';
 import { plural } from '../../core/format/counts';
+import { pickText } from '../../core/format/untrustedText';
 
 export interface BaseReleaseChoice {
   readonly label: string;
@@ -55,7 +56,7 @@ function choiceOf(release: Release, input: BaseReleaseChoiceInput, previous: str
   const age = date ? describeAge(date, input.now) : undefined;
   const facts = [age && `${release.dateReleased ? 'released' : 'created'} ${age}`, release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined];
   return {
-    label: release.version,
+    label: pickText(release.version, 200),
     description: marks.join(' · ') || undefined,
     detail: facts.filter(Boolean).join(' · ') || undefined,
     version: release.version,

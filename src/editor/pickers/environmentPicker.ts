@@ -9,6 +9,7 @@ import { chooseFolder } from './folderChoice';
 import type { ServerOfFolder } from './folderServer';
 import { pickAfterLoading } from './loadingPick';
 import { showPickerProblem, showProjectMissing } from './pickerProblems';
+import { pickText } from '../../core/format/untrustedText';
 
 type EnvironmentItem = vscode.QuickPickItem & { readonly environments: readonly string[]; readonly current: boolean };
 
@@ -56,7 +57,10 @@ function allItem(current: readonly string[]): EnvironmentItem {
 function environmentItem(name: string, current: readonly string[]): EnvironmentItem {
   const chosen = current.includes(name);
   const only = chosen && current.length === 1;
-  return { label: `${chosen ? '$(check) ' : ''}${name}`, description: chosen ? (only ? 'current choice' : `current choice, with ${current.filter((other) => other !== name).join(', ')}`) : undefined, environments: [name], current: only };
+  return {
+    label: `${chosen ? '$(check) ' : ''}${pickText(name)}`,
+    description: chosen ? (only ? 'current choice' : `current choice, with ${pickText(current.filter((other) => other !== name).join(', '))}`) : undefined,
+    environments: [name], current: only };
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Issue } from '../../core/api/issueSchema';
 import { plural } from '../../core/format/counts';
-import { oneLine } from '../../core/format/untrustedText';
+import { pickText } from '../../core/format/untrustedText';
 import type { LineHit } from '../../core/index/issueIndex';
 import type { EditorContext } from '../ctx';
 import type { MarkedLines } from '../markedLines';
@@ -38,7 +38,7 @@ function hitsAtCursor(marks: MarkedLines): readonly LineHit[] {
 }
 
 function itemOf(issueId: string, issue: Pick<Issue, 'title' | 'shortId' | 'count'>): IssueItem {
-  return { label: oneLine(issue.title, 200), description: `${oneLine(issue.shortId, 40)} · ${plural(issue.count, 'event')}`, issueId };
+  return { label: pickText(issue.title, 200), description: `${pickText(issue.shortId, 40)} · ${plural(issue.count, 'event')}`, issueId };
 }
 
 async function pick(items: readonly IssueItem[], title: string): Promise<string | undefined> {

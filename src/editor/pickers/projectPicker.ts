@@ -9,6 +9,7 @@ import { chooseFolder } from './folderChoice';
 import type { FolderServer, ServerOfFolder } from './folderServer';
 import { pickAfterLoading } from './loadingPick';
 import { showPickerProblem } from './pickerProblems';
+import { pickText } from '../../core/format/untrustedText';
 
 interface OrganizationItem extends vscode.QuickPickItem {
   readonly organization: Organization;
@@ -53,7 +54,7 @@ function pickOrganization(server: FolderServer, folder: vscode.WorkspaceFolder):
       if (!organizations.ok) return organizations;
       if (organizations.value.length === 0) return err({ message: `The token sees no organizations on ${server.url}.` });
       const items = organizations.value
-        .map((organization) => ({ label: organization.name ?? organization.slug, description: organization.slug, organization }))
+        .map((organization) => ({ label: pickText(organization.name ?? organization.slug), description: pickText(organization.slug), organization }))
         .sort((a, b) => a.label.localeCompare(b.label));
       return ok({ items, active: items.find((item) => item.organization.slug === server.org) });
     },
@@ -71,7 +72,7 @@ function pickProjectIn(server: FolderServer, organization: Organization, folder:
       if (!projects.ok) return projects;
       if (projects.value.length === 0) return err({ message: `The token sees no projects in organization "${organization.slug}".` });
       const items = projects.value
-        .map((project) => ({ label: project.slug, description: [project.name !== project.slug ? project.name : undefined, project.platform].filter(Boolean).join(' · '), project }))
+        .map((project) => ({ label: pickText(project.slug), description: pickText([project.name !== project.slug ? project.name : undefined, project.platform].filter(Boolean).join(' · ')), project }))
         .sort((a, b) => a.label.localeCompare(b.label));
       const active = organization.slug === server.org ? items.find((item) => item.project.slug === server.project) : undefined;
       return ok({ items, active });

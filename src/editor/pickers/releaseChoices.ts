@@ -5,6 +5,7 @@ import { describeAge } from '../../core/format/dataAge';
 import { plural } from '../../core/format/counts';
 import { releaseSourceLabel } from '../../core/format/releaseName';
 import type { ReleaseCandidate } from '../../core/release';
+import { pickText } from '../../core/format/untrustedText';
 
 export interface ReleaseChoice {
   readonly label: string;
@@ -52,7 +53,7 @@ function releaseChoice(release: Release, input: ReleaseChoiceInput): ReleaseChoi
   const age = date ? describeAge(date, input.now) : undefined;
   const facts = [age && `${release.dateReleased ? 'released' : 'created'} ${age}`, release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined];
   return {
-    label: `${release.version === input.shown?.version ? '$(check) ' : ''}${release.version}`,
+    label: `${release.version === input.shown?.version ? '$(check) ' : ''}${pickText(release.version, 200)}`,
     description: marks.join(' · ') || undefined,
     detail: facts.filter(Boolean).join(' · ') || undefined,
     version: release.version,
