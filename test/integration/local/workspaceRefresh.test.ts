@@ -1,10 +1,12 @@
 // The local server sees workspace files created after it started: at once after refreshWorkspace(), which the editor
-// calls on save; without it after the snapshot's age limit.
+// calls on save; a script an event names that exists but was not walked yet (a fresh build) at once too; any other
+// file after the snapshot's age limit.
 import assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { build } from 'esbuild';
 import { startLocalSentry, type IngestChange, type LocalSentry } from '../../../src/core/local/localSentry';
 import { envelopePath, eventEnvelope, send } from './localHttp';
 
@@ -34,4 +36,19 @@ test('resolves frames in a file created after the server started, once the works
   server.refreshWorkspace();
   assert.equal((await send(server.port, { path: envelopePath('1'), body: eventEnvelope(errorAt('second.js', 'second')) })).status, 200);
   assert.deepEqual(changes[1]?.raisedAt, { folder: workspace, file: 'second.js', line: 2 });
+});
+
+test("a bundle built after the last walk is symbolicated from its first event, so the app's events make one issue", async () => {
+  writeFileSync(join(workspace, 'cart.ts'), 'export function cartTotal(items: number[]): number {\n  throw new Error("no prices");\n}\ncartTotal([]);\n');
+  await build({ entryPoints: [join(workspace, 'cart.ts')], outfile: join(workspace, 'dist', 'app.js'), bundle: true, minify: true, sourcemap: true, platform: 'node', logLevel: 'silent' });
+  const bundle = readFileSync(join(workspace, 'dist', 'app.js'), 'utf8');
+  const lines = bundle.split('\n');
+  const line = lines.findIndex((text) => text.includes('throw'));
+  const frame = { filename: join(workspace, 'dist', 'app.js'), function: 'a', lineno: line + 1, colno: (lines[line] ?? '').indexOf('throw') + 1, in_app: true };
+  const event = { platform: 'node', exception: { values: [{ type: 'Error', value: 'no prices', stacktrace: { frames: [frame] } }] } };
+  const before = changes.length;
+  for (let run = 0; run < 2; run++) assert.equal((await send(server.port, { path: envelopePath('1'), body: eventEnvelope(event) })).status, 200);
+  const [first, second] = changes.slice(before);
+  assert.deepEqual(first?.raisedAt, { folder: workspace, file: 'cart.ts', line: 2 }, 'the first event is mapped to the source');
+  assert.equal(second?.issueId, first?.issueId, 'both events are one issue');
 });

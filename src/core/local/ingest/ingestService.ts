@@ -41,8 +41,11 @@ export class IngestService {
 
   async ingestEvent(projectId: string, payload: unknown, clientIp: string | undefined): Promise<Result<{ eventId: string }, IngestRejection>> {
     const now = (this.options.now ?? Date.now)();
-    const workspace = this.options.workspace === undefined ? undefined : await this.options.workspace.snapshot();
-    const processed = await processEvent(payload, { receivedAt: now, clientIp, workspace, scrubbing: this.options.scrubbing });
+    const sources = this.options.workspace;
+    const workspace = sources === undefined ? undefined : await sources.snapshot();
+    let processed = await processEvent(payload, { receivedAt: now, clientIp, workspace, scrubbing: this.options.scrubbing });
+    // A script the snapshot lacked exists now (a build just wrote it): once more on a fresh one, as later events will be.
+    if (sources?.isOutdated(workspace)) processed = await processEvent(payload, { receivedAt: now, clientIp, workspace: await sources.snapshot(), scrubbing: this.options.scrubbing });
     if (!processed.ok) return err(processed.error);
     await this.store(projectId, processed.value, now);
     return ok({ eventId: processed.value.eventId });

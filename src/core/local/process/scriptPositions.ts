@@ -47,7 +47,10 @@ async function mapOfFrame(frame: ApiFrame, debugImages: readonly DebugImage[], w
     const path = normalizeFramePath(raw);
     if (path === undefined || !COMPILED_SCRIPT.test(path)) continue;
     const script = workspace.files.find(path);
-    if (script === undefined) continue;
+    if (script === undefined) {
+      await workspace.noteUnindexed?.(raw);
+      continue;
+    }
     const absolute = workspace.reader.absolutePath(script);
     if ((await workspace.reader.confine(absolute)) === undefined) continue;
     const text = await workspace.reader.read(absolute);
