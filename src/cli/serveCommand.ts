@@ -4,12 +4,14 @@ import { basename, resolve } from 'node:path';
 import { oneLine } from '../core/format/untrustedText';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
 import { defaultServeStore } from '../core/local/server/localTokenFinder';
+import type { StoreLimits } from '../core/local/store/storeLimits';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 import type { ScrubbingSettings } from '../core/privacy/sensitiveData';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 import { shellWord } from './cliInvocation';
 import { commonSwitches, type CommandSpec } from './commandSpec';
+import { storeLimitHelp, storeLimitOptions, storeLimitsOf } from './storeLimitOptions';
 import { workspaceFolder } from './workspaceFolder';
 
 export const DEFAULT_SERVE_PORT = 8963;
@@ -17,7 +19,7 @@ export const DEFAULT_SERVE_PORT = 8963;
 export const serveSpec: CommandSpec = {
   name: 'serve',
   summary: 'Run a local Sentry on 127.0.0.1: point an SDK\'s DSN at it, then scan it or watch its new issues here.',
-  args: { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields'], switches: [...commonSwitches, 'keep-ip-addresses', 'no-scrubbing'] },
+  args: { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields', ...storeLimitOptions.map(({ option }) => option)], switches: [...commonSwitches, 'keep-ip-addresses', 'no-scrubbing'] },
   help: `Usage: sentry-insight serve [options]
 
 Runs a local Sentry on 127.0.0.1 until Ctrl-C: it prints the DSN to give an SDK, then one line per new issue
@@ -38,6 +40,7 @@ Options:
   --sensitive-fields LIST
                        more field names to filter, comma-separated (Sentry's "Additional Sensitive Fields")
   --no-scrubbing       store events as sent, without Sentry's default data scrubbing
+${storeLimitHelp()}
   --verbose            log each request and each stored event to stderr
   --help               show this help
 
@@ -45,6 +48,7 @@ Examples:
   sentry-insight serve
   sentry-insight serve --port 0 --store /tmp/sentry-store --workspace ~/src/shop --project 7
   sentry-insight serve --sensitive-fields session_key,pin --keep-ip-addresses
+  sentry-insight serve --max-events 50000 --max-store-mb 512
   SENTRY_DSN=http://local@127.0.0.1:${DEFAULT_SERVE_PORT}/1 node app.js      (in another terminal: send it errors)
 
 Exit status: 0 after Ctrl-C, 1 the port or the store cannot be had, 2 an input problem.
@@ -68,7 +72,9 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let port: number;
   let projectId: string;
   let token: string | undefined;
+  let storeLimits: Partial<StoreLimits>;
   try {
+    storeLimits = storeLimitsOf(args);
     port = portOf(lastValue(args, 'port'));
     projectId = projectOf(lastValue(args, 'project'));
     token = tokenOf(lastValue(args, 'token'));
@@ -87,7 +93,7 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let server;
   try {
     // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.
-    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined, scrubbing: scrubbingOf(args) });
+    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined, scrubbing: scrubbingOf(args), storeLimits });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       io.stderr.write(`sentry-insight: ${error.message} (choose it with --store)\n`);

@@ -151,4 +151,34 @@ describe('sentry-insight serve', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--port must be a number/);
   });
+
+  test('refuses a store limit that is not a whole number within bounds with exit status 2', async () => {
+    for (const [option, value] of [['--max-events', '5'], ['--max-events-per-issue', 'many'], ['--max-store-mb', '0']]) {
+      const bad = await run(['serve', '--port', '0', option as string, value as string]);
+      assert.equal(bad.code, 2, `${option} ${value}`);
+      assert.match(bad.stderr, new RegExp(`${option} must be a whole number from \\d+ to \\d+, not "${value}"`));
+    }
+  });
+
+  test('keeps as many events per issue as --max-events-per-issue says, the newest, and counts them all', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'local-serve-limits-'));
+    const limited = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace.path, '--max-events-per-issue', '2'], { env: cleanEnv(), cwd: workspace.path });
+    try {
+      const watch = new OutputWatch(limited);
+      const port = Number((await watch.waitFor(/^Local Sentry listening on http:\/\/127\.0\.0\.1:(\d+)$/m))[1]);
+      for (let run = 0; run < 5; run++) {
+        const event = { event_id: `${'a'.repeat(31)}${run}`, platform: 'node', message: 'limited', timestamp: 1_700_000_000 + run };
+        assert.equal((await send(port, { path: envelopePath('1'), body: eventEnvelope(event) })).status, 200);
+      }
+      const issues = await fetch(`http://127.0.0.1:${port}/api/0/organizations/local/issues/?project=1&query=`);
+      const [issue] = (await issues.json()) as Array<{ id: string; count: string }>;
+      assert.equal(issue?.count, '5', 'the issue counts every event');
+      const events = await fetch(`http://127.0.0.1:${port}/api/0/organizations/local/issues/${issue?.id}/events/`);
+      const kept = (await events.json()) as Array<{ eventID: string }>;
+      assert.deepEqual(kept.map((event) => event.eventID).sort(), [`${'a'.repeat(31)}3`, `${'a'.repeat(31)}4`]);
+    } finally {
+      limited.kill('SIGKILL');
+      rmSync(store, { recursive: true, force: true });
+    }
+  });
 });
