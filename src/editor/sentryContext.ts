@@ -6,6 +6,7 @@ import { apiError, type ApiError } from '../core/api/errors';
 import type { IssueChange } from '../core/api/issueChange';
 import type { Member, Team } from '../core/api/directorySchemas';
 import type { Issue } from '../core/api/issueSchema';
+import { plural } from '../core/format/counts';
 import type { Logger } from '../core/log';
 import type { SourceFrame } from '../core/resolve/frame';
 import { FrameResolver } from '../core/resolve/frameResolver';
@@ -135,7 +136,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       if (incomplete) this.log.warn(`${folder.name}: ${incomplete} They load on the next refresh.`);
       this.reportedFailures.delete(folderPath);
       for (const warning of snapshot.warnings) this.log.warn(warning);
-      this.log.info(`${folder.name}: ${snapshot.issues.length} issues, ${snapshot.hits.length} marked lines${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
+      this.log.info(`${folder.name}: ${plural(snapshot.issues.length, 'issue')}, ${plural(snapshot.hits.length, 'marked line')}${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
       await this.cache?.write(snapshot);
     } catch (error) {
       // A bug, not a server answer: keep the last good data and say what happened.

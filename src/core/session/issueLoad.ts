@@ -5,6 +5,7 @@ import type { SentryClient } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
+import { plural } from '../format/counts';
 import { IssueIndex, type LineHit } from '../index/issueIndex';
 import { err, ok, type Result } from '../result';
 import { hitsOfEvent, type FrameLocator } from '../scan/eventHits';
@@ -181,7 +182,7 @@ export class IssueLoad {
 
   private report(): void {
     const { release } = this.setup;
-    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${this.listed.size} issues, ${this.events.size} latest events`);
+    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${plural(this.listed.size, 'issue')}, ${plural(this.events.size, 'latest event')}`);
   }
 
   private emitPartial(now: boolean): void {
