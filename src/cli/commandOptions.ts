@@ -26,8 +26,11 @@ export const connectionArgs = ['url', 'org', 'project', 'release', 'environment'
 /** The switch every loading command takes besides the common ones. */
 export const connectionSwitches = ['no-checkout-config'] as const;
 
-/** The help lines of `connectionArgs`, `connectionSwitches` and the common switches, with the command's default period. */
-export function connectionOptionsHelp(defaultPeriod: string): string {
+/**
+ * The help lines of `connectionArgs`, `connectionSwitches` and the common switches, with the command's default period;
+ * `--json` only for commands that print a result.
+ */
+export function connectionOptionsHelp(defaultPeriod: string, json = true): string {
   return `  --url URL            Sentry server, http(s) (default: SENTRY_URL, .sentryclirc, sentry.properties,
                        ~/.sentryclirc, else https://sentry.io)
   --org SLUG           organization (default: SENTRY_ORG, .sentryclirc, sentry.properties, ~/.sentryclirc)
@@ -40,8 +43,8 @@ export function connectionOptionsHelp(defaultPeriod: string): string {
   --period PERIOD      time window for counts: a number and s, m, h, d or w, e.g. 24h, 14d (default: ${defaultPeriod})
   --no-checkout-config read no .sentryclirc or sentry.properties from the checkout: the server, organization,
                        project and token then come from the options, the environment and ~/.sentryclirc (for CI
-                       on branches you do not trust, where a pull request could name another server)
-  --json               print one JSON object instead of the listing
+                       on branches you do not trust, where a pull request could name another server)${json ? `
+  --json               print one JSON object instead of the listing` : ''}
   --verbose            log requests to stderr
   --help               show this help`;
 }

@@ -7,10 +7,11 @@ import { cliInvocation } from './cliInvocation';
 import { compareSpec, gateFailedExitCode, runCompare } from './compareCommand';
 import { exitCodes, type CommandIo } from './commandOptions';
 import { usageLine, type CommandSpec } from './commandSpec';
+import { mcpSpec, runMcp } from './mcpCommand';
 import { runScan, scanSpec } from './scanCommand';
 import { runServe, serveSpec, untilSignal } from './serveCommand';
 
-const commands: readonly CommandSpec[] = [scanSpec, compareSpec, serveSpec];
+const commands: readonly CommandSpec[] = [scanSpec, compareSpec, serveSpec, mcpSpec];
 
 const overview = `Usage: sentry-insight <command> [options]
 
@@ -71,6 +72,7 @@ async function main(rawArgv: readonly string[]): Promise<number> {
     return runServe(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), home, invocation, log, stopped: untilSignal() });
   }
   const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), home, log };
+  if (command === mcpSpec) return runMcp(args, io, untilSignal());
   return command === compareSpec ? runCompare(args, io) : runScan(args, io);
 }
 

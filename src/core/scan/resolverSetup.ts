@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { PathMapping, WorkspaceFolder } from '../resolve/frame';
 import { FrameResolver } from '../resolve/frameResolver';
 import { WorkspaceFileIndex } from '../resolve/workspaceFileIndex';
+import type { WorkspaceFileReader } from '../resolve/workspaceFileReader';
 import type { ApiError } from '../api/errors';
 import { ok, type Result } from '../result';
 import type { LoadMemo } from '../session/loadMemo';
@@ -20,6 +21,8 @@ export interface ResolverSetup {
   readonly signal?: AbortSignal;
   /** A session's memory: code mappings asked once per session. */
   readonly memo?: LoadMemo;
+  /** A reader shared with whoever shows the resolved files' text (the assistant's source windows); else its own. */
+  readonly reader?: WorkspaceFileReader;
 }
 
 export async function buildResolver(client: SentryClient, setup: ResolverSetup): Promise<FrameResolver> {
@@ -37,5 +40,5 @@ export async function buildResolver(client: SentryClient, setup: ResolverSetup):
   if (!mappings.ok) setup.warnings.push(`Code mappings were not loaded: ${mappings.error.message}`);
   const codeMappings = mappings.ok ? mappings.value : [];
   setup.log.debug(`Indexed workspace files; ${codeMappings.length} code mappings`);
-  return new FrameResolver({ folders: setup.folders, files, pathMappings: setup.pathMappings, codeMappings, log: setup.log });
+  return new FrameResolver({ folders: setup.folders, files, pathMappings: setup.pathMappings, codeMappings, log: setup.log, ...(setup.reader ? { reader: setup.reader } : {}) });
 }

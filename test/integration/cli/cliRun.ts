@@ -10,7 +10,7 @@ import { findRepoRoot } from '../../support/fakeSentry/repoRoot';
 const cli = join(findRepoRoot(), 'dist', 'cli.js');
 
 /** HOME for runs that do not set one: empty, so neither the developer's nor a shared ~/.sentryclirc is ever read. */
-const emptyHome = mkdtempSync(join(tmpdir(), 'sentry-insight-home-'));
+export const emptyHome = mkdtempSync(join(tmpdir(), 'sentry-insight-home-'));
 
 export interface Run {
   code: number | null;

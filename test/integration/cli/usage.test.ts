@@ -53,12 +53,12 @@ describe('sentry-insight help', () => {
   test('--help alone lists the commands and how to get their help', async () => {
     const run = await runCli(['--help']);
     assert.equal(run.code, 0);
-    for (const command of ['scan', 'compare', 'serve']) assert.match(run.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['scan', 'compare', 'serve', 'mcp']) assert.match(run.stdout, new RegExp(`^  ${command} `, 'm'));
     assert.match(run.stdout, /sentry-insight <command> --help/);
   });
 
   test('an unknown option is one line naming it and the command\'s help', async () => {
-    for (const command of ['scan', 'compare', 'serve']) {
+    for (const command of ['scan', 'compare', 'serve', 'mcp']) {
       const run = await runCli([command, '--frobnicate']);
       assert.equal(run.code, 2);
       assert.deepEqual(stderrLines(run.stderr), [`sentry-insight: unknown option --frobnicate; see \`sentry-insight ${command} --help\``]);
