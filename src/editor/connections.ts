@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { SentryClient } from '../core/api/client';
 import { resolveConnection, type ResolvedConnection } from '../core/config';
 import type { Logger } from '../core/log';
-import { isLoopback } from '../core/scan/scan';
+import { isLoopbackUrl } from '../core/local/loopback';
 import { err, ok, type Result } from '../core/result';
 import type { ConnectionKey } from '../core/state/snapshot';
 import { folderConnectionInput, usesLocalSentryByDefault } from './folderResolution';
@@ -69,7 +69,7 @@ export class Connections implements vscode.Disposable {
     const signedIn = await this.tokens.tokenFor(resolved.url);
     if (usesLocalSentryByDefault(resolved, signedIn)) return this.localServer();
     let token = signedIn ?? resolved.token;
-    if (!token && !isLoopback(resolved.url)) {
+    if (!token && !isLoopbackUrl(resolved.url)) {
       return err({ kind: 'signedOut', message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.` });
     }
     // A local Sentry named by URL (`sentry-insight serve`, another window's): its token, when this machine keeps it where

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { FolderSession } from '../core/session/folderSession';
-import { isLoopback } from '../core/scan/scan';
 import { previousOfSnapshot, type IssueSnapshot } from '../core/state/snapshot';
 import type { FolderConnection } from './connections';
+import { sessionTargetOf } from './sessionTarget';
 
 export class FolderSessions {
   private readonly sessions = new Map<string, { readonly key: string; readonly client: FolderConnection['client']; readonly session: FolderSession }>();
@@ -22,18 +22,7 @@ export class FolderSessions {
     const sameSource = shown && JSON.stringify(shown.connection) === JSON.stringify(connection.key);
     const session = new FolderSession(
       connection.client,
-      {
-        org: connection.key.org,
-        project: connection.key.project,
-        folder: { name: folder.name, path: folderPath },
-        release: connection.release,
-        environments: connection.environments,
-        statsPeriod,
-        pathMappings: connection.pathMappings,
-        env: process.env,
-        log: this.log,
-        projectMayNotExistYet: isLoopback(connection.key.url),
-      },
+      sessionTargetOf(connection, { name: folder.name, path: folderPath }, statsPeriod, this.log),
       sameSource ? previousOfSnapshot(shown) : undefined,
     );
     this.sessions.set(folderPath, { key, client: connection.client, session });

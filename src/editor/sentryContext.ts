@@ -14,7 +14,7 @@ import { WorkspaceFileIndex } from '../core/resolve/workspaceFileIndex';
 import { err, ok, type Result } from '../core/result';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { WorkspaceIssues } from '../core/session/loadWorkspaceIssues';
-import { isLoopback } from '../core/scan/scan';
+import { isLoopbackUrl } from '../core/local/loopback';
 import { IssueStore } from '../core/state/issueStore';
 import { snapshotOf } from '../core/state/snapshot';
 import type { SnapshotFiles } from '../core/state/snapshotFiles';
@@ -79,7 +79,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   async refreshLocal(): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => {
       const url = this.connections.get(folder.uri.fsPath)?.key.url;
-      return url !== undefined && isLoopback(url);
+      return url !== undefined && isLoopbackUrl(url);
     });
     await Promise.all(folders.map((folder) => this.load(folder, () => undefined, true)));
     this.refreshed.fire();

@@ -4,6 +4,7 @@ import { SentryClient } from '../api/client';
 import { isConfigurationError, type ApiError } from '../api/errors';
 import type { RetryPolicy } from '../api/retryPolicy';
 import { resolveConnection, type ConnectionSettings, type ResolvedConnection, type SettingSource } from '../config';
+import { isLoopbackUrl } from '../local/loopback';
 import type { Logger } from '../log';
 import type { ReleaseSource } from '../release';
 import type { PathMapping } from '../resolve/frame';
@@ -65,7 +66,7 @@ export async function connectForCommand(options: ScanOptions): Promise<Result<Co
   }
   if (!org) return configuration('No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.');
   if (!project) return configuration('No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.');
-  if (!token && !isLoopback(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
+  if (!token && !isLoopbackUrl(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
   options.onResolved?.(connection);
   options.onProgress?.(`Connecting to ${url}`);
   const client = await SentryClient.detect({ baseUrl: url, token, log: options.log, userAgent: 'sentry-insight-cli', ...options.http });
@@ -86,12 +87,6 @@ export async function scan(options: ScanOptions): Promise<Result<ScanResult, Sca
   } finally {
     await client.close();
   }
-}
-
-/** The embedded local server needs no token; it answers only on loopback. */
-export function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 /** Where a URL was set, in the words of the command line. */
