@@ -1,5 +1,6 @@
 // `sentry-insight scan`: loads the release's issues and prints the workspace lines in their stack traces.
-import { defaultStatsPeriod } from '../core/session/loadWorkspaceIssues';
+import { defaultStatsPeriod } from '../core/api/statsPeriod';
+import { defaultLocalPort } from '../core/local/localPort';
 import { scan } from '../core/scan/scan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
@@ -27,7 +28,7 @@ Examples:
   sentry-insight scan
   sentry-insight scan --org acme --project shop --release shop@1.4.2 --environment production
   sentry-insight scan --url https://sentry.example.com --period 24h --json > marks.json
-  sentry-insight scan --url http://127.0.0.1:8963 --org local --project 1 --workspace ~/src/shop
+  sentry-insight scan --url http://127.0.0.1:${defaultLocalPort} --org local --project 1 --workspace ~/src/shop
 
 Exit status: 0 success, 1 the server failed (or too busy to answer for every issue), 2 a configuration,
 authentication or input problem.

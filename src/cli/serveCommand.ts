@@ -2,6 +2,7 @@
 // new issue as it arrives with the workspace file and line it was raised at. Stops on Ctrl-C (SIGINT) or SIGTERM.
 import { basename, resolve } from 'node:path';
 import { oneLine } from '../core/format/untrustedText';
+import { defaultLocalPort } from '../core/local/localPort';
 import { startLocalSentry, type IngestChange } from '../core/local/localSentry';
 import { defaultServeStore } from '../core/local/server/localTokenFinder';
 import type { StoreLimits } from '../core/local/store/storeLimits';
@@ -14,8 +15,6 @@ import { commonSwitches, type CommandSpec } from './commandSpec';
 import { storeLimitHelp, storeLimitOptions, storeLimitsOf } from './storeLimitOptions';
 import { workspaceFolder } from './workspaceFolder';
 
-export const DEFAULT_SERVE_PORT = 8963;
-
 export const serveSpec: CommandSpec = {
   name: 'serve',
   summary: 'Run a local Sentry on 127.0.0.1: point an SDK\'s DSN at it, then scan it or watch its new issues here.',
@@ -27,7 +26,7 @@ Runs a local Sentry on 127.0.0.1 until Ctrl-C: it prints the DSN to give an SDK,
 Sentry, without a token (with --token, give scan that token as SENTRY_AUTH_TOKEN).
 
 Options:
-  --port PORT          port on 127.0.0.1 (default ${DEFAULT_SERVE_PORT}; 0 picks a free port)
+  --port PORT          port on 127.0.0.1 (default ${defaultLocalPort}; 0 picks a free port)
   --store DIR          where events are kept (default: ~/.sentry-insight/local-store)
   --workspace DIR      the checkout whose files and source maps resolve frames (default: the project root: the
                        nearest folder at or above the current one holding .sentryclirc, sentry.properties,
@@ -49,7 +48,7 @@ Examples:
   sentry-insight serve --port 0 --store /tmp/sentry-store --workspace ~/src/shop --project 7
   sentry-insight serve --sensitive-fields session_key,pin --keep-ip-addresses
   sentry-insight serve --max-events 50000 --max-store-mb 512
-  SENTRY_DSN=http://local@127.0.0.1:${DEFAULT_SERVE_PORT}/1 node app.js      (in another terminal: send it errors)
+  SENTRY_DSN=http://local@127.0.0.1:${defaultLocalPort}/1 node app.js      (in another terminal: send it errors)
 
 Exit status: 0 after Ctrl-C, 1 the port or the store cannot be had, 2 an input problem.
 `,
@@ -182,7 +181,7 @@ function tokenOf(raw: string | undefined): string | undefined {
 }
 
 function portOf(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_SERVE_PORT;
+  if (raw === undefined) return defaultLocalPort;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${raw}"`);
   return port;

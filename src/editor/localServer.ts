@@ -12,7 +12,6 @@ import type { Logger } from '../core/log';
 
 export const localOrg = 'local';
 export const localProject = '1';
-export const defaultLocalPort = 8963;
 
 export interface LocalEndpoint {
   /** `http://127.0.0.1:<port>`. */

@@ -2,6 +2,7 @@
 // server URL, path mappings) come from user settings only while the workspace is untrusted.
 import * as vscode from 'vscode';
 import type { AlertSettings } from '../core/alerts/alertSettings';
+import { settingDefaults as defaults } from '../core/config/settingDefaults';
 import type { PathMapping } from '../core/resolve/frame';
 import type { MarkFilter } from '../core/state/markFilter';
 
@@ -84,44 +85,44 @@ export function createSettings(): Settings & vscode.Disposable {
       };
     },
     get statsPeriod() {
-      return text(global().get('statsPeriod')) ?? '14d';
+      return text(global().get('statsPeriod')) ?? defaults.statsPeriod;
     },
     get inlineAnnotations() {
-      return global().get<boolean>('inlineAnnotations.enabled') ?? true;
+      return global().get<boolean>('inlineAnnotations.enabled') ?? defaults['inlineAnnotations.enabled'];
     },
     get codeLens() {
-      return global().get<boolean>('codeLens.enabled') ?? false;
+      return global().get<boolean>('codeLens.enabled') ?? defaults['codeLens.enabled'];
     },
     get diagnostics() {
-      return global().get<boolean>('diagnostics.enabled') ?? false;
+      return global().get<boolean>('diagnostics.enabled') ?? defaults['diagnostics.enabled'];
     },
     get refreshIntervalMinutes() {
-      const minutes = global().get<number>('refreshIntervalMinutes') ?? 5;
+      const minutes = global().get<number>('refreshIntervalMinutes') ?? defaults.refreshIntervalMinutes;
       return Number.isFinite(minutes) && minutes > 0 ? Math.max(1, minutes) : 0;
     },
     get showUserData() {
-      return global().get<boolean>('showUserData') ?? false;
+      return global().get<boolean>('showUserData') ?? defaults.showUserData;
     },
     get localPort() {
-      const port = global().get<number>('local.port') ?? 8963;
-      return Number.isInteger(port) && port > 0 && port < 65536 ? port : 8963;
+      const port = global().get<number>('local.port') ?? defaults['local.port'];
+      return Number.isInteger(port) && port > 0 && port < 65536 ? port : defaults['local.port'];
     },
     get marksShow() {
-      return global().get<string>('marks.show') === 'newInRelease' ? 'newInRelease' : 'all';
+      return global().get<string>('marks.show') === 'newInRelease' ? 'newInRelease' : defaults['marks.show'];
     },
     get alerts() {
-      const threshold = global().get<number>('alerts.eventsPerHourThreshold') ?? 100;
-      const cooldown = global().get<number>('alerts.cooldownHours') ?? 24;
+      const threshold = global().get<number>('alerts.eventsPerHourThreshold') ?? defaults['alerts.eventsPerHourThreshold'];
+      const cooldown = global().get<number>('alerts.cooldownHours') ?? defaults['alerts.cooldownHours'];
       return {
-        enabled: global().get<boolean>('alerts.enabled') ?? true,
-        quietMode: global().get<boolean>('alerts.quietMode') ?? false,
+        enabled: global().get<boolean>('alerts.enabled') ?? defaults['alerts.enabled'],
+        quietMode: global().get<boolean>('alerts.quietMode') ?? defaults['alerts.quietMode'],
         eventsPerHourThreshold: Number.isFinite(threshold) && threshold > 0 ? threshold : 0,
         cooldownHours: Number.isFinite(cooldown) && cooldown > 0 ? cooldown : 0,
       };
     },
     get treeSort() {
       const sort = global().get<string>('tree.sortBy');
-      return sort === 'events' || sort === 'lastSeen' ? sort : 'users';
+      return sort === 'events' || sort === 'lastSeen' ? sort : defaults['tree.sortBy'];
     },
     setForFolder(folder, key, value) {
       return vscode.workspace.getConfiguration(section, folder).update(key, value, vscode.ConfigurationTarget.WorkspaceFolder);

@@ -6,6 +6,7 @@ import type { SentryClient } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
+import { defaultStatsPeriod } from '../api/statsPeriod';
 import { IssueIndex } from '../index/issueIndex';
 import type { Logger } from '../log';
 import type { ReleaseSource } from '../release';
@@ -59,7 +60,6 @@ export interface WorkspaceIssues extends LoadedIssues {
   readonly warnings: readonly string[];
 }
 
-export const defaultStatsPeriod = '14d';
 
 export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarget): Promise<Result<WorkspaceIssues, ApiError>> {
   const { org, signal } = target;
