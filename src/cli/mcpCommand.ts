@@ -2,9 +2,9 @@
 // release's issues, read one issue's grounded context and triage, through the user's own Sentry connection.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
 import { connectForCommand } from '../core/scan/scan';
-import { defaultStatsPeriod } from '../core/session/loadWorkspaceIssues';
 import type { ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
