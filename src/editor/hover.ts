@@ -2,7 +2,9 @@
 // most events first), with command links that only the commands they name may run.
 import * as vscode from 'vscode';
 import { hoverCards, type HoverCardInput, type HoverCommandIds } from '../core/format/hoverCard';
+import { suspectCommitText } from '../core/format/suspectCommitText';
 import type { LineHit } from '../core/index/issueIndex';
+import { SuspectCommits, type SuspectCommit } from '../core/suspect/suspectCommit';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
 import type { FolderFacts, MarkedLines } from './markedLines';
@@ -29,12 +31,14 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     private readonly ctx: EditorContext,
     private readonly marks: MarkedLines,
     private readonly clock: () => number = Date.now,
+    private readonly suspects = new SuspectCommits(),
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const hits = this.marks.hitsAt(document, position.line);
     const place = hits.length > 0 ? this.marks.placeOf(document) : undefined;
     if (!place) return undefined;
+    const suspect = this.suspectOf(document, hits[0], this.marks.factsOf(place.folderPath).release);
     await this.releaseFactsOf(hits, this.marks.factsOf(place.folderPath), token);
     if (token?.isCancellationRequested) return undefined;
     const facts = this.marks.factsOf(place.folderPath);
@@ -50,11 +54,27 @@ export class IssueHoverProvider implements vscode.HoverProvider {
       release: facts.release,
       environments: facts.environments,
     }));
-    const cards = hoverCards(inputs, { staleSince: facts.staleSince });
+    const suspectCommit = await suspect;
+    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit ? { suspectCommit: suspectCommitText(suspectCommit, now) } : {}) });
     const markdown = new vscode.MarkdownString(cards.markdown, true);
     // Event text ends up in this Markdown: only the commands the cards link to may run, never `isTrusted = true`.
     markdown.isTrusted = { enabledCommands: [...cards.commands] };
     return new vscode.Hover(markdown, document.lineAt(position.line).range);
+  }
+
+  /**
+   * The commit that last changed the line, waited for briefly. git runs only in a trusted workspace (a repository's own
+   * settings can name programs for git to start) and only on a saved file, whose lines are the ones git blames.
+   */
+  private async suspectOf(document: vscode.TextDocument, hit: LineHit | undefined, release: string | undefined): Promise<SuspectCommit | undefined> {
+    if (!hit || !vscode.workspace.isTrusted || document.isDirty) return undefined;
+    const found = this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([found, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), suspectWaitMs)))]);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
   }
 
   /** Where the cards' issues started and were last seen, asked on demand (the load does not ask it); a slow server is not waited for long. */
@@ -75,6 +95,8 @@ export class IssueHoverProvider implements vscode.HoverProvider {
 
 /** How long a hover waits for an issue's release facts before it shows the card without them. */
 const releaseFactsWaitMs = 1500;
+/** How long a hover waits for git blame; a later hover finds the answer cached. */
+const suspectWaitMs = 1500;
 
 /** Issue cards on marked lines of files on disk. */
 export function registerIssueHover(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {

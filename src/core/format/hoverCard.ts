@@ -147,6 +147,8 @@ export interface HoverCardsOptions {
   readonly maxCards?: number;
   /** When the folder's data came from the cache or the last refresh failed: the time of its load. */
   readonly staleSince?: string;
+  /** The commit that last changed the line, in words (suspectCommitText); untrusted text, escaped here. */
+  readonly suspectCommit?: string;
 }
 
 /** The cards of one line, in the order given (most important first), separated by rules. */
@@ -156,6 +158,8 @@ export function hoverCards(inputs: readonly HoverCardInput[], options: HoverCard
   const sections = cards.map((card) => card.markdown);
   const hidden = inputs.length - cards.length;
   if (hidden > 0) sections.push(`*${formatCount(hidden)} more ${hidden === 1 ? 'issue' : 'issues'} on this line: see the Sentry view.*`);
+  // A fact of the line, not of one issue: said once under the cards.
+  if (options.suspectCommit) sections.push(`$(git-commit) This line ${text(options.suspectCommit, 240)}`);
   const loaded = inputs[0] ? timeAgo(options.staleSince, inputs[0].now) : undefined;
   if (loaded) sections.push(`$(cloud-offline) *Loaded ${loaded}; may be out of date.*`);
   return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set(cards.flatMap((card) => card.commands))] };

@@ -163,3 +163,13 @@ test('says when the data may be out of date', () => {
   assert.match(cards.markdown, /\n\n---\n\n\$\(cloud-offline\) \*Loaded 2 hours ago; may be out of date\.\*$/);
   assert.doesNotMatch(hoverCards([input()]).markdown, /out of date/);
 });
+
+test("names the line's suspect commit once under the cards, its text unable to add markup", () => {
+  const cards = hoverCards([input(), input({ hit: lineHit({ issueId: '2' }) })], { suspectCommit: "last changed in a1b2c3d by [Eve](command:x.evil), 3 days before shop@1.4.2: '*bold*'" });
+  const sections = cards.markdown.split('\n\n---\n\n');
+  assert.equal(sections.length, 3);
+  assert.match(sections[2] ?? '', /^\$\(git-commit\) This line last changed in a1b2c3d by /);
+  assert.doesNotMatch(sections[2] ?? '', /\]\(command:/);
+  assert.doesNotMatch(sections[2] ?? '', /[^\\]\*bold/);
+  assert.doesNotMatch(hoverCards([input()]).markdown, /git-commit/);
+});
