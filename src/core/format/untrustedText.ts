@@ -26,7 +26,9 @@ export function oneLine(text: string, maxLength = 120): string {
     }
     if (runStart >= 0) {
       const run = text.slice(runStart, index);
-      const gap = lineBreak.test(run) ? ' ' : visible(run.slice(0, maxLength + 1));
+      // At the start of the line, the blanks the trim drops go before the bound, or they would crowd out a placeholder.
+      const kept = line === '' ? run.slice(leadingBlanks(run)) : run;
+      const gap = lineBreak.test(run) ? ' ' : visible(kept.slice(0, maxLength + 1));
       line = line === '' ? gap.trimStart() : line + gap;
       runStart = -1;
     }
@@ -39,6 +41,13 @@ export function oneLine(text: string, maxLength = 120): string {
   }
   line = line.trim();
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/** How many characters at the start of a whitespace run stay whitespace once visible (a vertical tab becomes a placeholder). */
+function leadingBlanks(run: string): number {
+  let count = 0;
+  while (count < run.length && whitespace.test(visible(run.charAt(count)))) count++;
+  return count;
 }
 
 // VS Code draws `$(name)` as a theme icon in hovers, quick picks and status bar texts; a backslash before it keeps it

@@ -42,6 +42,12 @@ test('agrees with the rule written as regular expressions, for any text and leng
   );
 });
 
+test('a control at the start of a leading blank run is kept as a placeholder, whatever the length', () => {
+  assert.equal(oneLine('\t \u000ba', 1), '…');
+  assert.equal(oneLine('\t \u000ba', 2), '\ufffda');
+  assert.equal(oneLine(`${' '.repeat(50)}\u000cb`, 3), '\ufffdb');
+});
+
 test('stays linear on long whitespace (the regular expressions took quadratic time) and stops when the line is full', () => {
   assert.equal(oneLine(`title${' '.repeat(3_000_000)}x${'y'.repeat(3_000_000)}`, 20), `title${' '.repeat(14)}…`);
   assert.equal(oneLine(`${' \n'.repeat(2_000_000)}title ${'x'.repeat(4_000_000)}`, 20), `title ${'x'.repeat(13)}…`);
