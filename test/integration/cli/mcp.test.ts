@@ -111,6 +111,21 @@ describe('sentry-insight mcp', () => {
     assert.match(text, /## Exception \(thrown\): RangeError: cause 19 x+/, 'the thrown exception is kept');
   });
 
+  test('issue_context takes the short id list_issues shows', async () => {
+    const listed = textOf(await client.callTool({ name: 'list_issues', arguments: { text: 'invalid quantity' } }, undefined, { timeout }));
+    const shortId = /^(\S+) \(id 1002\)/m.exec(listed)?.[1];
+    assert.ok(shortId, listed);
+    const text = textOf(await client.callTool({ name: 'issue_context', arguments: { issue: shortId.toLowerCase() } }, undefined, { timeout }));
+    assert.match(text, new RegExp(`^# ${shortId} \\(id 1002\\)`));
+  });
+
+  test('exits, printing nothing, when its client closes stdin', async () => {
+    // runCli gives the child no stdin: the server must stop instead of holding the editor's process list forever.
+    const run = await runCli(['mcp', '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace], { SENTRY_AUTH_TOKEN: DEFAULT_TOKEN });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, '');
+  });
+
   test('an unknown issue answers an error the model can read', async () => {
     const result = (await client.callTool({ name: 'issue_context', arguments: { issue: '999999' } }, undefined, { timeout })) as TextAnswer;
     assert.equal(result.isError, true);
