@@ -13,6 +13,8 @@ export interface BackendCapabilities {
   readonly releaseSearch: boolean;
   readonly recommendedEvent: boolean;
   readonly codeMappings: boolean;
+  /** The organization events endpoint (Discover): many issues' latest events in one request. */
+  readonly discover: boolean;
   readonly resolveInNextRelease: boolean;
   readonly resolveInRelease: boolean;
   /** Archive with a substatus (until escalating, forever) or a condition. GlitchTip only has plain "ignored". */
@@ -42,6 +44,7 @@ export const sentryBackend: Backend = {
     releaseSearch: true,
     recommendedEvent: true,
     codeMappings: true,
+    discover: true,
     resolveInNextRelease: true,
     resolveInRelease: true,
     archiveUntil: true,
@@ -66,6 +69,7 @@ export const glitchtipBackend: Backend = {
     releaseSearch: false,
     recommendedEvent: false,
     codeMappings: false,
+    discover: false,
     resolveInNextRelease: false,
     resolveInRelease: false,
     archiveUntil: false,

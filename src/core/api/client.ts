@@ -21,6 +21,7 @@ import {
   type Release,
   type Team,
 } from './directorySchemas';
+import { discoverAnswerSchema, eventStacksOf, latestEventIdsOf, latestEventFields, stackFields, type EventStackRow } from './discoverSchema';
 import { apiError, type ApiError } from './errors';
 import { eventSchema, type IssueEvent } from './eventSchema';
 import { SentryHttp, type HttpOptions, type HttpRequest, type Query } from './http';
@@ -47,6 +48,17 @@ export interface IssueQuery {
   readonly onTruncated?: (message: string) => void;
   readonly signal?: AbortSignal;
 }
+
+/** A query of the organization events endpoint over one project's error events. */
+export interface DiscoverScope {
+  readonly projectId: string;
+  readonly environments?: readonly string[];
+  readonly statsPeriod?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Ids per Discover request: a page holds 100 rows, and the ids stay well inside a URL's length. */
+export const discoverBatchSize = 100;
 
 export interface TokenInfo {
   readonly scopes: readonly string[];
@@ -202,6 +214,61 @@ export class SentryClient {
       what: { subject: `the latest event of issue ${issueId}`, scope: 'event:read', notFound: `issue ${issueId} has no event matching the filters in organization "${org}"` },
     });
     return answer.ok ? ok(answer.value.data) : answer;
+  }
+
+  /**
+   * The latest event id of each issue (`latest_event()` grouped by `issue.id`, Discover), at most `discoverBatchSize`
+   * issues a call; `query` narrows the events (`release:"x"`). An issue without a matching event in the period is not
+   * in the answer. Servers without the endpoint (GlitchTip) answer `unsupported` without a request.
+   */
+  async latestEventIds(org: string, issueIds: readonly string[], scope: DiscoverScope & { readonly query?: string }): Promise<Result<Map<string, string>, ApiError>> {
+    const query = [`issue.id:[${issueIds.join(',')}]`, scope.query].filter(Boolean).join(' ');
+    const rows = await this.discoverRows(org, latestEventFields, query, issueIds.length, scope);
+    return rows.ok ? ok(latestEventIdsOf(rows.value)) : rows;
+  }
+
+  /** The stack frames of events by id (Discover's `stack.*` fields, no source context), at most `discoverBatchSize` a call. */
+  async eventStacks(org: string, eventIds: readonly string[], scope: DiscoverScope): Promise<Result<EventStackRow[], ApiError>> {
+    const rows = await this.discoverRows(org, stackFields, `id:[${eventIds.join(',')}]`, eventIds.length, scope);
+    return rows.ok ? ok(eventStacksOf(rows.value)) : rows;
+  }
+
+  /** Rows of a Discover query over the project's error events, page by page up to `expected` rows (and a spare page). */
+  private async discoverRows(org: string, fields: readonly string[], query: string, expected: number, scope: DiscoverScope): Promise<Result<Record<string, unknown>[], ApiError>> {
+    if (!this.backend.capabilities.discover) return err(apiError('unsupported', `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} has no organization events endpoint.`));
+    if (expected > discoverBatchSize) return err(apiError('unsupported', `At most ${discoverBatchSize} ids per events query.`));
+    const params: Query = {
+      dataset: 'errors',
+      field: fields,
+      query,
+      project: scope.projectId,
+      environment: scope.environments && scope.environments.length > 0 ? scope.environments : undefined,
+      statsPeriod: scope.statsPeriod,
+      per_page: pageSize,
+    };
+    const serverUrl = await this.serverFor(org);
+    const rows: Record<string, unknown>[] = [];
+    const seenCursors = new Set<string>();
+    let cursor: string | undefined;
+    for (let pages = 1; pages <= Math.ceil(expected / pageSize) + 1; pages++) {
+      const answer = await this.http.send({
+        method: 'GET',
+        path: `/api/0/organizations/${enc(org)}/events/`,
+        serverUrl,
+        query: { ...params, cursor },
+        schema: discoverAnswerSchema,
+        signal: scope.signal,
+        urgent: true,
+        what: orgWhat(org, 'the events', 'event:read'),
+      });
+      if (!answer.ok) return answer;
+      rows.push(...answer.value.data.data);
+      const next = parseNextPage(single(answer.value.headers.link));
+      if (!next.hasMore || !next.cursor || seenCursors.has(next.cursor) || rows.length >= expected) return ok(rows);
+      seenCursors.add(next.cursor);
+      cursor = next.cursor;
+    }
+    return ok(rows);
   }
 
   /** Top values of the given tag keys over an issue's events (users, browsers, releases…). */

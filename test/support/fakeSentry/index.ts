@@ -19,6 +19,7 @@
  *   options.responseDelayMs    delay every answer (so concurrent requests overlap); cancelled by close()
  *   options.linkOrigin         origin written into Link URLs (e.g. 'https://acme.sentry.io') to prove only the cursor is reused
  *   options.glitchtipVersion   version in GlitchTip's GET /api/settings/
+ *   options.discover           false: the organization events endpoint answers 404 (default true)
  *
  * FakeSentry
  *   url: string                         'http://127.0.0.1:<port>' (no trailing slash)
@@ -53,6 +54,11 @@
  *   GET  organizations/{org}/issues/{id}/events/{latest|oldest|recommended|<eventId>}/?environment=&query=release:x
  *   GET  organizations/{org}/issues/{id}/events/   list
  *   GET  organizations/{org}/issues/{id}/tags/?key=&limit=   and tags/{key}/
+ *   GET  organizations/{org}/events/?dataset=errors&field=&query=&project=&environment=&statsPeriod=&sort=&per_page=&cursor=
+ *        Discover over error events: rows keyed by the fields asked (at most 20), `{data, meta: {fields, units}}`;
+ *        query issue.id:[…] id:[…] release: project.id: environment:; a function field (latest_event(), count(),
+ *        last_seen()) groups by the others; stack.* arrays aligned per frame (stack.stack_level = exception index);
+ *        options.discover = false answers 404 (self-hosted without the feature); GlitchTip has no such route
  *   GET  /api/0/issues/... (top level)             410 brownout {"message":"This API no longer exists."}
  *   Region mode: set data.organizations[i].regionUrl to another fake's url (both may share one data object);
  *   this server then answers that org's issue/event/tag calls 404 with header WRONG_REGION_HEADER.

@@ -36,6 +36,8 @@ export interface FakeSentryOptions {
   linkOrigin?: string;
   /** GlitchTip `GET /api/settings/` `version`. */
   glitchtipVersion?: string;
+  /** The organization events endpoint (Discover); `false` answers 404, as self-hosted Sentry without the feature. Default on. */
+  discover?: boolean;
 }
 
 export const DEFAULT_TOKEN = 'sntryu_' + '0123456789abcdef'.repeat(4);
@@ -64,6 +66,7 @@ export interface ResolvedOptions {
   responseDelayMs: number;
   linkOrigin: string | undefined;
   glitchtipVersion: string;
+  discover: boolean;
 }
 
 export function resolveOptions(options: FakeSentryOptions): ResolvedOptions {
@@ -78,6 +81,7 @@ export function resolveOptions(options: FakeSentryOptions): ResolvedOptions {
     responseDelayMs: options.responseDelayMs ?? 0,
     linkOrigin: options.linkOrigin,
     glitchtipVersion: options.glitchtipVersion ?? '5.1.0',
+    discover: options.discover ?? true,
   };
 }
 

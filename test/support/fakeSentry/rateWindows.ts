@@ -16,11 +16,15 @@ export interface RateWindowRule {
   seconds: number;
 }
 
-/** sentry.io's limits for the endpoints the load path uses (NOTES §3.8): details 5/s, an issue's events 15/s, lists 40/s. */
+/**
+ * sentry.io's limits for the endpoints the load path uses (NOTES §3.8): details 5/s, an issue's events 15/s, lists 40/s,
+ * and the organization events endpoint's legacy 30/s (getsentry/sentry, organization_events.py).
+ */
 export const sentryIoWindows: readonly RateWindowRule[] = [
   { name: 'issueEvents', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/events\//, limit: 15, seconds: 1 },
   { name: 'issueDetails', method: 'GET', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/$/, limit: 5, seconds: 1 },
   { name: 'issueTags', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/tags\//, limit: 10, seconds: 1 },
+  { name: 'organizationEvents', method: 'GET', path: /^\/api\/0\/organizations\/[^/]+\/events\/$/, limit: 30, seconds: 1 },
   { name: 'lists', path: /^\/api\/0\//, limit: 40, seconds: 1 },
 ];
 

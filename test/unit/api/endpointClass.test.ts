@@ -13,6 +13,7 @@ test('issue details, events, tags, updates and lists each have their class', () 
     ['GET', '/api/0/organizations/acme/issues/1001/events/latest/', 'issueEvents'],
     ['GET', '/api/0/issues/1001/events/latest/', 'issueEvents'],
     ['GET', '/api/0/organizations/acme/issues/1001/tags/', 'issueTags'],
+    ['GET', '/api/0/organizations/acme/events/', 'organizationEvents'],
     ['GET', '/api/0/organizations/acme/projects/', 'directory'],
     ['GET', '/api/0/organizations/acme/releases/shop%401.2.3/', 'directory'],
     ['GET', '/api/0/', 'directory'],

@@ -1,6 +1,7 @@
 // The route table of each backend flavour.
 import { Route } from '../router';
 import { Flavour } from '../options';
+import { discoverRoutes } from './discover';
 import { glitchtipDirectoryRoutes, sentryDirectoryRoutes } from './directory';
 import { glitchtipIssueDetailRoutes, sentryIssueDetailRoutes } from './issueDetail';
 import { glitchtipEventRoutes, sentryEventRoutes } from './issueEvents';
@@ -12,5 +13,5 @@ export function routesFor(flavour: Flavour): Route[] {
   if (flavour === 'glitchtip') {
     return [...glitchtipDirectoryRoutes, ...releaseRoutes, glitchtipIssueListRoute, ...glitchtipIssueDetailRoutes, ...glitchtipEventRoutes, ...glitchtipTagRoutes];
   }
-  return [...sentryDirectoryRoutes, ...releaseRoutes, sentryIssueListRoute, ...sentryIssueDetailRoutes, ...sentryEventRoutes, ...sentryTagRoutes];
+  return [...sentryDirectoryRoutes, ...releaseRoutes, sentryIssueListRoute, ...sentryIssueDetailRoutes, ...sentryEventRoutes, ...sentryTagRoutes, ...discoverRoutes];
 }
