@@ -5,6 +5,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
 import { connectForCommand } from '../core/scan/scan';
+import { SuspectCommits } from '../core/suspect/suspectCommit';
 import type { ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
@@ -24,9 +25,12 @@ starts it as a local server. Its tools:
   list_issues     the release's unresolved issues whose frames touch the workspace (filters: file, level,
                   story new/regressed/carried, text)
   issue_context   one issue's exception chain, frames resolved to workspace lines with today's source
-                  around them, breadcrumbs, tags and release story; scrubbed and capped in size
+                  around them, suspect commit, local variables, breadcrumbs, tags and release story;
+                  scrubbed and capped in size
+  compare_releases  the release against an earlier one: issues new, regressed and gone
   resolve_issue   resolve an issue on the server (destructive: the assistant asks first)
   archive_issue   archive an issue until it escalates (destructive: the assistant asks first)
+  assign_issue    assign an issue to a member or team (destructive: the assistant asks first)
 The assistant reads through your own token and sees only what the tools answer, scrubbed of secrets and
 personal data. Logs go to stderr.
 
@@ -65,6 +69,8 @@ export async function runMcp(args: ParsedArgs, io: CommandIo, stopped: Promise<v
     statsPeriod,
     env,
     log,
+    // The user serves this checkout to their own assistant: git blame runs there as `git` in a terminal would.
+    suspects: new SuspectCommits(),
   });
   const server = new McpServer(serverInfo);
   registerAssistantTools(server, workspace);

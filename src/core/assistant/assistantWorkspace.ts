@@ -1,21 +1,43 @@
 // What an AI assistant can ask of one workspace over a connected client: the release's issues that touch the workspace
-// (loaded afresh on each ask, reusing what did not change), one issue's grounded context, and triage.
+// (loaded afresh on each ask, reusing what did not change), one issue's grounded context, the release compared with
+// its base, and triage (assignment included).
 import type { SentryClient } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { IssueChange } from '../api/issueChange';
 import type { Issue } from '../api/issueSchema';
 import { WorkspaceFileReader } from '../resolve/workspaceFileReader';
-import { ok, type Result } from '../result';
+import { err, ok, type Result } from '../result';
+import { apiError } from '../api/errors';
+import { suspectCommitText } from '../format/suspectCommitText';
+import type { SuspectCommits } from '../suspect/suspectCommit';
+import { compareReleases } from '../tracking/releaseComparison';
+import { chooseAssignee, type ChosenAssignee } from './assigneeChoice';
+import { comparisonText } from './comparisonText';
 import { buildResolver } from '../scan/resolverSetup';
 import { loadWorkspaceIssues, previousOf, type LoadTarget, type WorkspaceIssues } from '../session/loadWorkspaceIssues';
 import type { LoadMemo } from '../session/loadMemo';
-import { issueContextText } from './issueContext';
+import { issueContextText, type LocatedFrame } from './issueContext';
+import type { IssueFilter } from './issueList';
+import { issueListText } from './issueList';
 import { locateFrames } from './locatedFrames';
 
 /** What a load needs of the workspace and its connection (see LoadTarget), and the connected client. */
-export interface AssistantWorkspaceSetup extends Pick<LoadTarget, 'org' | 'project' | 'folder' | 'release' | 'releaseMustExist' | 'environments' | 'statsPeriod' | 'env' | 'log'> {
+export interface AssistantWorkspaceSetup extends Pick<LoadTarget, 'org' | 'project' | 'folder' | 'release' | 'releaseMustExist' | 'environments' | 'statsPeriod' | 'pathMappings' | 'projectMayNotExistYet' | 'env' | 'log'> {
   readonly client: SentryClient;
+  /** Where git blame may run (the editor passes none in an untrusted workspace: a repository's config can run programs). */
+  readonly suspects?: SuspectCommits;
+  /** The clock suspect commits are dated against. */
+  readonly now?: () => number;
+}
+
+/** What the assistant's tools ask, as text for the model; the CLI's server and the editor's tools both answer it. */
+export interface IssueAssistant {
+  issueList(filter: IssueFilter): Promise<Result<string, ApiError>>;
+  context(reference: string, options?: { breadcrumbs?: number; maxBytes?: number }): Promise<Result<string, ApiError>>;
+  comparison(base?: string): Promise<Result<string, ApiError>>;
+  triage(reference: string, change: IssueChange): Promise<Result<Issue, ApiError>>;
+  assign(reference: string, assignee: string): Promise<Result<{ readonly issue: Issue; readonly assignee: ChosenAssignee }, ApiError>>;
 }
 
 /** An issue found by id or short id, with its latest event where one could be read. */
@@ -24,7 +46,10 @@ export interface FoundIssue {
   readonly event?: IssueEvent;
 }
 
-export class AssistantWorkspace {
+/** The commits of the first few located frames only: each is a git process, and the innermost frames matter. */
+const maxSuspectFrames = 3;
+
+export class AssistantWorkspace implements IssueAssistant {
   private readonly memo: LoadMemo = {};
   private last: WorkspaceIssues | undefined;
 
@@ -36,6 +61,35 @@ export class AssistantWorkspace {
     const loaded = await loadWorkspaceIssues(client, { ...target, log, memo: this.memo, ...(this.last ? { previous: previousOf(this.last) } : {}) });
     if (loaded.ok) this.last = loaded.value;
     return loaded;
+  }
+
+  async issueList(filter: IssueFilter): Promise<Result<string, ApiError>> {
+    const loaded = await this.issues();
+    return loaded.ok ? ok(issueListText(loaded.value, filter)) : loaded;
+  }
+
+  /** The workspace's release (as last loaded) against `base`, or against the release before it. */
+  async comparison(base?: string): Promise<Result<string, ApiError>> {
+    const loaded = this.last ?? (await this.loadOnce());
+    if (!loaded) return err(apiError('notFound', "The workspace's issues could not be loaded, so its release is unknown; try again."));
+    if (!loaded.release) return err(apiError('notFound', 'The project has no releases to compare: send events with a release first.'));
+    const { client, org, environments, statsPeriod } = this.setup;
+    const compared = await compareReleases(client, { org, projectId: loaded.project.id, release: loaded.release.version, ...(base ? { base } : {}), environments, statsPeriod });
+    return compared.ok ? ok(comparisonText(compared.value)) : compared;
+  }
+
+  /** Assigns the issue to the member or team `assignee` names ("me", an e-mail, a name, "#team"). */
+  async assign(reference: string, assignee: string): Promise<Result<{ issue: Issue; assignee: ChosenAssignee }, ApiError>> {
+    const { client, org } = this.setup;
+    if (!client.backend.capabilities.assign) return err(apiError('notFound', 'This server cannot assign issues (GlitchTip has no assignees).'));
+    const found = await this.find(reference);
+    if (!found.ok) return found;
+    const [members, teams, me] = await Promise.all([client.members(org), client.teams(org), client.tokenInfo()]);
+    if (!members.ok) return members;
+    const chosen = chooseAssignee(assignee, { members: members.value, teams: teams.ok ? teams.value : [], ...(me?.ok && me.value.user?.id ? { me: me.value.user.id } : {}) });
+    if (!chosen.ok) return err(apiError('notFound', chosen.error));
+    const changed = await client.updateIssue(org, found.value.issue.id, { action: 'assign', assignee: chosen.value.value });
+    return changed.ok ? ok({ issue: found.value.issue, assignee: chosen.value }) : changed;
   }
 
   /** The issue named by its numeric id or its short id (e.g. SHOP-WEB-1A), from the last load or else the server. */
@@ -86,10 +140,26 @@ export class AssistantWorkspace {
 
   /** A fresh reader and file index per ask: the source windows show the files as they are now, not as first read. */
   private async locate(event: IssueEvent): Promise<Awaited<ReturnType<typeof locateFrames>>> {
-    const { client, org, folder, log } = this.setup;
+    const { client, org, folder, log, pathMappings } = this.setup;
     const reader = new WorkspaceFileReader([folder], { log });
     const projectId = this.last?.project.id ?? this.memo.project?.id;
-    const resolver = await buildResolver(client, { org, projectId: projectId ?? Promise.resolve(undefined), folders: [folder], pathMappings: [], log, warnings: [], memo: this.memo, reader });
-    return locateFrames(event, resolver, async (location) => (await reader.read(reader.absolutePath({ folder: location.folder, path: location.file })))?.lines);
+    const resolver = await buildResolver(client, { org, projectId: projectId ?? Promise.resolve(undefined), folders: [folder], pathMappings: pathMappings ?? [], log, warnings: [], memo: this.memo, reader });
+    const located = await locateFrames(event, resolver, async (location) => (await reader.read(reader.absolutePath({ folder: location.folder, path: location.file })))?.lines);
+    return this.withSuspects(located);
+  }
+
+  private async withSuspects(located: Map<string, LocatedFrame>): Promise<Map<string, LocatedFrame>> {
+    const suspects = this.setup.suspects;
+    if (!suspects) return located;
+    const release = this.last?.release?.version;
+    const now = (this.setup.now ?? Date.now)();
+    const entries = [...located.entries()];
+    await Promise.all(
+      entries.slice(0, maxSuspectFrames).map(async ([key, frame]) => {
+        const commit = await suspects.of(this.setup.folder.path, frame.file, frame.line, release);
+        if (commit) located.set(key, { ...frame, suspect: suspectCommitText(commit, now) });
+      }),
+    );
+    return located;
   }
 }

@@ -1,6 +1,7 @@
 // The grounded context of one issue for an AI assistant, as plain text: the exception chain (thrown value first), each
-// stack's frames innermost first with today's workspace source around the in-app lines, breadcrumbs, tags and the
-// release story. Scrubbed by the privacy rules and capped in size, with a note saying what was cut.
+// stack's frames innermost first with today's workspace source around the in-app lines, their local variables and
+// suspect commits, breadcrumbs, tags and the release story. Scrubbed by the privacy rules and capped in size, with a
+// note saying what was cut.
 import { stackOfEvent, type EventFrame, type IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 import { breadcrumbViews } from '../format/breadcrumbView';
@@ -12,6 +13,7 @@ import { scrubEventBody } from '../privacy/scrubEvent';
 import { scrubText } from '../privacy/sensitiveData';
 import { issueCounts } from '../scan/eventHits';
 import { storyOf } from '../tracking/issueStory';
+import { variablesOfFrame, type VariableNode } from '../variables/variableTree';
 
 /** Where a frame lies in the workspace today, with the current source lines around it. */
 export interface LocatedFrame {
@@ -22,6 +24,8 @@ export interface LocatedFrame {
   readonly stale: boolean;
   /** Today's lines around `line`, in order. */
   readonly window: ReadonlyArray<{ readonly line: number; readonly text: string }>;
+  /** The commit that last changed today's line, in words (see suspectCommitText), where git can tell. */
+  readonly suspect?: string;
 }
 
 export interface IssueContextInput {
@@ -42,6 +46,9 @@ export const defaultContextBytes = 24_000;
 export const defaultBreadcrumbs = 20;
 /** Frames listed per stack: the innermost ones matter; deep recursion would fill the budget with repeats. */
 const maxFramesListed = 40;
+/** Variable rows per frame (nested values included) and their depth: enough to see the values, not a heap dump. */
+const maxVariableRows = 30;
+const maxVariableDepth = 2;
 
 /** One part of the context; parts are kept in order while they fit, and named in the note when they do not. */
 interface Section {
@@ -112,7 +119,30 @@ function frameLines(frame: EventFrame, location: LocatedFrame | undefined): stri
   for (const source of location.window) {
     lines.push(`    ${source.line === location.line ? '>' : ' '} ${String(source.line).padStart(width)} | ${scrubText(pageText(source.text, 300))}`);
   }
-  return lines;
+  if (location.suspect) lines.push(`    Suspect commit: this line was ${scrubText(location.suspect)}`);
+  return [...lines, ...variableLines(frame)];
+}
+
+/** The frame's local variables as the SDK recorded them when it raised, nested values indented, bounded in rows. */
+function variableLines(frame: EventFrame): string[] {
+  const rows: string[] = [];
+  const visit = (nodes: readonly VariableNode[], depth: number): void => {
+    for (const node of nodes) {
+      if (rows.length >= maxVariableRows) return;
+      const note = node.note ? ` (${oneLineText(node.note, 200)})` : '';
+      rows.push(`      ${'  '.repeat(depth)}${oneLineText(node.name, 100)} = ${oneLineText(node.value, 200)}${note}`);
+      if (depth + 1 < maxVariableDepth) visit(node.children, depth + 1);
+    }
+  };
+  const variables = variablesOfFrame(frame.vars, frame.varsMeta);
+  visit(variables, 0);
+  if (rows.length === 0) return [];
+  const total = countNodes(variables, maxVariableDepth);
+  return ['    Local variables when it raised:', ...rows, ...(total > rows.length ? [`      (${total - rows.length} more not listed)`] : [])];
+}
+
+function countNodes(nodes: readonly VariableNode[], depth: number): number {
+  return depth <= 0 ? 0 : nodes.reduce((sum, node) => sum + 1 + countNodes(node.children, depth - 1), 0);
 }
 
 function breadcrumbSection(event: IssueEvent, limit: number): Section | undefined {

@@ -1,5 +1,5 @@
 // Drives the built `sentry-insight mcp` over stdio with the MCP SDK's own client against a fake Sentry and a workspace
-// of its sources: the tool list, each tool's answer, scrubbing, the size cap, and triage reaching the server.
+// of its sources: the tool list, each tool's answer, scrubbing, the size cap, and triage and assignment reaching the server.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +9,7 @@ import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, star
 import { writeWorkspace } from '../../support/workspaceDir';
 import { cliPath, emptyHome, runCli } from './cliRun';
 
-const { org, releases } = scenario;
+const { org, releases, members } = scenario;
 const web = scenario.projects.web.slug;
 const secret = 'Bearer sk_live_51Hd3xSecretValue';
 /** Every request of these tests is bounded: a hung server fails the test instead of the suite. */
@@ -61,10 +61,22 @@ describe('sentry-insight mcp', () => {
 
   test('lists its tools, triage marked destructive', async () => {
     const { tools } = await client.listTools(undefined, { timeout });
-    assert.deepEqual(tools.map((tool) => tool.name).sort(), ['archive_issue', 'issue_context', 'list_issues', 'resolve_issue']);
+    assert.deepEqual(tools.map((tool) => tool.name).sort(), ['archive_issue', 'assign_issue', 'compare_releases', 'issue_context', 'list_issues', 'resolve_issue']);
     for (const tool of tools) assert.ok((tool.description ?? '').length > 80, `${tool.name} is described for a model`);
     const destructive = tools.filter((tool) => tool.annotations?.destructiveHint === true).map((tool) => tool.name).sort();
-    assert.deepEqual(destructive, ['archive_issue', 'resolve_issue']);
+    assert.deepEqual(destructive, ['archive_issue', 'assign_issue', 'resolve_issue']);
+    const readOnly = tools.filter((tool) => tool.annotations?.readOnlyHint === true).map((tool) => tool.name).sort();
+    assert.deepEqual(readOnly, ['compare_releases', 'issue_context', 'list_issues']);
+  });
+
+  test('compare_releases lists what is new in the release against the one before it', async () => {
+    const text = textOf(await client.callTool({ name: 'compare_releases', arguments: {} }, undefined, { timeout }));
+    assert.match(text, new RegExp(`^Release ${releases.v120.replace(/[.+]/g, '\\$&')} compared with ${releases.v110.replace(/\./g, '\\.')}: \\d+ new, \\d+ regressed, \\d+ gone\\.`));
+    const newSection = text.slice(text.indexOf('## New in'), text.indexOf('## Regressed in'));
+    assert.match(newSection, /\(id 1002\) · error · unresolved · /, text);
+    assert.ok(!newSection.includes('(id 1001)'), 'the carried issue is not new');
+    const older = textOf(await client.callTool({ name: 'compare_releases', arguments: { base: releases.v100 } }, undefined, { timeout }));
+    assert.match(older, new RegExp(`compared with ${releases.v100.replace(/\./g, '\\.')}:`));
   });
 
   test("list_issues names the release's issues with their workspace lines, and filters them", async () => {
@@ -102,6 +114,8 @@ describe('sentry-insight mcp', () => {
     assert.ok(text.indexOf(`src/cart.ts:${line}`) < text.indexOf('src/main.ts:'), 'frames innermost first');
     assert.ok(!text.includes('sk_live'), 'the secret is filtered');
     assert.ok(Buffer.byteLength(text) <= 24_000);
+    // The variables the SDK recorded in the raising frame, nested values indented under their parent.
+    assert.match(text, /Local variables when it raised:\n\s+sum = 12\.5\n\s+line = \{2 keys\}\n\s+sku = sku-9/);
   });
 
   test('issue_context caps a huge issue and says what it cut', async () => {
@@ -139,15 +153,32 @@ describe('sentry-insight mcp', () => {
     assert.equal(run.stdout, '');
   });
 
-  test('resolve_issue and archive_issue reach the server', async () => {
+  test('resolve_issue, archive_issue and assign_issue reach the server', async () => {
     const resolved = textOf(await client.callTool({ name: 'resolve_issue', arguments: { issue: '1002' } }, undefined, { timeout }));
     assert.match(resolved, /\(id 1002\) is now resolved/);
     const archived = textOf(await client.callTool({ name: 'archive_issue', arguments: { issue: '1001' } }, undefined, { timeout }));
     assert.match(archived, /\(id 1001\) is now archived/);
-    const updates = fake.issueUpdates.map((update) => ({ issueId: update.issueId, status: (update.body as { status?: unknown }).status }));
-    assert.deepEqual(updates, [
-      { issueId: '1002', status: 'resolved' },
-      { issueId: '1001', status: 'ignored' },
-    ]);
+    const toJane = textOf(await client.callTool({ name: 'assign_issue', arguments: { issue: '1001', assignee: 'JANE@example.com' } }, undefined, { timeout }));
+    assert.match(toJane, /\(id 1001\) is now assigned to Jane Developer <jane@example\.com>\./);
+    const toMe = textOf(await client.callTool({ name: 'assign_issue', arguments: { issue: '1002', assignee: 'me' } }, undefined, { timeout }));
+    assert.match(toMe, /\(id 1002\) is now assigned to you\./);
+    const updates = fake.issueUpdates.map((update) => ({ issueId: update.issueId, ...(update.body as { status?: unknown; assignedTo?: unknown }) }));
+    assert.deepEqual(
+      updates.map(({ issueId, status, assignedTo }) => ({ issueId, status, assignedTo })),
+      [
+        { issueId: '1002', status: 'resolved', assignedTo: undefined },
+        { issueId: '1001', status: 'ignored', assignedTo: undefined },
+        { issueId: '1001', status: undefined, assignedTo: `user:${members.jane.userId}` },
+        { issueId: '1002', status: undefined, assignedTo: `user:${members.penguin.userId}` },
+      ],
+    );
+  });
+
+  test('assign_issue names the members when nobody fits, and changes nothing', async () => {
+    const before = fake.issueUpdates.length;
+    const result = (await client.callTool({ name: 'assign_issue', arguments: { issue: '1001', assignee: 'nobody@example.com' } }, undefined, { timeout })) as TextAnswer;
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /No member "nobody@example\.com" in the organization\. Members: .*Jane Developer <jane@example\.com>/);
+    assert.equal(fake.issueUpdates.length, before);
   });
 });

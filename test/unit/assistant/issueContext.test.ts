@@ -2,7 +2,8 @@
 // source around each, the exception chain thrown first, scrubbing, breadcrumbs kept newest first, and the size cap.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventSchema } from '../../../src/core/api/eventSchema';
+import { eventSchema, stackOfEvent } from '../../../src/core/api/eventSchema';
+import { frameKey } from '../../../src/core/format/exceptionView';
 import { issueSchema } from '../../../src/core/api/issueSchema';
 import { issueContextText } from '../../../src/core/assistant/issueContext';
 import { locateFrames, sourceWindow } from '../../../src/core/assistant/locatedFrames';
@@ -99,3 +100,31 @@ test('says when there is no event to read', () => {
   const text = issueContextText({ issue, located: new Map() });
   assert.match(text, /No event of this issue could be read/);
 });
+
+test("lists a frame's local variables under its source, nested values indented and bounded", () => {
+  const vars = { total: 12.5, card: 'not-a-secret', password: 'hunter2', line: { sku: 'sku-9', deep: { level: 3 } }, ...Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`extra${index}`, index])) };
+  const event = eventWith([{ type: 'TypeError', value: 'x', stacktrace: { frames: [{ filename: 'src/cart.ts', lineNo: 20, inApp: true, function: 'total', vars }] } }]);
+  const located = new Map([[frameKeyOf(event), { file: 'src/cart.ts', line: 20, moved: false, stale: false, window: [{ line: 20, text: 'cart line 20' }] }]]);
+  const text = issueContextText({ issue, event, located });
+  assert.match(text, /> 20 \| cart line 20\n    Local variables when it raised:\n      total = 12\.5\n      card = not-a-secret\n      password = \[Filtered\] \(hidden: sensitive name\)\n      line = \{2 keys\}\n        sku = sku-9\n        deep = \{1 key\}\n/);
+  assert.ok(!text.includes('level = 3'), 'two levels deep at most');
+  assert.ok(!text.includes('hunter2'));
+  assert.match(text, /\((\d+) more not listed\)/);
+  assert.equal(text.match(/^      \s*\w+ = /gm)?.length, 30, 'thirty rows at most');
+});
+
+test("names the suspect commit of a located line, and no variables for a frame outside the workspace", () => {
+  const event = eventWith([{ type: 'TypeError', value: 'x', stacktrace: { frames: [{ filename: 'node_modules/x.js', lineNo: 1, inApp: false, vars: { hidden: 1 } }, { filename: 'src/cart.ts', lineNo: 20, inApp: true, function: 'total' }] } }]);
+  const key = frameKeyOf(event);
+  const located = new Map([[key, { file: 'src/cart.ts', line: 20, moved: false, stale: false, window: [{ line: 20, text: 'cart line 20' }], suspect: "last changed in abc1234 by Jane, 3 days before shop@2: 'Price from catalog'" }]]);
+  const text = issueContextText({ issue, event, located });
+  assert.match(text, /> 20 \| cart line 20\n    Suspect commit: this line was last changed in abc1234 by Jane, 3 days before shop@2: 'Price from catalog'\n/);
+  assert.ok(!text.includes('hidden'), 'library frames carry no variables');
+});
+
+/** The key of the event's innermost frame, as locateFrames keys it. */
+function frameKeyOf(event: ReturnType<typeof eventWith>): string {
+  const innermost = (stackOfEvent(event).exceptions.at(-1)?.stacktrace?.frames ?? []).at(-1);
+  assert.ok(innermost);
+  return frameKey(innermost);
+}
