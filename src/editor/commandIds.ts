@@ -25,6 +25,7 @@ export const commandIds = {
   archiveFor: 'sentryInsight.archiveFor',
   assignToMe: 'sentryInsight.assignToMe',
   assign: 'sentryInsight.assign',
+  assignToOwner: 'sentryInsight.assignToOwner',
   bookmark: 'sentryInsight.bookmark',
   copyLink: 'sentryInsight.copyLink',
   /** Args: `{ uri: string, line: number }` (1-based line); opens the file at the line. */

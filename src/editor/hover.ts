@@ -1,12 +1,15 @@
 // The hover of a marked line: one card per issue, most important first (open before closed, raised before caller,
 // most events first), with command links that only the commands they name may run.
 import * as vscode from 'vscode';
-import { hoverCards, type HoverCardInput, type HoverCommandIds } from '../core/format/hoverCard';
+import { hoverCards, type HoverCardInput, type HoverCardsOptions, type HoverCommandIds } from '../core/format/hoverCard';
 import { suspectCommitText } from '../core/format/suspectCommitText';
 import type { LineHit } from '../core/index/issueIndex';
+import { ownersText } from '../core/format/ownersText';
+import { CodeOwners } from '../core/owners/codeOwners';
 import { SuspectCommits, type SuspectCommit } from '../core/suspect/suspectCommit';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
+import { ownersOfIssue } from './issueOwners';
 import type { FolderFacts, MarkedLines } from './markedLines';
 
 const hoverCommands: HoverCommandIds = {
@@ -32,6 +35,7 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     private readonly marks: MarkedLines,
     private readonly clock: () => number = Date.now,
     private readonly suspects = new SuspectCommits(),
+    private readonly codeOwners = new CodeOwners(),
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -39,6 +43,7 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     const place = hits.length > 0 ? this.marks.placeOf(document) : undefined;
     if (!place) return undefined;
     const suspect = this.suspectOf(document, hits[0], this.marks.factsOf(place.folderPath).release);
+    const owners = this.ownersOf(hits[0]);
     await this.releaseFactsOf(hits, this.marks.factsOf(place.folderPath), token);
     if (token?.isCancellationRequested) return undefined;
     const facts = this.marks.factsOf(place.folderPath);
@@ -54,8 +59,8 @@ export class IssueHoverProvider implements vscode.HoverProvider {
       release: facts.release,
       environments: facts.environments,
     }));
-    const suspectCommit = await suspect;
-    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit ? { suspectCommit: suspectCommitText(suspectCommit, now) } : {}) });
+    const [suspectCommit, ownersLine] = await Promise.all([suspect, owners]);
+    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit ? { suspectCommit: suspectCommitText(suspectCommit, now) } : {}), ...(ownersLine ? { owners: ownersLine } : {}) });
     const markdown = new vscode.MarkdownString(cards.markdown, true);
     // Event text ends up in this Markdown: only the commands the cards link to may run, never `isTrusted = true`.
     markdown.isTrusted = { enabledCommands: [...cards.commands] };
@@ -75,6 +80,15 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     } finally {
       if (timer) clearTimeout(timer);
     }
+  }
+
+  /** The code owners of the file where the line's strongest issue raised, with Assign to Owner where it can assign. */
+  private async ownersOf(hit: LineHit | undefined): Promise<HoverCardsOptions['owners']> {
+    if (!hit) return undefined;
+    const owners = await ownersOfIssue(this.ctx.store, this.codeOwners, hit.issueId);
+    if (!owners) return undefined;
+    const canAssign = owners.owners.length > 0 && this.ctx.capabilitiesOf(hit.issueId)?.assign === true;
+    return { text: ownersText(owners.file, owners), ...(canAssign ? { assign: { command: commandIds.assignToOwner, issueId: hit.issueId } } : {}) };
   }
 
   /** Where the cards' issues started and were last seen, asked on demand (the load does not ask it); a slow server is not waited for long. */

@@ -149,6 +149,8 @@ export interface HoverCardsOptions {
   readonly staleSince?: string;
   /** The commit that last changed the line, in words (suspectCommitText); untrusted text, escaped here. */
   readonly suspectCommit?: string;
+  /** The raising file's code owners in words (ownersText), escaped here, and the Assign to Owner link when it applies. */
+  readonly owners?: { readonly text: string; readonly assign?: { readonly command: string; readonly issueId: string } };
 }
 
 /** The cards of one line, in the order given (most important first), separated by rules. */
@@ -160,7 +162,10 @@ export function hoverCards(inputs: readonly HoverCardInput[], options: HoverCard
   if (hidden > 0) sections.push(`*${formatCount(hidden)} more ${hidden === 1 ? 'issue' : 'issues'} on this line: see the Sentry view.*`);
   // A fact of the line, not of one issue: said once under the cards.
   if (options.suspectCommit) sections.push(`$(git-commit) This line ${text(options.suspectCommit, 240)}`);
+  const owners = options.owners;
+  if (owners) sections.push([`$(organization) ${text(owners.text, 400)}`, ...(owners.assign ? [commandLink('Assign to Owner', owners.assign.command, [owners.assign.issueId])] : [])].join(' · '));
   const loaded = inputs[0] ? timeAgo(options.staleSince, inputs[0].now) : undefined;
   if (loaded) sections.push(`$(cloud-offline) *Loaded ${loaded}; may be out of date.*`);
-  return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set(cards.flatMap((card) => card.commands))] };
+  const ownerCommands = owners?.assign ? [owners.assign.command] : [];
+  return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set([...cards.flatMap((card) => card.commands), ...ownerCommands])] };
 }

@@ -1,8 +1,8 @@
 // The suspect commit of a marked line: the commit that last changed it (git blame of today's line, committed lines
 // only), and how it stands to the release the event came from when the repository has that release as a commit or a
 // tag. Answers are cached per file state and release, and a blame in progress is shared.
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileState } from '../fileState';
 import { BoundedCache } from '../resolve/boundedCache';
 import { parseBlamePorcelain, type BlamedCommit } from './blamePorcelain';
 import { runGit } from './gitCommand';
@@ -61,16 +61,6 @@ export class SuspectCommits {
       const match = found.ok ? /^([0-9a-f]{40,64}) (\d+)/.exec(found.value) : null;
       if (match?.[1] && match[2]) return { version, sha: match[1], time: Number(match[2]) * 1000 };
     }
-    return undefined;
-  }
-}
-
-/** Size and modification time: a blame is good while the file keeps both. */
-async function fileState(path: string): Promise<string | undefined> {
-  try {
-    const info = await stat(path);
-    return info.isFile() ? `${String(info.size)}:${String(info.mtimeMs)}` : undefined;
-  } catch {
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
 import { issueSchema, type Issue } from '../../../src/core/api/issueSchema';
 import { hoverCard, hoverCards, type HoverCardInput, type HoverCommandIds } from '../../../src/core/format/hoverCard';
+import { ownersText } from '../../../src/core/format/ownersText';
 import { loadExample } from '../../support/fakeSentry/examples';
 import { lineHit } from './lineHits';
 
@@ -172,4 +173,17 @@ test("names the line's suspect commit once under the cards, its text unable to a
   assert.doesNotMatch(sections[2] ?? '', /\]\(command:/);
   assert.doesNotMatch(sections[2] ?? '', /[^\\]\*bold/);
   assert.doesNotMatch(hoverCards([input()]).markdown, /git-commit/);
+});
+
+test("names the raising file's code owners under the cards, with Assign to Owner only when given and allowed by isTrusted", () => {
+  const text = ownersText('src/cart.ts', { owners: ['@acme/checkout', '[x](command:x.evil)'], line: 3, pattern: '/src/', source: '.github/CODEOWNERS' });
+  const cards = hoverCards([input()], { owners: { text, assign: { command: 'sentryInsight.assignToOwner', issueId: '1' } } });
+  const owners = cards.markdown.split('\n\n---\n\n').at(-1) ?? '';
+  // Markdown escapes aside, the words are the owners' line.
+  assert.match(owners.replace(/\\(.)/g, '$1'), /^\$\(organization\) Code owners of src\/cart\.ts: @acme\/checkout, .* \(\.github\/CODEOWNERS line 3\) · \[Assign to Owner\]\(command:sentryInsight\.assignToOwner\?/);
+  assert.doesNotMatch(owners, /\]\(command:x\.evil/);
+  assert.ok(cards.commands.includes('sentryInsight.assignToOwner'));
+  const unassignable = hoverCards([input()], { owners: { text: ownersText('src/cart.ts', { owners: [], line: 7, pattern: '/src/', source: 'CODEOWNERS' }) } });
+  assert.match(unassignable.markdown.replace(/\\(.)/g, '$1'), /src\/cart\.ts has no code owners \(CODEOWNERS line 7 names none\)$/);
+  assert.ok(!unassignable.commands.includes('sentryInsight.assignToOwner'));
 });
