@@ -1,17 +1,22 @@
-// The suspect commit of a marked line: the commit that last changed it (git blame of today's line, committed lines
-// only), and how it stands to the release the event came from when the repository has that release as a commit or a
-// tag. Answers are cached per file state and release, and a blame in progress is shared.
+// The suspect commit of a marked line. When the repository has the event's release as a commit or a tag, today's line
+// is followed back to its place in the release (through the diff from the release to the file on disk) and blamed
+// there: the commit that last changed the line the release ran, and, when the line was rewritten since, the commit
+// that did. Otherwise, git blame of today's line (committed lines only). Answers are cached per file state and
+// release, and a blame in progress is shared.
 import { join } from 'node:path';
 import { fileState } from '../fileState';
 import { BoundedCache } from '../resolve/boundedCache';
 import { parseBlamePorcelain, type BlamedCommit } from './blamePorcelain';
 import { runGit } from './gitCommand';
+import { lineAtRevision } from './lineAtRevision';
 
 export interface SuspectCommit extends BlamedCommit {
   /** The release's commit when the repository has one for it. */
   readonly release?: { readonly version: string; readonly time: number; readonly sha: string };
-  /** The commit is in the release's history (changed before it); false: the line changed after the release. */
+  /** The commit is in the release's history (changed before it); false: the line was added after the release. */
   readonly inRelease?: boolean;
+  /** The commit that rewrote the release's line since, when one did. */
+  readonly changedSince?: BlamedCommit;
 }
 
 export type RunGit = typeof runGit;
@@ -46,13 +51,30 @@ export class SuspectCommits {
   }
 
   private async find(folder: string, file: string, line: number, release: string | undefined): Promise<SuspectCommit | undefined> {
-    const blamed = await this.git(folder, ['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, '--', file]);
-    const commit = blamed.ok ? parseBlamePorcelain(blamed.value) : undefined;
-    if (!commit) return undefined;
     const releaseCommit = release ? await this.releaseCommit(folder, release) : undefined;
-    if (!releaseCommit) return commit;
+    const atRelease = releaseCommit ? await this.atRelease(folder, file, line, releaseCommit) : undefined;
+    if (atRelease) return atRelease;
+    const commit = await this.blame(folder, file, line);
+    if (!commit || !releaseCommit) return commit;
     const ancestor = await this.git(folder, ['merge-base', '--is-ancestor', commit.sha, releaseCommit.sha]);
     return { ...commit, release: releaseCommit, inRelease: ancestor.ok };
+  }
+
+  /** The release's line that today's line was, blamed in the release; undefined when the line is newer than the release. */
+  private async atRelease(folder: string, file: string, line: number, release: NonNullable<SuspectCommit['release']>): Promise<SuspectCommit | undefined> {
+    const diff = await this.git(folder, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '-U0', release.sha, '--', file]);
+    const then = diff.ok ? lineAtRevision(diff.value, line) : undefined;
+    if (!then) return undefined;
+    const commit = await this.blame(folder, file, then.line, release.sha);
+    if (!commit) return undefined;
+    const since = then.changedSince ? await this.blame(folder, file, line) : undefined;
+    return { ...commit, release, inRelease: true, ...(since ? { changedSince: since } : {}) };
+  }
+
+  /** git blame of one line, of the file on disk or at a revision. */
+  private async blame(folder: string, file: string, line: number, revision?: string): Promise<BlamedCommit | undefined> {
+    const blamed = await this.git(folder, ['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, ...(revision ? [revision] : []), '--', file]);
+    return blamed.ok ? parseBlamePorcelain(blamed.value) : undefined;
   }
 
   private async releaseCommit(folder: string, version: string): Promise<SuspectCommit['release']> {

@@ -1,5 +1,6 @@
 // Proves the suspect commit against a real git repository the test makes: the commit that last changed a line and how
-// long before the release (a tag) it was, a line changed after the release, a release the repository does not know, an
+// long before the release (a tag) it was, a line moved since, a line rewritten after the release (blamed in the
+// release, with the commit that rewrote it), a line added after it, a release the repository does not know, an
 // uncommitted line, and that an edit of the file is not answered from the cache.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -38,9 +39,11 @@ describe('suspect commit in a real git repository', () => {
     git(['init', '-q']);
     commit('first', ['// cart', ...original], 'Cart total', 'Sam Smith', start);
     commit('price', ['// cart', '', ...original], 'Price from catalog', 'Jane Doe', start + 4 * day);
-    commit('release', ['// cart', '', ...original, '// v1.4.2'], 'Release 1.4.2', 'Sam Smith', start + 7 * day);
+    commit('release', ['// cart', '', ...original, '// v1.4.2', ''], 'Release 1.4.2', 'Sam Smith', start + 7 * day);
     git(['tag', 'v1.4.2']);
-    commit('fix', ['// cart', '', original[0] ?? '', '  return lines.reduce((sum, line) => sum + (line.item?.price ?? 0) * line.quantity, 0);', '}', '// v1.4.2', ''], 'Skip lines without an item', 'Ann Lee', start + 9 * day);
+    const fixed = ['// cart', '', original[0] ?? '', '  return lines.reduce((sum, line) => sum + (line.item?.price ?? 0) * line.quantity, 0);', '}', '// v1.4.2'];
+    commit('fix', [...fixed, ''], 'Skip lines without an item', 'Ann Lee', start + 9 * day);
+    commit('added', [...fixed, 'export const currency = "EUR";', ''], 'Currency', 'Ann Lee', start + 10 * day);
   });
 
   after(() => rmSync(repo, { recursive: true, force: true }));
@@ -65,12 +68,28 @@ describe('suspect commit in a real git repository', () => {
     assert.equal(found?.sha, shas['first']);
   });
 
-  test('says the line changed after the release when its commit is not in the release', async () => {
+  test("blames the release's line when the line was rewritten after the release, and names the commit that rewrote it", async () => {
+    // Line 4 raised in shop@1.4.2 as the first commit wrote it; the fix after the release rewrote it.
     const found = await new SuspectCommits().of(repo, file, 4, 'shop@1.4.2');
-    assert.equal(found?.sha, shas['fix']);
+    assert.equal(found?.sha, shas['first']);
+    assert.equal(found?.inRelease, true);
+    assert.equal(found?.changedSince?.sha, shas['fix']);
+    assert.ok(found);
+    assert.match(suspectCommitText(found, Date.UTC(2026, 10, 12)), /^last changed in \w{7} by Sam Smith, 7 days before shop@1\.4\.2: 'Cart total'; rewritten since in \w{7} by Ann Lee, 2 days ago$/);
+  });
+
+  test('says the line changed after the release when it was added after it', async () => {
+    const found = await new SuspectCommits().of(repo, file, 7, 'shop@1.4.2');
+    assert.equal(found?.sha, shas['added']);
     assert.equal(found?.inRelease, false);
     assert.ok(found);
-    assert.match(suspectCommitText(found, Date.UTC(2026, 10, 12)), /^changed after shop@1\.4\.2 in \w{7} by Ann Lee, 2 days ago: 'Skip lines without an item'$/);
+    assert.match(suspectCommitText(found, Date.UTC(2026, 10, 12)), /^changed after shop@1\.4\.2 in \w{7} by Ann Lee, 1 day ago: 'Currency'$/);
+  });
+
+  test('without a release it blames the file on disk: the commit that last changed today\'s line', async () => {
+    const found = await new SuspectCommits().of(repo, file, 4);
+    assert.equal(found?.sha, shas['fix']);
+    assert.equal(found?.release, undefined);
   });
 
   test('names no release the repository does not have, and no commit for an uncommitted line', async () => {
@@ -83,7 +102,11 @@ describe('suspect commit in a real git repository', () => {
     assert.equal(await suspects.of(repo, 'src/missing.ts', 1), undefined);
     // An edit changes the file's size and time: the cached answer is not reused.
     writeFileSync(join(repo, file), ['// cart, edited', '', ...original].join('\n'));
-    assert.equal(await suspects.of(repo, file, 1, 'shop@1.4.2'), undefined);
+    assert.equal(await suspects.of(repo, file, 1), undefined);
+    // In the release the line was still the first commit's; the edit since is not committed, so it names no commit.
+    const edited = await suspects.of(repo, file, 1, 'shop@1.4.2');
+    assert.equal(edited?.sha, shas['first']);
+    assert.equal(edited?.changedSince, undefined);
   });
 
   test('has no answer outside a repository', async () => {
