@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { startLocalSentry, type LocalSentry } from '../../../src/core/local/localSentry';
-import { raisedLines, runSdkApp, sdkAppFiles, writeSdkWorkspace, type SdkWorkspace } from '../local/sdkApp';
+import { raisedLines, runSdkApp, sdkAppFiles, writeSdkWorkspace, type SdkWorkspace } from '../core/local/sdkApp';
 import { cliPath, emptyHome } from './cliRun';
 
 const project = '7';

@@ -6,7 +6,7 @@ import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
 import type { BackendCapabilities } from '../../../src/core/api/backend';
 import { buildIssueViewModel } from '../../../src/core/format/buildIssueViewModel';
 import { afterHostMessage, initialPanelState, shownActions, shownHeader, startTriage, type PanelState } from '../../../src/webview/panelState';
-import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../panel/panelFixtures';
+import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../core/format/panelFixtures';
 
 function loaded(status: Record<string, unknown> = {}, capabilities: BackendCapabilities = sentryBackend.capabilities): PanelState {
   const model = buildIssueViewModel({ issue: fixtureIssue(status), event: fixtureEvent('python'), tags: fixtureTags(), capabilities, showUserData: false, now: fixedNow });

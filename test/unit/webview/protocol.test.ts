@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { sentryBackend } from '../../../src/core/api/backend';
 import { buildIssueViewModel } from '../../../src/core/format/buildIssueViewModel';
 import { parseHostMessage, parsePageMessage, parsePageState } from '../../../src/webview/protocol';
-import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../panel/panelFixtures';
+import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../core/format/panelFixtures';
 
 const markup = '<img src=x onerror="alert(1)">';
 

@@ -1,0 +1,217 @@
+// The local store: issues by grouping hash per project, counts per release and environment with distinct users, the
+// bounds (events overall, per issue, issues), regressions, and the log that rebuilds it all after a restart or a crash.
+import assert from 'node:assert/strict';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { newIssueDurationMs } from '../../../../src/core/local/store/localIssue';
+import { LocalStore } from '../../../../src/core/local/store/localStore';
+import { PersistedStore } from '../../../../src/core/local/store/persistedStore';
+import { defaultStoreLimits } from '../../../../src/core/local/store/storeLimits';
+import { STORE_FILE } from '../../../../src/core/local/store/storeLog';
+import type { EventFacts, StoredEvent } from '../../../../src/core/local/store/storeRecords';
+import { silentLogger } from '../../../../src/core/log';
+import { tempFolder, type TempFolder } from './localTestSupport';
+
+let sequence = 0;
+
+function event(over: Partial<Omit<StoredEvent, 'issueId'>> = {}): Omit<StoredEvent, 'issueId'> {
+  sequence++;
+  return { eventId: sequence.toString(16).padStart(32, '0'), projectId: '1', timestamp: 1_000_000 + sequence, receivedAt: 1_000_000 + sequence, tags: [], body: { size: 100 }, ...over };
+}
+
+function facts(hash: string): EventFacts {
+  return { hash, level: 'error', platform: 'node', title: `Error ${hash}`, culprit: 'x', type: 'error', metadata: {}, isUnhandled: false };
+}
+
+describe('LocalStore', () => {
+  test('groups events by hash within a project, and apart across projects', () => {
+    const store = new LocalStore();
+    const a = store.addEvent(event(), facts('h1'));
+    const b = store.addEvent(event(), facts('h1'));
+    const c = store.addEvent(event({ projectId: '2' }), facts('h1'));
+    assert.equal(a.isNewIssue, true);
+    assert.equal(b.isNewIssue, false);
+    assert.equal(a.issue.id, b.issue.id);
+    assert.notEqual(c.issue.id, a.issue.id);
+    assert.equal(a.issue.count, 2);
+  });
+
+  test('ignores an event id it already has', () => {
+    const store = new LocalStore();
+    const first = event();
+    store.addEvent(first, facts('h1'));
+    const again = store.addEvent({ ...first }, facts('h1'));
+    assert.equal(again.duplicate, true);
+    assert.equal(again.records.length, 0);
+    assert.equal(again.issue.count, 1);
+  });
+
+  test('counts events and distinct users per release and environment', () => {
+    const store = new LocalStore();
+    store.addEvent(event({ release: 'r1', environment: 'dev', userKey: 'id:1' }), facts('h'));
+    store.addEvent(event({ release: 'r1', environment: 'dev', userKey: 'id:1' }), facts('h'));
+    store.addEvent(event({ release: 'r1', environment: 'prod', userKey: 'id:2' }), facts('h'));
+    const { issue } = store.addEvent(event({ release: 'r2', environment: 'prod', userKey: 'email:a@b' }), facts('h'));
+    assert.deepEqual([issue.counts.totals().count, issue.counts.totals().userCount], [4, 3]);
+    assert.deepEqual([issue.counts.totals({ releases: ['r1'] }).count, issue.counts.totals({ releases: ['r1'] }).userCount], [3, 2]);
+    assert.deepEqual([issue.counts.totals({ releases: ['r1'], environments: ['prod'] }).count, issue.counts.totals({ environments: ['prod'] }).userCount], [1, 2]);
+    assert.equal(issue.counts.has({ releases: ['r3'] }), false);
+    assert.deepEqual([issue.firstRelease, issue.lastRelease], ['r1', 'r2']);
+  });
+
+  test('keeps the newest events per issue and overall', () => {
+    const store = new LocalStore({ ...defaultStoreLimits, maxEventsPerIssue: 3, maxEvents: 5 });
+    for (let index = 0; index < 6; index++) store.addEvent(event(), facts('busy'));
+    const busy = store.issues()[0];
+    assert.ok(busy);
+    assert.equal(store.eventsOf(busy.id).length, 3);
+    assert.equal(busy.count, 6, 'the count stays the total');
+    for (let index = 0; index < 4; index++) store.addEvent(event(), facts(`other${index}`));
+    assert.equal(store.eventCount, 5);
+    assert.equal(store.eventsOf(busy.id).length, 1, 'the oldest events overall went first');
+  });
+
+  test('drops the issue seen longest ago beyond the issue limit', () => {
+    const store = new LocalStore({ ...defaultStoreLimits, maxIssues: 2 });
+    store.addEvent(event({ timestamp: 10 }), facts('old'));
+    store.addEvent(event({ timestamp: 30 }), facts('new'));
+    store.addEvent(event({ timestamp: 20 }), facts('middle'));
+    assert.deepEqual(store.issues().map((issue) => issue.facts.hash).sort(), ['middle', 'new']);
+  });
+
+  test('keeps a second event\'s issue new: Sentry turns it ongoing only a week after its first event', () => {
+    const store = new LocalStore();
+    const { issue } = store.addEvent(event({ timestamp: 1_000 }), facts('h'));
+    store.addEvent(event({ timestamp: 2_000 }), facts('h'));
+    assert.deepEqual([issue.count, issue.substatusAt(2_000), issue.substatusAt(1_000 + newIssueDurationMs)], [2, 'new', 'ongoing']);
+  });
+
+  test('reopens a resolved issue as regressed, but not for events of the release it was resolved in', () => {
+    const store = new LocalStore();
+    const { issue } = store.addEvent(event({ release: 'r1' }), facts('h'));
+    store.updateIssue(issue.id, (target) => {
+      target.status = 'resolved';
+      target.resolvedInRelease = 'r1';
+    });
+    store.addEvent(event({ release: 'r1' }), facts('h'));
+    assert.equal(issue.status, 'resolved');
+    store.addEvent(event({ release: 'r2' }), facts('h'));
+    assert.deepEqual([issue.status, issue.substatus], ['unresolved', 'regressed']);
+  });
+
+  test('tells a new issue from an existing one in a new release and from a regression', () => {
+    const store = new LocalStore();
+    const story = (added: ReturnType<LocalStore['addEvent']>) => ({ isNewIssue: added.isNewIssue, firstInRelease: added.firstInRelease, reopened: added.reopened });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: true, firstInRelease: false, reopened: false });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    const inR2 = store.addEvent(event({ release: 'r2' }), facts('h'));
+    assert.deepEqual(story(inR2), { isNewIssue: false, firstInRelease: true, reopened: false });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    store.updateIssue(inR2.issue.id, (target) => {
+      target.status = 'resolved';
+    });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: true });
+    assert.equal(store.addEvent(event(), facts('h')).firstInRelease, false, 'an event without a release is in no new release');
+  });
+});
+
+describe('PersistedStore', () => {
+  let dir: TempFolder;
+  beforeEach(() => {
+    dir = tempFolder('local-store');
+  });
+  afterEach(() => dir.remove());
+
+  async function open(limits = defaultStoreLimits): Promise<PersistedStore> {
+    return PersistedStore.open({ directory: dir.folder.path, limits, log: silentLogger });
+  }
+
+  async function add(persisted: PersistedStore, stored: Omit<StoredEvent, 'issueId'>, hash: string): Promise<void> {
+    const project = persisted.store.ensureProject(stored.projectId, 'node', 1);
+    const added = persisted.store.addEvent(stored, facts(hash));
+    await persisted.commit([...project.records, ...added.records]);
+  }
+
+  test('rebuilds projects, issues, counts, triage state and events after a restart', async () => {
+    const first = await open();
+    await add(first, event({ release: 'r1', userKey: 'id:1' }), 'h1');
+    await add(first, event({ release: 'r1', userKey: 'id:2' }), 'h1');
+    await add(first, event({ projectId: '7' }), 'h2');
+    const issueId = first.store.issues()[0]?.id ?? '';
+    const change = first.store.updateIssue(issueId, (issue) => {
+      issue.status = 'ignored';
+      issue.isBookmarked = true;
+    });
+    await first.commit(change?.records ?? []);
+    await first.close();
+
+    const second = await open();
+    const issue = second.store.issue(issueId);
+    assert.ok(issue);
+    assert.deepEqual([issue.status, issue.isBookmarked, issue.count, issue.counts.totals({ releases: ['r1'] }).userCount], ['ignored', true, 2, 2]);
+    assert.equal(second.store.eventsOf(issueId).length, 2);
+    assert.deepEqual(second.store.projects().map((project) => project.id).sort(), ['1', '7']);
+    // New issues continue the numbering instead of reusing ids.
+    await add(second, event(), 'h3');
+    assert.equal(new Set(second.store.issues().map((candidate) => candidate.id)).size, 3);
+    await second.close();
+  });
+
+  test('loses only a torn last record, and appends cleanly after it', async () => {
+    const first = await open();
+    await add(first, event(), 'kept');
+    await first.close();
+    const file = join(dir.folder.path, STORE_FILE);
+    appendFileSync(file, '{"kind":"event","event":{"eventId":"tor');
+
+    const second = await open();
+    assert.equal(second.loaded.tornBytes > 0, true);
+    assert.equal(second.loadWarning, undefined, 'an unacknowledged record cut short by a crash is no loss');
+    assert.equal(second.store.issues().length, 1);
+    await add(second, event(), 'after');
+    await second.close();
+
+    const third = await open();
+    assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['after', 'kept']);
+    assert.deepEqual(third.loaded.damaged, []);
+    await third.close();
+  });
+
+  test('skips corrupt lines in the middle and keeps the rest', async () => {
+    const first = await open();
+    await add(first, event(), 'a');
+    await first.close();
+    const file = join(dir.folder.path, STORE_FILE);
+    appendFileSync(file, 'garbage\n{"kind":"nonsense"}\n[1,2]\n');
+    const second = await open();
+    await add(second, event(), 'b');
+    await second.close();
+    assert.equal(second.loaded.damaged[0]?.lines, 3);
+    assert.match(second.loadWarning ?? '', /3 lines/);
+    const third = await open();
+    assert.deepEqual(third.loaded.damaged, [], 'the damaged lines were dropped by a rewrite, after a copy was kept aside');
+    assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['a', 'b']);
+    await third.close();
+  });
+
+  test('compacts the log to the live state without changing it', async () => {
+    const limits = { ...defaultStoreLimits, maxEventsPerIssue: 2 };
+    const first = await open(limits);
+    for (let index = 0; index < 1_200; index++) await add(first, event({ userKey: `id:${index % 7}` }), `h${index % 3}`);
+    await first.close();
+    const lines = readFileSync(join(dir.folder.path, STORE_FILE), 'utf8').trim().split('\n').length;
+    assert.ok(lines < 1_200, `the log was compacted (${lines} lines)`);
+    const second = await open(limits);
+    const counts = second.store.issues().map((issue) => [issue.facts.hash, issue.count, issue.counts.totals().userCount, second.store.eventsOf(issue.id).length]);
+    assert.deepEqual(counts.sort(), [['h0', 400, 7, 2], ['h1', 400, 7, 2], ['h2', 400, 7, 2]]);
+    await second.close();
+  });
+
+  test('starts empty from a file of garbage', async () => {
+    writeFileSync(join(dir.folder.path, STORE_FILE), '\u0000\u0001 not json\n');
+    const store = await open();
+    assert.equal(store.store.issues().length, 0);
+    await store.close();
+  });
+});

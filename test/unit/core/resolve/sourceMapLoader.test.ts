@@ -1,0 +1,85 @@
+// The source map loader parses each map once however many frames ask at once, and keeps parsed map files across
+// loaders (workspace snapshots) that share a store, until the file changes on disk.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { buildSync } from 'esbuild';
+import { WorkspaceSources } from '../../../../src/core/local/process/workspaceSources';
+import { silentLogger } from '../../../../src/core/log';
+import { DebugIdIndex } from '../../../../src/core/resolve/debugIdIndex';
+import { SourceMapLoader } from '../../../../src/core/resolve/sourceMapLoader';
+import { SourceMapStore } from '../../../../src/core/resolve/sourceMapStore';
+import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIndex';
+import { WorkspaceFileReader } from '../../../../src/core/resolve/workspaceFileReader';
+import { createTempWorkspace } from './tempWorkspace';
+
+const workspace = createTempWorkspace('source-map-loader');
+after(() => workspace.remove());
+workspace.write('src/main.ts', 'export function run(): number {\n  throw new Error("boom");\n}\n');
+const bundle = join(workspace.folder.path, 'dist/main.js');
+buildSync({ entryPoints: [join(workspace.folder.path, 'src/main.ts')], outfile: bundle, bundle: true, minify: true, sourcemap: 'linked', format: 'cjs', logLevel: 'silent' });
+const script = { folder: workspace.folder, path: 'dist/main.js' };
+
+/** A reader that counts how often each file is read whole. */
+class CountingReader extends WorkspaceFileReader {
+  readonly reads = new Map<string, number>();
+
+  override readOnce(absolutePath: string): Promise<string | undefined> {
+    this.reads.set(absolutePath, (this.reads.get(absolutePath) ?? 0) + 1);
+    return super.readOnce(absolutePath);
+  }
+}
+
+async function loaderWith(store: SourceMapStore): Promise<{ loader: SourceMapLoader; reader: CountingReader }> {
+  const files = await WorkspaceFileIndex.build([workspace.folder]);
+  const reader = new CountingReader([workspace.folder]);
+  return { loader: new SourceMapLoader(reader, new DebugIdIndex(files, reader), undefined, store), reader };
+}
+
+async function mapOf(loader: SourceMapLoader, reader: WorkspaceFileReader) {
+  const text = await reader.read(bundle);
+  assert.ok(text, 'the bundle is readable');
+  return loader.forScript(script, text, undefined);
+}
+
+describe('SourceMapLoader', () => {
+  test('reads and parses a map once when 31 frames ask for it at the same time', async () => {
+    const { loader, reader } = await loaderWith(new SourceMapStore());
+    const maps = await Promise.all(Array.from({ length: 31 }, () => mapOf(loader, reader)));
+    assert.ok(maps[0], 'the map is found');
+    assert.ok(maps.every((map) => map === maps[0]));
+    assert.equal(reader.reads.get(`${bundle}.map`), 1);
+  });
+
+  test('a new loader on the same store reuses the parsed map until the file changes', async () => {
+    const store = new SourceMapStore();
+    const first = await loaderWith(store);
+    const original = await mapOf(first.loader, first.reader);
+    const second = await loaderWith(store);
+    assert.equal(await mapOf(second.loader, second.reader), original);
+    assert.equal(second.reader.reads.get(`${bundle}.map`), undefined, 'not read again');
+
+    const mapPath = `${bundle}.map`;
+    const json = JSON.parse((await first.reader.readOnce(mapPath)) ?? '{}') as { sources: string[] };
+    writeFileSync(mapPath, JSON.stringify({ ...json, sources: json.sources.map((source) => source.replace('main.ts', 'renamed.ts')) }));
+    const third = await loaderWith(store);
+    const changed = await mapOf(third.loader, third.reader);
+    assert.notEqual(changed, original);
+    assert.ok(changed?.parsed.map.sources.some((source) => source?.includes('renamed.ts')));
+  });
+});
+
+describe('the local server workspace', () => {
+  test('a rebuilt snapshot keeps the parsed maps that did not change', async () => {
+    let now = 0;
+    const sources = new WorkspaceSources({ folders: [workspace.folder], log: silentLogger, maxAgeMs: 1_000, now: () => now });
+    const first = await sources.snapshot();
+    now = 5_000;
+    const second = await sources.snapshot();
+    assert.ok(first && second && first !== second, 'the snapshot was rebuilt');
+    const before = await mapOf(first.sourceMaps, first.reader);
+    assert.ok(before);
+    assert.equal(await mapOf(second.sourceMaps, second.reader), before);
+  });
+});
