@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { SnapshotFiles } from './core/state/snapshotFiles';
 import { registerAlerts } from './editor/alerts/alerts';
+import { registerAssistant } from './editor/assistant/registerAssistant';
 import { AlertMemoryState } from './editor/alerts/alertMemoryState';
 import { registerSentryAuth } from './editor/auth/sentryAuth';
 import { signInServerUrl } from './editor/auth/signInServer';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerIssuePanelSerializer(ctx),
     registerLocalCommands(local, () => ctx.reconnect()),
     registerAlerts(ctx, new AlertMemoryState(context.workspaceState)),
+    registerAssistant(ctx, marks, context.extensionUri, log),
     // New events at this window's local server redraw the marks within a fraction of a second, without polling.
     onCoalesced(local.onDidIngest, 150, () => void ctx.refreshLocal()),
     auth.onDidChange(() => ctx.reconnect()),

@@ -38,6 +38,9 @@ export const commandIds = {
   copyLocalDsn: 'sentryInsight.copyLocalDsn',
   toggleAlertQuietMode: 'sentryInsight.toggleAlertQuietMode',
   unmuteAllAlerts: 'sentryInsight.unmuteAllAlerts',
+  /** Args: an issue id or `{ issueId }`; opens the chat on `@sentry /explain`, or copies the context without one. */
+  explainWithAi: 'sentryInsight.explainWithAi',
+  fixWithAi: 'sentryInsight.fixWithAi',
 } as const;
 
 /** Context keys set for `when` clauses in package.json. */

@@ -32,6 +32,8 @@ export interface FolderConnection {
   readonly warnings: readonly string[];
   /** The embedded local Sentry: an API without web pages, so there is no issue page to open. */
   readonly embedded: boolean;
+  /** The token the client sends, for the MCP server the editor starts for its agent (in its environment, never logged). */
+  readonly token?: string;
 }
 
 export interface ConnectionProblem {
@@ -47,6 +49,7 @@ export interface FolderServer {
   readonly project?: string;
   readonly warnings: readonly string[];
   readonly embedded?: boolean;
+  readonly token?: string;
 }
 
 export class Connections implements vscode.Disposable {
@@ -76,7 +79,7 @@ export class Connections implements vscode.Disposable {
     // the editor looks; reads work without one.
     if (!token) token = await this.local.tokenFor(resolved.url);
     const client = await this.clientFor(resolved.url, token);
-    return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings });
+    return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings, ...(token ? { token } : {}) });
   }
 
   /**
@@ -98,7 +101,7 @@ export class Connections implements vscode.Disposable {
   async forFolder(folder: vscode.WorkspaceFolder): Promise<Result<FolderConnection, ConnectionProblem>> {
     const server = await this.serverFor(folder);
     if (!server.ok) return server;
-    const { client, url, org, project, warnings, embedded } = server.value;
+    const { client, url, org, project, warnings, embedded, token } = server.value;
     if (!org || !project) return err({ kind: 'noProject', message: `Choose the Sentry project of ${folder.name} (Sentry: Select Project).` });
     const configured = this.settings.folder(folder);
     return ok({
@@ -109,6 +112,7 @@ export class Connections implements vscode.Disposable {
       pathMappings: configured.pathMappings,
       warnings,
       embedded: embedded ?? false,
+      ...(token ? { token } : {}),
     });
   }
 
@@ -118,7 +122,7 @@ export class Connections implements vscode.Disposable {
       // Another process's server whose token the editor could not find: a token signed in for exactly its URL.
       const token = endpoint.ownServer ? endpoint.token : (endpoint.token ?? (await this.tokens.tokenFor(endpoint.url)));
       const client = await this.clientFor(endpoint.url, token);
-      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true });
+      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true, ...(token ? { token } : {}) });
     } catch (error) {
       return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
     }

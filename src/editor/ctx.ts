@@ -12,6 +12,7 @@ import type { Logger } from '../core/log';
 import type { Result } from '../core/result';
 import type { IssueStore } from '../core/state/issueStore';
 import type { ReleaseComparison } from '../core/tracking/releaseComparison';
+import type { FolderConnection } from './connections';
 import type { Settings } from './settings';
 
 /** One issue with everything the panel shows: details (releases, 24 h / 30 d stats), latest event, top tag values. */
@@ -70,6 +71,9 @@ export interface EditorContext {
 
   /** Whether the folder's server has web pages for its issues (the embedded local Sentry has none). */
   hasIssuePages(folderPath: string): boolean;
+
+  /** The folders loaded through a connection, in workspace order: what the AI assistant's tools and MCP server read. */
+  connectedFolders(): ReadonlyArray<{ readonly folderPath: string; readonly name: string; readonly connection: FolderConnection }>;
 
   /** The workspace file a frame resolves to, for links in the panel and tree (undefined outside the workspace). */
   resolveFrameLocation(issueId: string, frame: { filename?: string | null; absPath?: string | null; module?: string | null; lineNo?: number | null; colNo?: number | null; context?: ReadonlyArray<readonly [number, string | null]> | null; inApp?: boolean | null }): Promise<{ uri: vscode.Uri; line: number } | undefined>;

@@ -263,6 +263,13 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     return id;
   }
 
+  connectedFolders(): Array<{ folderPath: string; name: string; connection: FolderConnection }> {
+    return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+      const connection = this.connections.get(folder.uri.fsPath);
+      return connection ? [{ folderPath: folder.uri.fsPath, name: folder.name, connection }] : [];
+    });
+  }
+
   hasIssuePages(folderPath: string): boolean {
     return !this.connections.get(folderPath)?.embedded;
   }

@@ -31,6 +31,13 @@ export interface AssistantWorkspaceSetup extends Pick<LoadTarget, 'org' | 'proje
   readonly now?: () => number;
 }
 
+/** An issue's context and the workspace lines its frames resolve to, innermost first. */
+export interface GroundedIssue {
+  readonly issue: Issue;
+  readonly text: string;
+  readonly lines: ReadonlyArray<{ readonly folder: string; readonly file: string; readonly line: number }>;
+}
+
 /** What the assistant's tools ask, as text for the model; the CLI's server and the editor's tools both answer it. */
 export interface IssueAssistant {
   issueList(filter: IssueFilter): Promise<Result<string, ApiError>>;
@@ -111,11 +118,19 @@ export class AssistantWorkspace implements IssueAssistant {
 
   /** The issue's context for the assistant: scrubbed, grounded in today's workspace files, within `maxBytes`. */
   async context(reference: string, options: { breadcrumbs?: number; maxBytes?: number } = {}): Promise<Result<string, ApiError>> {
+    const grounded = await this.grounded(reference, options);
+    return grounded.ok ? ok(grounded.value.text) : grounded;
+  }
+
+  /** The context with the issue and the workspace lines it names, for answers that link to those lines. */
+  async grounded(reference: string, options: { breadcrumbs?: number; maxBytes?: number } = {}): Promise<Result<GroundedIssue, ApiError>> {
     const found = await this.find(reference);
     if (!found.ok) return found;
     const { issue, event } = found.value;
-    const located = event ? await this.locate(event) : new Map();
-    return ok(issueContextText({ issue, ...(event ? { event } : {}), release: this.last?.release?.version, located, ...options }));
+    const located = event ? await this.locate(event) : new Map<string, LocatedFrame>();
+    const text = issueContextText({ issue, ...(event ? { event } : {}), release: this.last?.release?.version, located, ...options });
+    const lines = [...located.values()].map((frame) => ({ folder: this.setup.folder.path, file: frame.file, line: frame.line }));
+    return ok({ issue, text, lines });
   }
 
   /** Resolves, archives… the issue named by id or short id; answers the issue as it was found. */
