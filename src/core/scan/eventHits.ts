@@ -5,8 +5,13 @@ import type { Issue } from '../api/issueSchema';
 import type { LineHit } from '../index/issueIndex';
 import type { ResolvedLocation, SourceFrame } from '../resolve/frame';
 
+export interface FrameContext {
+  readonly platform?: string | null;
+  readonly debugImages?: ReadonlyArray<{ codeFile: string; debugId: string }>;
+}
+
 export interface FrameLocator {
-  resolve(frame: SourceFrame, context: { platform?: string | null; debugImages?: ReadonlyArray<{ codeFile: string; debugId: string }> }): Promise<ResolvedLocation | undefined>;
+  resolve(frame: SourceFrame, context: FrameContext): Promise<ResolvedLocation | undefined>;
 }
 
 export interface EventHits {
@@ -22,9 +27,17 @@ export function issueCounts(issue: Issue): { count: number; userCount: number } 
 
 export async function hitsOfEvent(issue: Issue, event: IssueEvent, locator: FrameLocator): Promise<EventHits> {
   const stack = stackOfEvent(event);
-  // Thrown exception last in Sentry's order; walk from it towards its causes.
-  const stacks = stack.exceptions.length > 0 ? stack.exceptions.map((value) => value.stacktrace?.frames ?? []).reverse() : [stack.looseFrames];
-  const context = { platform: event.platform ?? issue.platform, debugImages: stack.debugImages };
+  const stacks = stack.exceptions.length > 0 ? stack.exceptions.map((value) => value.stacktrace?.frames ?? []) : [stack.looseFrames];
+  return hitsOfStacks(issue, stacks, { platform: event.platform ?? issue.platform, debugImages: stack.debugImages }, locator);
+}
+
+/**
+ * The hits of an event's stacks in Sentry's order (causes first, the thrown exception's last; each caller to callee),
+ * whether they come from the event itself or from a Discover row of its frames.
+ */
+export async function hitsOfStacks(issue: Issue, inOrder: ReadonlyArray<readonly SourceFrame[]>, context: FrameContext, locator: FrameLocator): Promise<EventHits> {
+  // Walk from the thrown exception towards its causes.
+  const stacks = [...inOrder].reverse();
   const { count, userCount } = issueCounts(issue);
   const hits: LineHit[] = [];
   let unresolvedFrames = 0;

@@ -1,16 +1,21 @@
 // One load of a folder's issues once project and release are known: the list pages, the issues new in the release,
-// and at most one latest-event request per issue, the open files' issues first. An issue that did not move since the
-// previous load keeps its event and marks; one the server was too busy to answer is reported missing, never dropped.
-import type { SentryClient } from '../api/client';
-import type { ApiError } from '../api/errors';
+// and at most one latest-event request per issue, the open files' issues first. Beyond the open files, where the
+// server has the organization events endpoint, a hundred issues' frames come in two requests (latestStacks). An issue
+// that did not move since the previous load keeps its event and marks; one the server was too busy to answer is
+// reported missing, never dropped.
+import { discoverBatchSize, type SentryClient } from '../api/client';
+import type { EventStackRow } from '../api/discoverSchema';
+import { isServerBusy, type ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 import { plural } from '../format/counts';
 import { IssueIndex, type LineHit } from '../index/issueIndex';
 import { err, ok, type Result } from '../result';
-import { hitsOfEvent, type FrameLocator } from '../scan/eventHits';
+import { hitsOfEvent, hitsOfStacks, type FrameLocator } from '../scan/eventHits';
 import { quoteSearchValue } from '../scan/searchQuoting';
 import { latestEventOutcome, type EventFilter } from './eventOutcome';
+import { latestStacks } from './latestStacks';
+import type { LoadMemo } from './loadMemo';
 import { fileSearchTerms, touchesOpenFile, type OpenFiles } from './openFiles';
 import { hasMoved, hitsByIssue, withIssueFacts, withKnownReleases, type PreviousLoad } from './previousLoad';
 
@@ -29,6 +34,8 @@ export interface IssueLoadSetup {
   readonly warnings: string[];
   readonly onProgress: (message: string) => void;
   readonly onPartial?: (partial: LoadedIssues) => void;
+  /** Where the session remembers that the server refused the organization events endpoint. */
+  readonly memo?: LoadMemo;
 }
 
 /** An issue whose latest event the server was too busy (or failing) to give: the load is incomplete without it. */
@@ -46,10 +53,20 @@ export interface LoadedIssues {
   readonly unresolvedFrames: number;
   readonly unresolvedByIssue: ReadonlyMap<string, number>;
   readonly missing: readonly MissingEvent[];
+  /**
+   * Issues whose marks come from a Discover row of their latest event's frames, not from the event: no source context,
+   * so their lines are placed as recorded (no drift check), and the event itself is asked when a view needs it.
+   */
+  readonly framesOnly: ReadonlySet<string>;
 }
 
 /** How often a long load shows what it has so far. */
 const partialEveryMs = 1000;
+/**
+ * Fewer issues than this go one by one even where Discover answers: they fit in one window of the per-issue endpoint
+ * (15/s), come back within the round trip the two Discover requests take, and bring the context lines drift needs.
+ */
+const fewestForDiscover = 16;
 
 export class IssueLoad {
   private readonly listed = new Map<string, Issue>();
@@ -60,6 +77,11 @@ export class IssueLoad {
   private readonly unresolved = new Map<string, number>();
   private readonly missing = new Map<string, MissingEvent>();
   private readonly started = new Map<string, Promise<void>>();
+  private readonly framesOnly = new Set<string>();
+  /** The server refused Discover during this load (a scan has no session memo to keep it in). */
+  private discoverRefused = false;
+  /** Issues beyond the open files waiting for a Discover request (a hundred at a time). */
+  private readonly queued: Issue[] = [];
   /** Issues waiting until the open files' issues have been asked for. */
   private deferred: Issue[] | undefined = [];
   private newIds: ReadonlySet<string> | undefined;
@@ -85,6 +107,7 @@ export class IssueLoad {
     });
     const listed = await this.list(baseQuery, (page) => this.onPage(page));
     await openFirst;
+    this.flushQueued(true);
     const newIssues = await started;
     await this.settled();
     if (!listed.ok) return err(listed.error);
@@ -115,7 +138,7 @@ export class IssueLoad {
     const first = [...this.started.values()];
     const waiting = this.deferred ?? [];
     this.deferred = undefined;
-    for (const issue of waiting) this.startOrReuse(issue);
+    for (const issue of waiting) this.enqueue(issue);
     if (first.length === 0) return;
     await Promise.all(first);
     this.emitPartial(true);
@@ -125,8 +148,9 @@ export class IssueLoad {
     for (const issue of page) this.listed.set(issue.id, issue);
     const waiting = this.deferred;
     for (const issue of page) {
-      if (waiting && !touchesOpenFile(issue, this.setup.openFiles) && !this.reuse(issue)) waiting.push(issue);
-      else this.startOrReuse(issue);
+      if (touchesOpenFile(issue, this.setup.openFiles)) this.startOrReuse(issue);
+      else if (!waiting) this.enqueue(issue);
+      else if (!this.started.has(issue.id) && !this.reuse(issue)) waiting.push(issue);
     }
     this.report();
   }
@@ -136,11 +160,74 @@ export class IssueLoad {
     this.started.set(issue.id, this.loadEvent(issue));
   }
 
+  /** An issue beyond the open files: its frames come with a hundred others' where the server answers Discover. */
+  private enqueue(issue: Issue): void {
+    if (!this.discoverOpen()) return this.startOrReuse(issue);
+    if (this.started.has(issue.id) || this.reuse(issue) || this.queued.includes(issue)) return;
+    this.queued.push(issue);
+    this.flushQueued(false);
+  }
+
+  private discoverOpen(): boolean {
+    return this.setup.client.backend.capabilities.discover && !this.discoverRefused && this.setup.memo?.discoverRefused === undefined;
+  }
+
+  /** Sends every full hundred; with `all`, the rest too (a few go one by one: see fewestForDiscover). */
+  private flushQueued(all: boolean): void {
+    while (this.queued.length >= discoverBatchSize || (all && this.queued.length > 0)) {
+      const chunk = this.queued.splice(0, discoverBatchSize).filter((issue) => !this.started.has(issue.id));
+      if (chunk.length < fewestForDiscover) {
+        for (const issue of chunk) this.startOrReuse(issue);
+        continue;
+      }
+      const done = this.loadStacks(chunk);
+      for (const issue of chunk) this.started.set(issue.id, done);
+    }
+  }
+
+  /**
+   * A hundred issues' latest frames from Discover. Whatever it does not answer goes one by one: an issue without an event
+   * in the period, a row that did not read, frames that place nothing while the full event might (threads, debug images,
+   * in-app frames not found), and all of them when the request fails. A server that refuses the endpoint (no Discover,
+   * no permission, a query it rejects) is not asked again in this session.
+   */
+  private async loadStacks(issues: readonly Issue[]): Promise<void> {
+    const { client, org, projectId, release, environments, statsPeriod, signal, memo } = this.setup;
+    const answer = await latestStacks(client, org, issues, { projectId, release, environments, statsPeriod, signal });
+    if (!answer.ok && !isServerBusy(answer.error) && answer.error.kind !== 'cancelled') {
+      this.discoverRefused = true;
+      if (memo) memo.discoverRefused = answer.error.message;
+    }
+    const rows = answer.ok ? answer.value : new Map<string, EventStackRow>();
+    const oneByOne: Issue[] = [];
+    for (const issue of issues) {
+      const row = rows.get(issue.id);
+      if (!row || !(await this.placeFrames(issue, row))) oneByOne.push(issue);
+    }
+    await Promise.all(oneByOne.map((issue) => this.loadEvent(issue)));
+    this.report();
+    this.emitPartial(false);
+  }
+
+  /** True when the row's frames settle the issue's marks. */
+  private async placeFrames(issue: Issue, row: EventStackRow): Promise<boolean> {
+    const found = await hitsOfStacks(issue, row.stacks, { platform: issue.platform }, this.setup.resolver);
+    if (found.hits.length === 0 && (found.unresolvedFrames > 0 || row.stacks.every((frames) => frames.length === 0))) return false;
+    this.hits.set(issue.id, found.hits);
+    this.unresolved.set(issue.id, found.unresolvedFrames);
+    this.framesOnly.add(issue.id);
+    this.missing.delete(issue.id);
+    return true;
+  }
+
   /** An issue with no new events since the previous load keeps what that load found; true when so. */
   private reuse(issue: Issue): boolean {
     const previous = this.setup.previous;
     const before = this.previousIssues.get(issue.id);
     if (!previous || !before || hasMoved(before, issue) || previous.missing.has(issue.id)) return false;
+    // An open file's issue placed from frames alone gets its event now: context lines, drift, the hover's details.
+    if (previous.framesOnly?.has(issue.id) && (touchesOpenFile(issue, this.setup.openFiles) || this.searched.has(issue.id))) return false;
+    if (previous.framesOnly?.has(issue.id)) this.framesOnly.add(issue.id);
     const event = previous.events.get(issue.id);
     if (event) this.events.set(issue.id, event);
     this.hits.set(issue.id, this.previousHits.get(issue.id) ?? []);
@@ -154,6 +241,7 @@ export class IssueLoad {
     const outcome = await latestEventOutcome(client, org, issue, filter);
     if (outcome.kind === 'loaded') {
       const found = await hitsOfEvent(issue, outcome.event, this.setup.resolver);
+      this.framesOnly.delete(issue.id);
       this.events.set(issue.id, outcome.event);
       this.hits.set(issue.id, found.hits);
       this.unresolved.set(issue.id, found.unresolvedFrames);
@@ -182,7 +270,7 @@ export class IssueLoad {
 
   private report(): void {
     const { release } = this.setup;
-    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${plural(this.listed.size, 'issue')}, ${plural(this.events.size, 'latest event')}`);
+    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${plural(this.listed.size, 'issue')}, ${plural(this.events.size + this.framesOnly.size, 'latest event')}`);
   }
 
   private emitPartial(now: boolean): void {
@@ -220,7 +308,8 @@ export class IssueLoad {
       unresolvedFrames += unresolved;
     }
     const missing = [...this.missing.values()].filter((entry) => this.listed.has(entry.issueId));
-    return { issues: storied, events, index, unresolvedFrames, unresolvedByIssue, missing };
+    const framesOnly = new Set([...this.framesOnly].filter((id) => unresolvedByIssue.has(id)));
+    return { issues: storied, events, index, unresolvedFrames, unresolvedByIssue, missing, framesOnly };
   }
 
   /** An issue first seen in the release: its first release is known without asking its details. */

@@ -18,4 +18,6 @@ export interface LoadMemo {
    * stay the same the answer does too. A fallback decision is asked again, since a preferred release may appear.
    */
   release?: ReleaseDecision;
+  /** Why the server refused the organization events endpoint (none, forbidden, a rejected query): loads go one by one. */
+  discoverRefused?: string;
 }

@@ -111,6 +111,7 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
     warnings,
     onProgress: progress,
     onPartial: target.onPartial ? (partial) => target.onPartial?.(facts(partial)) : undefined,
+    memo,
   }).run();
   return loaded.ok ? ok(facts(loaded.value)) : loaded;
 }
@@ -125,10 +126,11 @@ export function previousOf(loaded: WorkspaceIssues): PreviousLoad {
     hits: loaded.index.allHits(),
     unresolvedFrames: loaded.unresolvedByIssue,
     missing: new Set(loaded.missing.map((entry) => entry.issueId)),
+    framesOnly: loaded.framesOnly,
   };
 }
 
 function emptyLoad(backend: BackendKind, project: { id: string; slug: string }, environments: readonly string[]): WorkspaceIssues {
   const none: readonly Issue[] = [];
-  return { backend, project, environments, issues: none, events: new Map<string, IssueEvent>(), index: new IssueIndex(), unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [] as MissingEvent[], warnings: [] };
+  return { backend, project, environments, issues: none, events: new Map<string, IssueEvent>(), index: new IssueIndex(), unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [] as MissingEvent[], framesOnly: new Set<string>(), warnings: [] };
 }

@@ -16,6 +16,8 @@ export interface PreviousLoad {
   readonly unresolvedFrames: ReadonlyMap<string, number>;
   /** Issues whose latest event could not be loaded (server busy or failing): asked again whatever moved. */
   readonly missing: ReadonlySet<string>;
+  /** Issues placed from Discover frames without their event (see LoadedIssues.framesOnly). */
+  readonly framesOnly?: ReadonlySet<string>;
 }
 
 /** The previous load when it answered the same question (release and environments), else nothing to reuse. */

@@ -32,6 +32,8 @@ export interface IssueSnapshot {
   readonly unresolvedByIssue?: Readonly<Record<string, number>>;
   /** Issues whose latest event the server was too busy to give: the marks are incomplete until a refresh gets them. */
   readonly missing?: ReadonlyArray<{ readonly issueId: string; readonly shortId: string; readonly message: string }>;
+  /** Issues placed from Discover frames without their event: an open file's one gets its event on the next refresh. */
+  readonly framesOnly?: readonly string[];
   readonly warnings: readonly string[];
   /** ISO time of the load. */
   readonly loadedAt: string;
@@ -55,6 +57,7 @@ export function snapshotOf(
     unresolvedFrames: loaded.unresolvedFrames,
     unresolvedByIssue: Object.fromEntries(loaded.unresolvedByIssue),
     missing: loaded.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, message: entry.error.message })),
+    framesOnly: [...loaded.framesOnly],
     warnings: loaded.warnings,
     loadedAt: context.now.toISOString(),
   };
@@ -71,6 +74,7 @@ export function previousOfSnapshot(snapshot: IssueSnapshot): PreviousLoad {
     // An older cache without per-issue counts: each issue's frames count as found.
     unresolvedFrames: new Map(Object.entries(snapshot.unresolvedByIssue ?? {})),
     missing: new Set((snapshot.missing ?? []).map((entry) => entry.issueId)),
+    framesOnly: new Set(snapshot.framesOnly ?? []),
   };
 }
 
@@ -111,6 +115,7 @@ const snapshotSchema = z.object({
   unresolvedFrames: z.number(),
   unresolvedByIssue: z.record(z.string(), z.number()).optional(),
   missing: z.array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() })).optional(),
+  framesOnly: z.array(z.string()).optional(),
   warnings: z.array(z.string()),
   loadedAt: z.string(),
 });

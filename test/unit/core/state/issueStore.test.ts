@@ -20,7 +20,7 @@ function snapshot(overrides: Partial<IssueSnapshot> = {}): IssueSnapshot {
   const index = new IssueIndex();
   index.add({ issueId: '1', shortId: 'SHOP-1', title: 'TypeError', level: 'error', role: 'raised', count: 5, userCount: 2, folder: folderPath, file: 'src/a.ts', line: 3, moved: false, stale: false });
   const base = snapshotOf(
-    { backend: 'sentry', project: { id: '9', slug: 'shop' }, release: { version: 'shop@1', source: 'git' }, issues: [issue], events: new Map(), index, unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [], environments: [], warnings: [] },
+    { backend: 'sentry', project: { id: '9', slug: 'shop' }, release: { version: 'shop@1', source: 'git' }, issues: [issue], events: new Map(), index, unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [], framesOnly: new Set(), environments: [], warnings: [] },
     { connection: { url: 'https://sentry.io', org: 'acme', project: 'shop' }, folderPath, environments: [], now: new Date('2026-11-25T10:00:00Z') },
   );
   return { ...base, ...overrides };
