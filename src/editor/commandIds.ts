@@ -26,6 +26,7 @@ export const commandIds = {
   assignToMe: 'sentryInsight.assignToMe',
   assign: 'sentryInsight.assign',
   assignToOwner: 'sentryInsight.assignToOwner',
+  openCommit: 'sentryInsight.openCommit',
   bookmark: 'sentryInsight.bookmark',
   copyLink: 'sentryInsight.copyLink',
   /** Args: `{ uri: string, line: number }` (1-based line); opens the file at the line. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
 import { issueIdsFromArgs } from './issueRef';
+import { registerOpenCommit } from './openCommit';
 import { registerTriageCommands } from './triageCommands';
 
 /** What commands open that other surfaces own: the panel, the pickers, sign-in, the status bar menu. */
@@ -48,6 +49,7 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
     }),
     register(commandIds.openFrame, (target: unknown) => openFrame(target)),
     registerTriageCommands(ctx),
+    registerOpenCommit(),
   );
 }
 

@@ -9,7 +9,7 @@ import { CodeOwners } from '../core/owners/codeOwners';
 import { SuspectCommits, type SuspectCommit } from '../core/suspect/suspectCommit';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
-import { ownersOfIssue } from './issueOwners';
+import { ownersOfIssue } from './issueCause';
 import type { FolderFacts, MarkedLines } from './markedLines';
 
 const hoverCommands: HoverCommandIds = {
@@ -60,7 +60,7 @@ export class IssueHoverProvider implements vscode.HoverProvider {
       environments: facts.environments,
     }));
     const [suspectCommit, ownersLine] = await Promise.all([suspect, owners]);
-    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit ? { suspectCommit: suspectCommitText(suspectCommit, now) } : {}), ...(ownersLine ? { owners: ownersLine } : {}) });
+    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit && hits[0] ? { suspectCommit: suspectCommitText(suspectCommit, now), openCommit: { command: commandIds.openCommit, argument: { folder: hits[0].folder, sha: suspectCommit.sha } } } : {}), ...(ownersLine ? { owners: ownersLine } : {}) });
     const markdown = new vscode.MarkdownString(cards.markdown, true);
     // Event text ends up in this Markdown: only the commands the cards link to may run, never `isTrusted = true`.
     markdown.isTrusted = { enabledCommands: [...cards.commands] };

@@ -9,7 +9,7 @@ import { issueIdsFromArgs } from './issueRef';
 import { pickText } from '../core/format/untrustedText';
 import { CodeOwners } from '../core/owners/codeOwners';
 import { ownerAssignment } from '../core/owners/ownerAssignees';
-import { ownersOfIssue } from './issueOwners';
+import { ownersOfIssue } from './issueCause';
 
 type ChangeFor = (issueIds: readonly string[], ctx: EditorContext) => Promise<IssueChange | undefined>;
 

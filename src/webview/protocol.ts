@@ -2,7 +2,7 @@
 // discriminated union, and each side parses what it receives and ignores what does not parse. zod/mini keeps the page
 // bundle small.
 import * as z from 'zod/mini';
-import { frameLinkSchema, issueViewModelSchema, triageActionSchema } from '../core/format/issueViewModel';
+import { commitShaSchema, frameLinkSchema, issueViewModelSchema, triageActionSchema } from '../core/format/issueViewModel';
 
 /** Sentry ids are digit strings, GlitchTip's are integers; nothing else is an issue id. */
 export const issueIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -18,6 +18,10 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copyLink') }),
   /** Opens the latest event as a stopped debug session (Replay in Debugger). */
   z.object({ type: z.literal('replay') }),
+  /** Opens the suspect commit the panel shows (the host checks it is that one). */
+  z.object({ type: z.literal('openCommit'), sha: commitShaSchema }),
+  /** Assigns the issue to the raising file's code owner (Assign to Owner). */
+  z.object({ type: z.literal('assignToOwner') }),
   z.object({ type: z.literal('refresh') }),
   /** Opens the setting that shows the affected user's e-mail and IP address. */
   z.object({ type: z.literal('openUserDataSetting') }),

@@ -149,6 +149,8 @@ export interface HoverCardsOptions {
   readonly staleSince?: string;
   /** The commit that last changed the line, in words (suspectCommitText); untrusted text, escaped here. */
   readonly suspectCommit?: string;
+  /** The Open Commit link after it: the command and its argument (the folder and the commit). */
+  readonly openCommit?: { readonly command: string; readonly argument: { readonly folder: string; readonly sha: string } };
   /** The raising file's code owners in words (ownersText), escaped here, and the Assign to Owner link when it applies. */
   readonly owners?: { readonly text: string; readonly assign?: { readonly command: string; readonly issueId: string } };
 }
@@ -161,11 +163,12 @@ export function hoverCards(inputs: readonly HoverCardInput[], options: HoverCard
   const hidden = inputs.length - cards.length;
   if (hidden > 0) sections.push(`*${formatCount(hidden)} more ${hidden === 1 ? 'issue' : 'issues'} on this line: see the Sentry view.*`);
   // A fact of the line, not of one issue: said once under the cards.
-  if (options.suspectCommit) sections.push(`$(git-commit) This line ${text(options.suspectCommit, 240)}`);
+  const openCommit = options.suspectCommit ? options.openCommit : undefined;
+  if (options.suspectCommit) sections.push([`$(git-commit) This line ${text(options.suspectCommit, 240)}`, ...(openCommit ? [commandLink('Open Commit', openCommit.command, [openCommit.argument])] : [])].join(' · '));
   const owners = options.owners;
   if (owners) sections.push([`$(organization) ${text(owners.text, 400)}`, ...(owners.assign ? [commandLink('Assign to Owner', owners.assign.command, [owners.assign.issueId])] : [])].join(' · '));
   const loaded = inputs[0] ? timeAgo(options.staleSince, inputs[0].now) : undefined;
   if (loaded) sections.push(`$(cloud-offline) *Loaded ${loaded}; may be out of date.*`);
-  const ownerCommands = owners?.assign ? [owners.assign.command] : [];
-  return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set([...cards.flatMap((card) => card.commands), ...ownerCommands])] };
+  const lineCommands = [...(owners?.assign ? [owners.assign.command] : []), ...(openCommit ? [openCommit.command] : [])];
+  return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set([...cards.flatMap((card) => card.commands), ...lineCommands])] };
 }

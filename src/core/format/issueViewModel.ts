@@ -188,6 +188,22 @@ export const eventViewSchema = z.object({
 });
 export type EventView = z.infer<typeof eventViewSchema>;
 
+/** A full git commit id (SHA-1 or SHA-256). */
+export const commitShaSchema = z.string().check(z.regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/));
+
+/** Where the issue raised in the workspace and who to ask: the suspect commit of the line and the file's code owners. */
+export const causeViewSchema = z.object({
+  /** `src/cart.ts:42`. */
+  location: text,
+  /** The commit that last changed the line, in words, and its full SHA for Open Commit. */
+  suspectCommit: z.optional(z.object({ text, sha: commitShaSchema })),
+  /** The file's code owners, in words. */
+  owners: optionalText,
+  /** Assign to Owner fits: the file has owners and the server can assign. */
+  assignToOwner: z.boolean(),
+});
+export type CauseView = z.infer<typeof causeViewSchema>;
+
 export const issueViewModelSchema = z.object({
   issueId: text,
   header: headerViewSchema,
@@ -196,5 +212,7 @@ export const issueViewModelSchema = z.object({
   /** Triage actions the issue's server can carry out; the page shows those that fit the current status. */
   actions: z.array(triageActionSchema),
   userDataShown: z.boolean(),
+  /** Absent until the workspace's git and CODEOWNERS have been read (after the rest, never holding it up). */
+  cause: z.optional(causeViewSchema),
 });
 export type IssueViewModel = z.infer<typeof issueViewModelSchema>;

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import type { IssueViewModel } from '../../core/format/issueViewModel';
 import { oneLine } from '../../core/format/untrustedText';
 import { parsePageMessage, type HostMessage, type PageMessage, type PageMessageType } from '../../webview/protocol';
+import type { IssueCause } from '../../core/format/causeView';
 import { commandIds } from '../commandIds';
 import type { EditorContext } from '../ctx';
+import { IssueCauses } from '../issueCause';
 import { Lifetime } from './lifetime';
 import { createNonce } from './nonce';
 import { panelHtml } from './panelHtml';
@@ -33,6 +35,8 @@ export class IssuePanel extends Lifetime {
   private linkTargets = new Set<string>();
   private state: 'loading' | 'ready' | { readonly error: string } = 'loading';
   private loadController?: AbortController;
+  private cause?: IssueCause;
+  private readonly causes: IssueCauses;
 
   private readonly handlers: Handlers = {
     ready: () => this.sendAll(),
@@ -41,6 +45,8 @@ export class IssuePanel extends Lifetime {
     openInSentry: () => this.runCommand(commandIds.openInSentry, this.issueId),
     copyLink: () => this.runCommand(commandIds.copyLink, this.issueId),
     replay: () => this.runCommand(commandIds.replayInDebugger, this.issueId),
+    openCommit: (message) => this.openCommit(message.sha),
+    assignToOwner: () => (this.model?.cause?.assignToOwner ? this.runCommand(commandIds.assignToOwner, this.issueId) : undefined),
     refresh: () => this.load(),
     openUserDataSetting: () => this.runCommand('workbench.action.openSettings', 'sentryInsight.showUserData'),
   };
@@ -52,6 +58,7 @@ export class IssuePanel extends Lifetime {
     onDidClose: () => void,
   ) {
     super();
+    this.causes = new IssueCauses(ctx.store);
     this._register({ dispose: onDidClose });
     this._register({ dispose: () => panel.dispose() });
     this._register({ dispose: () => this.loadController?.abort() });
@@ -115,12 +122,30 @@ export class IssuePanel extends Lifetime {
     this.state = 'ready';
     this.loaded = result.value;
     this.sendModel();
+    void this.loadCause();
+  }
+
+  /** The suspect commit and code owners, after the issue shows: git may be slow and never holds the panel up. */
+  private async loadCause(): Promise<void> {
+    const cause = await this.causes.of(this.issueId).catch(() => undefined);
+    if (this.isDisposed || !cause) return;
+    this.cause = cause;
+    this.sendModel();
+  }
+
+  private openCommit(sha: string): Thenable<unknown> | undefined {
+    const cause = this.cause;
+    if (!cause?.suspect || cause.suspect.sha !== sha) {
+      this.ctx.log.warn(`Issue panel ${this.issueId}: refused to open a commit the panel did not offer.`);
+      return undefined;
+    }
+    return vscode.commands.executeCommand(commandIds.openCommit, { folder: cause.folder, sha });
   }
 
   private sendModel(): void {
     if (!this.loaded || this.isDisposed) return;
     this.loaded = followStore(this.ctx, this.issueId, this.loaded);
-    const model = panelModelOf(this.ctx, this.issueId, this.loaded, Date.now());
+    const model = panelModelOf(this.ctx, this.issueId, this.loaded, Date.now(), this.cause);
     if (this.model && JSON.stringify(model) === JSON.stringify(this.model)) return;
     this.model = model;
     this.linkTargets = linkTargetsOf(model);

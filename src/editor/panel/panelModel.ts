@@ -6,6 +6,7 @@ import type { ApiError } from '../../core/api/errors';
 import { stackOfEvent, type IssueEvent } from '../../core/api/eventSchema';
 import type { Issue } from '../../core/api/issueSchema';
 import { buildIssueViewModel } from '../../core/format/buildIssueViewModel';
+import { causeView, type IssueCause } from '../../core/format/causeView';
 import { frameKey, framesToLink } from '../../core/format/exceptionView';
 import type { FrameLink, IssueViewModel } from '../../core/format/issueViewModel';
 import type { SourceFrame } from '../../core/resolve/frame';
@@ -72,8 +73,9 @@ export function followStore(source: PanelDataSource, issueId: string, loaded: Lo
   return { ...loaded, storeTriage: fields, details: { ...loaded.details, issue } };
 }
 
-export function panelModelOf(source: PanelDataSource, issueId: string, loaded: LoadedIssue, now: number): IssueViewModel {
-  return buildIssueViewModel({
+/** `cause` comes after the rest (git and CODEOWNERS are read once the issue shows) and joins the model when known. */
+export function panelModelOf(source: PanelDataSource, issueId: string, loaded: LoadedIssue, now: number, cause?: IssueCause): IssueViewModel {
+  const model = buildIssueViewModel({
     issue: loaded.details.issue,
     event: loaded.details.event,
     tags: loaded.details.tags,
@@ -85,6 +87,7 @@ export function panelModelOf(source: PanelDataSource, issueId: string, loaded: L
     frameLinks: loaded.links,
     release: source.store.findIssue(issueId)?.folder?.snapshot?.release?.version,
   });
+  return cause ? { ...model, cause: causeView(cause, now, source.capabilitiesOf(issueId)?.assign === true) } : model;
 }
 
 /** The `openFrame` targets a page may ask for: only links the host itself put in the model. */

@@ -4,6 +4,7 @@ import { button, h, section } from '../dom';
 import { icon } from '../icons';
 import { shownActions, shownHeader, type PanelState } from '../panelState';
 import { renderBreadcrumbs, renderEventFacts, renderRequest, renderTags, renderUser } from './eventDetails';
+import { renderCause } from './cause';
 import { renderExceptions } from './exceptions';
 import { renderHeader } from './header';
 import { renderImpact } from './impact';
@@ -39,6 +40,6 @@ export function renderPage(state: PanelState, page: PageActions): Node[] {
     status,
     state.error ? errorBanner(state.error, page) : undefined,
     renderHeader(header, state, shownActions(state), page),
-    h('main', {}, renderImpact(model.impact), stack, event && renderBreadcrumbs(event), event && renderTags(event), event && renderRequest(event.request), event && renderUser(event.user, page)),
+    h('main', {}, renderImpact(model.impact), stack, model.cause && renderCause(model.cause, page), event && renderBreadcrumbs(event), event && renderTags(event), event && renderRequest(event.request), event && renderUser(event.user, page)),
   ].filter((node): node is HTMLElement => node !== undefined);
 }

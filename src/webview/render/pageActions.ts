@@ -8,6 +8,8 @@ export interface PageActions {
   openInSentry(): void;
   copyLink(): void;
   replay(): void;
+  openCommit(sha: string): void;
+  assignToOwner(): void;
   refresh(): void;
   openUserDataSetting(): void;
   /** Flips a disclosure and redraws. */

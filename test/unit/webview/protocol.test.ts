@@ -25,6 +25,8 @@ describe('page to host messages', () => {
       { type: 'replay' },
       { type: 'refresh' },
       { type: 'openUserDataSetting' },
+      { type: 'openCommit', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' },
+      { type: 'assignToOwner' },
     ];
     for (const message of messages) assert.deepEqual(parsePageMessage(message), message);
   });
@@ -50,6 +52,10 @@ describe('page to host messages', () => {
       { type: 'openFrame', uri: '', line: 3 },
       { type: 'openFrame', uri: `file:///${'a'.repeat(5000)}`, line: 3 },
       { type: 'openFrame', line: 3 },
+      { type: 'openCommit', sha: 'a1b2c3d' },
+      { type: 'openCommit', sha: '--output=/tmp/x' },
+      { type: 'openCommit', sha: 'HEAD' },
+      { type: 'openCommit' },
     ];
     for (const message of refused) assert.equal(parsePageMessage(message), undefined, JSON.stringify(message)?.slice(0, 80));
   });

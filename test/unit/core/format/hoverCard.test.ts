@@ -187,3 +187,13 @@ test("names the raising file's code owners under the cards, with Assign to Owner
   assert.match(unassignable.markdown.replace(/\\(.)/g, '$1'), /src\/cart\.ts has no code owners \(CODEOWNERS line 7 names none\)$/);
   assert.ok(!unassignable.commands.includes('sentryInsight.assignToOwner'));
 });
+
+test('links the suspect commit to Open Commit with its folder and SHA, and lets only that command run', () => {
+  const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+  const cards = hoverCards([input()], { suspectCommit: 'last changed in a1b2c3d by Jane', openCommit: { command: 'sentryInsight.openCommit', argument: { folder: '/work/shop', sha } } });
+  const line = cards.markdown.split('\n\n---\n\n').at(-1) ?? '';
+  assert.match(line, /· \[Open Commit\]\(command:sentryInsight\.openCommit\?/);
+  assert.ok(decodeURIComponent(line).includes(JSON.stringify([{ folder: '/work/shop', sha }])));
+  assert.ok(cards.commands.includes('sentryInsight.openCommit'));
+  assert.ok(!hoverCards([input()], { openCommit: { command: 'sentryInsight.openCommit', argument: { folder: '/w', sha } } }).commands.includes('sentryInsight.openCommit'));
+});

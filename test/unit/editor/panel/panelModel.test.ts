@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { glitchtipBackend, sentryBackend, type BackendCapabilities } from '../../../../src/core/api/backend';
 import { apiError } from '../../../../src/core/api/errors';
 import type { Issue } from '../../../../src/core/api/issueSchema';
+import { issueViewModelSchema } from '../../../../src/core/format/issueViewModel';
 import type { SourceFrame } from '../../../../src/core/resolve/frame';
 import { err, ok } from '../../../../src/core/result';
 import { followStore, linkTargetKey, linkTargetsOf, loadPanelIssue, panelModelOf, type LoadedIssue, type PanelDataSource } from '../../../../src/editor/panel/panelModel';
@@ -73,6 +74,30 @@ describe('panel model on the host', () => {
     assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'New in shop@2.0.0');
     source.release = 'shop@2.1.0';
     assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'Carried over from shop@2.0.0');
+  });
+
+  test('adds the cause when the workspace has told it: the suspect commit with its SHA, the owners, and Assign to Owner where the server assigns', async () => {
+    const source = new FakeSource(workspaceResolver);
+    const current = await loaded(source);
+    assert.equal(panelModelOf(source, issueId, current, fixedNow).cause, undefined);
+    const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const cause = {
+      folder: '/work/app',
+      file: 'errors/views.py',
+      line: 27,
+      suspect: { sha, author: 'Jane Doe', authorTime: Date.parse('2026-11-28T00:00:00Z'), summary: 'Divide the totals', release: { version: 'shop@1.4.2', sha, time: Date.parse('2026-12-01T00:00:00Z') }, inRelease: true },
+      owners: { owners: ['@acme/checkout'], line: 3, pattern: '/errors/', source: '.github/CODEOWNERS' },
+    };
+    const model = panelModelOf(source, issueId, current, fixedNow, cause);
+    assert.deepEqual(model.cause, {
+      location: 'errors/views.py:27',
+      suspectCommit: { text: "This line last changed in a1b2c3d by Jane Doe, 3 days before shop@1.4.2: 'Divide the totals'", sha },
+      owners: 'Code owners of errors/views.py: @acme/checkout (.github/CODEOWNERS line 3)',
+      assignToOwner: true,
+    });
+    assert.ok(issueViewModelSchema.safeParse(model).success, 'the page accepts the model');
+    source.capabilities = glitchtipBackend.capabilities;
+    assert.equal(panelModelOf(source, issueId, current, fixedNow, { ...cause, suspect: undefined }).cause?.assignToOwner, false);
   });
 
   test('reports a failed load as the API error', async () => {
