@@ -3,7 +3,22 @@ import { z } from 'zod';
 import { releaseSchema } from './directorySchemas';
 import { countSchema, idSchema, optional } from './wireTypes';
 
-const statsSchema = z.record(z.string(), z.array(z.tuple([z.number(), z.number()]).rest(z.unknown())));
+type StatsBuckets = Record<string, Array<[number, number, ...unknown[]]>>;
+
+/**
+ * `{"24h": [[timestamp, count], …]}`: checked by hand, since zod's tuple per bucket made the stats most of the CPU an
+ * issue list page costs (about 50 buckets per issue, twice with `filtered`).
+ */
+function isStatsBuckets(value: unknown): value is StatsBuckets {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const buckets of Object.values(value)) {
+    if (!Array.isArray(buckets)) return false;
+    for (const bucket of buckets) if (!Array.isArray(bucket) || bucket.length < 2 || typeof bucket[0] !== 'number' || typeof bucket[1] !== 'number') return false;
+  }
+  return true;
+}
+
+const statsSchema = z.custom<StatsBuckets>(isStatsBuckets, 'expected stats as {period: [[timestamp, count], …]}');
 
 /** Counts within the query's event-level filters (`release:`), added by Sentry next to the window-wide totals. */
 const filteredSchema = z.looseObject({

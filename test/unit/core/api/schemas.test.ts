@@ -46,6 +46,17 @@ describe('issue schema', () => {
     assert.deepEqual([issue.filtered?.count, issue.filtered?.userCount], [7, 3]);
   });
 
+  test('reads stats buckets [timestamp, count] and rejects a bucket that is not two numbers', () => {
+    const base = example('sentry-mcp.issue-details.json') as Record<string, unknown>;
+    const stats = { '24h': [[1717200000, 3], [1717203600, 0, 'extra']] };
+    assert.deepEqual(issueSchema.parse({ ...base, stats }).stats, stats);
+    for (const bad of [{ '24h': [[1717200000, '3']] }, { '24h': [[1717200000]] }, { '24h': 'none' }, [[1, 2]]]) {
+      const broken = issueSchema.safeParse({ ...base, stats: bad });
+      assert.equal(broken.success, false, JSON.stringify(bad));
+      assert.deepEqual(broken.error?.issues[0]?.path, ['stats']);
+    }
+  });
+
   test('says which field broke when a required one is missing or of the wrong type', () => {
     const base = example('sentry-mcp.issue-details.json') as Record<string, unknown>;
     const broken = issueSchema.safeParse({ ...base, count: 'many' });
