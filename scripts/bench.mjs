@@ -1,11 +1,23 @@
 // Compiles and runs every benchmark under bench/; each prints its ratio against a baseline measured in the same run.
+// The servers some benches compare against (Spotlight's sidecar) live in bench/peers, a package of their own with its
+// own lock file, installed here when missing: never dependencies of the extension.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const outDir = 'out-bench';
+const peers = 'bench/peers';
+if (!existsSync(`${peers}/node_modules/@spotlightjs/spotlight`)) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const installed = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' });
+  if (installed.status !== 0) {
+    console.error(`bench: installing the bench's peers (${peers}: Spotlight's sidecar) failed; see above. Check the network, then run \`npm ci\` in ${peers}.`);
+    process.exit(installed.status ?? 1);
+  }
+}
 const compiled = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
-for (const name of readdirSync('bench').filter((file) => file.endsWith('.bench.ts')).sort()) {
+const filter = process.argv[2];
+for (const name of readdirSync('bench').filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter))).sort()) {
   console.log(`\n# ${name}`);
   const run = spawnSync(process.execPath, [`${outDir}/bench/${name.replace(/\.ts$/, '.js')}`], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
