@@ -6,6 +6,7 @@ import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
 import { connectForCommand } from '../core/scan/scan';
 import { SuspectCommits } from '../core/suspect/suspectCommit';
+import { CodeOwners } from '../core/owners/codeOwners';
 import type { ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
@@ -71,6 +72,7 @@ export async function runMcp(args: ParsedArgs, io: CommandIo, stopped: Promise<v
     log,
     // The user serves this checkout to their own assistant: git blame runs there as `git` in a terminal would.
     suspects: new SuspectCommits(),
+    codeOwners: new CodeOwners(),
   });
   const server = new McpServer(serverInfo);
   registerAssistantTools(server, workspace);

@@ -15,6 +15,8 @@ import type { FolderFacts, MarkedLines } from './markedLines';
 const hoverCommands: HoverCommandIds = {
   showIssueDetails: commandIds.showIssueDetails,
   replayInDebugger: commandIds.replayInDebugger,
+  explainWithAi: commandIds.explainWithAi,
+  fixWithAi: commandIds.fixWithAi,
   openInSentry: commandIds.openInSentry,
   copyLink: commandIds.copyLink,
   resolve: commandIds.resolve,

@@ -57,6 +57,7 @@ const actions: PageActions = {
   replay: () => host.post({ type: 'replay' }),
   openCommit: (sha) => host.post({ type: 'openCommit', sha }),
   assignToOwner: () => host.post({ type: 'assignToOwner' }),
+  askAssistant: (request) => host.post({ type: 'askAssistant', request }),
   refresh: () => host.post({ type: 'refresh' }),
   openUserDataSetting: () => host.post({ type: 'openUserDataSetting' }),
   toggle: (key, openByDefault) => {

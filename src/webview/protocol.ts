@@ -22,6 +22,8 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openCommit'), sha: commitShaSchema }),
   /** Assigns the issue to the raising file's code owner (Assign to Owner). */
   z.object({ type: z.literal('assignToOwner') }),
+  /** Explain with AI / Fix with AI: opens the chat on the issue, or copies its context where there is none. */
+  z.object({ type: z.literal('askAssistant'), request: z.enum(['explain', 'fix']) }),
   z.object({ type: z.literal('refresh') }),
   /** Opens the setting that shows the affected user's e-mail and IP address. */
   z.object({ type: z.literal('openUserDataSetting') }),

@@ -94,7 +94,7 @@ const listIssues = tool({
 const issueContext = tool({
   name: 'issue_context',
   title: 'Context of one Sentry issue',
-  description: `Gives one issue's evidence, grounded in this workspace: the exception chain (thrown first, then its causes), each stack's frames innermost first with the workspace file:line they resolve to today and the current source lines around it (marked when the code moved or changed since the release), the commit that last changed the first of those lines, the local variables the SDK recorded, the latest breadcrumbs, the event's tags and the release story. Secrets and personal data are scrubbed ([Filtered]); the text is capped (${defaultContextBytes} bytes by default) with a note of what was cut. Call it before explaining or fixing an issue, and cite the workspace file:line it names.`,
+  description: `Gives one issue's evidence, grounded in this workspace: the exception chain (thrown first, then its causes), each stack's frames innermost first with the workspace file:line they resolve to today and the current source lines around it (marked when the code moved or changed since the release), the commit that last changed the first of those lines, the raising file's code owners (CODEOWNERS), the local variables the SDK recorded, the latest breadcrumbs, the event's tags and the release story. Secrets and personal data are scrubbed ([Filtered]); the text is capped (${defaultContextBytes} bytes by default) with a note of what was cut. Call it before explaining or fixing an issue, and cite the workspace file:line it names.`,
   input: {
     issue: issueReference,
     breadcrumbs: z.number().int().min(0).max(100).optional().describe(`How many of the latest breadcrumbs to include (default ${defaultBreadcrumbs}).`),

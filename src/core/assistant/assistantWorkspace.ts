@@ -11,6 +11,8 @@ import { err, ok, type Result } from '../result';
 import { apiError } from '../api/errors';
 import { suspectCommitText } from '../format/suspectCommitText';
 import type { SuspectCommits } from '../suspect/suspectCommit';
+import { ownersText } from '../format/ownersText';
+import type { CodeOwners } from '../owners/codeOwners';
 import { compareReleases } from '../tracking/releaseComparison';
 import { chooseAssignee, type ChosenAssignee } from './assigneeChoice';
 import { comparisonText } from './comparisonText';
@@ -27,6 +29,8 @@ export interface AssistantWorkspaceSetup extends Pick<LoadTarget, 'org' | 'proje
   readonly client: SentryClient;
   /** Where git blame may run (the editor passes none in an untrusted workspace: a repository's config can run programs). */
   readonly suspects?: SuspectCommits;
+  /** Where the raising file's CODEOWNERS owners are read (no program runs for it). */
+  readonly codeOwners?: CodeOwners;
   /** The clock suspect commits are dated against. */
   readonly now?: () => number;
 }
@@ -128,7 +132,8 @@ export class AssistantWorkspace implements IssueAssistant {
     if (!found.ok) return found;
     const { issue, event } = found.value;
     const located = event ? await this.locate(event) : new Map<string, LocatedFrame>();
-    const text = issueContextText({ issue, ...(event ? { event } : {}), release: this.last?.release?.version, located, ...options });
+    const owners = await this.ownersOf(located);
+    const text = issueContextText({ issue, ...(event ? { event } : {}), release: this.last?.release?.version, located, ...(owners ? { owners } : {}), ...options });
     const lines = [...located.values()].map((frame) => ({ folder: this.setup.folder.path, file: frame.file, line: frame.line }));
     return ok({ issue, text, lines });
   }
@@ -161,6 +166,14 @@ export class AssistantWorkspace implements IssueAssistant {
     const resolver = await buildResolver(client, { org, projectId: projectId ?? Promise.resolve(undefined), folders: [folder], pathMappings: pathMappings ?? [], log, warnings: [], memo: this.memo, reader });
     const located = await locateFrames(event, resolver, async (location) => (await reader.read(reader.absolutePath({ folder: location.folder, path: location.file })))?.lines);
     return this.withSuspects(located);
+  }
+
+  /** The owners of the innermost located frame's file: the code that raised. */
+  private async ownersOf(located: ReadonlyMap<string, LocatedFrame>): Promise<string | undefined> {
+    const raising = located.values().next().value;
+    if (!raising || !this.setup.codeOwners) return undefined;
+    const owners = await this.setup.codeOwners.of(this.setup.folder.path, raising.file).catch(() => undefined);
+    return owners ? ownersText(raising.file, owners) : undefined;
   }
 
   private async withSuspects(located: Map<string, LocatedFrame>): Promise<Map<string, LocatedFrame>> {

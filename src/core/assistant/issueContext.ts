@@ -40,6 +40,8 @@ export interface IssueContextInput {
   readonly breadcrumbs?: number;
   /** The whole text's cap in UTF-8 bytes. */
   readonly maxBytes?: number;
+  /** The code owners of the raising workspace file, in words (see ownersText). */
+  readonly owners?: string;
 }
 
 export const defaultContextBytes = 24_000;
@@ -65,7 +67,7 @@ function oneLineText(value: unknown, max: number): string {
   return scrubText(pageText(value, max)).replace(/\s*\n\s*/g, ' ');
 }
 
-function headerSection({ issue, release, event }: IssueContextInput): Section {
+function headerSection({ issue, release, event, owners }: IssueContextInput): Section {
   const counts = issueCounts(issue);
   const told = issueStoryText(storyOf(issue, release), release);
   const lines = [
@@ -74,6 +76,8 @@ function headerSection({ issue, release, event }: IssueContextInput): Section {
     `Release story: ${told.headline}${told.releases ? ` (${told.releases})` : ''}.`,
   ];
   if (issue.culprit) lines.push(`Culprit: ${oneLineText(issue.culprit, 500)}`);
+  // The repository's own CODEOWNERS, which the assistant could read itself: its e-mails are not event data to scrub.
+  if (owners) lines.push(`${pageText(owners, 1000).replace(/\s*\n\s*/g, ' ')}.`);
   if (issue.firstSeen || issue.lastSeen) lines.push(`First seen ${issue.firstSeen ?? 'unknown'}, last seen ${issue.lastSeen ?? 'unknown'}.`);
   if (!event) lines.push('No event of this issue could be read: the exception, frames and breadcrumbs are unknown.');
   return { name: 'header', text: `${lines.join('\n')}\n` };

@@ -20,6 +20,8 @@ import { oneLine } from './untrustedText';
 export interface HoverCommandIds extends Readonly<Record<TriageAction, string>> {
   readonly showIssueDetails: string;
   readonly replayInDebugger: string;
+  readonly explainWithAi: string;
+  readonly fixWithAi: string;
   readonly openInSentry: string;
   readonly copyLink: string;
 }
@@ -125,6 +127,8 @@ function actions({ issue, capabilities, hasLink, commands }: HoverCardInput): Ac
   return [
     { label: '$(open-preview) Open Details', command: commands.showIssueDetails },
     { label: '$(debug-alt) Replay in Debugger', command: commands.replayInDebugger },
+    { label: '$(sparkle) Explain with AI', command: commands.explainWithAi },
+    { label: '$(sparkle) Fix with AI', command: commands.fixWithAi },
     ...(hasLink ? [{ label: '$(link-external) Open in Sentry', command: commands.openInSentry }] : []),
     ...triage.map((action) => ({ label: `${triageIcons[action]} ${triageLabels[action]}`, command: commands[action] })),
     ...(hasLink ? [{ label: '$(copy) Copy Link', command: commands.copyLink }] : []),

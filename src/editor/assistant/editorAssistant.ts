@@ -10,6 +10,7 @@ import { AssistantWorkspace, type GroundedIssue, type IssueAssistant } from '../
 import type { IssueFilter } from '../../core/assistant/issueList';
 import { err, ok, type Result } from '../../core/result';
 import { SuspectCommits } from '../../core/suspect/suspectCommit';
+import { CodeOwners } from '../../core/owners/codeOwners';
 import type { FolderConnection } from '../connections';
 import type { EditorContext } from '../ctx';
 import { sessionTargetOf } from '../sessionTarget';
@@ -21,6 +22,7 @@ const notConnected = (): ApiError => apiError('notFound', 'No workspace folder i
 export class EditorAssistant implements IssueAssistant {
   private readonly workspaces = new WeakMap<FolderConnection, AssistantWorkspace>();
   private readonly suspects = new SuspectCommits();
+  private readonly codeOwners = new CodeOwners();
 
   constructor(private readonly ctx: EditorContext) {}
 
@@ -86,7 +88,7 @@ export class EditorAssistant implements IssueAssistant {
     if (!workspace) {
       const target = sessionTargetOf(folder.connection, { name: folder.name, path: folder.folderPath }, this.ctx.settings.statsPeriod, this.ctx.log);
       // git blame only in a trusted workspace: a repository's own settings can name programs for git to run.
-      workspace = new AssistantWorkspace({ client: folder.connection.client, ...target, ...(vscode.workspace.isTrusted ? { suspects: this.suspects } : {}) });
+      workspace = new AssistantWorkspace({ client: folder.connection.client, ...target, codeOwners: this.codeOwners, ...(vscode.workspace.isTrusted ? { suspects: this.suspects } : {}) });
       this.workspaces.set(folder.connection, workspace);
     }
     return workspace;

@@ -47,6 +47,7 @@ export class IssuePanel extends Lifetime {
     replay: () => this.runCommand(commandIds.replayInDebugger, this.issueId),
     openCommit: (message) => this.openCommit(message.sha),
     assignToOwner: () => (this.model?.cause?.assignToOwner ? this.runCommand(commandIds.assignToOwner, this.issueId) : undefined),
+    askAssistant: (message) => this.runCommand(message.request === 'explain' ? commandIds.explainWithAi : commandIds.fixWithAi, this.issueId),
     refresh: () => this.load(),
     openUserDataSetting: () => this.runCommand('workbench.action.openSettings', 'sentryInsight.showUserData'),
   };

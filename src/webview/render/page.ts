@@ -32,6 +32,8 @@ export function renderPage(state: PanelState, page: PageActions): Node[] {
         renderEventFacts(event),
         event.exceptions.some((exception) => exception.frames.length > 0) &&
           button({ label: 'Replay in Debugger', icon: icon('debug'), className: 'secondary replay', testId: 'replay-in-debugger', focusKey: 'replay', title: 'Open this event as a stopped debug session: its call stack and variables', onClick: () => page.replay() }),
+        button({ label: 'Explain with AI', icon: icon('sparkle'), className: 'secondary ask-assistant', testId: 'explain-with-ai', focusKey: 'explainWithAi', title: "Ask the editor's AI chat (@sentry /explain) about this issue, or copy its scrubbed context where there is no chat", onClick: () => page.askAssistant('explain') }),
+        button({ label: 'Fix with AI', icon: icon('sparkle'), className: 'secondary ask-assistant', testId: 'fix-with-ai', focusKey: 'fixWithAi', title: "Ask the editor's AI chat (@sentry /fix) for a fix, or copy the issue's scrubbed context where there is no chat", onClick: () => page.askAssistant('fix') }),
         event.message && h('p', { className: 'event-message', testId: 'event-message' }, event.message),
         ...renderExceptions(event.exceptions, page),
       )

@@ -10,6 +10,7 @@ export interface PageActions {
   replay(): void;
   openCommit(sha: string): void;
   assignToOwner(): void;
+  askAssistant(request: 'explain' | 'fix'): void;
   refresh(): void;
   openUserDataSetting(): void;
   /** Flips a disclosure and redraws. */

@@ -58,7 +58,7 @@ test('a hostile issue title shows as literal text in the mark, hover, view and p
         const hrefs = await attributeValues(hover.locator('a'), 'data-href');
         assert.deepEqual(
           hrefs.map((href) => /^command:(sentryInsight\.\w+)\?/.exec(href ?? '')?.[1]),
-          ['showIssueDetails', 'replayInDebugger', 'openInSentry', 'resolve', 'resolveInNextRelease', 'archive', 'assignToMe', 'copyLink'].map((name) => `sentryInsight.${name}`),
+          ['showIssueDetails', 'replayInDebugger', 'explainWithAi', 'fixWithAi', 'openInSentry', 'resolve', 'resolveInNextRelease', 'archive', 'assignToMe', 'copyLink'].map((name) => `sentryInsight.${name}`),
           JSON.stringify(hrefs),
         );
         await workbench.screenshot('hover');

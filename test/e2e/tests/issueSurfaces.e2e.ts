@@ -60,6 +60,8 @@ describe('Sentry surfaces in a real VS Code', () => {
       assert.deepEqual(found, [
         { label: 'Open Details', href: `command:sentryInsight.showIssueDetails?${args}` },
         { label: 'Replay in Debugger', href: `command:sentryInsight.replayInDebugger?${args}` },
+        { label: 'Explain with AI', href: `command:sentryInsight.explainWithAi?${args}` },
+        { label: 'Fix with AI', href: `command:sentryInsight.fixWithAi?${args}` },
         { label: 'Open in Sentry', href: `command:sentryInsight.openInSentry?${args}` },
         { label: 'Resolve', href: `command:sentryInsight.resolve?${args}` },
         { label: 'Resolve in Next Release', href: `command:sentryInsight.resolveInNextRelease?${args}` },

@@ -4,7 +4,7 @@
 // nothing before it, and triage reaches the local server.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -23,8 +23,10 @@ function textOf(result: unknown): string {
   return (result as { content: Array<{ text?: string }> }).content.map((part) => part.text ?? '').join('');
 }
 
-/** The app's files committed by Jane Doe and tagged as the release, so git blame has a commit to name. */
+/** The app's files and a CODEOWNERS committed by Jane Doe and tagged as the release, so git blame has a commit to name. */
 function commitWorkspace(path: string): void {
+  mkdirSync(join(path, '.github'));
+  writeFileSync(join(path, '.github', 'CODEOWNERS'), '# Owners\nsrc/ @acme/checkout jane@example.com\n');
   const date = `${String(committed)} +0000`;
   const env = { ...process.env, GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: 'Jane Doe', GIT_COMMITTER_EMAIL: 'jane@example.com', GIT_COMMITTER_DATE: date };
   const git = (args: string[]) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: path, env, stdio: 'ignore' });
@@ -81,6 +83,7 @@ describe('sentry-insight mcp on the local Sentry with real SDK events', () => {
     assert.match(text, /## Exception \(thrown\): TypeError: cart \d is empty\nMechanism \S+/);
     const thrownLine = (sdkAppFiles['src/cart.js'].split('\n')[raisedLines.cart - 1] ?? '').trim();
     assert.match(text, new RegExp(`- computeTotal at workspace file src/cart\\.js:${raisedLines.cart}\\n(.*\\n)*    > ${raisedLines.cart} \\|\\s+${thrownLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    assert.match(text, /^Code owners of src\/cart\.js: @acme\/checkout, jane@example\.com \(\.github\/CODEOWNERS line 2\)\.$/m);
     assert.match(text, /Suspect commit: this line was last changed in [0-9a-f]{7} by Jane Doe, just before shop@1\.2\.3: 'Cart rules'/);
     assert.ok(text.indexOf('src/cart.js:') < text.indexOf('src/app.js:'), 'the raising frame before its caller');
     assert.match(text, /## Tags\n(.*\n)*environment: development/);

@@ -96,6 +96,13 @@ test('caps the whole text and names what it cut, keeping the header and the thro
   assert.match(text, new RegExp(`\\[Cut to stay within 6000 bytes \\(${Buffer.byteLength(full)} in full\\): (the end of )?exception \\d+, .* and \\d+ more sections left out\\.`));
 });
 
+test('names the code owners of the raising file in the header, which the cap keeps', () => {
+  const causes = Array.from({ length: 12 }, (_, index) => ({ type: `Cause${index}`, value: 'v'.repeat(1500) }));
+  const text = issueContextText({ issue, event: eventWith(causes), located: new Map(), owners: 'Code owners of src/cart.ts: @acme/checkout (.github/CODEOWNERS line 3)', maxBytes: 6000 });
+  assert.match(text, /^# SHOP-9 .*\n(.*\n)*Code owners of src\/cart\.ts: @acme\/checkout \(\.github\/CODEOWNERS line 3\)\.\n(.*\n)*## Exception \(thrown\)/);
+  assert.match(text, /\[Cut to stay within 6000 bytes/);
+});
+
 test('says when there is no event to read', () => {
   const text = issueContextText({ issue, located: new Map() });
   assert.match(text, /No event of this issue could be read/);

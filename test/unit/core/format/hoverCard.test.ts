@@ -12,6 +12,8 @@ import { lineHit } from '../index/lineHits';
 const commands: HoverCommandIds = {
   showIssueDetails: 'x.details',
   replayInDebugger: 'x.replay',
+  explainWithAi: 'x.explain',
+  fixWithAi: 'x.fix',
   openInSentry: 'x.open',
   copyLink: 'x.copy',
   resolve: 'x.resolve',
@@ -86,6 +88,8 @@ test('offers every action on Sentry, each linking the issue id', () => {
   assert.deepEqual(linkTargets(card.markdown), [
     link('x.details'),
     link('x.replay'),
+    link('x.explain'),
+    link('x.fix'),
     link('x.open'),
     link('x.resolve'),
     link('x.next'),
@@ -93,7 +97,7 @@ test('offers every action on Sentry, each linking the issue id', () => {
     link('x.assignMe'),
     link('x.copy'),
   ]);
-  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.assignMe', 'x.copy', 'x.details', 'x.next', 'x.open', 'x.replay', 'x.resolve']);
+  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.assignMe', 'x.copy', 'x.details', 'x.explain', 'x.fix', 'x.next', 'x.open', 'x.replay', 'x.resolve']);
   assert.match(card.markdown, /\[\$\(check\) Resolve\]/);
   assert.match(card.markdown, /\[\$\(check-all\) Resolve in Next Release\]/);
   assert.match(card.markdown, /\[\$\(person\) Assign to Me\]/);
@@ -101,21 +105,21 @@ test('offers every action on Sentry, each linking the issue id', () => {
 
 test('hides what GlitchTip cannot do, and users it does not count', () => {
   const card = hoverCard(input({ capabilities: glitchtipBackend.capabilities }));
-  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.copy', 'x.details', 'x.open', 'x.replay', 'x.resolve']);
+  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.copy', 'x.details', 'x.explain', 'x.fix', 'x.open', 'x.replay', 'x.resolve']);
   assert.match(card.markdown, /\$\(pulse\) 25 events\n/);
 });
 
 test('hides capability-gated actions when the backend is unknown', () => {
-  assert.deepEqual([...hoverCard(input({ capabilities: undefined })).commands].sort(), ['x.archive', 'x.copy', 'x.details', 'x.open', 'x.replay', 'x.resolve']);
+  assert.deepEqual([...hoverCard(input({ capabilities: undefined })).commands].sort(), ['x.archive', 'x.copy', 'x.details', 'x.explain', 'x.fix', 'x.open', 'x.replay', 'x.resolve']);
 });
 
 test('leaves out Open in Sentry and Copy Link when the issue has no page', () => {
-  assert.deepEqual([...hoverCard(input({ hasLink: false })).commands].sort(), ['x.archive', 'x.assignMe', 'x.details', 'x.next', 'x.replay', 'x.resolve']);
+  assert.deepEqual([...hoverCard(input({ hasLink: false })).commands].sort(), ['x.archive', 'x.assignMe', 'x.details', 'x.explain', 'x.fix', 'x.next', 'x.replay', 'x.resolve']);
 });
 
 test('offers the actions that fit a resolved issue, and says how it was resolved', () => {
   const card = hoverCard(input({ issue: { ...mcpIssue(), status: 'resolved', statusDetails: { inNextRelease: true } } }));
-  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.assignMe', 'x.copy', 'x.details', 'x.open', 'x.replay', 'x.unresolve']);
+  assert.deepEqual([...card.commands].sort(), ['x.archive', 'x.assignMe', 'x.copy', 'x.details', 'x.explain', 'x.fix', 'x.open', 'x.replay', 'x.unresolve']);
   assert.match(card.markdown, / · resolved in the next release · /);
   assert.match(card.markdown, /\[\$\(issue-reopened\) Unresolve\]\(command:x\.unresolve/);
 });
@@ -123,7 +127,7 @@ test('offers the actions that fit a resolved issue, and says how it was resolved
 test('offers the actions that fit an archived issue, and says until when', () => {
   const card = hoverCard(input({ issue: { ...mcpIssue(), status: 'ignored', substatus: 'archived_until_escalating' } }));
   assert.match(card.markdown, / · archived until escalating · /);
-  assert.deepEqual([...card.commands].sort(), ['x.assignMe', 'x.copy', 'x.details', 'x.next', 'x.open', 'x.replay', 'x.resolve', 'x.unresolve']);
+  assert.deepEqual([...card.commands].sort(), ['x.assignMe', 'x.copy', 'x.details', 'x.explain', 'x.fix', 'x.next', 'x.open', 'x.replay', 'x.resolve', 'x.unresolve']);
 });
 
 test('falls back to the line hit when the store no longer has the issue', () => {
@@ -156,7 +160,7 @@ test('joins cards with rules, counts the ones left out, and names the commands o
   assert.match(sections[0] ?? '', /%221%22/);
   assert.match(sections[1] ?? '', /%222%22/);
   assert.equal(sections[2], '*1 more issue on this line: see the Sentry view.*');
-  assert.deepEqual([...cards.commands].sort(), ['x.archive', 'x.details', 'x.replay', 'x.resolve']);
+  assert.deepEqual([...cards.commands].sort(), ['x.archive', 'x.details', 'x.explain', 'x.fix', 'x.replay', 'x.resolve']);
 });
 
 test('says when the data may be out of date', () => {
