@@ -3,6 +3,7 @@
 // own lock file, installed here when missing: never dependencies of the extension.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { compileTests } from './compileTests.mjs';
 
 const outDir = 'out-bench';
 const peers = 'bench/peers';
@@ -14,8 +15,7 @@ if (!existsSync(`${peers}/node_modules/@spotlightjs/spotlight`)) {
     process.exit(installed.status ?? 1);
   }
 }
-const compiled = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
-if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+await compileTests(outDir);
 const filter = process.argv[2];
 for (const name of readdirSync('bench').filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter))).sort()) {
   console.log(`\n# ${name}`);

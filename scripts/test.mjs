@@ -1,10 +1,13 @@
-// The whole test suite: builds, type-checks and compiles, then runs every *.test.js under the output folder with Node's
-// test runner, then the end-to-end *.e2e.js files in a real VS Code.
-// `npm test -- resolve` runs only test files whose path contains "resolve"; with a filter, type errors elsewhere are
-// reported but do not stop the run (so parallel work in progress does not block a focused run). TEST_OUT_DIR picks the folder.
+// The whole test suite: builds the bundles, type-checks every project (`tsc -b`, see tsconfig.base.json), compiles the
+// tests with esbuild, then runs every *.test.js under the output folder with Node's test runner, then the end-to-end
+// *.e2e.js files in a real VS Code.
+// `npm test -- resolve` runs only test files whose path contains "resolve", and skips the type-check so it starts in
+// seconds (`npm run typecheck` is the separate check); a failed bundle build does not stop it either (so parallel work in
+// progress does not block a focused run). TEST_OUT_DIR picks the folder.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileTests } from './compileTests.mjs';
 import { ensureE2eTooling } from './e2eTooling.mjs';
 
 function run(command, args, { mayFail = false } = {}) {
@@ -24,7 +27,8 @@ const filter = process.argv[2];
 const outDir = process.env.TEST_OUT_DIR ?? 'out';
 rmSync(outDir, { recursive: true, force: true });
 run(process.execPath, ['scripts/build.mjs'], { mayFail: Boolean(filter) });
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', outDir], { mayFail: Boolean(filter) });
+if (!filter) run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+await compileTests(outDir);
 const files = testFiles(join(outDir, 'test')).filter((file) => !filter || file.includes(filter)).sort();
 if (files.length === 0) {
   console.error(`no test files match ${filter ?? '*.test.js'}`);

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Small builders for the page's DOM. Text only ever goes in through text nodes (`textContent`), never as markup, and
 // attributes that could run code (`on…`, `style`, `href`, `src`) are refused, so event strings stay text.
 

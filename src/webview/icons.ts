@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The few icons the page needs, drawn as inline SVG strokes in the text colour, so they follow the theme without
 // loading a font (no codicon font is bundled).
 import { svg } from './dom';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Entry of the issue panel's page: restores which issue it shows, says `ready`, validates every message from the host,
 // and redraws the page from its state, keeping keyboard focus on the control that had it.
 import type { TriageAction } from '../core/format/issueViewModel';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The page's handle on VS Code's webview API, typed to the panel protocol: post messages, keep and read the state.
 import type { PageMessage, PageState } from './protocol';
 import { parsePageState } from './protocol';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // An events-over-time bar chart drawn as inline SVG elements (no markup strings), with a text summary for screen readers.
 import type { ChartView } from '../../core/format/issueViewModel';
 import { barsOf } from '../../core/format/sparkline';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The latest event's details below the stack trace: breadcrumbs, tags and contexts, the HTTP request and the user.
 import type { BreadcrumbView, EventView, RequestView, UserView } from '../../core/format/issueViewModel';
 import { button, h, keyValueTable, section } from '../dom';

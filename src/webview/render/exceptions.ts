@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The exception chain: each exception's type, value and mechanism, then its frames with the raising frame on top.
 // In-app frames stand out; other frames hide behind a toggle; each frame's source lines open with a toggle of their own.
 import { hasDetails, type ExceptionView, type FrameView } from '../../core/format/issueViewModel';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The top of the page: title, short id, level, status, assignee, and the triage bar with its outcome message.
 import type { HeaderView, TriageAction } from '../../core/format/issueViewModel';
 import { triageLabels } from '../../core/format/triageActions';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The user impact section: counts, first and last seen, releases, environments, event charts and tag distributions.
 import type { EnvironmentView, ImpactView, TagDistribution, TimeView } from '../../core/format/issueViewModel';
 import { h, section, svg } from '../dom';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The whole page for one state: a loading or error message, or the issue with all its sections.
 import { button, h, section } from '../dom';
 import { icon } from '../icons';

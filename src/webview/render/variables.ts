@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // A frame's local variables as a table: top-level names always shown, nested objects and arrays closed until opened,
 // and each note on what was cut or hidden ("10 of 52 items sent") beside its value.
 import type { VariableRow } from '../../core/format/issueViewModel';

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { defaultScenario, lineOf, scenario, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
 import { startSession, type Session, type TreeRow } from '../harness';
+import { readBodyText } from '../harness/inPage';
 import { issueById, scenarioWorkspace, sentryStatusBarItem } from './scenarioWorkspace';
 
 const cart = 'src/cart.ts';
@@ -107,7 +108,7 @@ describe('release tracking in a real VS Code', () => {
       const gone = issueById(fake.data, '1003');
       await workbench.treeRow(comparisonTree, `${gone.title},`).click();
       const panel = await workbench.webviewFrameShowing(gone.shortId);
-      assert.match(await panel.evaluate(() => document.body.innerText), /Payment declined/);
+      assert.match(await panel.evaluate(readBodyText), /Payment declined/);
       await workbench.screenshot('comparison-gone-panel');
       await workbench.runCommand('View: Close All Editors');
     }));
