@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The "Cause" section: the raising line in the workspace, the commit that last changed it (Open Commit) and the file's
 // code owners (Assign to Owner). All text from git and CODEOWNERS is set as text.
 import type { CauseView } from '../../core/format/issueViewModel';
