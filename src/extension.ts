@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const local = new LocalServerHost(
     vscode.Uri.joinPath(context.globalStorageUri, 'local-store').fsPath,
     () => settings.localPort,
+    () => settings.localStoreLimits,
     () => (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.fsPath })),
     log,
   );

@@ -1,39 +1,28 @@
 // `serve`'s options for how much the local store keeps (issue 12: the caps are the user's to choose): each a whole
-// number within bounds that keep memory and restart time sane; unset ones keep the store's defaults.
-import { defaultStoreLimits, type StoreLimits } from '../core/local/store/storeLimits';
+// number within the store's bounds (core/local/store/storeLimits); unset ones keep the store's defaults.
+import { defaultStoreLimitInUnits, storeLimitBounds, storeLimitFromUnits, type StoreLimits } from '../core/local/store/storeLimits';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 
 interface LimitOption {
   readonly option: string;
   readonly limit: keyof StoreLimits;
-  readonly min: number;
-  readonly max: number;
-  /** The option's unit in the store's terms (megabytes given, characters kept). */
-  readonly scale: number;
+  readonly described: string;
 }
 
-const megabyte = 1_000_000;
-
 export const storeLimitOptions: readonly LimitOption[] = [
-  { option: 'max-events', limit: 'maxEvents', min: 10, max: 1_000_000, scale: 1 },
-  { option: 'max-events-per-issue', limit: 'maxEventsPerIssue', min: 1, max: 10_000, scale: 1 },
-  // Evicting an issue scans them all: beyond 100,000 each new issue would cost too much.
-  { option: 'max-issues', limit: 'maxIssues', min: 10, max: 100_000, scale: 1 },
-  { option: 'max-store-mb', limit: 'maxEventChars', min: 1, max: 16_000, scale: megabyte },
+  { option: 'max-events', limit: 'maxEvents', described: 'events kept, the oldest dropped first' },
+  { option: 'max-events-per-issue', limit: 'maxEventsPerIssue', described: 'events kept per issue (counts stay whole)' },
+  { option: 'max-issues', limit: 'maxIssues', described: 'issues kept, the least recently seen dropped first' },
+  { option: 'max-store-mb', limit: 'maxEventChars', described: 'megabytes of event bodies kept' },
 ];
 
 /** The help lines of the options, with their defaults. */
 export function storeLimitHelp(): string {
-  const described: Record<string, string> = {
-    'max-events': 'events kept, the oldest dropped first',
-    'max-events-per-issue': 'events kept per issue (counts stay whole)',
-    'max-issues': 'issues kept, the least recently seen dropped first',
-    'max-store-mb': 'megabytes of event bodies kept',
-  };
   return storeLimitOptions
-    .map(({ option, limit, min, max, scale }) => {
+    .map(({ option, limit, described }) => {
+      const { min, max } = storeLimitBounds[limit];
       const name = `  --${option} N`;
-      const text = `${described[option]} (default ${defaultStoreLimits[limit] / scale}; ${min} to ${max})`;
+      const text = `${described} (default ${defaultStoreLimitInUnits(limit)}; ${min} to ${max})`;
       // As the other options: the text in the second column, on a line of its own under a long name.
       return name.length < 23 ? `${name.padEnd(23)}${text}` : `${name}\n${' '.repeat(23)}${text}`;
     })
@@ -43,12 +32,13 @@ export function storeLimitHelp(): string {
 /** The limits the options set; throws UsageError (exit 2) for a value that is not a whole number within bounds. */
 export function storeLimitsOf(args: ParsedArgs): Partial<StoreLimits> {
   const limits: Partial<Record<keyof StoreLimits, number>> = {};
-  for (const { option, limit, min, max, scale } of storeLimitOptions) {
+  for (const { option, limit } of storeLimitOptions) {
     const raw = lastValue(args, option);
     if (raw === undefined) continue;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < min || value > max) throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, not "${raw}"`);
-    limits[limit] = value * scale;
+    const value = /^\d+$/.test(raw) ? storeLimitFromUnits(limit, Number(raw)) : undefined;
+    const { min, max } = storeLimitBounds[limit];
+    if (value === undefined) throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, not "${raw}"`);
+    limits[limit] = value;
   }
   return limits;
 }

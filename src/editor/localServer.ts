@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { watchLocalChanges, type ChangeWatch } from '../core/local/changeWatch';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
 import { defaultServeStore, findLocalApiToken } from '../core/local/server/localTokenFinder';
+import type { StoreLimits } from '../core/local/store/storeLimits';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
 
@@ -36,6 +37,7 @@ export class LocalServerHost implements vscode.Disposable {
   constructor(
     private readonly storageDir: string,
     private readonly port: () => number,
+    private readonly storeLimits: () => Partial<StoreLimits>,
     private readonly folders: () => ReadonlyArray<{ name: string; path: string }>,
     private readonly log: Logger,
   ) {}
@@ -75,7 +77,7 @@ export class LocalServerHost implements vscode.Disposable {
     // A server already there is used as it is: opening its store file here as well would race its writes.
     if (await answersLikeSentry(url)) return this.useOtherServer(port, url);
     try {
-      const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), log: this.log });
+      const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), storeLimits: this.storeLimits(), log: this.log });
       this.server = server;
       if (server.storeWarning !== undefined) void vscode.window.showWarningMessage(`Sentry: ${server.storeWarning}`);
       server.onDidIngest((change) => {

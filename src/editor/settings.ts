@@ -2,7 +2,8 @@
 // server URL, path mappings) come from user settings only while the workspace is untrusted.
 import * as vscode from 'vscode';
 import type { AlertSettings } from '../core/alerts/alertSettings';
-import { settingDefaults as defaults } from '../core/config/settingDefaults';
+import { settingDefaults as defaults, storeLimitSettings } from '../core/config/settingDefaults';
+import { storeLimitFromUnits, type StoreLimits } from '../core/local/store/storeLimits';
 import type { PathMapping } from '../core/resolve/frame';
 import type { MarkFilter } from '../core/state/markFilter';
 
@@ -29,6 +30,8 @@ export interface Settings {
   readonly showUserData: boolean;
   readonly treeSort: TreeSort;
   readonly localPort: number;
+  /** How much the embedded local Sentry's store keeps; a value out of bounds keeps the store's default. */
+  readonly localStoreLimits: Partial<StoreLimits>;
   readonly alerts: AlertSettings;
   /** Which issues the line marks show: all, or only those new in the folder's release. */
   readonly marksShow: MarkFilter;
@@ -106,6 +109,14 @@ export function createSettings(): Settings & vscode.Disposable {
     get localPort() {
       const port = global().get<number>('local.port') ?? defaults['local.port'];
       return Number.isInteger(port) && port > 0 && port < 65536 ? port : defaults['local.port'];
+    },
+    get localStoreLimits() {
+      const limits: Partial<Record<keyof StoreLimits, number>> = {};
+      for (const [limit, key] of Object.entries(storeLimitSettings) as Array<[keyof StoreLimits, keyof typeof defaults]>) {
+        const value = storeLimitFromUnits(limit, global().get<number>(key) ?? Number.NaN);
+        if (value !== undefined) limits[limit] = value;
+      }
+      return limits;
     },
     get marksShow() {
       return global().get<string>('marks.show') === 'newInRelease' ? 'newInRelease' : defaults['marks.show'];

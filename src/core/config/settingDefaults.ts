@@ -3,6 +3,7 @@
 import { defaultAlertSettings } from '../alerts/alertSettings';
 import { defaultStatsPeriod } from '../api/statsPeriod';
 import { defaultLocalPort } from '../local/localPort';
+import { defaultStoreLimitInUnits, type StoreLimits } from '../local/store/storeLimits';
 
 export const settingDefaults = {
   url: '',
@@ -20,8 +21,20 @@ export const settingDefaults = {
   showUserData: false,
   'tree.sortBy': 'users',
   'local.port': defaultLocalPort,
+  'local.maxEvents': defaultStoreLimitInUnits('maxEvents'),
+  'local.maxEventsPerIssue': defaultStoreLimitInUnits('maxEventsPerIssue'),
+  'local.maxIssues': defaultStoreLimitInUnits('maxIssues'),
+  'local.maxStoreMb': defaultStoreLimitInUnits('maxEventChars'),
   'alerts.enabled': defaultAlertSettings.enabled,
   'alerts.quietMode': defaultAlertSettings.quietMode,
   'alerts.eventsPerHourThreshold': defaultAlertSettings.eventsPerHourThreshold,
   'alerts.cooldownHours': defaultAlertSettings.cooldownHours,
 } as const;
+
+/** The setting of each local store limit, in the unit storeLimitBounds gives (megabytes for the event bodies). */
+export const storeLimitSettings = {
+  maxEvents: 'local.maxEvents',
+  maxEventsPerIssue: 'local.maxEventsPerIssue',
+  maxIssues: 'local.maxIssues',
+  maxEventChars: 'local.maxStoreMb',
+} as const satisfies Record<keyof StoreLimits, keyof typeof settingDefaults>;

@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { settingDefaults } from '../../../../src/core/config/settingDefaults';
+import { settingDefaults, storeLimitSettings } from '../../../../src/core/config/settingDefaults';
+import { storeLimitBounds, type StoreLimits } from '../../../../src/core/local/store/storeLimits';
 import { findRepoRoot } from '../../../support/fakeSentry/repoRoot';
 
 interface ContributedSetting {
   readonly default?: unknown;
+  readonly minimum?: unknown;
+  readonly maximum?: unknown;
 }
 
 function contributedSettings(): Record<string, ContributedSetting> {
@@ -28,4 +31,14 @@ test('every contributed setting has the default the settings reader falls back t
   }
   const missing = Object.keys(settingDefaults).filter((name) => !(`sentryInsight.${name}` in contributed));
   assert.deepEqual(missing, [], 'defaults for settings package.json does not contribute');
+});
+
+test("the local store's limits are settings with the bounds serve's options have", () => {
+  const contributed = contributedSettings();
+  for (const [limit, key] of Object.entries(storeLimitSettings) as Array<[keyof StoreLimits, string]>) {
+    const setting = contributed[`sentryInsight.${key}`];
+    assert.ok(setting !== undefined, `sentryInsight.${key} is contributed`);
+    assert.equal(setting.minimum, storeLimitBounds[limit].min, `minimum of ${key}`);
+    assert.equal(setting.maximum, storeLimitBounds[limit].max, `maximum of ${key}`);
+  }
 });
