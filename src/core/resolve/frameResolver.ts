@@ -68,7 +68,7 @@ export class FrameResolver {
     for (const candidate of frameCandidates(frame, rules)) {
       const mapped = candidate.via === 'pathMapping' || candidate.via === 'codeMapping';
       const file = this.options.files.find(candidate.path, { wholeSuffix: mapped, sharedDirectory: foreign && candidate.via === 'path' });
-      if (file === undefined || (await this.reader.confine(this.reader.absolutePath(file))) === undefined) continue;
+      if (file === undefined || !(await this.reader.isWorkspaceFile(this.reader.absolutePath(file)))) continue;
       return this.resolveInFile(file, candidate.via, frame, debugId);
     }
     if (debugId !== undefined) return this.resolveByDebugId(frame, debugId);

@@ -19,6 +19,9 @@ export interface WorkspaceFileReaderOptions {
   readonly log?: Logger;
 }
 
+/** How long isWorkspaceFile trusts an answer: as long as a directory's real path is trusted (PathConfinement). */
+const recentlyConfinedMs = 10_000;
+
 /** A file's text and, computed once when first asked for, its lines. */
 export class FileText {
   private lineCache: readonly string[] | undefined;
@@ -42,6 +45,8 @@ export class WorkspaceFileReader {
   private readonly confinement: PathConfinement;
   private readonly texts: BoundedCache<string, FileText>;
   private readonly pending = new Map<string, Promise<FileText | undefined>>();
+  /** Recent answers of isWorkspaceFile: a release's frames name the same few files thousands of times. */
+  private readonly recentlyConfined = new BoundedCache<string, { readonly inside: Promise<boolean>; readonly at: number }>(8_192);
 
   constructor(
     private readonly folders: readonly WorkspaceFolder[],
@@ -69,6 +74,18 @@ export class WorkspaceFileReader {
   /** The real path when the file exists, is a regular file, and really lies inside a workspace folder; else undefined. */
   confine(absolutePath: string): Promise<string | undefined> {
     return this.confinement.confine(absolutePath);
+  }
+
+  /**
+   * Whether the path is a file inside the workspace, as confine() says, remembered for a few seconds (an lstat per frame
+   * was a quarter of a frame's CPU). Only for choosing among candidate paths: reading goes through confine() again.
+   */
+  isWorkspaceFile(absolutePath: string, now = Date.now()): Promise<boolean> {
+    const recent = this.recentlyConfined.get(absolutePath);
+    if (recent !== undefined && now - recent.at <= recentlyConfinedMs) return recent.inside;
+    const inside = this.confine(absolutePath).then((real) => real !== undefined);
+    this.recentlyConfined.set(absolutePath, { inside, at: now });
+    return inside;
   }
 
   /** As confine(), with the size and modification time that identify this version of the file. */
@@ -124,6 +141,7 @@ export class WorkspaceFileReader {
   /** Forgets cached texts and directory checks, for when files changed on disk. */
   clear(): void {
     this.texts.clear();
+    this.recentlyConfined.clear();
     this.confinement.clear();
   }
 

@@ -230,7 +230,7 @@ export class IssueLoad {
     if (previous.framesOnly?.has(issue.id)) this.framesOnly.add(issue.id);
     const event = previous.events.get(issue.id);
     if (event) this.events.set(issue.id, event);
-    this.hits.set(issue.id, this.previousHits.get(issue.id) ?? []);
+    this.hits.set(issue.id, withIssueFacts(this.previousHits.get(issue.id) ?? [], issue));
     this.unresolved.set(issue.id, previous.unresolvedFrames.get(issue.id) ?? 0);
     return true;
   }
@@ -254,7 +254,7 @@ export class IssueLoad {
       const event = this.setup.previous?.events.get(issue.id);
       if (event) this.events.set(issue.id, event);
       const hits = this.previousHits.get(issue.id);
-      if (hits) this.hits.set(issue.id, hits);
+      if (hits) this.hits.set(issue.id, withIssueFacts(hits, issue));
     }
     this.report();
     this.emitPartial(false);
@@ -299,8 +299,10 @@ export class IssueLoad {
       const issue = this.withStory(withKnownReleases(listed, this.previousIssues.get(listed.id)));
       storied.push(issue);
       const fresh = this.listed.has(issue.id) || this.searched.has(issue.id);
+      // Hits carry their issue's facts already (fresh from it, or updated when reused): each partial result would
+      // otherwise copy every hit again.
       const hits = fresh ? this.hits.get(issue.id) : (this.hits.get(issue.id) ?? this.previousHits.get(issue.id));
-      for (const hit of withIssueFacts(hits ?? [], issue)) index.add(hit);
+      for (const hit of hits ?? []) index.add(hit);
       const event = this.events.get(issue.id) ?? (fresh ? undefined : this.setup.previous?.events.get(issue.id));
       if (event) events.set(issue.id, event);
       const unresolved = this.unresolved.get(issue.id) ?? (fresh ? 0 : (this.setup.previous?.unresolvedFrames.get(issue.id) ?? 0));
