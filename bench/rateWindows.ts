@@ -1,5 +1,6 @@
 // A simulated sentry.io in front of the fake Sentry, for benchmarks: fixed one-second windows per endpoint class
-// (issue details 5/s, an issue's events 15/s, lists and the rest 40/s, each scaled by `scale`), a concurrency limit,
+// (issue details 5/s, an issue's events 15/s, the organization events endpoint (Discover) 30/s, lists and the rest
+// 40/s, each scaled by `scale`), a concurrency limit,
 // every answer after a fixed latency, and the 429 as sentry.io sends it: a bare JSON string without Retry-After.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,9 @@ export interface WindowClass {
 export const sentryIoClasses = (scale: number): WindowClass[] => [
   { name: 'details', limit: 5 * scale, matches: (path) => /\/issues\/[^/]+\/$/.test(path) },
   { name: 'events', limit: 15 * scale, matches: (path) => /\/issues\/[^/]+\/events\/[^/]+\/$/.test(path) },
+  // sentry.io's legacy limit for it (organization_events.py); the reduced one, 1,000 per 5 minutes, admits a whole
+  // N = 5,000 load's 100 requests in one window.
+  { name: 'discover', limit: 30 * scale, matches: (path) => /^\/api\/0\/organizations\/[^/]+\/events\/$/.test(path) },
   { name: 'lists', limit: 40 * scale, matches: () => true },
 ];
 

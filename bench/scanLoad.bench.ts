@@ -1,10 +1,13 @@
 // Benchmark: a folder's cold load, its open file first, against a simulated sentry.io (fixed windows per endpoint:
-// issue details 5/s, an issue's events 15/s, lists 40/s; 429 as a bare string without Retry-After; concurrency limit
-// 15; 50 ms per answer), for N = 100, 1,000 and 5,000 issues. Prints, measured in the same run: round trips to the
-// active file's marks, time to the full index against its lower bound, the naive loader without rate limits (list,
-// then one latest event at a time) against the product, the requests of a refresh with nothing changed, annotations
-// lost, CPU per issue and peak memory. N = 5,000 runs with every window 10x wider (and its bound scaled alike) and
-// times the naive loader on 500 of its issues, so the whole bench takes minutes on two cores.
+// issue details 5/s, an issue's events 15/s, the organization events endpoint 30/s, lists 40/s; 429 as a bare string
+// without Retry-After; concurrency limit 15; 50 ms per answer), for N = 100, 1,000 and 5,000 issues. The product runs
+// twice: against a Sentry without the organization events endpoint (the per-issue path: one latest event per issue)
+// and against one with it (Discover: two requests per hundred issues beyond the open file). Prints, measured in the
+// same run: round trips to the active file's marks, time to the full index against its lower bound, the naive loader
+// without rate limits (list, then one latest event at a time) against the product, the requests of a refresh with
+// nothing changed, annotations lost, CPU per issue and peak memory. N = 5,000 runs with every window 10x wider (and
+// its bound scaled alike) and times the naive loader on 500 of its issues, so the whole bench takes minutes on two
+// cores. BENCH_N picks one N; BENCH_PATHS=discover skips the per-issue run (for profiling).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +25,7 @@ import type { ProxyCounts } from './rateWindows';
 import type { SimulatedSentry } from './simulatedSentryProcess';
 
 const latencyMs = 50;
-const baseLimits: Record<string, number> = { details: 5, events: 15, lists: 40 };
+const baseLimits: Record<string, number> = { details: 5, events: 15, discover: 30, lists: 40 };
 
 interface Case {
   readonly issues: number;
@@ -45,7 +48,7 @@ class Servers {
     return new Servers(child, urls);
   }
 
-  counts(): Promise<ProxyCounts> {
+  counts(which: 'counts' | 'perIssueCounts' = 'counts'): Promise<ProxyCounts> {
     return new Promise((resolve) => {
       const listener = (message: unknown): void => {
         const answer = message as { counts?: ProxyCounts };
@@ -54,7 +57,7 @@ class Servers {
         resolve(answer.counts);
       };
       this.child.on('message', listener);
-      this.child.send('counts');
+      this.child.send(which);
     });
   }
 
@@ -111,7 +114,8 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
     peakRss = Math.max(peakRss, memory.rss);
     peakHeap = Math.max(peakHeap, memory.heapUsed);
   };
-  const sampler = setInterval(sample, 50);
+  // process.memoryUsage() costs most of a millisecond: sampled often, it would count in the CPU per issue.
+  const sampler = setInterval(sample, 250);
   const cpu = process.cpuUsage();
   const started = performance.now();
   let activeMs: number | undefined;
@@ -133,10 +137,13 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
   }
 }
 
-/** For each endpoint class, the requests a complete load needs (one latest event per issue at least) over its limit. */
-function lowerBoundMs(counts: ProxyCounts, scale: number, issues: number): { ms: number; by: string } {
-  let best = { ms: 0, by: 'none' };
-  const needed = { ...counts.served, events: Math.max(counts.served['events'] ?? 0, issues) };
+/**
+ * For each endpoint class, the requests the load needed over its limit (the per-issue path needs one latest event per
+ * issue at least); and the issue list's pages, one round trip after another since each names the next.
+ */
+function lowerBoundMs(counts: ProxyCounts, scale: number, issues: number, perIssue: boolean, listPages: number): { ms: number; by: string } {
+  let best = { ms: listPages * latencyMs, by: `${listPages} list pages one after another at ${latencyMs} ms` };
+  const needed = perIssue ? { ...counts.served, events: Math.max(counts.served['events'] ?? 0, issues) } : counts.served;
   for (const [name, served] of Object.entries(needed)) {
     const ms = (served / ((baseLimits[name] ?? 40) * scale)) * 1000;
     if (ms > best.ms) best = { ms, by: `${served} ${name} requests at ${(baseLimits[name] ?? 40) * scale}/s` };
@@ -146,6 +153,41 @@ function lowerBoundMs(counts: ProxyCounts, scale: number, issues: number): { ms:
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+interface Path {
+  readonly name: string;
+  readonly url: string;
+  readonly counts: 'counts' | 'perIssueCounts';
+  readonly perIssue: boolean;
+}
+
+async function runPath(path: Path, testCase: Case, servers: Servers, workspace: string, scenario: LoadScenario, naiveMs: number): Promise<void> {
+  await servers.counts(path.counts);
+  const client = SentryClient.create({ baseUrl: path.url, token: DEFAULT_TOKEN, log: silentLogger });
+  try {
+    const run = await productLoad(client, workspace, scenario);
+    const cold = await servers.counts(path.counts);
+    const refreshed = await run.session.load();
+    const refresh = await servers.counts(path.counts);
+    if (!refreshed.ok) throw new Error(refreshed.error.message);
+
+    const mainPages = Math.ceil(testCase.issues / 100);
+    const bound = lowerBoundMs(cold, testCase.scale, testCase.issues, path.perIssue, mainPages);
+    const marks = run.loaded.index.hitCount;
+    const listPages = mainPages + Math.ceil(scenario.newIssues / 100);
+    const refreshRequests = Object.values(refresh.served).reduce((sum, value) => sum + value, 0) + refresh.tooMany;
+    console.log(`  ${path.name}`);
+    console.log(`    active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`);
+    console.log(`    full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`);
+    console.log(`    naive / product:       ${(naiveMs / run.ms).toFixed(2)}x (target >= 10x at N = 1,000)`);
+    console.log(`    cold load requests:    ${JSON.stringify(cold.served)}, ${cold.tooMany} answered 429, at most ${cold.maxInFlight} in flight`);
+    console.log(`    refresh, nothing changed: ${refreshRequests} requests; list pages alone: ${listPages}`);
+    console.log(`    annotations lost:      ${scenario.expectedMarks - marks} of ${scenario.expectedMarks} (${run.loaded.missing.length} issues reported missing, ${run.loaded.framesOnly.size} placed from Discover frames)`);
+    console.log(`    CPU per issue:         ${(run.cpuMs / testCase.issues).toFixed(2)} ms; peak memory ${run.peakRssMb.toFixed(0)} MB RSS, ${run.peakHeapMb.toFixed(0)} MB heap`);
+  } finally {
+    await client.close();
+  }
+}
+
 async function runCase(testCase: Case): Promise<void> {
   const scenario = loadScenario(testCase.issues);
   const servers = await Servers.start(testCase.issues, testCase.scale);
@@ -154,32 +196,14 @@ async function runCase(testCase: Case): Promise<void> {
     const sample = testCase.naiveSample ?? testCase.issues;
     const naive = await naiveLoad(servers.urls.unlimitedUrl, workspace, sample);
     const naiveMs = (naive.ms * testCase.issues) / sample;
-    await servers.counts();
-
-    const client = SentryClient.create({ baseUrl: servers.urls.limitedUrl, token: DEFAULT_TOKEN, log: silentLogger });
-    try {
-      const run = await productLoad(client, workspace, scenario);
-      const cold = await servers.counts();
-      const refreshed = await run.session.load();
-      const refresh = await servers.counts();
-      if (!refreshed.ok) throw new Error(refreshed.error.message);
-
-      const bound = lowerBoundMs(cold, testCase.scale, testCase.issues);
-      const marks = run.loaded.index.hitCount;
-      const listPages = Math.ceil(testCase.issues / 100) + Math.ceil(scenario.newIssues / 100);
-      const refreshRequests = Object.values(refresh.served).reduce((sum, value) => sum + value, 0) + refresh.tooMany;
-      const windows = testCase.scale === 1 ? "sentry.io's windows" : `sentry.io's windows x${testCase.scale}`;
-      console.log(`\nN = ${testCase.issues} (${windows}, concurrency limit 15, ${latencyMs} ms per answer)`);
-      console.log(`  active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`);
-      console.log(`  full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`);
-      console.log(`  naive loader, no limits: ${seconds(naiveMs)}${sample < testCase.issues ? ` (timed on ${sample} issues, scaled)` : ''}; naive / product = ${(naiveMs / run.ms).toFixed(2)}x (target >= 10x at N = 1,000)`);
-      console.log(`  cold load requests:    ${JSON.stringify(cold.served)}, ${cold.tooMany} answered 429, at most ${cold.maxInFlight} in flight`);
-      console.log(`  refresh, nothing changed: ${refreshRequests} requests; list pages alone: ${listPages}`);
-      console.log(`  annotations lost:      ${scenario.expectedMarks - marks} of ${scenario.expectedMarks} (${run.loaded.missing.length} issues reported missing)`);
-      console.log(`  CPU per issue:         ${(run.cpuMs / testCase.issues).toFixed(2)} ms; peak memory ${run.peakRssMb.toFixed(0)} MB RSS, ${run.peakHeapMb.toFixed(0)} MB heap`);
-    } finally {
-      await client.close();
-    }
+    const windows = testCase.scale === 1 ? "sentry.io's windows" : `sentry.io's windows x${testCase.scale}`;
+    console.log(`\nN = ${testCase.issues} (${windows}, concurrency limit 15, ${latencyMs} ms per answer)`);
+    console.log(`  naive loader, no limits: ${seconds(naiveMs)}${sample < testCase.issues ? ` (timed on ${sample} issues, scaled)` : ''}`);
+    const paths: Path[] = [
+      { name: 'per-issue path (a Sentry without the organization events endpoint)', url: servers.urls.perIssueUrl, counts: 'perIssueCounts', perIssue: true },
+      { name: 'with the organization events endpoint (Discover)', url: servers.urls.limitedUrl, counts: 'counts', perIssue: false },
+    ];
+    for (const path of paths) if (process.env.BENCH_PATHS !== 'discover' || !path.perIssue) await runPath(path, testCase, servers, workspace, scenario, naiveMs);
   } finally {
     servers.stop();
     rmSync(workspace, { recursive: true, force: true });

@@ -7,6 +7,8 @@ import { RateWindowProxy, sentryIoClasses } from './rateWindows';
 
 export interface SimulatedSentry {
   readonly limitedUrl: string;
+  /** The same windows in front of a Sentry without the organization events endpoint: the per-issue path alone. */
+  readonly perIssueUrl: string;
   readonly unlimitedUrl: string;
 }
 
@@ -16,14 +18,18 @@ async function main(): Promise<void> {
   const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 50);
   const { data } = loadScenario(count);
   const behindWindows = await startFakeSentry({ data, rateLimit: false });
+  const withoutDiscover = await startFakeSentry({ data, rateLimit: false, discover: false });
   const unlimited = await startFakeSentry({ data, rateLimit: false, responseDelayMs: latencyMs });
   const proxy = new RateWindowProxy(behindWindows.url, sentryIoClasses(scale), 15, latencyMs);
-  await proxy.listen();
+  const perIssueProxy = new RateWindowProxy(withoutDiscover.url, sentryIoClasses(scale), 15, latencyMs);
+  await Promise.all([proxy.listen(), perIssueProxy.listen()]);
   process.on('message', (message) => {
     if (message === 'counts') process.send?.({ counts: proxy.takeCounts() });
+    if (message === 'perIssueCounts') process.send?.({ counts: perIssueProxy.takeCounts() });
   });
-  process.send?.({ limitedUrl: proxy.url, unlimitedUrl: unlimited.url } satisfies SimulatedSentry);
-  process.on('disconnect', () => void Promise.all([proxy.close(), behindWindows.close(), unlimited.close()]).then(() => process.exit(0)));
+  process.send?.({ limitedUrl: proxy.url, perIssueUrl: perIssueProxy.url, unlimitedUrl: unlimited.url } satisfies SimulatedSentry);
+  const servers = [proxy, perIssueProxy, behindWindows, withoutDiscover, unlimited];
+  process.on('disconnect', () => void Promise.all(servers.map((server) => server.close())).then(() => process.exit(0)));
 }
 
 void main();
