@@ -1,9 +1,9 @@
-// The whole test suite: builds the bundles, type-checks every project (`tsc -b`, see tsconfig.base.json), compiles the
-// tests with esbuild, then runs every *.test.js under the output folder with Node's test runner, then the end-to-end
-// *.e2e.js files in a real VS Code.
-// `npm test -- resolve` runs only test files whose path contains "resolve", and skips the type-check so it starts in
-// seconds (`npm run typecheck` is the separate check); a failed bundle build does not stop it either (so parallel work in
-// progress does not block a focused run). TEST_OUT_DIR picks the folder.
+// The whole test suite: builds the bundles, type-checks every project (`tsc -b`, see tsconfig.base.json), lints
+// (eslint.config.mjs), compiles the tests with esbuild, then runs every *.test.js under the output folder with Node's
+// test runner, then the end-to-end *.e2e.js files in a real VS Code.
+// `npm test -- resolve` runs only test files whose path contains "resolve" and skips the type-check and the linter, so
+// it starts in seconds (`npm run typecheck` and `npm run lint` are the separate checks); a failed bundle build does not
+// stop it either (so parallel work in progress does not block a focused run). TEST_OUT_DIR picks the folder.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,12 @@ const filter = process.argv[2];
 const outDir = process.env.TEST_OUT_DIR ?? 'out';
 rmSync(outDir, { recursive: true, force: true });
 run(process.execPath, ['scripts/build.mjs'], { mayFail: Boolean(filter) });
-if (!filter) run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+if (!filter) {
+  run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+  // The linter holds the layers' imports, text never set as HTML, the one settings reader and awaited promises
+  // (eslint.config.mjs); type-aware, so it comes after the type-check.
+  run(process.execPath, ['node_modules/eslint/bin/eslint.js']);
+}
 await compileTests(outDir);
 const files = testFiles(join(outDir, 'test')).filter((file) => !filter || file.includes(filter)).sort();
 if (files.length === 0) {
