@@ -12,6 +12,8 @@ import type { SourceFrame } from '../core/resolve/frame';
 import { FrameResolver } from '../core/resolve/frameResolver';
 import { WorkspaceFileIndex } from '../core/resolve/workspaceFileIndex';
 import { err, ok, type Result } from '../core/result';
+import { quoteSearchValue } from '../core/scan/searchQuoting';
+import { latestEventOf } from '../core/session/eventOutcome';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { WorkspaceIssues } from '../core/session/loadWorkspaceIssues';
 import { isLoopbackUrl } from '../core/local/loopback';
@@ -193,9 +195,12 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (!found || !connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
     const { org } = connection.key;
     const cachedEvent = found.folder.snapshot?.events[issueId];
+    // No cached event (marks placed from Discover frames, say): the one the load asks, the release's latest.
+    const release = found.folder.snapshot?.release?.version;
+    const eventFilter = { environments: connection.environments, query: release ? `release:${quoteSearchValue(release)}` : undefined, signal };
     const [detail, event, tags] = await Promise.all([
       connection.client.issue(org, issueId, signal),
-      cachedEvent ? Promise.resolve(ok(cachedEvent)) : connection.client.latestEvent(org, issueId, { signal }),
+      cachedEvent ? Promise.resolve(ok(cachedEvent)) : latestEventOf(connection.client, org, issueId, eventFilter),
       connection.client.issueTags(org, issueId, detailTagKeys, signal),
     ]);
     // The list's copy carries the release-scoped counts and any triage just made; details add releases and stats.

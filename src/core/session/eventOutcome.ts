@@ -4,6 +4,7 @@ import type { SentryClient } from '../api/client';
 import { isServerBusy, type ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
+import type { Result } from '../result';
 
 export type EventOutcome =
   | { readonly kind: 'loaded'; readonly event: IssueEvent }
@@ -20,12 +21,15 @@ export interface EventFilter {
 }
 
 /** The latest event matching the release; if the release has none in the window, the issue's latest at all. */
+export async function latestEventOf(client: SentryClient, org: string, issueId: string, filter: EventFilter): Promise<Result<IssueEvent, ApiError>> {
+  const answer = await client.latestEvent(org, issueId, filter);
+  if (answer.ok || answer.error.kind !== 'notFound' || !filter.query) return answer;
+  const anyEvent = await client.latestEvent(org, issueId, { environments: filter.environments, signal: filter.signal });
+  return anyEvent.ok || isServerBusy(anyEvent.error) ? anyEvent : answer;
+}
+
 export async function latestEventOutcome(client: SentryClient, org: string, issue: Issue, filter: EventFilter): Promise<EventOutcome> {
-  let answer = await client.latestEvent(org, issue.id, filter);
-  if (!answer.ok && answer.error.kind === 'notFound' && filter.query) {
-    const anyEvent = await client.latestEvent(org, issue.id, { environments: filter.environments, signal: filter.signal });
-    if (anyEvent.ok || isServerBusy(anyEvent.error)) answer = anyEvent;
-  }
+  const answer = await latestEventOf(client, org, issue.id, filter);
   if (answer.ok) return { kind: 'loaded', event: answer.value };
   if (isServerBusy(answer.error)) return { kind: 'missing', error: answer.error };
   return { kind: 'skipped', warning: `No stack trace for ${issue.shortId}: ${answer.error.message}` };
