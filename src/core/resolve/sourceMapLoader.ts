@@ -23,6 +23,11 @@ export interface DebugIdSourceMap {
   readonly script: string;
 }
 
+interface ScriptComments {
+  readonly debugId: string | undefined;
+  readonly sourceMappingUrl: string | undefined;
+}
+
 /** Inline maps (inside a script's text) kept for this loader's life, weighed by the length of their JSON text. */
 const MAX_INLINE_MAPS = 16;
 const MAX_INLINE_MAP_CHARS = 100_000_000;
@@ -41,6 +46,8 @@ export class SourceMapLoader {
   private readonly checked = new BoundedCache<string, ConfinedFile>(MAX_REMEMBERED_PATHS);
   /** Maps looked for and not found or not valid, so that a missing `.map` is not looked for again on every frame. */
   private readonly misses = new BoundedCache<string, true>(MAX_REMEMBERED_PATHS);
+  /** Each script text's comments: searching a large bundle's text for them once per frame cost more than the rest. */
+  private readonly comments = new WeakMap<FileText, ScriptComments>();
 
   constructor(
     private readonly reader: WorkspaceFileReader,
@@ -55,18 +62,29 @@ export class SourceMapLoader {
    * `<script>.map` beside it. A map URL with a host is never fetched.
    */
   async forScript(script: WorkspacePath, text: FileText, frameDebugId: string | undefined): Promise<LoadedSourceMap | undefined> {
-    for (const debugId of [frameDebugId, debugIdOf(text.text)]) {
+    const comments = this.commentsOf(text);
+    for (const debugId of [frameDebugId, comments.debugId]) {
       const map = debugId === undefined ? undefined : await this.debugIds.mapWithId(debugId);
       const loaded = map === undefined ? undefined : await this.loadFile(this.reader.absolutePath(map));
       if (loaded !== undefined) return loaded;
     }
     const scriptPath = this.reader.absolutePath(script);
-    const url = sourceMappingUrlOf(text.text);
+    const url = comments.sourceMappingUrl;
     if (url !== undefined) {
       const loaded = await this.fromUrl(url, scriptPath);
       if (loaded !== undefined) return loaded;
     }
     return this.loadFile(`${scriptPath}.map`);
+  }
+
+  /** The script's map comments, searched for once per version of its text (a new read is a new FileText). */
+  private commentsOf(text: FileText): ScriptComments {
+    let comments = this.comments.get(text);
+    if (comments === undefined) {
+      comments = { debugId: debugIdOf(text.text), sourceMappingUrl: sourceMappingUrlOf(text.text) };
+      this.comments.set(text, comments);
+    }
+    return comments;
   }
 
   /** The map with this debug ID, for a frame whose script is not in the workspace under the name the frame gives. */

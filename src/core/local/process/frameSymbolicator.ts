@@ -3,11 +3,11 @@
 // get it from the file on disk.
 import { join } from 'node:path';
 import type { DebugImage } from '../../resolve/debugImages';
-import { locateOriginalSource } from '../../resolve/originalSource';
+import { locateOriginalSource, type OriginalSourceLocation } from '../../resolve/originalSource';
 import { isThirdPartyFramePath, normalizeFramePath } from '../../resolve/paths';
 import { sourceFrameOf, type ApiFrame } from './apiFrame';
 import { contextFromFile } from './contextLines';
-import { originalFramePosition, type OriginalFramePosition } from './scriptPositions';
+import { originalFramePosition, type OriginalFramePosition, type ScriptLookups } from './scriptPositions';
 import type { WorkspaceSnapshot } from './workspaceSources';
 
 /** A workspace line a frame was found at: where the editor will mark it. */
@@ -34,12 +34,15 @@ export interface StackContext {
 }
 
 export async function symbolicateStack(frames: readonly ApiFrame[], context: StackContext): Promise<SymbolicatedStack> {
-  const positions = await Promise.all(frames.map((frame) => originalFramePosition(frame, context.debugImages, context.workspace)));
+  const lookups: ScriptLookups = new Map();
+  const positions = await Promise.all(frames.map((frame) => originalFramePosition(frame, context.debugImages, context.workspace, lookups)));
+  // Frames of one stack mapped into the same original file find it once.
+  const sources: OriginalSources = new Map();
   const lines: Array<WorkspaceLine | undefined> = [];
   const symbolicated: ApiFrame[] = [];
   for (const [index, frame] of frames.entries()) {
     const position = positions[index];
-    const done = position === undefined ? await plainFrame(frame, context) : await mappedFrame(frame, position, originalFunctionName(frame, position, positions[index - 1]), context.workspace);
+    const done = position === undefined ? await plainFrame(frame, context) : await mappedFrame(frame, position, originalFunctionName(frame, position, positions[index - 1]), context.workspace, sources);
     symbolicated.push(done.frame);
     lines.push(done.line);
   }
@@ -62,7 +65,9 @@ interface FrameResult {
   readonly line: WorkspaceLine | undefined;
 }
 
-async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, originalName: string | null, workspace: WorkspaceSnapshot): Promise<FrameResult> {
+type OriginalSources = Map<string, Promise<OriginalSourceLocation>>;
+
+async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, originalName: string | null, workspace: WorkspaceSnapshot, sources: OriginalSources): Promise<FrameResult> {
   const base: ApiFrame = {
     ...frame,
     lineNo: position.line,
@@ -75,7 +80,13 @@ async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, ori
   if (isThirdPartyFramePath(position.source)) {
     return { frame: { ...base, filename: normalizeFramePath(position.source) ?? position.source, absPath: position.source, inApp: false }, line: undefined };
   }
-  const source = await locateOriginalSource(position.source, position.baseDirectory, workspace.files, workspace.reader);
+  const sourceKey = `${position.baseDirectory}\0${position.source}`;
+  let located = sources.get(sourceKey);
+  if (located === undefined) {
+    located = locateOriginalSource(position.source, position.baseDirectory, workspace.files, workspace.reader);
+    sources.set(sourceKey, located);
+  }
+  const source = await located;
   if (source.kind !== 'workspace') {
     return { frame: { ...base, filename: normalizeFramePath(position.source) ?? position.source, absPath: position.source }, line: undefined };
   }

@@ -27,21 +27,52 @@ export interface OriginalFramePosition {
 
 const COMPILED_SCRIPT = /\.(?:js|mjs|cjs|bundle)$/;
 
-export async function originalFramePosition(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot): Promise<OriginalFramePosition | undefined> {
+/** The frames of one stack that name the same script share its lookup (confinement, read, map): one per script. */
+export type ScriptLookups = Map<string, Promise<FrameMap | undefined>>;
+
+interface FrameMap {
+  readonly map: LoadedSourceMap;
+  readonly script?: FileText;
+}
+
+/** Positions found per script text and map, so that the same frames in the next events cost a lookup. */
+const positionsByScript = new WeakMap<FileText, WeakMap<LoadedSourceMap, Map<string, OriginalFramePosition | undefined>>>();
+/** Distinct frame positions remembered per script and map; past it they start over. */
+const MAX_POSITIONS_PER_SCRIPT = 10_000;
+
+export async function originalFramePosition(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot, lookups: ScriptLookups = new Map()): Promise<OriginalFramePosition | undefined> {
   if (frame.lineNo === null || frame.lineNo < 1) return undefined;
-  const found = await mapOfFrame(frame, debugImages, workspace);
+  const debugId = debugIdForFrame(sourceFrameOf(frame), debugImages);
+  const lookupKey = `${frame.absPath ?? ''}\0${frame.filename ?? ''}\0${debugId ?? ''}`;
+  let lookup = lookups.get(lookupKey);
+  if (lookup === undefined) {
+    lookup = mapOfFrame(frame, debugId, workspace);
+    lookups.set(lookupKey, lookup);
+  }
+  const found = await lookup;
   if (found === undefined) return undefined;
-  const { map, script } = found;
-  const position = originalPosition(map.parsed.map, frame.lineNo, frame.colNo ?? undefined);
+  if (found.script === undefined) return positionIn(found.map, undefined, frame, frame.lineNo);
+  let byMap = positionsByScript.get(found.script);
+  if (byMap === undefined) positionsByScript.set(found.script, (byMap = new WeakMap()));
+  let positions = byMap.get(found.map);
+  if (positions === undefined || positions.size >= MAX_POSITIONS_PER_SCRIPT) byMap.set(found.map, (positions = new Map()));
+  const key = `${frame.lineNo}:${frame.colNo ?? ''}:${frame.function ?? ''}`;
+  if (positions.has(key)) return positions.get(key);
+  const position = positionIn(found.map, found.script, frame, frame.lineNo);
+  positions.set(key, position);
+  return position;
+}
+
+function positionIn(map: LoadedSourceMap, script: FileText | undefined, frame: ApiFrame, line: number): OriginalFramePosition | undefined {
+  const position = originalPosition(map.parsed.map, line, frame.colNo ?? undefined);
   if (position === undefined) return undefined;
   const column = Math.max((frame.colNo ?? 1) - 1, 0);
-  const named = originalPositionFor(map.parsed.map, { line: frame.lineNo, column, bias: GREATEST_LOWER_BOUND });
-  const scopeName = script === undefined ? undefined : originalScopeName(map.parsed.map, script.lines, frame.lineNo, column, frame.function);
+  const named = originalPositionFor(map.parsed.map, { line, column, bias: GREATEST_LOWER_BOUND });
+  const scopeName = script === undefined ? undefined : originalScopeName(map.parsed.map, script.lines, line, column, frame.function);
   return { ...position, name: named.name ?? undefined, scopeName, baseDirectory: map.baseDirectory };
 }
 
-async function mapOfFrame(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot): Promise<{ map: LoadedSourceMap; script?: FileText } | undefined> {
-  const debugId = debugIdForFrame(sourceFrameOf(frame), debugImages);
+async function mapOfFrame(frame: ApiFrame, debugId: string | undefined, workspace: WorkspaceSnapshot): Promise<FrameMap | undefined> {
   for (const raw of [frame.absPath, frame.filename]) {
     if (raw === null || raw === '' || isThirdPartyFramePath(raw)) continue;
     const path = normalizeFramePath(raw);

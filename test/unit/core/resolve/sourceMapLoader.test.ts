@@ -1,13 +1,16 @@
 // The source map loader parses each map once however many frames ask at once, and keeps parsed map files across
-// loaders (workspace snapshots) that share a store, until the file changes on disk.
+// loaders (workspace snapshots) that share a store, until the file changes on disk; a stack's frames share the lookups.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { buildSync } from 'esbuild';
+import { apiFrameOf } from '../../../../src/core/local/process/apiFrame';
+import { symbolicateStack } from '../../../../src/core/local/process/frameSymbolicator';
 import { WorkspaceSources } from '../../../../src/core/local/process/workspaceSources';
 import { silentLogger } from '../../../../src/core/log';
 import { DebugIdIndex } from '../../../../src/core/resolve/debugIdIndex';
+import { FrameResolver } from '../../../../src/core/resolve/frameResolver';
 import { SourceMapLoader } from '../../../../src/core/resolve/sourceMapLoader';
 import { SourceMapStore } from '../../../../src/core/resolve/sourceMapStore';
 import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIndex';
@@ -21,9 +24,15 @@ const bundle = join(workspace.folder.path, 'dist/main.js');
 buildSync({ entryPoints: [join(workspace.folder.path, 'src/main.ts')], outfile: bundle, bundle: true, minify: true, sourcemap: 'linked', format: 'cjs', logLevel: 'silent' });
 const script = { folder: workspace.folder, path: 'dist/main.js' };
 
-/** A reader that counts how often each file is read whole. */
+/** A reader that counts how often each file is read whole, and how often a path is checked on disk. */
 class CountingReader extends WorkspaceFileReader {
   readonly reads = new Map<string, number>();
+  confines = 0;
+
+  override confine(absolutePath: string): Promise<string | undefined> {
+    this.confines++;
+    return super.confine(absolutePath);
+  }
 
   override readOnce(absolutePath: string): Promise<string | undefined> {
     this.reads.set(absolutePath, (this.reads.get(absolutePath) ?? 0) + 1);
@@ -67,6 +76,41 @@ describe('SourceMapLoader', () => {
     const changed = await mapOf(third.loader, third.reader);
     assert.notEqual(changed, original);
     assert.ok(changed?.parsed.map.sources.some((source) => source?.includes('renamed.ts')));
+  });
+
+  test("a script rewritten to name another map is symbolicated through that map, not the comment read before", async () => {
+    const store = new SourceMapStore();
+    const first = await loaderWith(store);
+    const original = await mapOf(first.loader, first.reader);
+    const mapPath = `${bundle}.map`;
+    const json = JSON.parse((await first.reader.readOnce(mapPath)) ?? '{}') as { sources: string[] };
+    writeFileSync(join(workspace.folder.path, 'dist/other.js.map'), JSON.stringify({ ...json, sources: ['../src/other.ts'] }));
+    const scriptText = (await first.reader.readOnce(bundle)) ?? '';
+    writeFileSync(bundle, scriptText.replace(/sourceMappingURL=\S+/, 'sourceMappingURL=other.js.map'));
+    try {
+      const second = await loaderWith(store);
+      const other = await mapOf(second.loader, second.reader);
+      assert.notEqual(other, original);
+      assert.deepEqual(other?.parsed.map.sources, ['../src/other.ts']);
+    } finally {
+      writeFileSync(bundle, scriptText);
+    }
+  });
+});
+
+describe('symbolicateStack', () => {
+  test('30 frames of one script find its map and their original file once', async () => {
+    const files = await WorkspaceFileIndex.build([workspace.folder]);
+    const reader = new CountingReader([workspace.folder]);
+    const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader), undefined, new SourceMapStore());
+    const resolver = new FrameResolver({ folders: [workspace.folder], files, reader, sourceMaps });
+    const frame = apiFrameOf({ filename: bundle, abs_path: bundle, function: 'run', lineno: 1, colno: 1, in_app: true });
+    const stack = await symbolicateStack(Array.from({ length: 30 }, () => frame), { platform: 'node', debugImages: [], workspace: { folders: [workspace.folder], files, reader, sourceMaps, resolver } });
+    // Mapped to the original (an earlier test renamed the map's source): the same file for every frame.
+    assert.ok(stack.rawFrames !== null && stack.frames.every((mapped) => /^src\/\w+\.ts$/.test(mapped.filename ?? '') && mapped.filename === stack.frames[0]?.filename), JSON.stringify(stack.frames.map((mapped) => mapped.filename)));
+    // The script, its map, and the original source (by its path, then by suffix): once for the whole stack, not per frame.
+    assert.ok(reader.confines <= 4, `${reader.confines} checks on disk`);
+    assert.equal(reader.reads.get(`${bundle}.map`), 1);
   });
 });
 
