@@ -7,6 +7,7 @@ import { after, describe, test } from 'node:test';
 import { buildSync } from 'esbuild';
 import { apiFrameOf } from '../../../../src/core/local/process/apiFrame';
 import { symbolicateStack } from '../../../../src/core/local/process/frameSymbolicator';
+import { ingestFrameSchema } from '../../../../src/core/local/process/ingestEventSchema';
 import { WorkspaceSources } from '../../../../src/core/local/process/workspaceSources';
 import { silentLogger } from '../../../../src/core/log';
 import { DebugIdIndex } from '../../../../src/core/resolve/debugIdIndex';
@@ -104,7 +105,7 @@ describe('symbolicateStack', () => {
     const reader = new CountingReader([workspace.folder]);
     const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader), undefined, new SourceMapStore());
     const resolver = new FrameResolver({ folders: [workspace.folder], files, reader, sourceMaps });
-    const frame = apiFrameOf({ filename: bundle, abs_path: bundle, function: 'run', lineno: 1, colno: 1, in_app: true });
+    const frame = apiFrameOf(ingestFrameSchema.parse({ filename: bundle, abs_path: bundle, function: 'run', lineno: 1, colno: 1, in_app: true }));
     const stack = await symbolicateStack(Array.from({ length: 30 }, () => frame), { platform: 'node', debugImages: [], workspace: { folders: [workspace.folder], files, reader, sourceMaps, resolver } });
     // Mapped to the original (an earlier test renamed the map's source): the same file for every frame.
     assert.ok(stack.rawFrames !== null && stack.frames.every((mapped) => /^src\/\w+\.ts$/.test(mapped.filename ?? '') && mapped.filename === stack.frames[0]?.filename), JSON.stringify(stack.frames.map((mapped) => mapped.filename)));
