@@ -3,7 +3,7 @@
 import { parseStatsPeriod } from '../core/api/statsPeriod';
 import type { Logger } from '../core/log';
 import { err, ok, type Result } from '../core/result';
-import type { ScanFailure, ScanOptions } from '../core/scan/scan';
+import type { ScanFailure, ScanOptions } from './workspaceScan';
 import { lastValue, type ParsedArgs } from './args';
 import { tokenDestinationNotice } from './tokenDestination';
 import { workspaceFolder } from './workspaceFolder';

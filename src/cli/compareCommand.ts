@@ -1,6 +1,6 @@
 // `sentry-insight compare`: what changed between the workspace's release and the one before it (or `--base`), for
 // release gates in CI: `--fail-on new,regressed` exits 3 when any named category holds an issue.
-import { compareWorkspace } from '../core/tracking/compareWorkspace';
+import { compareWorkspace } from './compareWorkspace';
 import { comparisonCategories, defaultComparisonPeriod, type ComparisonCategory } from '../core/tracking/releaseComparison';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';

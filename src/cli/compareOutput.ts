@@ -1,7 +1,7 @@
 // What `sentry-insight compare` prints: the JSON contract (`--json`) and the human listing of the three categories.
 import { eventsAndUsers, plural } from '../core/format/counts';
 import { oneLine } from '../core/format/untrustedText';
-import type { WorkspaceComparison } from '../core/tracking/compareWorkspace';
+import type { WorkspaceComparison } from './compareWorkspace';
 import type { ComparedIssue, ComparisonCategory } from '../core/tracking/releaseComparison';
 import { issueJson, levelMarks, type IssueJson } from './scanOutput';
 

@@ -4,7 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
-import { connectForCommand } from '../core/scan/scan';
+import { connectForCommand } from './workspaceScan';
 import { SuspectCommits } from '../core/suspect/suspectCommit';
 import { CodeOwners } from '../core/owners/codeOwners';
 import type { ParsedArgs } from './args';

@@ -1,7 +1,7 @@
 // `sentry-insight scan`: loads the release's issues and prints the workspace lines in their stack traces.
 import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { defaultLocalPort } from '../core/local/localPort';
-import { scan } from '../core/scan/scan';
+import { scan } from './workspaceScan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';

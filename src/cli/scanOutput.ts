@@ -2,7 +2,7 @@
 import { eventsAndUsers, plural } from '../core/format/counts';
 import { oneLine } from '../core/format/untrustedText';
 import type { LineHit } from '../core/index/issueIndex';
-import type { ScanResult } from '../core/scan/scan';
+import type { ScanResult } from './workspaceScan';
 import { issueCounts } from '../core/scan/eventHits';
 import type { Issue } from '../core/api/issueSchema';
 import { storyOf, type IssueStoryKind } from '../core/tracking/issueStory';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { UsageError } from '../../../src/cli/args';
 import { parseFailOn } from '../../../src/cli/compareCommand';
 import { failingCategories } from '../../../src/cli/compareOutput';
-import type { WorkspaceComparison } from '../../../src/core/tracking/compareWorkspace';
+import type { WorkspaceComparison } from '../../../src/cli/compareWorkspace';
 
 test('reads comma-separated and repeated categories, without repeats', () => {
   assert.deepEqual(parseFailOn(['new,regressed', 'new', ' gone ']), ['new', 'regressed', 'gone']);

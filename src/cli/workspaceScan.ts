@@ -1,16 +1,17 @@
-// One full load for the CLI: resolve the connection (options, environment, sentry-cli files), connect, and load the
-// workspace's issues. The editor resolves its connection from settings and SecretStorage and calls the loader itself.
-import { SentryClient } from '../api/client';
-import { isConfigurationError, type ApiError } from '../api/errors';
-import type { RetryPolicy } from '../api/retryPolicy';
-import { resolveConnection, type ConnectionSettings, type ResolvedConnection, type SettingSource } from '../config';
-import { isLoopbackUrl } from '../local/loopback';
-import type { Logger } from '../log';
-import type { ReleaseSource } from '../release';
-import type { PathMapping } from '../resolve/frame';
-import { err, ok, type Result } from '../result';
-import { withReleaseFacts } from '../tracking/issueReleases';
-import { loadWorkspaceIssues, type WorkspaceIssues } from '../session/loadWorkspaceIssues';
+// One full load for `sentry-insight scan` (and the connection `compare` and `mcp` share): resolve the connection (options,
+// environment, sentry-cli files) in the words of the command line, connect, and load the workspace's issues. The editor
+// resolves its connection from settings and SecretStorage and calls the core's loader itself.
+import { SentryClient } from '../core/api/client';
+import { isConfigurationError, type ApiError } from '../core/api/errors';
+import type { RetryPolicy } from '../core/api/retryPolicy';
+import { resolveConnection, type ConnectionSettings, type ResolvedConnection, type SettingSource } from '../core/config';
+import { isLoopbackUrl } from '../core/local/loopback';
+import type { Logger } from '../core/log';
+import type { ReleaseSource } from '../core/release';
+import type { PathMapping } from '../core/resolve/frame';
+import { err, ok, type Result } from '../core/result';
+import { withReleaseFacts } from '../core/tracking/issueReleases';
+import { loadWorkspaceIssues, type WorkspaceIssues } from '../core/session/loadWorkspaceIssues';
 
 export interface ScanOptions extends ConnectionSettings {
   readonly release?: string;

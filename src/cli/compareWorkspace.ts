@@ -1,10 +1,10 @@
 // `sentry-insight compare` in one call: connect as `scan` does, find the project, detect the workspace's release
 // (unless one is given) and compare it with its base.
-import { commandFailure, connectForCommand, type ScanFailure, type ScanOptions } from '../scan/scan';
-import { findProject } from '../scan/projectLookup';
-import { workspaceRelease, type LoadedRelease } from '../scan/workspaceRelease';
-import { err, ok, type Result } from '../result';
-import { compareReleases, type ReleaseComparison } from './releaseComparison';
+import { commandFailure, connectForCommand, type ScanFailure, type ScanOptions } from './workspaceScan';
+import { findProject } from '../core/scan/projectLookup';
+import { workspaceRelease, type LoadedRelease } from '../core/scan/workspaceRelease';
+import { err, ok, type Result } from '../core/result';
+import { compareReleases, type ReleaseComparison } from '../core/tracking/releaseComparison';
 
 export interface CompareOptions extends ScanOptions {
   readonly base?: string;
