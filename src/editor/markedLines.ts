@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Issue } from '../core/api/issueSchema';
 import { backendOf } from '../core/api/backend';
-import { compareHits, type LineHit } from '../core/index/issueIndex';
+import { strongestPerIssue, type LineHit } from '../core/index/issueIndex';
 import type { IssueIndex } from '../core/index/issueIndex';
 import { isClosedStatus } from '../core/format/issueStatus';
 import type { IssueStore } from '../core/state/issueStore';
@@ -98,12 +98,7 @@ function changesLines(change: vscode.TextDocumentContentChangeEvent): boolean {
 function mergedHits(groups: readonly (readonly LineHit[])[]): readonly LineHit[] {
   if (groups.length === 1) return groups[0] as readonly LineHit[];
   // Edits joined marked lines: one issue keeps its strongest hit, as the index does.
-  const byIssue = new Map<string, LineHit>();
-  for (const hit of groups.flat()) {
-    const kept = byIssue.get(hit.issueId);
-    if (!kept || compareHits(hit, kept) < 0) byIssue.set(hit.issueId, hit);
-  }
-  return [...byIssue.values()].sort(compareHits);
+  return strongestPerIssue(groups.flat());
 }
 
 export class MarkedLines implements vscode.Disposable {

@@ -1,34 +1,49 @@
 // The issue index: workspace file -> line -> the issues whose stack traces pass through that line.
 // Built once per refresh; asking for a file costs O(hits in that file), whatever the size of the workspace.
+import { z } from 'zod';
 
-export type HitRole = 'raised' | 'caller';
+/** One issue on one line; the schema reads hits back from a cached snapshot, and the type comes from it. */
+export const lineHitSchema = z
+  .object({
+    issueId: z.string(),
+    shortId: z.string(),
+    title: z.string(),
+    level: z.string(),
+    /** Innermost in-app frame of the thrown exception (`raised`), or another in-app frame (`caller`). */
+    role: z.enum(['raised', 'caller']),
+    /** Events and users within the release when the server says so, otherwise within the query's window. */
+    count: z.number(),
+    userCount: z.number(),
+    firstSeen: z.string().optional(),
+    lastSeen: z.string().optional(),
+    /** Workspace folder path and folder-relative file, `/`-separated. */
+    folder: z.string(),
+    file: z.string(),
+    /** 1-based line in the file as it is on disk now. */
+    line: z.number().int().positive(),
+    moved: z.boolean(),
+    stale: z.boolean(),
+  })
+  .readonly();
 
-export interface LineHit {
-  readonly issueId: string;
-  readonly shortId: string;
-  readonly title: string;
-  readonly level: string;
-  /** Innermost in-app frame of the thrown exception (`raised`), or another in-app frame (`caller`). */
-  readonly role: HitRole;
-  /** Events and users within the release when the server says so, otherwise within the query's window. */
-  readonly count: number;
-  readonly userCount: number;
-  readonly firstSeen?: string;
-  readonly lastSeen?: string;
-  /** Workspace folder path and folder-relative file, `/`-separated. */
-  readonly folder: string;
-  readonly file: string;
-  /** 1-based line in the file as it is on disk now. */
-  readonly line: number;
-  readonly moved: boolean;
-  readonly stale: boolean;
-}
+export type LineHit = z.infer<typeof lineHitSchema>;
+export type HitRole = LineHit['role'];
 
 const roleOrder: Record<HitRole, number> = { raised: 0, caller: 1 };
 
 /** Strongest first: raised before caller, then by events, then by issue id for a stable order. */
 export function compareHits(a: LineHit, b: LineHit): number {
   return roleOrder[a.role] - roleOrder[b.role] || b.count - a.count || a.issueId.localeCompare(b.issueId);
+}
+
+/** One hit per issue, its strongest, strongest first: the rule for a line's hits, in the index and wherever edits join lines. */
+export function strongestPerIssue(hits: Iterable<LineHit>): LineHit[] {
+  const byIssue = new Map<string, LineHit>();
+  for (const hit of hits) {
+    const kept = byIssue.get(hit.issueId);
+    if (!kept || compareHits(hit, kept) < 0) byIssue.set(hit.issueId, hit);
+  }
+  return [...byIssue.values()].sort(compareHits);
 }
 
 function fileKey(folder: string, file: string): string {
@@ -44,15 +59,9 @@ export class IssueIndex {
     const key = fileKey(hit.folder, hit.file);
     let lines = this.byFile.get(key);
     if (!lines) this.byFile.set(key, (lines = new Map()));
-    const hits = lines.get(hit.line) ?? [];
-    const existing = hits.findIndex((other) => other.issueId === hit.issueId);
-    if (existing >= 0) {
-      if (compareHits(hit, hits[existing] as LineHit) < 0) hits[existing] = hit;
-    } else {
-      hits.push(hit);
-      this.size++;
-    }
-    hits.sort(compareHits);
+    const before = lines.get(hit.line) ?? [];
+    const hits = strongestPerIssue([...before, hit]);
+    this.size += hits.length - before.length;
     lines.set(hit.line, hits);
   }
 

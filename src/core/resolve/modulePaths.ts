@@ -1,15 +1,15 @@
 // Derives file paths from a frame's module name, for platforms whose frames name modules better than files.
+import { jvmPlatforms } from '../platforms';
 
 export type ModulePlatform = 'python' | 'jvm';
 
-const JVM_PLATFORMS: ReadonlySet<string> = new Set(['java', 'kotlin', 'scala', 'groovy', 'clojure', 'android']);
 const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /** The module platform of a frame: its own `platform`, else the event's, else guessed from the file extension. */
 export function modulePlatform(platform: string | null | undefined, filename: string | null | undefined): ModulePlatform | undefined {
   const name = platform?.toLowerCase();
   if (name === 'python') return 'python';
-  if (name !== undefined && JVM_PLATFORMS.has(name)) return 'jvm';
+  if (name !== undefined && jvmPlatforms.has(name)) return 'jvm';
   if (name !== undefined && name !== '' && name !== 'other') return undefined;
   if (filename?.endsWith('.py')) return 'python';
   if (/\.(java|kt|kts|scala|groovy)$/.test(filename ?? '')) return 'jvm';

@@ -1,49 +1,57 @@
 // A folder's last good load in a form that survives a reload: plain JSON, validated by zod when read back from the
 // cache, so a corrupt or outdated cache is dropped rather than trusted.
 import { z } from 'zod';
-import { eventSchema, type IssueEvent } from '../api/eventSchema';
-import { issueSchema, type Issue } from '../api/issueSchema';
-import { IssueIndex, type LineHit } from '../index/issueIndex';
+import { eventSchema } from '../api/eventSchema';
+import { issueSchema } from '../api/issueSchema';
+import { IssueIndex, lineHitSchema } from '../index/issueIndex';
 import type { WorkspaceIssues } from '../session/loadWorkspaceIssues';
 import type { PreviousLoad } from '../session/previousLoad';
 
 export const snapshotVersion = 1;
 
 /** Which server, organization and project a snapshot came from: a cache for another connection is not shown. */
-export interface ConnectionKey {
-  readonly url: string;
-  readonly org: string;
-  readonly project: string;
-}
+const connectionKeySchema = z.object({ url: z.string(), org: z.string(), project: z.string() }).readonly();
+export type ConnectionKey = z.infer<typeof connectionKeySchema>;
 
-export interface IssueSnapshot {
-  readonly version: typeof snapshotVersion;
-  readonly connection: ConnectionKey;
-  readonly folderPath: string;
-  readonly backend: 'sentry' | 'glitchtip';
-  readonly projectId: string;
-  readonly release?: { readonly version: string; readonly source: string };
-  readonly environments: readonly string[];
-  readonly issues: readonly Issue[];
-  readonly events: Readonly<Record<string, IssueEvent>>;
-  readonly hits: readonly LineHit[];
-  readonly unresolvedFrames: number;
-  /** In-app frames not found in the workspace, per issue id, so a refresh that reuses an issue keeps its count. */
-  readonly unresolvedByIssue?: Readonly<Record<string, number>>;
-  /** Issues whose latest event the server was too busy to give: the marks are incomplete until a refresh gets them. */
-  readonly missing?: ReadonlyArray<{ readonly issueId: string; readonly shortId: string; readonly message: string }>;
-  /** Issues placed from Discover frames without their event: an open file's one gets its event on the next refresh. */
-  readonly framesOnly?: readonly string[];
-  readonly warnings: readonly string[];
-  /** ISO time of the load. */
-  readonly loadedAt: string;
-}
+/** The snapshot as it is cached; its type comes from here, so the two cannot drift apart. */
+const snapshotSchema = z
+  .object({
+    version: z.literal(snapshotVersion),
+    connection: connectionKeySchema,
+    folderPath: z.string(),
+    backend: z.enum(['sentry', 'glitchtip']),
+    projectId: z.string(),
+    release: z.object({ version: z.string(), source: z.string() }).readonly().optional(),
+    environments: z.array(z.string()).readonly(),
+    issues: z.array(issueSchema).readonly(),
+    events: z.record(z.string(), eventSchema).readonly(),
+    hits: z.array(lineHitSchema).readonly(),
+    unresolvedFrames: z.number(),
+    /** In-app frames not found in the workspace, per issue id, so a refresh that reuses an issue keeps its count. */
+    unresolvedByIssue: z.record(z.string(), z.number()).readonly().optional(),
+    /** Issues whose latest event the server was too busy to give: the marks are incomplete until a refresh gets them. */
+    missing: z.array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() }).readonly()).readonly().optional(),
+    /** Issues placed from Discover frames without their event: an open file's one gets its event on the next refresh. */
+    framesOnly: z.array(z.string()).readonly().optional(),
+    warnings: z.array(z.string()).readonly(),
+    /** ISO time of the load. */
+    loadedAt: z.string(),
+  })
+  .readonly();
+
+export type IssueSnapshot = z.infer<typeof snapshotSchema>;
+
+/**
+ * The line index of each snapshot made from a load or already indexed: the load's own index is kept, not rebuilt from
+ * the flat hits (a snapshot read back from the cache builds it once, on first use).
+ */
+const indexes = new WeakMap<IssueSnapshot, IssueIndex>();
 
 export function snapshotOf(
   loaded: WorkspaceIssues,
   context: { connection: ConnectionKey; folderPath: string; environments: readonly string[]; now: Date },
 ): IssueSnapshot {
-  return {
+  const snapshot: IssueSnapshot = {
     version: snapshotVersion,
     connection: context.connection,
     folderPath: context.folderPath,
@@ -61,6 +69,8 @@ export function snapshotOf(
     warnings: loaded.warnings,
     loadedAt: context.now.toISOString(),
   };
+  indexes.set(snapshot, loaded.index);
+  return snapshot;
 }
 
 /** A snapshot as the previous load of its folder: a warm start's first refresh asks only what moved since. */
@@ -79,49 +89,17 @@ export function previousOfSnapshot(snapshot: IssueSnapshot): PreviousLoad {
 }
 
 export function indexOfSnapshot(snapshot: IssueSnapshot): IssueIndex {
-  const index = new IssueIndex();
-  for (const hit of snapshot.hits) index.add(hit);
+  let index = indexes.get(snapshot);
+  if (!index) {
+    index = new IssueIndex();
+    for (const hit of snapshot.hits) index.add(hit);
+    indexes.set(snapshot, index);
+  }
   return index;
 }
-
-const hitSchema = z.object({
-  issueId: z.string(),
-  shortId: z.string(),
-  title: z.string(),
-  level: z.string(),
-  role: z.enum(['raised', 'caller']),
-  count: z.number(),
-  userCount: z.number(),
-  firstSeen: z.string().optional(),
-  lastSeen: z.string().optional(),
-  folder: z.string(),
-  file: z.string(),
-  line: z.number().int().positive(),
-  moved: z.boolean(),
-  stale: z.boolean(),
-});
-
-const snapshotSchema = z.object({
-  version: z.literal(snapshotVersion),
-  connection: z.object({ url: z.string(), org: z.string(), project: z.string() }),
-  folderPath: z.string(),
-  backend: z.enum(['sentry', 'glitchtip']),
-  projectId: z.string(),
-  release: z.object({ version: z.string(), source: z.string() }).optional(),
-  environments: z.array(z.string()),
-  issues: z.array(issueSchema),
-  events: z.record(z.string(), eventSchema),
-  hits: z.array(hitSchema),
-  unresolvedFrames: z.number(),
-  unresolvedByIssue: z.record(z.string(), z.number()).optional(),
-  missing: z.array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() })).optional(),
-  framesOnly: z.array(z.string()).optional(),
-  warnings: z.array(z.string()),
-  loadedAt: z.string(),
-});
 
 /** Reads a cached snapshot back; anything that does not validate (corrupt, older format) gives undefined. */
 export function parseSnapshot(value: unknown): IssueSnapshot | undefined {
   const parsed = snapshotSchema.safeParse(value);
-  return parsed.success ? (parsed.data as IssueSnapshot) : undefined;
+  return parsed.success ? parsed.data : undefined;
 }

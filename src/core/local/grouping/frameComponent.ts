@@ -1,10 +1,8 @@
 // What of a stack frame counts for grouping: where the code is (module or normalised file) and which function, never
 // the line number, so that the same code groups across edits above it and across builds.
+import { namesCodeByModule } from '../../platforms';
 import { normalizeFramePath } from '../../resolve/paths';
 import { contextLineOf, type ApiFrame } from '../process/apiFrame';
-
-/** Platforms whose `module` names the code (Python, JVM, .NET…); JavaScript's is derived from the file and less stable. */
-const MODULE_PLATFORMS: ReadonlySet<string> = new Set(['python', 'java', 'kotlin', 'scala', 'groovy', 'csharp', 'dotnet', 'elixir', 'go']);
 
 /** Function names that say nothing about the code (anonymous callbacks, minifier placeholders). */
 const USELESS_FUNCTIONS: ReadonlySet<string> = new Set(['?', '<anonymous>', 'anonymous', '<unknown>', 'Anonymous function', '<lambda>']);
@@ -19,7 +17,7 @@ export function stableFilename(path: string): string {
 }
 
 function whereOf(frame: ApiFrame, platform: string | undefined): string {
-  const useModule = frame.module !== null && (MODULE_PLATFORMS.has(frame.platform ?? platform ?? '') || (frame.filename === null && frame.absPath === null));
+  const useModule = frame.module !== null && (namesCodeByModule(frame.platform ?? platform) || (frame.filename === null && frame.absPath === null));
   if (useModule && frame.module !== null) return frame.module;
   const path = frame.filename ?? frame.absPath;
   return path === null ? '' : stableFilename(path);

@@ -1,5 +1,6 @@
 // An issue's title, culprit, metadata and location, derived from its first event as Sentry does for error and
 // message events.
+import { namesCodeByModule } from '../../platforms';
 import type { GroupingInput } from '../grouping/groupingInput';
 import type { ApiFrame } from './apiFrame';
 
@@ -10,8 +11,6 @@ export interface EventHeadline {
   readonly type: 'error' | 'default';
   readonly metadata: Record<string, unknown>;
 }
-
-const MODULE_PLATFORMS = new Set(['python', 'java', 'kotlin', 'csharp', 'elixir']);
 
 export function headlineOf(input: GroupingInput): EventHeadline {
   const thrown = [...input.exceptions].reverse().find((exception) => !exception.synthetic) ?? input.exceptions[input.exceptions.length - 1];
@@ -35,7 +34,7 @@ export function headlineOf(input: GroupingInput): EventHeadline {
 
 function frameCulprit(frame: ApiFrame, platform: string | undefined): string {
   const name = frame.function ?? '?';
-  if (MODULE_PLATFORMS.has(frame.platform ?? platform ?? '') && frame.module) return `${frame.module} in ${name}`;
+  if (namesCodeByModule(frame.platform ?? platform) && frame.module) return `${frame.module} in ${name}`;
   return `${name}(${frame.module ?? frame.filename ?? frame.absPath ?? '?'})`;
 }
 
