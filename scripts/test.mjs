@@ -2,11 +2,12 @@
 // (eslint.config.mjs), compiles the tests with esbuild, then runs every *.test.js under the output folder with Node's
 // test runner, then the end-to-end *.e2e.js files in a real VS Code.
 // `npm test -- resolve` runs only test files whose path contains "resolve" and skips the type-check and the linter, so
-// it starts in seconds (`npm run typecheck` and `npm run lint` are the separate checks); a failed bundle build does not
-// stop it either (so parallel work in progress does not block a focused run). TEST_OUT_DIR picks the folder.
+// it starts in seconds (`npm run typecheck` and `npm run lint` are the separate checks); it builds the bundles only when
+// it runs integration or e2e tests, and a failed build does not stop it (so parallel work in progress does not block a
+// focused run). TEST_OUT_DIR picks the folder; PROPERTY_RUNS_SCALE scales property tests' runs (test/support).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { compileTests } from './compileTests.mjs';
 import { ensureE2eTooling } from './e2eTooling.mjs';
 
@@ -26,8 +27,8 @@ function testFiles(dir) {
 const filter = process.argv[2];
 const outDir = process.env.TEST_OUT_DIR ?? 'out';
 rmSync(outDir, { recursive: true, force: true });
-run(process.execPath, ['scripts/build.mjs'], { mayFail: Boolean(filter) });
 if (!filter) {
+  run(process.execPath, ['scripts/build.mjs']);
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
   // The linter holds the layers' imports, text never set as HTML, the one settings reader and awaited promises
   // (eslint.config.mjs); type-aware, so it comes after the type-check.
@@ -39,6 +40,8 @@ if (files.length === 0) {
   console.error(`no test files match ${filter ?? '*.test.js'}`);
   process.exit(1);
 }
+// Unit tests run from the output folder alone; integration and e2e tests also run the bundles (dist/cli.js, the .vsix).
+if (filter && files.some((file) => !file.includes(`${sep}unit${sep}`))) run(process.execPath, ['scripts/build.mjs'], { mayFail: true });
 const unitFiles = files.filter((file) => file.endsWith('.test.js'));
 const e2eFiles = files.filter((file) => file.endsWith('.e2e.js'));
 if (unitFiles.length > 0) run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles]);

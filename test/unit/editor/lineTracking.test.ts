@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { lineAfterEdit, LineTracker, type LineEdit } from '../../../src/editor/lineTracking';
+import { propertyRuns } from '../../support/propertyRuns';
 
 function edit(startLine: number, startChar: number, endLine: number, endChar: number, text: string): LineEdit {
   return { range: { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } }, text };
@@ -136,7 +137,7 @@ test('a kept mark points at a line that still holds its text; lines outside the 
         }
       });
     }),
-    { numRuns: 3000 },
+    { numRuns: propertyRuns(3000) },
   );
 });
 

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { startLocalSentry, type LocalSentry } from '../../../../src/core/local/localSentry';
 import { findRepoRoot } from '../../../support/fakeSentry/repoRoot';
 import { envelopePath, eventEnvelope, send } from './localHttp';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 const corpusDir = join(findRepoRoot(), 'test', 'fixtures', 'envelopes', 'malformed');
 /** Framing that is valid, carrying an event whose odd fields are dropped: stored, as Relay would. */
@@ -51,7 +52,7 @@ describe('malformed envelopes over HTTP', () => {
         const answer = await send(server.port, { path: target, headers, body: sent });
         assert.ok(answer.status >= 200 && answer.status < 500, `${answer.status} ${answer.text}`);
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
     assert.ok(server.store.eventCount <= 50);
     assert.ok(server.store.issues().length <= 20);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { commandLink, commandUri, escapeMarkdown } from '../../../../src/core/format/markdownText';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 const asciiPunctuation = /[!-/:-@[-`{-~]/;
 
@@ -87,7 +88,7 @@ test('leaves no Markdown syntax in any text', () => {
     fc.property(fc.string({ unit: 'binary' }), (text) => {
       inertText(escapeMarkdown(text));
     }),
-    { numRuns: 2000 },
+    { numRuns: propertyRuns(2000) },
   );
 });
 
@@ -97,7 +98,7 @@ test('shows any text without icons exactly, line breaks aside', () => {
       fc.pre(!/\$\(/.test(text));
       assert.equal(inertText(escapeMarkdown(text)), text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\t' ? ' ' : '\ufffd')));
     }),
-    { numRuns: 2000 },
+    { numRuns: propertyRuns(2000) },
   );
 });
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bucketTotal, textSparkline } from '../../../../src/core/format/textSparkline';
+import '../../../support/propertyRuns';
 
 test('draws one bar per bucket, scaled to the busiest', () => {
   assert.equal(textSparkline([[1, 0], [2, 7], [3, 14], [4, 28], [5, 56]]), '▁▂▃▅█');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { oneLine, pickText } from '../../../../src/core/format/untrustedText';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 test('removes ANSI escapes and bidi overrides and joins lines', () => {
   assert.equal(oneLine('Error\u001b[31m red\u001b[0m'), 'Error\ufffd[31m red\ufffd[0m');
@@ -38,7 +39,7 @@ test('agrees with the rule written as regular expressions, for any text and leng
     fc.property(fc.oneof(spaced, fc.string({ unit: 'binary' })), fc.integer({ min: 1, max: 40 }), (text, maxLength) => {
       assert.equal(oneLine(text, maxLength), referenceOneLine(text, maxLength));
     }),
-    { numRuns: 2_000 },
+    { numRuns: propertyRuns(2_000) },
   );
 });
 

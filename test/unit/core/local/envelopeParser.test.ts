@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseEnvelope } from '../../../../src/core/local/envelope/envelopeParser';
 import { defaultIngestLimits, type IngestLimits } from '../../../../src/core/local/envelope/ingestLimits';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 const limits: IngestLimits = defaultIngestLimits;
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
@@ -86,7 +87,7 @@ describe('parseEnvelope, fuzzed', () => {
         const envelope = parseEnvelope(Buffer.from(data), { ...limits, maxItems: 20, maxEventBytes: 512 });
         assert.ok(envelope.ok || envelope.error.status === 400 || envelope.error.status === 413);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -100,7 +101,7 @@ describe('parseEnvelope, fuzzed', () => {
         const envelope = parseEnvelope(mutated, limits);
         assert.ok(envelope.ok || envelope.error.status === 400 || envelope.error.status === 413);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -121,7 +122,7 @@ describe('parseEnvelope, fuzzed', () => {
           safe.map((entry) => [entry.type, entry.payload]),
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { groupingHashOf } from '../../../../src/core/local/grouping/groupingHash
 import type { GroupingException, GroupingInput } from '../../../../src/core/local/grouping/groupingInput';
 import { maskMessage } from '../../../../src/core/local/grouping/messageMasking';
 import type { ApiFrame } from '../../../../src/core/local/process/apiFrame';
+import '../../../support/propertyRuns';
 
 function frame(over: Partial<ApiFrame>): ApiFrame {
   return {

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { keysetPage, linkHeader, offsetPage, parseCursor } from '../../../../src/core/local/api/pagination';
 import { parseNextPage } from '../../../../src/core/api/linkHeader';
+import '../../../support/propertyRuns';
 
 describe('linkHeader', () => {
   test('has Sentry’s exact form with both links', () => {

@@ -8,6 +8,7 @@ import type { ResolvedLocation, SourceFrame } from '../../../../src/core/resolve
 import { FrameResolver } from '../../../../src/core/resolve/frameResolver';
 import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIndex';
 import { createTempWorkspace } from './tempWorkspace';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 const workspace = createTempWorkspace('resolve-property');
 after(() => workspace.remove());
@@ -65,7 +66,7 @@ test('no hostile frame resolves outside the workspace folder', async () => {
       const location = await resolver.resolve(frame);
       if (location !== undefined) assertInsideWorkspace(location);
     }),
-    { numRuns: 400 },
+    { numRuns: propertyRuns(400) },
   );
 });
 
@@ -77,7 +78,7 @@ test('resolution is deterministic and independent of the order files were indexe
       assert.deepEqual(await reference.resolve(frame), first);
       assert.deepEqual(await resolverFor(order).resolve(frame), first);
     }),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
 });
 

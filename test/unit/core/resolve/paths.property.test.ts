@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { normalizeFramePath } from '../../../../src/core/resolve/paths';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 /** Strings built from the pieces that make paths tricky, so that the interesting cases are common. */
 const pathPiece = fc.constantFrom('..', '.', '/', '\\', '~', 'C:', 'a', 'src', 'x.ts', '%2e%2e', '%2F', '?', '#', ':', '//', 'webpack://', 'http://h:1/', 'app:///', 'file:///', '<', '[', 'node:', ' ', '\0');
@@ -14,7 +15,7 @@ test('normalizeFramePath is idempotent', () => {
       const once = normalizeFramePath(raw);
       if (once !== undefined) assert.equal(normalizeFramePath(once), once);
     }),
-    { numRuns: 5000 },
+    { numRuns: propertyRuns(5000) },
   );
 });
 
@@ -27,6 +28,6 @@ test('normalizeFramePath never yields a leading slash, an empty, `.` or `..` seg
       assert.ok(!path.includes('\\'), path);
       for (const segment of path.split('/')) assert.ok(segment !== '' && segment !== '.' && segment !== '..', path);
     }),
-    { numRuns: 5000 },
+    { numRuns: propertyRuns(5000) },
   );
 });
