@@ -4,6 +4,8 @@ export interface ParsedArgs {
   readonly command?: string;
   readonly options: ReadonlyMap<string, readonly string[]>;
   readonly switches: ReadonlySet<string>;
+  /** The argument after the command, for a command that takes one (`event SHOP-1A`). */
+  readonly operand?: string;
 }
 
 export class UsageError extends Error {}
@@ -12,17 +14,21 @@ export interface ArgSpec {
   /** Options that take a value; repeatable ones collect every value. */
   readonly valued: readonly string[];
   readonly switches: readonly string[];
+  /** The command takes one argument after its name. */
+  readonly operand?: boolean;
 }
 
 export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
   const options = new Map<string, string[]>();
   const switches = new Set<string>();
   let command: string | undefined;
+  let operand: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
     if (!arg.startsWith('--')) {
-      if (command !== undefined) throw new UsageError(`unexpected argument "${arg}"`);
-      command = arg;
+      if (command === undefined) command = arg;
+      else if (spec.operand && operand === undefined) operand = arg;
+      else throw new UsageError(`unexpected argument "${arg}"`);
       continue;
     }
     const [name, inlineValue] = splitOnce(arg.slice(2), '=');
@@ -37,7 +43,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { command, options, switches };
+  return { command, options, switches, ...(operand === undefined ? {} : { operand }) };
 }
 
 /** The last value given for an option (later flags override earlier ones). */

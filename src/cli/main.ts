@@ -6,12 +6,13 @@ import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { cliInvocation } from './cliInvocation';
 import { compareSpec, gateFailedExitCode, runCompare } from './compareCommand';
 import { exitCodes, type CommandIo } from './commandOptions';
+import { eventSpec, runEvent } from './eventCommand';
 import { usageLine, type CommandSpec } from './commandSpec';
 import { mcpSpec, runMcp } from './mcpCommand';
 import { runScan, scanSpec } from './scanCommand';
 import { runServe, serveSpec, untilSignal } from './serveCommand';
 
-const commands: readonly CommandSpec[] = [scanSpec, compareSpec, serveSpec, mcpSpec];
+const commands: readonly CommandSpec[] = [scanSpec, compareSpec, serveSpec, mcpSpec, eventSpec];
 
 const overview = `Usage: sentry-insight <command> [options]
 
@@ -73,6 +74,7 @@ async function main(rawArgv: readonly string[]): Promise<number> {
   }
   const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), home, log };
   if (command === mcpSpec) return runMcp(args, io, untilSignal());
+  if (command === eventSpec) return runEvent(args, io);
   return command === compareSpec ? runCompare(args, io) : runScan(args, io);
 }
 

@@ -3,14 +3,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { defaultStatsPeriod } from '../core/api/statsPeriod';
-import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
-import { connectForCommand } from './workspaceScan';
-import { SuspectCommits } from '../core/suspect/suspectCommit';
-import { CodeOwners } from '../core/owners/codeOwners';
 import type { ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { registerAssistantTools } from './mcpTools';
+import { connectWorkspace } from './workspaceConnection';
 
 /** What the server tells the client it is; the version is the tool set's, raised when a tool's contract changes. */
 const serverInfo = { name: 'sentry-insight', version: '1.0.0' };
@@ -50,30 +47,10 @@ Exit status: 0 when the client closes the connection, 2 a configuration or authe
 };
 
 export async function runMcp(args: ParsedArgs, io: CommandIo, stopped: Promise<void>): Promise<number> {
-  // stdout carries the protocol: progress goes to the log (stderr, with --verbose).
-  const options = await loadOptions(args, io, (message) => io.log.info(message));
-  if (!options.ok) return reportBadInput(io, options.error);
-  const connected = await connectForCommand(options.value);
-  if (!connected.ok) return reportFailure(io, connected.error);
-  const { client, org, project, warnings } = connected.value;
-  for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
-  const { workspaceDir, release, environments, statsPeriod, env, log } = options.value;
-  const workspace = new AssistantWorkspace({
-    client,
-    org,
-    project,
-    folder: { name: workspaceDir.split(/[\\/]/).pop() || 'workspace', path: workspaceDir },
-    release,
-    // A release typed on the command line must exist, as for `scan`.
-    releaseMustExist: ['option'],
-    environments,
-    statsPeriod,
-    env,
-    log,
-    // The user serves this checkout to their own assistant: git blame runs there as `git` in a terminal would.
-    suspects: new SuspectCommits(),
-    codeOwners: new CodeOwners(),
-  });
+  const connected = await connectWorkspace(args, io);
+  if (!connected.ok) return connected.error;
+  const { workspace, client, org, project, options } = connected.value;
+  const log = options.log;
   const server = new McpServer(serverInfo);
   registerAssistantTools(server, workspace);
   const closed = new Promise<void>((done) => {

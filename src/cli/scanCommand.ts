@@ -7,6 +7,7 @@ import type { ParsedArgs } from './args';
 import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { progressLine } from './progressLine';
+import { annotationCauses } from './annotationCauses';
 import { scanJson, scanText } from './scanOutput';
 
 export const scanSpec: CommandSpec = {
@@ -44,7 +45,8 @@ export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> 
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {
-    io.stdout.write(`${JSON.stringify(scanJson(result.value), null, 2)}\n`);
+    const causes = await annotationCauses(result.value.index.allHits(), result.value.release?.version);
+    io.stdout.write(`${JSON.stringify(scanJson(result.value, causes), null, 2)}\n`);
   } else {
     for (const warning of result.value.warnings) io.stderr.write(`warning: ${warning}\n`);
     io.stdout.write(scanText(result.value));

@@ -6,6 +6,8 @@ import type { ScanResult } from './workspaceScan';
 import { issueCounts } from '../core/scan/eventHits';
 import type { Issue } from '../core/api/issueSchema';
 import { storyOf, type IssueStoryKind } from '../core/tracking/issueStory';
+import { annotationKey, type AnnotationCause } from './annotationCauses';
+import type { OwnersJson, SuspectCommitJson } from './eventOutput';
 
 /** One issue as `scan --json` and `compare --json` print it. */
 export interface IssueJson {
@@ -27,14 +29,26 @@ export interface IssueJson {
 export interface ScanJson {
   release: { version: string; source: string } | null;
   issues: IssueJson[];
-  annotations: Array<{ file: string; line: number; issueId: string; role: 'raised' | 'caller'; count: number; userCount: number; moved: boolean }>;
+  annotations: Array<{
+    file: string;
+    line: number;
+    issueId: string;
+    role: 'raised' | 'caller';
+    count: number;
+    userCount: number;
+    moved: boolean;
+    /** The commit that last changed the line (git blame at the release where the repository has it); null where unknown. */
+    suspectCommit: SuspectCommitJson | null;
+    /** The file's code owners from CODEOWNERS; null where no rule names it. */
+    owners: OwnersJson | null;
+  }>;
   unresolvedFrames: number;
   /** Issues without marks because the server was busy or failing (the exit code is then 1). */
   missing: Array<{ issueId: string; shortId: string; reason: string }>;
   warnings: string[];
 }
 
-export function scanJson(result: ScanResult): ScanJson {
+export function scanJson(result: ScanResult, causes: ReadonlyMap<string, AnnotationCause> = new Map()): ScanJson {
   return {
     release: result.release ? { version: result.release.version, source: result.release.source } : null,
     issues: result.issues.map((issue) => issueJson(issue, issueCounts(issue), result.release?.version)),
@@ -46,6 +60,8 @@ export function scanJson(result: ScanResult): ScanJson {
       count: hit.count,
       userCount: hit.userCount,
       moved: hit.moved,
+      suspectCommit: causes.get(annotationKey(hit))?.suspectCommit ?? null,
+      owners: causes.get(annotationKey(hit))?.owners ?? null,
     })),
     unresolvedFrames: result.unresolvedFrames,
     missing: result.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, reason: entry.error.message })),

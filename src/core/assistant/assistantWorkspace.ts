@@ -159,7 +159,7 @@ export class AssistantWorkspace implements IssueAssistant {
   }
 
   /** A fresh reader and file index per ask: the source windows show the files as they are now, not as first read. */
-  private async locate(event: IssueEvent): Promise<Awaited<ReturnType<typeof locateFrames>>> {
+  async locate(event: IssueEvent): Promise<Awaited<ReturnType<typeof locateFrames>>> {
     const { client, org, folder, log, pathMappings } = this.setup;
     const reader = new WorkspaceFileReader([folder], { log });
     const projectId = this.last?.project.id ?? this.memo.project?.id;

@@ -29,7 +29,7 @@ describe('sentry-insight scan', () => {
     assert.equal(cartIssue.count, 28, 'events in the release, all environments');
     assert.equal(typeof cartIssue.permalink, 'string');
     const raised = result.annotations.find((annotation) => annotation.issueId === '1001' && annotation.role === 'raised');
-    assert.deepEqual(raised, { file: 'src/cart.ts', line: lineOf('src/cart.ts', 'line.item.price'), issueId: '1001', role: 'raised', count: 28, userCount: 10, moved: false });
+    assert.deepEqual(raised, { file: 'src/cart.ts', line: lineOf('src/cart.ts', 'line.item.price'), issueId: '1001', role: 'raised', count: 28, userCount: 10, moved: false, suspectCommit: null, owners: null });
     const callers = result.annotations.filter((annotation) => annotation.issueId === '1001' && annotation.role === 'caller').map((annotation) => `${annotation.file}:${annotation.line}`);
     assert.ok(callers.includes(`src/cart.ts:${lineOf('src/cart.ts', 'renderTotal();')}`));
     assert.ok(callers.includes(`src/main.ts:${lineOf('src/main.ts', "addToCart('sku-1', 1)")}`));
