@@ -69,7 +69,7 @@ const enc = encodeURIComponent;
 const pageSize = 100;
 /** The most items any list is read to, so that a server that never ends a list cannot exhaust memory. */
 export const maxListItems = 10_000;
-/** Pages beyond those the items need: Sentry sends short and even empty pages while more follow (NOTES §3.1). */
+/** Spare pages past the items' need: Sentry sends short and empty pages while more follow (sentry-api-notes §3.1). */
 const spareListPages = 20;
 
 interface ListOptions<T> {

@@ -1,4 +1,4 @@
-// Triage actions and the PUT bodies that express them, as Sentry's own web UI sends them (NOTES §3.5).
+// Triage actions and the PUT bodies that express them, as Sentry's own web UI sends them (sentry-api-notes §3.5).
 import type { BackendCapabilities } from './backend';
 
 export type IssueChange =

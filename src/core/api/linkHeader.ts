@@ -6,7 +6,8 @@ export interface NextPage {
   readonly cursor?: string;
 }
 
-// Tolerant on purpose: GlitchTip wraps the header in `{'…'}` and omits `cursor=` on its last page (NOTES §7).
+// Tolerant on purpose: GlitchTip wraps the header in `{'…'}` and omits `cursor=` on its last page (sentry-api-notes
+// §7).
 const linkPattern = /<([^>]*)>\s*;\s*rel="(next|previous)"\s*;\s*results="(true|false)"(?:\s*;\s*cursor="([^"]*)")?/g;
 
 export function parseNextPage(header: string | undefined): NextPage {

@@ -7,7 +7,7 @@ import { EndpointLimiter } from './endpointLimiter';
 import { rateLimitFacts } from './rateLimitFacts';
 import type { RetryPolicy } from './retryPolicy';
 
-/** In flight per class where the server announces no limit (NOTES §3.8: "about 4 or fewer"). */
+/** In flight per class where the server announces no limit (sentry-api-notes §3.8: "about 4 or fewer"). */
 export const defaultConcurrency = 4;
 /** The most in flight per class whatever the server announces (sentry.io announces 15 to 25). */
 export const defaultMaxConcurrency = 25;

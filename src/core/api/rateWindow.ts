@@ -3,7 +3,7 @@
 // server allows instead of being sent into a closed one.
 import type { RateLimitFacts, RefusalFacts } from './rateLimitFacts';
 
-/** Sentry's windows are one second unless an answer shows otherwise (NOTES §3.8). */
+/** Sentry's windows are one second unless an answer shows otherwise (sentry-api-notes §3.8). */
 const defaultWindowMs = 1000;
 /** The longest window believed from two answers' reset times; longer gaps are idle time, not a window. */
 const maxInferredWindowMs = 60_000;

@@ -36,7 +36,7 @@ function unauthorized(options: ResolvedOptions): Answer {
   return { ...detail(401, message), headers: { 'WWW-Authenticate': 'Bearer realm="api"' } };
 }
 
-/** Scope sets per kind of endpoint (any one suffices), from Sentry's permission classes (NOTES §1). */
+/** Scope sets per kind of endpoint (any one suffices), from Sentry's permission classes (sentry-api-notes §1). */
 export const scopesFor = {
   orgRead: ['org:read', 'org:write', 'org:admin'],
   projectRead: ['org:read', 'project:read', 'project:write', 'project:admin'],

@@ -11,7 +11,7 @@ export function organizationJson(organization: FakeOrganization, serverUrl: stri
     name: organization.name,
     links: { organizationUrl: organization.organizationUrl ?? serverUrl, regionUrl: organization.regionUrl ?? serverUrl },
   });
-  // GlitchTip has no regions, so no `links` (NOTES §7).
+  // GlitchTip has no regions, so no `links` (sentry-api-notes §7).
   if (flavour === 'glitchtip') delete json['links'];
   return json;
 }

@@ -51,7 +51,8 @@ export function glitchtipEventJson(data: FakeSentryData, org: string, issue: Fak
   return json;
 }
 
-// The frame keys a browser SDK sends, as GlitchTip stores them: only in_app, abs_path, colno and lineno are renamed (NOTES §7).
+// The frame keys a browser SDK sends, as GlitchTip stores them: only in_app, abs_path, colno and lineno are renamed
+// (sentry-api-notes §7).
 const glitchtipFrameKeys = ['filename', 'absPath', 'module', 'function', 'lineNo', 'colNo', 'inApp', 'context'] as const;
 
 function glitchtipEntry(entry: JsonValue): JsonValue {

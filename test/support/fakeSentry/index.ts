@@ -14,7 +14,7 @@
  *   options.rateWindows        fixed per-endpoint windows [{name, method?, path: RegExp, limit, seconds}], e.g.
  *                              sentryIoWindows (details 5/s, events 15/s, tags 10/s, lists 40/s); over the limit a 429
  *                              (bare string); their Limit/Remaining/Reset headers; fake.windowCounts {admitted, refused}
- *   options.tooManyRequestsBody 'bareString' (default, NOTES §3.8) | 'detailObject' (`{"detail": ...}`, current Sentry source)
+ *   options.tooManyRequestsBody 'bareString' (default, sentry-api-notes §3.8) | 'detailObject' (`{"detail": ...}`, current Sentry source)
  *   options.retryAfterSeconds  GlitchTip 429 Retry-After (default 1)
  *   options.responseDelayMs    delay every answer (so concurrent requests overlap); cancelled by close()
  *   options.linkOrigin         origin written into Link URLs (e.g. 'https://acme.sentry.io') to prove only the cursor is reused

@@ -36,7 +36,7 @@ export function applyUpdate(flavour: Flavour, data: FakeSentryData, org: string,
   if (flavour === 'glitchtip') {
     const update = glitchtipUpdateSchema.safeParse(body);
     if (!update.success) throw new AnswerNow(validationAnswer(update.error, 422));
-    // GlitchTip silently ignores everything but status (NOTES §7).
+    // GlitchTip silently ignores everything but status (sentry-api-notes §7).
     if (update.data.status) setStatus(issue, update.data.status, undefined, {});
     return;
   }

@@ -26,7 +26,10 @@ export interface FakeSentryOptions {
   concurrencyLimit?: number;
   /** Enforced fixed windows per endpoint (e.g. `sentryIoWindows`); their headers replace the static rate-limit ones. */
   rateWindows?: readonly RateWindowRule[];
-  /** Sentry's 429 body: a bare JSON string (default, as NOTES §3.8) or `{"detail": "..."}` (current Sentry source). */
+  /**
+   * Sentry's 429 body: a bare JSON string (default, as sentry-api-notes §3.8) or `{"detail": "..."}` (current Sentry
+   * source).
+   */
   tooManyRequestsBody?: 'bareString' | 'detailObject';
   /** GlitchTip's 429 `Retry-After` in seconds (default 1). */
   retryAfterSeconds?: number;

@@ -36,7 +36,7 @@ export function tooManyConcurrent(options: ResolvedOptions, limit: number): Answ
   if (options.flavour === 'glitchtip') {
     return { status: 429, body: { message: glitchtipMessages.retryLater }, headers: { 'Retry-After': String(options.retryAfterSeconds) } };
   }
-  // Sentry's middleware text; its limiter sends no Retry-After (NOTES §3.8).
+  // Sentry's middleware text; its limiter sends no Retry-After (sentry-api-notes §3.8).
   const message = `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${limit}`;
   return { status: 429, body: options.tooManyRequestsBody === 'bareString' ? message : { detail: message } };
 }

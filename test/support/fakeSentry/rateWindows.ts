@@ -17,8 +17,8 @@ export interface RateWindowRule {
 }
 
 /**
- * sentry.io's limits for the endpoints the load path uses (NOTES §3.8): details 5/s, an issue's events 15/s, lists 40/s,
- * and the organization events endpoint's legacy 30/s (getsentry/sentry, organization_events.py).
+ * sentry.io's limits for the endpoints the load path uses (sentry-api-notes §3.8): details 5/s, an issue's events
+ * 15/s, lists 40/s, and the organization events endpoint's legacy 30/s (getsentry/sentry, organization_events.py).
  */
 export const sentryIoWindows: readonly RateWindowRule[] = [
   { name: 'issueEvents', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/events\//, limit: 15, seconds: 1 },

@@ -1,4 +1,4 @@
-// Organizations, projects, members, environments and releases in the Web API's shapes (NOTES §3.6, §3.7).
+// Organizations, projects, members, environments and releases in the Web API's shapes (sentry-api-notes §3.6, §3.7).
 import { createHash } from 'node:crypto';
 import type { LocalStore } from '../store/localStore';
 import type { ReleaseCommit, ReleaseDeploy } from '../store/releaseState';

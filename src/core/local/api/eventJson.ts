@@ -1,5 +1,5 @@
-// Stored events in the Web API's shapes: the full event (NOTES §4.2) with its issue, project, release object and
-// neighbours, and the shorter event-list item (§3.3).
+// Stored events in the Web API's shapes: the full event (sentry-api-notes §4.2) with its issue, project, release
+// object and neighbours, and the shorter event-list item (§3.3).
 import type { LocalIssue } from '../store/localIssue';
 import type { LocalStore } from '../store/localStore';
 import type { StoredEvent } from '../store/storeRecords';

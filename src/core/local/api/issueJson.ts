@@ -1,5 +1,5 @@
-// Local issues in the Web API's shapes: list items with `count`, `userCount`, `lifetime` and `filtered` (NOTES §4.1),
-// and details with releases, tags and 24h/30d stats (§3.2).
+// Local issues in the Web API's shapes: list items with `count`, `userCount`, `lifetime` and `filtered`
+// (sentry-api-notes §4.1), and details with releases, tags and 24h/30d stats (§3.2).
 import type { LocalIssue } from '../store/localIssue';
 import type { CountScope } from '../store/issueCounts';
 import type { LocalStore } from '../store/localStore';

@@ -1,5 +1,6 @@
-// Applies a triage PUT body (NOTES §3.5) to a local issue: resolve (also in a release or the next one), archive (until
-// escalating, forever, or for some minutes), unresolve, assign, bookmark, mark seen. Answers with the changed fields.
+// Applies a triage PUT body (sentry-api-notes §3.5) to a local issue: resolve (also in a release or the next one),
+// archive (until escalating, forever, or for some minutes), unresolve, assign, bookmark, mark seen. Answers with the
+// changed fields.
 import { z } from 'zod';
 import type { LocalIssue } from '../store/localIssue';
 import type { Assignee } from '../store/storeRecords';

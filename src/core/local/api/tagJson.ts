@@ -1,5 +1,5 @@
 // An issue's distribution of one tag (`/tags/?key=`): total and unique values and the top values with their counts;
-// for the `user` key these are the distinct users (NOTES §3.4).
+// for the `user` key these are the distinct users (sentry-api-notes §3.4).
 import type { LocalIssue } from '../store/localIssue';
 import { tagName } from './issueJson';
 

@@ -1,5 +1,5 @@
 // The `entries` of a Web API event: exception (with rawStacktrace), message, stacktrace, threads, breadcrumbs,
-// request and debugmeta, converted from the ingest payload as NOTES §4 describes.
+// request and debugmeta, converted from the ingest payload as sentry-api-notes §4 describes.
 import type { ApiFrame } from './apiFrame';
 import { boundedJson, boundedObject } from './freeFormJson';
 import type { IngestEvent, IngestException } from './ingestEventSchema';

@@ -25,7 +25,9 @@ export interface ApiFrame {
   sourceLink: string | null;
 }
 
-/** NOTES §4: frame keys are camelCased and `pre_context`/`context_line`/`post_context` fold into `context`. */
+/**
+ * sentry-api-notes §4: frame keys are camelCased and `pre_context`/`context_line`/`post_context` fold into `context`.
+ */
 export function apiFrameOf(frame: IngestFrame): ApiFrame {
   const lineNo = positiveInteger(frame.lineno);
   return {

@@ -46,7 +46,7 @@ const sentryPut: Route = {
   },
 };
 
-// sentry.io retired the top-level issue paths; during brownouts they answer 410 (NOTES §2).
+// sentry.io retired the top-level issue paths; during brownouts they answer 410 (sentry-api-notes §2).
 const sentryTopLevelBrownouts: Route[] = ['/api/0/issues/:issue/', '/api/0/issues/:issue/events/:event/', '/api/0/issues/:issue/tags/'].map((pattern) => ({
   method: 'GET',
   pattern,

@@ -101,7 +101,7 @@ function glitchtipSort(context: RouteContext): { field: (typeof glitchtipSortFie
 function glitchtipIssueList(context: RouteContext): ReturnType<Route['handle']> {
   const org = findOrganization(context);
   const candidates = issuesOfProjects(context, org);
-  // GlitchTip has no default query: without `query` every status is listed (NOTES §7).
+  // GlitchTip has no default query: without `query` every status is listed (sentry-api-notes §7).
   const query = parseIssueQuery(context.query.get('query') ?? '');
   const scope = searchScope(context, org, queryList(context, 'environment'));
   const { field, ascending } = glitchtipSort(context);

@@ -14,7 +14,7 @@ const releaseList: Route = {
   handle: (context) => {
     const org = findOrganization(context);
     const projectIds = queryList(context, 'project').filter((id) => id !== '-1');
-    // GlitchTip has no `query` filter on this list (NOTES §7).
+    // GlitchTip has no `query` filter on this list (sentry-api-notes §7).
     const wanted = context.state.options.flavour === 'glitchtip' ? '' : (context.query.get('query') ?? '').toLowerCase();
     const matching = releasesNewestFirst(context.state.data, org.slug).filter(
       (release) =>

@@ -13,7 +13,7 @@ export function timeWindow(context: RouteContext): { start: number; end: number 
     if (Number.isNaN(window.start) || Number.isNaN(window.end)) throw new AnswerNow(detail(400, 'start and end are both required and must be ISO 8601 dates'));
     return window;
   }
-  // GlitchTip ignores statsPeriod (NOTES §7).
+  // GlitchTip ignores statsPeriod (sentry-api-notes §7).
   if (context.state.options.flavour === 'glitchtip') return undefined;
   const period = context.query.get('statsPeriod') || '90d';
   const match = /^(\d+)([smhdw])$/.exec(period);

@@ -1,5 +1,6 @@
-// Event processing against the published pairs of SDK payload and Web API answer: keys camelCased where NOTES §4 says
-// (top level, frames, exceptions), context lines folded, request and breadcrumbs converted, tags and user derived.
+// Event processing against the published pairs of SDK payload and Web API answer: keys camelCased where
+// sentry-api-notes §4 says (top level, frames, exceptions), context lines folded, request and breadcrumbs converted,
+// tags and user derived.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
