@@ -11,6 +11,7 @@ import { registerReleaseComparison } from './editor/comparison/releaseComparison
 import { registerReplayDebugger } from './editor/replay/replayDebugger';
 import { Connections } from './editor/connections';
 import { registerLineMarks } from './editor/lineMarks';
+import { LocalChangeBatch } from './editor/localChanges';
 import { registerLocalCommands } from './editor/localCommands';
 import { LocalServerHost } from './editor/localServer';
 import { MarkedLines } from './editor/markedLines';
@@ -43,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const serverOf = async (folder: vscode.WorkspaceFolder) => connections.serverFor(folder);
   const statusBar = registerStatusBar(ctx, auth);
   const marks = new MarkedLines(ctx.store);
+  // Changes at the local Sentry update just the issues they touched, well within a second, without polling.
+  const localChanges = new LocalChangeBatch((change) => ctx.refreshLocal(change), 50);
 
   context.subscriptions.push(
     channel,
@@ -71,8 +74,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLocalCommands(local, () => ctx.reconnect()),
     registerAlerts(ctx, new AlertMemoryState(context.workspaceState)),
     registerAssistant(ctx, marks, context.extensionUri, log),
-    // New events at this window's local server redraw the marks within a fraction of a second, without polling.
-    onCoalesced(local.onDidIngest, 150, () => void ctx.refreshLocal()),
+    localChanges,
+    local.onDidChange((change) => localChanges.add(change)),
     auth.onDidChange(() => ctx.reconnect()),
     settings.onDidChange(() => ctx.scheduleRefresh()),
     settings.onDidChangeConnection(() => {
@@ -88,19 +91,6 @@ export function activate(context: vscode.ExtensionContext): void {
 async function updateProjectSelected(settings: ReturnType<typeof createSettings>): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   await setProjectSelectedContext(folders.some((folder) => settings.folder(folder).project !== undefined));
-}
-
-/** Runs `run` once per burst of events: `delayMs` after the last one. */
-function onCoalesced(event: vscode.Event<void>, delayMs: number, run: () => void): vscode.Disposable {
-  let timer: NodeJS.Timeout | undefined;
-  const listener = event(() => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
-  });
-  return new vscode.Disposable(() => {
-    if (timer) clearTimeout(timer);
-    listener.dispose();
-  });
 }
 
 export function deactivate(): void {

@@ -1,9 +1,11 @@
 // The embedded local Sentry as the editor's zero-configuration connection: started on first need on 127.0.0.1 (a fixed
-// port, so an app's DSN stays the same), its store kept in the extension's storage, and each stored event announced so
-// the marks update at once. If another window already serves that port, that server is used instead: its change
-// signal announces new events here too, and when that window closes this one takes the port over.
+// port, so an app's DSN stays the same), its store kept in the extension's storage, and each stored change announced
+// with the issues it touched, so the marks of just those update at once. If another window (or `sentry-insight serve`)
+// already serves that port, that server is used instead: its change stream announces the same here, and when that
+// window closes this one takes the port over.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { localChangeOf, type LocalChange } from '../core/local/changeFeed';
 import { watchLocalChanges, type ChangeWatch } from '../core/local/changeWatch';
 import { startLocalSentry, type LocalSentry } from '../core/local/localSentry';
 import { defaultServeStore, findLocalApiToken } from '../core/local/server/localTokenFinder';
@@ -30,9 +32,9 @@ export class LocalServerHost implements vscode.Disposable {
   private server: LocalSentry | undefined;
   /** Set while another process serves the port. */
   private watch: ChangeWatch | undefined;
-  private readonly ingested = new vscode.EventEmitter<void>();
-  /** Fires after events arrive at this window's server, or at another window's that this one uses (coalesced by the caller). */
-  readonly onDidIngest = this.ingested.event;
+  private readonly changed = new vscode.EventEmitter<LocalChange>();
+  /** Fires after each change stored by this window's server, or by another's that this one uses (batched by the caller). */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly storageDir: string,
@@ -68,7 +70,7 @@ export class LocalServerHost implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.ingested.dispose();
+    this.changed.dispose();
   }
 
   private async startServer(): Promise<LocalEndpoint> {
@@ -80,10 +82,8 @@ export class LocalServerHost implements vscode.Disposable {
       const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), storeLimits: this.storeLimits(), log: this.log });
       this.server = server;
       if (server.storeWarning !== undefined) void vscode.window.showWarningMessage(`Sentry: ${server.storeWarning}`);
-      server.onDidIngest((change) => {
-        this.log.debug(`local: ${change.kind} ${change.shortId} ${change.title}`);
-        this.ingested.fire();
-      });
+      server.onDidIngest((change) => this.log.debug(`local: ${change.kind} ${change.shortId} ${change.title}`));
+      server.onDidChange((change) => this.changed.fire(localChangeOf(change)));
       this.log.info(`Local Sentry listening on ${server.url}; DSN ${server.dsn(localProject)}`);
       return { url: server.url, dsn: server.dsn(localProject), ownServer: true, token: server.apiToken };
     } catch (error) {
@@ -103,8 +103,8 @@ export class LocalServerHost implements vscode.Disposable {
       );
     }
     this.watch?.dispose();
-    this.watch = watchLocalChanges({ url, token, log: this.log, onChange: () => this.ingested.fire(), onGone: () => void this.takeOver(port) });
-    // The window loads after the watch's first reading, so an event stored in between is not missed.
+    this.watch = watchLocalChanges({ url, token, log: this.log, onChange: (change) => this.changed.fire(change), onGone: () => void this.takeOver(port) });
+    // The window loads after the watch's first message, so an event stored in between is not missed.
     await this.watch.ready;
     return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token };
   }
@@ -129,7 +129,7 @@ export class LocalServerHost implements vscode.Disposable {
     try {
       await this.start();
       // Whatever arrived while nobody served is in the store now; and this window's data is reloaded from its own server.
-      this.ingested.fire();
+      this.changed.fire({ issueIds: undefined });
     } catch (error) {
       this.log.warn(`Local Sentry: could not take over port ${port}: ${error instanceof Error ? error.message : String(error)} The next refresh tries again.`);
     }

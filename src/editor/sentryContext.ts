@@ -10,12 +10,12 @@ import { plural } from '../core/format/counts';
 import type { Logger } from '../core/log';
 import type { SourceFrame } from '../core/resolve/frame';
 import { FrameResolver } from '../core/resolve/frameResolver';
-import { WorkspaceFileIndex } from '../core/resolve/workspaceFileIndex';
 import { err, ok, type Result } from '../core/result';
 import { quoteSearchValue } from '../core/scan/searchQuoting';
 import { latestEventOf } from '../core/session/eventOutcome';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { WorkspaceIssues } from '../core/session/loadWorkspaceIssues';
+import type { LocalChange } from '../core/local/changeFeed';
 import { isLoopbackUrl } from '../core/local/loopback';
 import { IssueStore } from '../core/state/issueStore';
 import { snapshotOf } from '../core/state/snapshot';
@@ -26,6 +26,7 @@ import type { Connections, FolderConnection } from './connections';
 import type { EditorContext, IssueDetails } from './ctx';
 import { FolderSessions, openFilesIn } from './folderSessions';
 import type { Settings } from './settings';
+import { WorkspaceIndexes } from './workspaceIndexes';
 
 const detailTagKeys = ['user', 'browser', 'os', 'device', 'runtime', 'url', 'release', 'environment'];
 
@@ -35,6 +36,8 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private readonly loads = new Map<string, AbortController>();
   private readonly resolvers = new Map<string, Promise<FrameResolver>>();
   private readonly sessions: FolderSessions;
+  /** Each folder's file index, walked once and kept current by a watcher. */
+  private readonly indexes: WorkspaceIndexes;
   private readonly me = new Map<string, Promise<string | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   /** Failures already told to the user, so an interval refresh that keeps failing does not nag. */
@@ -50,7 +53,8 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     private readonly sources: Connections,
     private readonly cache: SnapshotFiles | undefined,
   ) {
-    this.sessions = new FolderSessions(log);
+    this.indexes = new WorkspaceIndexes(log);
+    this.sessions = new FolderSessions(log, this.indexes);
   }
 
   /** Shows cached snapshots at once (marked stale), then loads fresh data. */
@@ -77,14 +81,36 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     this.refreshed.fire();
   }
 
-  /** Reloads the folders connected to a server on this machine (the local Sentry), quietly. */
-  async refreshLocal(): Promise<void> {
+  /**
+   * Brings the folders connected to a server on this machine (the local Sentry) up to date with what changed there,
+   * quietly: only the named issues are asked again, or everything when the change does not say (or cannot be applied).
+   */
+  async refreshLocal(change: LocalChange = { issueIds: undefined }): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => {
       const url = this.connections.get(folder.uri.fsPath)?.key.url;
       return url !== undefined && isLoopbackUrl(url);
     });
-    await Promise.all(folders.map((folder) => this.load(folder, () => undefined, true)));
+    await Promise.all(folders.map((folder) => this.applyLocalChange(folder, change)));
     this.refreshed.fire();
+  }
+
+  private async applyLocalChange(folder: vscode.WorkspaceFolder, change: LocalChange): Promise<void> {
+    const folderPath = folder.uri.fsPath;
+    const connection = this.connections.get(folderPath);
+    const session = this.sessions.find(folderPath);
+    // A load in flight may have listed before the change: it starts again instead, as a whole.
+    const abort = new AbortController();
+    const update = connection && session && change.issueIds && !this.loads.has(folderPath) ? session.update(change.issueIds, { signal: abort.signal }) : undefined;
+    if (!connection || !update) return this.load(folder, () => undefined, true);
+    this.loads.set(folderPath, abort);
+    try {
+      const updated = await update;
+      if (abort.signal.aborted) return;
+      if (!updated.ok) return this.failed(folderPath, updated.error.message, true);
+      await this.showLoaded(folder, connection, updated.value);
+    } finally {
+      if (this.loads.get(folderPath) === abort) this.loads.delete(folderPath);
+    }
   }
 
   private async load(folder: vscode.WorkspaceFolder, report: (message: string) => void, quiet: boolean): Promise<void> {
@@ -113,8 +139,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       this.connections.set(folderPath, connection);
       this.resolvers.delete(folderPath);
       const session = this.sessions.sessionFor(folder, connection, this.settings.statsPeriod, this.store.folder(folderPath).snapshot);
-      const toSnapshot = (loaded: WorkspaceIssues) =>
-        snapshotOf({ ...loaded, warnings: [...connection.warnings, ...loaded.warnings] }, { connection: connection.key, folderPath, environments: connection.environments, now: new Date() });
+      const toSnapshot = (loaded: WorkspaceIssues) => this.snapshotOf(folderPath, connection, loaded);
       const loaded = await session.load({
         openFiles: openFilesIn(folderPath),
         onProgress: (message) => {
@@ -132,20 +157,29 @@ export class SentryContext implements EditorContext, vscode.Disposable {
         this.failed(folderPath, loaded.error.message, quiet);
         return;
       }
-      const snapshot = toSnapshot(loaded.value);
-      this.store.setLoaded(snapshot);
-      const incomplete = describeMissing(snapshot.missing ?? []);
-      if (incomplete) this.log.warn(`${folder.name}: ${incomplete} They load on the next refresh.`);
-      this.reportedFailures.delete(folderPath);
-      for (const warning of snapshot.warnings) this.log.warn(warning);
-      this.log.info(`${folder.name}: ${plural(snapshot.issues.length, 'issue')}, ${plural(snapshot.hits.length, 'marked line')}${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
-      await this.cache?.write(snapshot);
+      await this.showLoaded(folder, connection, loaded.value);
     } catch (error) {
       // A bug, not a server answer: keep the last good data and say what happened.
       this.failed(folderPath, `Loading Sentry issues failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, quiet);
     } finally {
       if (this.loads.get(folderPath) === abort) this.loads.delete(folderPath);
     }
+  }
+
+  private async showLoaded(folder: vscode.WorkspaceFolder, connection: FolderConnection, loaded: WorkspaceIssues): Promise<void> {
+    const folderPath = folder.uri.fsPath;
+    const snapshot = this.snapshotOf(folderPath, connection, loaded);
+    this.store.setLoaded(snapshot);
+    const incomplete = describeMissing(snapshot.missing ?? []);
+    if (incomplete) this.log.warn(`${folder.name}: ${incomplete} They load on the next refresh.`);
+    this.reportedFailures.delete(folderPath);
+    for (const warning of snapshot.warnings) this.log.warn(warning);
+    this.log.info(`${folder.name}: ${plural(snapshot.issues.length, 'issue')}, ${plural(snapshot.hits.length, 'marked line')}${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
+    await this.cache?.write(snapshot);
+  }
+
+  private snapshotOf(folderPath: string, connection: FolderConnection, loaded: WorkspaceIssues): ReturnType<typeof snapshotOf> {
+    return snapshotOf({ ...loaded, warnings: [...connection.warnings, ...loaded.warnings] }, { connection: connection.key, folderPath, environments: connection.environments, now: new Date() });
   }
 
   private failed(folderPath: string, message: string, quiet: boolean): void {
@@ -300,9 +334,10 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private resolverFor(folderPath: string, issueId: string): Promise<FrameResolver> {
     let resolver = this.resolvers.get(folderPath);
     if (!resolver) {
-      const folders = [{ name: folderPath.split(/[\\/]/).pop() ?? folderPath, path: folderPath }];
+      const folder = { name: folderPath.split(/[\\/]/).pop() ?? folderPath, path: folderPath };
+      const folders = [folder];
       const connection = this.connectionOf(issueId);
-      resolver = WorkspaceFileIndex.build(folders).then(
+      resolver = this.indexes.forFolder(folder).index().then(
         (files) => new FrameResolver({ folders, files, pathMappings: connection?.pathMappings ?? [], log: this.log }),
       );
       this.resolvers.set(folderPath, resolver);
@@ -329,6 +364,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (this.timer) clearInterval(this.timer);
     for (const load of this.loads.values()) load.abort();
     this.refreshed.dispose();
+    this.indexes.dispose();
   }
 }
 

@@ -9,11 +9,12 @@ import { silentLogger, type Logger } from '../log';
 import type { ScrubbingSettings } from '../privacy/sensitiveData';
 import type { WorkspaceFolder } from '../resolve/frame';
 import { Listeners, type Unsubscribe } from '../state/listeners';
-import type { IngestChange } from './changeFeed';
+import type { IngestChange, StoreChange } from './changeFeed';
 import { defaultIngestLimits, type IngestLimits } from './envelope/ingestLimits';
 import { IngestService } from './ingest/ingestService';
 import { WorkspaceSources } from './process/workspaceSources';
 import { API_TOKEN_FILE, loadOrCreateApiToken, type ApiToken } from './server/apiToken';
+import { ChangeStreams } from './server/changeStream';
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './server/connectionGuard';
 import { routeRequest, type RouterContext } from './server/requestRouter';
 import type { LocalStore } from './store/localStore';
@@ -22,7 +23,7 @@ import { StoreOpenError } from './store/storeOpenError';
 import { defaultStoreLimits, type StoreLimits } from './store/storeLimits';
 import { ARTIFACT_BUNDLES_DIRECTORY, ArtifactBundles } from './uploads/artifactBundles';
 
-export type { IngestChange } from './changeFeed';
+export type { IngestChange, StoreChange } from './changeFeed';
 
 export interface LocalSentryOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -56,6 +57,8 @@ export interface LocalSentry {
   dsn(projectId?: string, publicKey?: string): string;
   /** Fires after each stored event (new issue or new event of an issue), once it is persisted. */
   readonly onDidIngest: (listener: (change: IngestChange) => void) => Unsubscribe;
+  /** Fires after every stored change (events, triage, releases) with the issues it touched, once it is persisted. */
+  readonly onDidChange: (listener: (change: StoreChange) => void) => Unsubscribe;
   /** Read access to the stored data. */
   readonly store: LocalStore;
   /** The token the Web API wants (as `Authorization: Bearer …`) for changes, and for reads when so started. */
@@ -120,7 +123,9 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const feed = new Listeners<IngestChange>();
   const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
-  context = { instance: randomUUID(), ingest, persisted: opened, uploads, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
+  const instance = randomUUID();
+  const changeStreams = new ChangeStreams({ instance, revision: () => opened.revision, onDidCommit: opened.onDidCommit });
+  context = { instance, ingest, persisted: opened, changeStreams, uploads, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);
@@ -130,6 +135,7 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     org: 'local',
     dsn: (projectId = '1', publicKey = 'local') => `http://${publicKey}@127.0.0.1:${port}/${projectId}`,
     onDidIngest: feed.subscribe,
+    onDidChange: opened.onDidCommit,
     store: opened.store,
     storeWarning: opened.loadWarning,
     apiToken: token.token,

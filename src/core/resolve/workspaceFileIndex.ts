@@ -3,6 +3,7 @@ import type { WorkspaceFolder } from './frame';
 import { indexedFile, isBuildOutput, type IndexedFile } from './indexedFile';
 import { normalizeFramePath } from './paths';
 import { compareMatches, isAcceptedMatch, matchedTrailingSegments, namesBuildOutput, type SuffixMatch } from './suffixMatch';
+import { SKIPPED_DIRECTORIES } from './workspaceDirectories';
 import { walkWorkspaceFolder, type WorkspaceWalkOptions } from './workspaceWalk';
 
 export type { IndexedFile } from './indexedFile';
@@ -107,6 +108,33 @@ export class WorkspaceFileIndex {
     const found: IndexedFile[] = [];
     for (const [name, files] of this.byName) if (name.endsWith(suffix)) found.push(...files);
     return found.sort((a, b) => a.folderRank - b.folderRank || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * A file that appeared since the walk (a file watcher saw it), under the walk's rules: a path through a skipped
+   * directory, outside the folders or past the file cap is not added. True when it was added.
+   */
+  addPath(folder: WorkspaceFolder, path: string): boolean {
+    const rank = this.folders.findIndex((candidate) => candidate.path === folder.path);
+    const known = this.folders[rank];
+    if (known === undefined || !isPlainRelativePath(path) || path.split('/').slice(0, -1).some((segment) => SKIPPED_DIRECTORIES.has(segment))) return false;
+    if (this.byFolderAndPath.size >= DEFAULT_MAX_FILES || this.byFolderAndPath.has(folderKey(known, path))) return false;
+    this.add(indexedFile(known, rank, path));
+    return true;
+  }
+
+  /** A file or a whole directory that went away: every indexed file at or under `path`. How many were removed. */
+  removePath(folder: WorkspaceFolder, path: string): number {
+    const prefix = `${folderKey(folder, path)}/`;
+    const gone = [...this.byFolderAndPath.entries()].filter(([key]) => key === folderKey(folder, path) || key.startsWith(prefix));
+    for (const [key, file] of gone) {
+      this.byFolderAndPath.delete(key);
+      const name = file.segments[file.segments.length - 1] ?? '';
+      const sameName = (this.byName.get(name) ?? []).filter((candidate) => candidate !== file);
+      if (sameName.length > 0) this.byName.set(name, sameName);
+      else this.byName.delete(name);
+    }
+    return gone.length;
   }
 
   private add(file: IndexedFile): void {

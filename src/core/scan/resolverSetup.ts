@@ -21,6 +21,8 @@ export interface ResolverSetup {
   readonly signal?: AbortSignal;
   /** A session's memory: code mappings asked once per session. */
   readonly memo?: LoadMemo;
+  /** The folders' file index kept current elsewhere (the editor's, by a file watcher); without it, a walk builds one. */
+  readonly files?: () => Promise<WorkspaceFileIndex>;
   /** A reader shared with whoever shows the resolved files' text (the assistant's source windows); else its own. */
   readonly reader?: WorkspaceFileReader;
 }
@@ -36,7 +38,7 @@ export async function buildResolver(client: SentryClient, setup: ResolverSetup):
     if (setup.memo) setup.memo.codeMappings = mappings;
     return ok(mappings);
   };
-  const [files, mappings] = await Promise.all([WorkspaceFileIndex.build(setup.folders), mappingsOf()]);
+  const [files, mappings] = await Promise.all([setup.files ? setup.files() : WorkspaceFileIndex.build(setup.folders), mappingsOf()]);
   if (!mappings.ok) setup.warnings.push(`Code mappings were not loaded: ${mappings.error.message}`);
   const codeMappings = mappings.ok ? mappings.value : [];
   setup.log.debug(`Indexed workspace files; ${codeMappings.length} code mappings`);

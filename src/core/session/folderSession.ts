@@ -4,12 +4,16 @@ import type { SentryClient } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { Issue } from '../api/issueSchema';
 import { ok, type Result } from '../result';
+import { maxChangedIssues, reloadChangedIssues } from './changedIssues';
 import { loadWorkspaceIssues, previousOf, type LoadTarget, type WorkspaceIssues } from './loadWorkspaceIssues';
 import type { LoadMemo } from './loadMemo';
 import type { PreviousLoad } from './previousLoad';
 
 /** What stays the same from one load to the next: the connection's project, release setting, paths… */
 export type SessionTarget = Omit<LoadTarget, 'onProgress' | 'signal' | 'openFiles' | 'previous' | 'onPartial' | 'memo'>;
+
+/** Updating only what changed takes a load of the project to start from. */
+export type ChangeRun = Pick<LoadTarget, 'onProgress' | 'signal'>;
 
 /** What changes per load. */
 export type LoadRun = Pick<LoadTarget, 'onProgress' | 'signal' | 'openFiles' | 'onPartial'>;
@@ -18,6 +22,8 @@ export type ReleaseFacts = Pick<Issue, 'firstRelease' | 'lastRelease'>;
 
 export class FolderSession {
   private previous: PreviousLoad | undefined;
+  /** The last whole or updated load of this session (not a restored one): what an update starts from. */
+  private last: WorkspaceIssues | undefined;
   private readonly memo: LoadMemo = {};
   private readonly facts = new Map<string, { readonly lastSeen: Issue['lastSeen']; readonly answer: Promise<Result<ReleaseFacts, ApiError>> }>();
 
@@ -32,8 +38,32 @@ export class FolderSession {
 
   async load(run: LoadRun = {}): Promise<Result<WorkspaceIssues, ApiError>> {
     const loaded = await loadWorkspaceIssues(this.client, { ...this.target, ...run, previous: this.previous, memo: this.memo });
-    if (loaded.ok && !run.signal?.aborted) this.previous = previousOf(loaded.value);
+    this.keep(loaded, run.signal);
     return loaded;
+  }
+
+  /**
+   * Asks only the named issues again (and those whose event the last load missed), keeping the rest of the last load;
+   * undefined when that cannot be done (no load of the project yet, or so many changes that a whole load is as cheap),
+   * and the caller loads the whole folder instead.
+   */
+  update(issueIds: readonly string[], run: ChangeRun = {}): Promise<Result<WorkspaceIssues, ApiError>> | undefined {
+    const last = this.last;
+    const previous = this.previous;
+    if (!last || !previous || this.memo.project === undefined) return undefined;
+    const ids = [...new Set([...issueIds, ...previous.missing])];
+    if (ids.length > maxChangedIssues) return undefined;
+    if (ids.length === 0) return Promise.resolve(ok(last));
+    return reloadChangedIssues(this.client, { ...this.target, ...run, memo: this.memo }, { loaded: last, previous }, ids).then((updated) => {
+      this.keep(updated, run.signal);
+      return updated;
+    });
+  }
+
+  private keep(loaded: Result<WorkspaceIssues, ApiError>, signal: AbortSignal | undefined): void {
+    if (!loaded.ok || signal?.aborted) return;
+    this.previous = previousOf(loaded.value);
+    this.last = loaded.value;
   }
 
   /**

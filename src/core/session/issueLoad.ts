@@ -36,6 +36,11 @@ export interface IssueLoadSetup {
   readonly onPartial?: (partial: LoadedIssues) => void;
   /** Where the session remembers that the server refused the organization events endpoint. */
   readonly memo?: LoadMemo;
+  /**
+   * Ask only these issues again (the local server named them as changed): the rest are the previous load's, as they
+   * were. An issue the search no longer finds (resolved meanwhile) leaves the result.
+   */
+  readonly only?: readonly string[];
 }
 
 /** An issue whose latest event the server was too busy (or failing) to give: the load is incomplete without it. */
@@ -95,10 +100,11 @@ export class IssueLoad {
   }
 
   async run(): Promise<Result<LoadedIssues, ApiError>> {
-    const { client, org, release } = this.setup;
+    const { client, org, release, only } = this.setup;
     const releaseFilter = release ? `release:${quoteSearchValue(release)}` : undefined;
-    const baseQuery = ['is:unresolved', releaseFilter].filter(Boolean).join(' ');
-    const openFirst = this.askOpenFilesFirst(baseQuery);
+    const onlyFilter = only ? `issue.id:[${only.join(',')}]` : undefined;
+    const baseQuery = ['is:unresolved', releaseFilter, onlyFilter].filter(Boolean).join(' ');
+    const openFirst = only ? this.startDeferred() : this.askOpenFilesFirst(baseQuery);
     // The story comes from lists: the issues first seen in the release are new; substatus and status tell the rest.
     const canTellNew = release !== undefined && client.backend.capabilities.firstReleaseQuery;
     const started = canTellNew ? this.list(`${baseQuery} firstRelease:${quoteSearchValue(release)}`) : Promise.resolve(ok<Issue[]>([]));
@@ -136,12 +142,17 @@ export class IssueLoad {
       }
     }
     const first = [...this.started.values()];
-    const waiting = this.deferred ?? [];
-    this.deferred = undefined;
-    for (const issue of waiting) this.enqueue(issue);
+    await this.startDeferred();
     if (first.length === 0) return;
     await Promise.all(first);
     this.emitPartial(true);
+  }
+
+  /** Lets the list's issues ask for their events (those that waited, and those that come). */
+  private async startDeferred(): Promise<void> {
+    const waiting = this.deferred ?? [];
+    this.deferred = undefined;
+    for (const issue of waiting) this.enqueue(issue);
   }
 
   private onPage(page: readonly Issue[]): void {
@@ -285,8 +296,8 @@ export class IssueLoad {
    * yet, so a refresh never blanks what is on screen; the final one holds exactly what the lists gave.
    */
   private assemble(partial: boolean): LoadedIssues {
-    const issues = [...this.listed.values()];
-    if (partial) {
+    const issues = this.setup.only ? this.withUnchanged(this.setup.only) : [...this.listed.values()];
+    if (partial && !this.setup.only) {
       for (const [id, issue] of this.searched) if (!this.listed.has(id)) issues.push(issue);
       for (const [id, issue] of this.previousIssues) if (!this.listed.has(id) && !this.searched.has(id)) issues.push(issue);
     }
@@ -312,6 +323,14 @@ export class IssueLoad {
     const missing = [...this.missing.values()].filter((entry) => this.listed.has(entry.issueId));
     const framesOnly = new Set([...this.framesOnly].filter((id) => unresolvedByIssue.has(id)));
     return { issues: storied, events, index, unresolvedFrames, unresolvedByIssue, missing, framesOnly };
+  }
+
+  /** The previous load's issues in their order, each changed one as listed now (or gone), then the changed ones it lacked. */
+  private withUnchanged(only: readonly string[]): Issue[] {
+    const changed = new Set(only);
+    const kept = [...this.previousIssues.values()].flatMap((issue) => (changed.has(issue.id) ? (this.listed.has(issue.id) ? [this.listed.get(issue.id) as Issue] : []) : [issue]));
+    const added = [...this.listed.values()].filter((issue) => !this.previousIssues.has(issue.id));
+    return [...kept, ...added];
   }
 
   /** An issue first seen in the release: its first release is known without asking its details. */

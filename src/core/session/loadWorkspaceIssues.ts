@@ -11,6 +11,7 @@ import { IssueIndex } from '../index/issueIndex';
 import type { Logger } from '../log';
 import type { ReleaseSource } from '../release';
 import type { PathMapping, WorkspaceFolder } from '../resolve/frame';
+import type { WorkspaceFileIndex } from '../resolve/workspaceFileIndex';
 import { ok, type Result } from '../result';
 import { findProject } from '../scan/projectLookup';
 import { buildResolver } from '../scan/resolverSetup';
@@ -46,6 +47,8 @@ export interface LoadTarget {
   readonly openFiles?: readonly string[];
   /** The folder's previous load: issues with no new events keep its events and marks without a request. */
   readonly previous?: PreviousLoad;
+  /** The folder's file index kept current by a watcher (the editor's); without it each load walks the folder. */
+  readonly files?: () => Promise<WorkspaceFileIndex>;
   /** Answers kept from one load to the next (project, code mappings, release decision); a session passes its own. */
   readonly memo?: LoadMemo;
   /** What is loaded so far, once the open files' issues are in and then about every second; a refresh never blanks. */
@@ -74,7 +77,7 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const known = memo?.project;
   const projectAnswer = known ? Promise.resolve(ok(known)) : findProject(client, org, target.project, signal);
   const projectId = projectAnswer.then((answer) => (answer.ok ? answer.value.id : undefined));
-  const resolverReady = buildResolver(client, { org, projectId, folders: [target.folder], pathMappings: target.pathMappings ?? [], log: target.log, warnings, signal, memo });
+  const resolverReady = buildResolver(client, { org, projectId, folders: [target.folder], pathMappings: target.pathMappings ?? [], log: target.log, warnings, signal, memo, files: target.files });
   const detectedReady = workspaceRelease(client, { org, projectId, workspaceDir: target.folder.path, release: target.release, releaseMustExist: target.releaseMustExist, env: target.env, log: target.log, signal, memo });
 
   const project = await projectAnswer;

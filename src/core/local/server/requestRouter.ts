@@ -1,10 +1,11 @@
 // Routes one HTTP request of the local server: the loopback Host check, then either the ingest endpoints (Origin check,
 // CORS and preflights for browser SDKs) or the Web API and the change signal (no CORS; no browser pages; a token for
-// changes). Writes exactly one JSON answer; nothing a client sends can make it throw.
+// changes). Writes exactly one JSON answer, except to a reader of the change stream; nothing a client sends can make
+// it throw.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log';
 import { answerWebApi } from '../api/webApi';
-import { changeVersion, localChangesPath } from '../changeSignal';
+import { changeVersion, localChangeStreamPath, localChangesPath } from '../changeSignal';
 import { LOCAL_AUTH_CHALLENGE } from '../localRealm';
 import type { IngestLimits } from '../envelope/ingestLimits';
 import { answerIngest } from '../ingest/ingestEndpoint';
@@ -12,6 +13,7 @@ import type { IngestService } from '../ingest/ingestService';
 import { answerSpotlight, SPOTLIGHT_PATH } from '../ingest/spotlightEndpoint';
 import type { PersistedStore } from '../store/persistedStore';
 import type { ArtifactBundles } from '../uploads/artifactBundles';
+import type { ChangeStreams } from './changeStream';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
 import { carriesToken, webApiRefusal, type Refusal, type WebApiAccess } from './webApiGuard';
@@ -21,6 +23,7 @@ export interface RouterContext {
   readonly instance: string;
   readonly ingest: IngestService;
   readonly persisted: PersistedStore;
+  readonly changeStreams: ChangeStreams;
   readonly uploads?: ArtifactBundles;
   readonly limits: IngestLimits;
   readonly allowedOrigins: readonly string[];
@@ -49,6 +52,10 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
       if (isWebApiPath(url.pathname)) {
         // The Web API sends no CORS headers, ever: no page may read it, whatever its origin.
         const refusal = webApiRefusal(request, context.webApi);
+        if (refusal === undefined && url.pathname === localChangeStreamPath) {
+          context.changeStreams.serve(request, response);
+          return;
+        }
         answer = refusal !== undefined ? refusalAnswer(refusal) : await answerWebApiSide(request, url, context);
       } else {
         const ingest = answerIngestSide(request, url, context);
@@ -66,7 +73,7 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
 
 /** The Web API and the change signal: reads for programs on this machine, under the same rules. */
 function isWebApiPath(pathname: string): boolean {
-  return pathname === '/api/0' || pathname.startsWith('/api/0/') || pathname === localChangesPath;
+  return pathname === '/api/0' || pathname.startsWith('/api/0/') || pathname === localChangesPath || pathname === localChangeStreamPath;
 }
 
 async function answerWebApiSide(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {

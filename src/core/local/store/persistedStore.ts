@@ -2,6 +2,8 @@
 // has grown to more than twice what the current state needs. A damaged file is copied aside and rewritten with what
 // could be read, and the report says what was lost. Without a directory, the store lives in memory only.
 import type { Logger } from '../../log';
+import { Listeners, type Unsubscribe } from '../../state/listeners';
+import { storeChangeOf, type StoreChange } from '../changeFeed';
 import { describeLoad, emptyLoadReport, isDamaged, type LoadReport } from './loadReport';
 import { LocalStore } from './localStore';
 import type { StoreLimits } from './storeLimits';
@@ -15,6 +17,7 @@ const COMPACTION_SLACK = 1_000;
 export class PersistedStore {
   private compacting: Promise<void> | undefined;
   private changes = 0;
+  private readonly committed = new Listeners<StoreChange>();
 
   private constructor(
     readonly store: LocalStore,
@@ -52,12 +55,16 @@ export class PersistedStore {
     return this.changes;
   }
 
+  /** Fires after each committed change, once it is in the file: the change stream and the editor's own server follow it. */
+  readonly onDidCommit = (listener: (change: StoreChange) => void): Unsubscribe => this.committed.subscribe(listener);
+
   /** Writes the records of a change that was already applied; resolves once they are in the file. */
   async commit(records: readonly StoreRecord[]): Promise<void> {
     if (records.length === 0) return;
-    this.changes++;
+    const change = storeChangeOf(++this.changes, records);
+    if (this.log !== undefined) await this.log.append(records);
+    this.committed.fire(change);
     if (this.log === undefined) return;
-    await this.log.append(records);
     if (this.compacting === undefined && this.log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK) {
       // The snapshot is taken now, in order with the appends queued before it; later appends queue after the rewrite.
       this.compacting = this.log.compact(this.store.snapshotRecords()).finally(() => (this.compacting = undefined));

@@ -1,12 +1,14 @@
 // A window that uses another window's local server learns of its new data: the server's change signal moves with
-// every stored event and triage change, the watch reports each move, says when the port is closed (so the window can
-// take it over), and gives up quietly on a server without the signal. The signal is a read under the Web API's rules:
+// every stored event and triage change, its stream names the issues each change touched, the watch reports each
+// change, reconnects a bounded number of times when the stream breaks, says when the port is closed (so the window can
+// take it over), and gives up quietly on a server without the stream. The signal is a read under the Web API's rules:
 // loopback Host only, no web page, no CORS, and the token when the server wants it for reads.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
-import { localChangesPath } from '../../../../src/core/local/changeSignal';
+import type { LocalChange } from '../../../../src/core/local/changeFeed';
+import { localChangeStreamPath, localChangesPath } from '../../../../src/core/local/changeSignal';
 import { watchLocalChanges } from '../../../../src/core/local/changeWatch';
 import { startLocalSentry } from '../../../../src/core/local/localSentry';
 import { silentLogger } from '../../../../src/core/log';
@@ -52,14 +54,16 @@ describe('the local server change signal', () => {
   test('answers programs only, as the Web API does: no foreign Host, no web page, no CORS', async () => {
     const server = await startLocalSentry();
     try {
-      const rebound = await send(server.port, { method: 'GET', path: localChangesPath, headers: { Host: `attacker.example:${server.port}` } });
-      assert.equal(rebound.status, 403);
-      const pages: Record<string, string>[] = [{ Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }];
-      for (const headers of pages) {
-        const page = await send(server.port, { method: 'GET', path: localChangesPath, headers });
-        assert.equal(page.status, 403, JSON.stringify(headers));
-        assert.equal(page.headers['access-control-allow-origin'], undefined);
-        assert.doesNotMatch(page.text, /version/);
+      for (const path of [localChangesPath, localChangeStreamPath]) {
+        const rebound = await send(server.port, { method: 'GET', path, headers: { Host: `attacker.example:${server.port}` } });
+        assert.equal(rebound.status, 403);
+        const pages: Record<string, string>[] = [{ Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }];
+        for (const headers of pages) {
+          const page = await send(server.port, { method: 'GET', path, headers });
+          assert.equal(page.status, 403, `${path} ${JSON.stringify(headers)}`);
+          assert.equal(page.headers['access-control-allow-origin'], undefined);
+          assert.doesNotMatch(page.text, /version/);
+        }
       }
       const preflight = await send(server.port, { method: 'OPTIONS', path: localChangesPath, headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' } });
       assert.equal(preflight.status, 403);
@@ -75,6 +79,7 @@ describe('the local server change signal', () => {
     const server = await startLocalSentry({ tokenForReads: true });
     try {
       assert.equal((await send(server.port, { method: 'GET', path: localChangesPath })).status, 401);
+      assert.equal((await send(server.port, { method: 'GET', path: localChangeStreamPath })).status, 401);
       const allowed = await send(server.port, { method: 'GET', path: localChangesPath, headers: { Authorization: `Bearer ${server.apiToken}` } });
       assert.equal(allowed.status, 200, allowed.text);
     } finally {
@@ -95,21 +100,47 @@ describe('the local server change signal', () => {
   });
 });
 
+/** A server that answers the stream path with `answer` for the n-th request (from 1), counting requests. */
+async function streamServer(answer: (n: number, response: import('node:http').ServerResponse) => void): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  let requests = 0;
+  const server = createServer((_request, response) => answer(++requests, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const fastRetry = { firstDelayMs: 5, maxDelayMs: 20, maxFailures: 3 };
+
 describe('watchLocalChanges', () => {
-  test('reports new events at another process\'s server, then that its port closed', async () => {
+  test('reports each stored event and triage with the issue it touched, then that its port closed', async () => {
     const server = await startLocalSentry();
-    let changes = 0;
+    const changes: LocalChange[] = [];
     let gone = false;
-    const watch = watchLocalChanges({ url: server.url, intervalMs: 20, log: silentLogger, onChange: () => changes++, onGone: () => (gone = true) });
+    const watch = watchLocalChanges({ url: server.url, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => (gone = true) });
     try {
-      // The first reading is the baseline: nothing is reported for what was there before.
+      // The first version is the baseline: nothing is reported for what was there before.
       await watch.ready;
-      assert.equal(changes, 0);
+      assert.equal(changes.length, 0);
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
-      await until('a reported change', () => changes >= 1);
-      const seen = changes;
+      await until('a reported change', () => changes.length >= 1);
+      const first = server.store.issues()[0]?.id ?? '';
+      assert.deepEqual(changes, [{ issueIds: [first] }]);
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('two') })).status, 200);
-      await until('a second reported change', () => changes > seen);
+      await until('a second reported change', () => changes.length >= 2);
+      const second = server.store.issues().find((issue) => issue.id !== first)?.id ?? '';
+      assert.deepEqual(changes[1], { issueIds: [second] });
+      const put = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${first}/`, headers: { Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ status: 'resolved' }) });
+      assert.equal(put.status, 200, put.text);
+      await until('the triage reported', () => changes.length >= 3);
+      assert.deepEqual(changes[2], { issueIds: [first] });
       await server.close();
       await until('the closed port to be reported', () => gone);
     } finally {
@@ -121,9 +152,9 @@ describe('watchLocalChanges', () => {
   test('sends the token to a server that wants it for reads, and says what is missing without one', async () => {
     const server = await startLocalSentry({ tokenForReads: true });
     let changes = 0;
-    const withToken = watchLocalChanges({ url: server.url, token: server.apiToken, intervalMs: 20, log: silentLogger, onChange: () => changes++, onGone: () => undefined });
+    const withToken = watchLocalChanges({ url: server.url, token: server.apiToken, log: silentLogger, onChange: () => changes++, onGone: () => undefined });
     const logged: string[] = [];
-    const without = watchLocalChanges({ url: server.url, intervalMs: 20, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => changes++, onGone: () => undefined });
+    const without = watchLocalChanges({ url: server.url, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => changes++, onGone: () => undefined });
     try {
       await withToken.ready;
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
@@ -137,44 +168,77 @@ describe('watchLocalChanges', () => {
     }
   });
 
-  test('stops quietly at a server without the signal, and tells no change', async () => {
-    let requests = 0;
-    const other = createServer((_request, response) => {
-      requests++;
-      response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"detail":"The requested resource does not exist"}');
-    });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  test('stops quietly at a server without the stream, and tells no change', async () => {
+    const other = await streamServer((_n, response) => response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"detail":"The requested resource does not exist"}'));
     const logged: string[] = [];
     let events = 0;
-    const watch = watchLocalChanges({ url, intervalMs: 10, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => events++, onGone: () => events++ });
+    const watch = watchLocalChanges({ url: other.url, retry: fastRetry, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => events++, onGone: () => events++ });
     try {
       await until('the watch to give up', () => logged.length > 0);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.equal(requests, 1);
+      assert.equal(other.requests(), 1);
       assert.equal(events, 0);
       assert.match(logged[0] ?? '', /does not announce new events/);
     } finally {
       watch.dispose();
-      await new Promise((resolve) => other.close(resolve));
+      await other.close();
     }
   });
 
-  test('keeps trying while answers fail, without reporting a change or a closed port', async () => {
-    let requests = 0;
-    const broken = createServer((_request, response) => {
-      requests++;
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(requests % 2 === 0 ? 'not json' : '{"nothing":1}');
+  test('reconnects a bounded number of times to a stream that keeps breaking, then says so, reporting nothing else', async () => {
+    // Every answer breaks at once: a 500, garbage, a stream closed before its first message.
+    const broken = await streamServer((n, response) => {
+      if (n % 3 === 0) response.writeHead(500).end();
+      else if (n % 3 === 1) response.writeHead(200, { 'Content-Type': 'text/event-stream' }).end('data: not json\n\n');
+      else response.writeHead(200, { 'Content-Type': 'text/event-stream' }).end();
     });
-    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const warned: string[] = [];
     let events = 0;
-    const watch = watchLocalChanges({ url: `http://127.0.0.1:${(broken.address() as AddressInfo).port}`, intervalMs: 10, log: silentLogger, onChange: () => events++, onGone: () => events++ });
+    const watch = watchLocalChanges({ url: broken.url, retry: fastRetry, log: { ...silentLogger, warn: (message) => warned.push(message) }, onChange: () => events++, onGone: () => events++ });
     try {
-      await until('several reads', () => requests >= 4);
+      await until('the watch to give up', () => warned.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(broken.requests(), fastRetry.maxFailures + 1);
       assert.equal(events, 0);
+      assert.match(warned[0] ?? '', /stopped announcing new events .*3 times in a row.*Sentry: Refresh/);
     } finally {
       watch.dispose();
-      await new Promise((resolve) => broken.close(resolve));
+      await broken.close();
+    }
+  });
+
+  test('after a broken stream, a version that moved meanwhile is reported as a change of anything', async () => {
+    // The first connection gives its version and breaks; the second finds a later one: changes were missed.
+    const flaky = await streamServer((n, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      if (n === 1) response.end(sse('version', { version: 'a:1' }));
+      else response.write(sse('version', { version: 'a:5' }) + sse('change', { version: 'a:6', issueIds: ['7'] }));
+    });
+    const changes: LocalChange[] = [];
+    const watch = watchLocalChanges({ url: flaky.url, retry: fastRetry, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => undefined });
+    try {
+      await until('two reported changes', () => changes.length >= 2);
+      assert.deepEqual(changes, [{ issueIds: undefined }, { issueIds: ['7'] }]);
+      assert.equal(flaky.requests(), 2);
+    } finally {
+      watch.dispose();
+      await flaky.close();
+    }
+  });
+
+  test('a stream that falls silent is dropped and opened again', async () => {
+    const silent = await streamServer((n, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      response.write(sse('version', { version: `a:${n}` }));
+    });
+    const changes: LocalChange[] = [];
+    const watch = watchLocalChanges({ url: silent.url, retry: fastRetry, stallMs: 50, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => undefined });
+    try {
+      await until('a reconnection', () => silent.requests() >= 2 && changes.length >= 1);
+      assert.deepEqual(changes[0], { issueIds: undefined });
+    } finally {
+      watch.dispose();
+      await silent.close();
     }
   });
 });

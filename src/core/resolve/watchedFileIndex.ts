@@ -1,0 +1,88 @@
+// One workspace folder's file index, walked once and then kept current from a file watcher's events (created,
+// deleted), so that loads, updates and frame lookups share it and never walk the folder again.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Logger } from '../log';
+import type { WorkspaceFolder } from './frame';
+import { DEFAULT_MAX_FILES, WorkspaceFileIndex } from './workspaceFileIndex';
+import { walkWorkspaceFolder } from './workspaceWalk';
+
+type FileEvent = { readonly kind: 'created' | 'deleted'; readonly path: string };
+
+export class WatchedFileIndex {
+  private built: Promise<WorkspaceFileIndex> | undefined;
+  /** Events apply one after another, in the order they came, after the walk. */
+  private applying: Promise<void> = Promise.resolve();
+  private walks = 0;
+
+  constructor(
+    readonly folder: WorkspaceFolder,
+    private readonly log: Logger,
+  ) {}
+
+  /** How many times the folder was walked whole: once, however many loads ask. */
+  get wholeWalks(): number {
+    return this.walks;
+  }
+
+  /** The index with every event reported so far applied; the first call walks the folder. */
+  async index(): Promise<WorkspaceFileIndex> {
+    const index = await this.start();
+    await this.applying;
+    return index;
+  }
+
+  /** A file or directory appeared (absolute path). */
+  created(absolutePath: string): void {
+    this.queue({ kind: 'created', path: absolutePath });
+  }
+
+  /** A file or directory went away (absolute path). */
+  deleted(absolutePath: string): void {
+    this.queue({ kind: 'deleted', path: absolutePath });
+  }
+
+  private start(): Promise<WorkspaceFileIndex> {
+    if (this.built === undefined) {
+      this.walks++;
+      this.built = WorkspaceFileIndex.build([this.folder], { log: this.log });
+    }
+    return this.built;
+  }
+
+  private queue(event: FileEvent): void {
+    // Before the first walk there is nothing to update: the walk will see the folder as it is then.
+    if (this.built === undefined) return;
+    const built = this.built;
+    this.applying = this.applying.then(async () => {
+      try {
+        await this.apply(await built, event);
+      } catch (error) {
+        this.log.debug(`file index: ${event.kind} ${event.path}: ${String(error)}`);
+      }
+    });
+  }
+
+  private async apply(index: WorkspaceFileIndex, event: FileEvent): Promise<void> {
+    const path = this.relativePath(event.path);
+    if (path === undefined) return;
+    if (event.kind === 'deleted') {
+      index.removePath(this.folder, path);
+      return;
+    }
+    const found = await stat(event.path).catch(() => undefined);
+    if (found?.isFile()) index.addPath(this.folder, path);
+    else if (found?.isDirectory()) {
+      // A directory moved or copied in: its files, under the walk's rules (a bounded walk of the new part only).
+      const walk = await walkWorkspaceFolder(event.path, DEFAULT_MAX_FILES - index.size, { log: this.log });
+      for (const inner of walk.paths) index.addPath(this.folder, `${path}/${inner}`);
+    }
+  }
+
+  /** `/`-separated and relative to the folder, or undefined outside it. */
+  private relativePath(absolutePath: string): string | undefined {
+    const path = relative(this.folder.path, absolutePath);
+    if (path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
+    return path.split(sep).join('/');
+  }
+}
