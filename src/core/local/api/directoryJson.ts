@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { LocalStore } from '../store/localStore';
 import type { ReleaseCommit, ReleaseDeploy } from '../store/releaseState';
 import type { ProjectRecord } from '../store/storeRecords';
-import { environmentsOf, LOCAL_ORG, LOCAL_USER, type ReleaseSummary } from './localDirectory';
+import { environmentsOf, LOCAL_ORG, LOCAL_TEAM, LOCAL_USER, type ReleaseSummary } from './localDirectory';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -59,6 +59,10 @@ export function projectJson(store: LocalStore, project: ProjectRecord, latestRel
     platforms: project.platform === null ? [] : [project.platform],
     dateCreated: iso(project.dateCreated),
     isBookmarked: false,
+    isInternal: false,
+    isPublic: false,
+    avatar: { avatarType: 'letter_avatar', avatarUuid: null, avatarUrl: null },
+    color: '#3f70b3',
     isMember: true,
     hasAccess: true,
     features: [],
@@ -73,6 +77,61 @@ export function projectJson(store: LocalStore, project: ProjectRecord, latestRel
     status: 'active',
     teams: [],
     organization: { id: LOCAL_ORG.id, slug: LOCAL_ORG.slug, name: LOCAL_ORG.name },
+  };
+}
+
+/**
+ * One project as `GET /api/0/projects/{org}/{project}/` answers it: the list's fields, its team, the whole organization,
+ * and the settings the published schema requires, at the values a new Sentry project has (the local server has no
+ * settings of its own: it scrubs by Sentry's default rules, groups with its own rules, and keeps no symbol sources).
+ */
+export function projectDetailJson(store: LocalStore, project: ProjectRecord, latestRelease: ReleaseSummary | undefined, origin: string): Record<string, unknown> {
+  const team = { ...LOCAL_TEAM };
+  return {
+    ...projectJson(store, project, latestRelease),
+    team,
+    teams: [team],
+    organization: organizationJson(origin, project.dateCreated),
+    options: {},
+    defaultEnvironment: null,
+    allowedDomains: ['*'],
+    resolveAge: 0,
+    digestsMinDelay: 300,
+    digestsMaxDelay: 1800,
+    subjectPrefix: '',
+    subjectTemplate: '$shortID - $title',
+    dataScrubber: true,
+    dataScrubberDefaults: true,
+    scrubIPAddresses: false,
+    sensitiveFields: [],
+    safeFields: [],
+    relayPiiConfig: null,
+    scrapeJavaScript: true,
+    scmSourceContextEnabled: false,
+    verifySSL: false,
+    securityToken: createHash('sha256').update(`project-${project.id}`).digest('hex').slice(0, 32),
+    securityTokenHeader: null,
+    storeCrashReports: null,
+    processingIssues: 0,
+    symbolSources: '[]',
+    builtinSymbolSources: [],
+    debugFilesRole: null,
+    groupingConfig: 'newstyle:2023-01-11',
+    secondaryGroupingConfig: null,
+    secondaryGroupingExpiry: 0,
+    groupingEnhancements: '',
+    derivedGroupingEnhancements: '',
+    fingerprintingRules: '',
+    highlightTags: [],
+    highlightContext: {},
+    highlightPreset: { tags: [], context: {} },
+    isDynamicallySampled: false,
+    dynamicSamplingBiases: null,
+    enableAutoReleaseCreation: false,
+    autofixAutomationTuning: 'off',
+    seerScannerAutomation: false,
+    seerNightshiftTweaks: null,
+    tempestFetchScreenshots: false,
   };
 }
 

@@ -43,9 +43,28 @@ export function issueListItemJson(issue: LocalIssue, view: IssueView): Record<st
     sentryAppIssues: [],
     latestEventHasAttachments: false,
     sessionCount: 0,
+    derivedData: derivedDataJson(issue),
   };
   if (view.statsPeriod !== null) json['stats'] = { [view.statsPeriod]: series(issue, view.statsPeriod, view.now) };
   return json;
+}
+
+/**
+ * The list's `derivedData`, which the published schema requires: the state of Seer's automated fix on sentry.io. No
+ * fix ever runs here, so it says nothing has started; only `isAssigned` is a fact of the issue.
+ */
+function derivedDataJson(issue: LocalIssue): Record<string, unknown> {
+  return {
+    status: '',
+    progress: '',
+    blocker: '',
+    lastCompletedAutofixStep: '',
+    lastProgressedAt: null,
+    hasRootCause: false,
+    hasOpenFixPr: false,
+    isAssigned: issue.assignedTo !== null,
+    viewCount: 0,
+  };
 }
 
 export function issueDetailJson(issue: LocalIssue, view: IssueView): Record<string, unknown> {

@@ -4,6 +4,8 @@ import type { LocalStore } from '../store/localStore';
 import type { ReleaseState } from '../store/releaseState';
 
 export const LOCAL_ORG = { id: '1', slug: 'local', name: 'Local' } as const;
+/** The organization's one team, which every local project belongs to. */
+export const LOCAL_TEAM = { id: '1', slug: 'local', name: 'Local' } as const;
 export const LOCAL_USER = { id: '1', name: 'Local user', email: 'local@localhost', username: 'local' } as const;
 
 export interface ReleaseSummary {

@@ -2,16 +2,15 @@
 // project keys whose DSN a client discovers the local ingest address from.
 import { json } from '../apiAnswer';
 import type { ApiRequest } from '../apiRequest';
-import { LOCAL_ORG } from '../localDirectory';
+import { LOCAL_ORG, LOCAL_TEAM, releasesOf } from '../localDirectory';
 import type { Route, RouteAnswer } from '../route';
 import type { ProjectRecord } from '../../store/storeRecords';
-import { localUserJson, projectRefJson } from '../directoryJson';
+import { localUserJson, projectJson, projectRefJson } from '../directoryJson';
 import { pagedList } from './directoryRoutes';
 import { requireOrganization, requireProject } from './lookup';
 
 /** The public key the keys list offers; ingest accepts any key, so this one only has to be stable. */
 export const LOCAL_PUBLIC_KEY = 'local';
-const LOCAL_TEAM = { id: '1', slug: 'local', name: 'Local' } as const;
 const TEAM_ACCESS = ['event:read', 'event:write', 'member:read', 'org:read', 'project:read', 'project:releases', 'team:read'];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -43,7 +42,7 @@ function teamJson(request: ApiRequest, withProjects: boolean): Record<string, un
     memberCount: 1,
     avatar: { avatarType: 'letter_avatar', avatarUuid: null, avatarUrl: null },
   };
-  if (withProjects) team['projects'] = request.store.projects().map((project) => projectRefJson(project, project.id));
+  if (withProjects) team['projects'] = request.store.projects().map((project) => projectJson(request.store, project, releasesOf(request.store)[0]));
   return team;
 }
 

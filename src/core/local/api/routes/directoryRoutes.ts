@@ -1,7 +1,7 @@
 // The directory endpoints: API index, organizations, projects, members, environments, releases, code mappings.
 import { json, notFound, AnswerNow } from '../apiAnswer';
 import { param, queryList, type ApiRequest } from '../apiRequest';
-import { environmentJson, memberJson, organizationJson, projectJson, releaseJson } from '../directoryJson';
+import { environmentJson, memberJson, organizationJson, projectDetailJson, projectJson, releaseJson } from '../directoryJson';
 import { environmentsOf, LOCAL_USER, releasesOf } from '../localDirectory';
 import { linkHeader, offsetPage, pageSize, parseCursor } from '../pagination';
 import type { Route, RouteAnswer } from '../route';
@@ -57,7 +57,7 @@ const projects: Route = {
 const project: Route = {
   method: 'GET',
   pattern: '/api/0/projects/:org/:project/',
-  handle: (request) => json(projectJson(request.store, requireProject(request), releasesOf(request.store)[0])),
+  handle: (request) => json(projectDetailJson(request.store, requireProject(request), releasesOf(request.store)[0], request.origin)),
 };
 
 const environments: Route = {
