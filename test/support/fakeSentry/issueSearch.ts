@@ -1,4 +1,5 @@
 // Which issues a parsed search matches, in Sentry's dialect or GlitchTip's, and the sort orders of both.
+import { detail } from '../../../src/core/local/api/apiAnswer';
 import { IssueQueryError, ParsedIssueQuery, SearchFilter } from './issueQuery';
 import { issueTags } from './issueTags';
 import { FakeIssue } from './model';
@@ -71,7 +72,7 @@ const glitchtipIsValues = ['unresolved', 'resolved', 'ignored'];
 function matchesIs(issue: FakeIssue, value: string, flavour: Flavour): boolean {
   const valid = flavour === 'glitchtip' ? glitchtipIsValues : sentryIsValues;
   if (!valid.includes(value)) {
-    throw new IssueQueryError(`Invalid value for "is" search, valid values are {${valid.join(', ')}}`);
+    throw new IssueQueryError(detail(400, `Invalid value for "is" search, valid values are {${valid.join(', ')}}`));
   }
   switch (value) {
     case 'archived':

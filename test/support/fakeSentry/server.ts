@@ -5,10 +5,9 @@ import { Answer, AnswerNow, detail, glitchtipMessages, isRawBody, json, sentryMe
 import { readCredentials, refuse } from './auth';
 import { Fault, faultAnswer, FaultQueue } from './faults';
 import { GlitchtipCursorError } from './glitchtipPagination';
-import { IssueQueryError } from './issueQuery';
+import { AnswerNow as CoreAnswerNow } from '../../../src/core/local/api/apiAnswer';
 import { FakeSentryData } from './model';
 import { FakeSentryOptions, Flavour, IssueUpdate, resolveOptions, ServerState } from './options';
-import { CursorError } from './pagination';
 import { InFlightCounter, rateLimitHeaders, tooManyConcurrent } from './rateLimit';
 import { RateWindows, WindowCounts } from './rateWindows';
 import { RecordedRequest, recordRequest } from './requestLog';
@@ -186,7 +185,9 @@ export class FakeSentry {
       });
     } catch (error) {
       if (error instanceof AnswerNow) return error.answer;
-      if (error instanceof IssueQueryError || error instanceof CursorError || error instanceof GlitchtipCursorError) return detail(400, error.message);
+      // The search parser and the pagination shared with the local server answer a bad query or cursor this way.
+      if (error instanceof CoreAnswerNow) return detail(error.answer.status, error.message);
+      if (error instanceof GlitchtipCursorError) return detail(400, error.message);
       return json({ detail: sentryMessages.internalError, fakeSentryError: String(error instanceof Error ? (error.stack ?? error.message) : error) }, 500);
     }
   }

@@ -1,5 +1,9 @@
-// Parses Sentry's issue search: `key:value`, `key:"quoted value"`, `key:[a, b]`, `!key:value`, and free text.
+// Parses Sentry's issue search: `key:value`, `key:"quoted value"`, `key:[a, b]`, `!key:value`, and free text. The test
+// fake Sentry parses with this too, so the two servers cannot drift apart.
 import { AnswerNow, detail } from './apiAnswer';
+
+/** A query that does not parse: answered as Sentry's 400. */
+export class IssueSearchError extends AnswerNow {}
 
 export interface SearchFilter {
   readonly key: string;
@@ -40,7 +44,7 @@ export function parseIssueSearch(query: string): IssueSearch {
 }
 
 function invalid(message: string): never {
-  throw new AnswerNow(detail(400, `Error parsing search query: ${message}`));
+  throw new IssueSearchError(detail(400, `Error parsing search query: ${message}`));
 }
 
 function peek(reader: Reader): string {
