@@ -8,11 +8,29 @@ const nodeBuiltins = [...builtinModules.filter((name) => !name.startsWith('_')),
 
 /** no-restricted-imports patterns: `paths` are exact module names, `patterns` gitignore-style globs. */
 function restrictedImports(message, { paths = [], patterns = [] }) {
-  return ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.length > 0 ? [{ group: patterns, message }] : [] }];
+  return [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message })),
+      patterns: patterns.length > 0 ? [{ group: patterns, message }] : [],
+    },
+  ];
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', '.tsbuild/**', '.e2e/**', 'test-artifacts/**', '**/node_modules/**', 'examples/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'dist/**',
+      '.tsbuild/**',
+      '.e2e/**',
+      'test-artifacts/**',
+      '**/node_modules/**',
+      'examples/**',
+      'test/fixtures/**',
+    ],
+  },
   {
     files: ['src/**/*.ts'],
     extends: [tseslint.configs.base],
@@ -25,10 +43,19 @@ export default tseslint.config(
       // Event text is untrusted: views set it as text (textContent), never as markup.
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Set text with textContent (src/webview/dom.ts builds elements); event text is untrusted.' },
-        { property: 'outerHTML', message: 'Set text with textContent (src/webview/dom.ts builds elements); event text is untrusted.' },
+        {
+          property: 'innerHTML',
+          message: 'Set text with textContent (src/webview/dom.ts builds elements); event text is untrusted.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'Set text with textContent (src/webview/dom.ts builds elements); event text is untrusted.',
+        },
         { property: 'insertAdjacentHTML', message: 'Build elements with src/webview/dom.ts; event text is untrusted.' },
-        { property: 'getConfiguration', message: 'Read settings through src/editor/settings.ts, the one typed reader.' },
+        {
+          property: 'getConfiguration',
+          message: 'Read settings through src/editor/settings.ts, the one typed reader.',
+        },
       ],
     },
   },
@@ -47,25 +74,33 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports('src/core is plain TypeScript for Node: no vscode, no editor, webview or cli code.', {
-        paths: ['vscode'],
-        patterns: ['**/editor/**', '**/webview/**', '**/cli/**', '**/extension'],
-      }),
+      'no-restricted-imports': restrictedImports(
+        'src/core is plain TypeScript for Node: no vscode, no editor, webview or cli code.',
+        {
+          paths: ['vscode'],
+          patterns: ['**/editor/**', '**/webview/**', '**/cli/**', '**/extension'],
+        },
+      ),
     },
   },
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports('src/webview runs in the browser: no Node built-ins, no vscode, no editor or cli code.', {
-        paths: ['vscode', ...nodeBuiltins.filter((name) => name !== 'node:*')],
-        patterns: ['node:*', '**/editor/**', '**/cli/**', '**/extension'],
-      }),
+      'no-restricted-imports': restrictedImports(
+        'src/webview runs in the browser: no Node built-ins, no vscode, no editor or cli code.',
+        {
+          paths: ['vscode', ...nodeBuiltins.filter((name) => name !== 'node:*')],
+          patterns: ['node:*', '**/editor/**', '**/cli/**', '**/extension'],
+        },
+      ),
     },
   },
   {
     files: ['src/editor/**/*.ts', 'src/extension.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports('The editor drives the core; CLI code stays in src/cli.', { patterns: ['**/cli/**'] }),
+      'no-restricted-imports': restrictedImports('The editor drives the core; CLI code stays in src/cli.', {
+        patterns: ['**/cli/**'],
+      }),
     },
   },
   {

@@ -1,6 +1,15 @@
 // The benchmark's release: N issues of one project, each raised in one workspace file and called from another, a
 // quarter of them new in the release; the workspace files their frames point into; and what a full load must mark.
-import { emptyData, event, eventCount, issue, organization, project, release, type FakeSentryData } from '../test/support/fakeSentry';
+import {
+  emptyData,
+  event,
+  eventCount,
+  issue,
+  organization,
+  project,
+  release,
+  type FakeSentryData,
+} from '../test/support/fakeSentry';
 
 export const benchOrg = 'acme';
 export const benchProject = { id: '101', slug: 'shop-web' };
@@ -29,11 +38,18 @@ export function loadScenario(count: number): LoadScenario {
   const web = project({ ...benchProject, name: 'Shop Web', platform: 'javascript' });
   data.organizations.push(organization({ id: '1', slug: benchOrg }));
   data.projects.push(web);
-  data.releases.push(release({ id: 1, version: previousRelease, dateCreated: '2025-05-01T09:00:00Z', projectIds: [web.id] }), release({ id: 2, version: benchRelease, dateCreated: '2025-05-25T09:00:00Z', projectIds: [web.id] }));
+  data.releases.push(
+    release({ id: 1, version: previousRelease, dateCreated: '2025-05-01T09:00:00Z', projectIds: [web.id] }),
+    release({ id: 2, version: benchRelease, dateCreated: '2025-05-25T09:00:00Z', projectIds: [web.id] }),
+  );
   // About ten issues touch each file, so the active file's issues fit in one window of the events endpoint.
   const fileCount = Math.max(4, Math.ceil(count / 5));
   const files: Record<string, string> = {};
-  for (let index = 0; index < fileCount; index++) files[fileOf(index)] = Array.from({ length: linesPerFile }, (_, line) => `export const value${line} = ${line};`).join('\n');
+  for (let index = 0; index < fileCount; index++)
+    files[fileOf(index)] = Array.from(
+      { length: linesPerFile },
+      (_, line) => `export const value${line} = ${line};`,
+    ).join('\n');
   const activeIssueIds = new Set<string>();
   let expectedMarks = 0;
   let newIssues = 0;
@@ -47,15 +63,48 @@ export function loadScenario(count: number): LoadScenario {
     const fresh = n % 4 === 0;
     if (fresh) newIssues++;
     const lastSeen = new Date(base - n * 1000).toISOString();
-    const frame = (at: { file: number; line: number }, fn: string) => ({ filename: `./${fileOf(at.file)}`, absPath: `webpack://shop/./${fileOf(at.file)}`, lineNo: at.line, colNo: 1, function: fn });
+    const frame = (at: { file: number; line: number }, fn: string) => ({
+      filename: `./${fileOf(at.file)}`,
+      absPath: `webpack://shop/./${fileOf(at.file)}`,
+      lineNo: at.line,
+      colNo: 1,
+      function: fn,
+    });
     data.issues.push(
       issue({
         id,
         project: web,
-        events: [event({ release: benchRelease, environment: 'production', dateCreated: lastSeen, exceptionType: 'Error', value: `Failure ${n}`, frames: [frame(caller, 'caller'), frame(raised, `step${n}`)] })],
+        events: [
+          event({
+            release: benchRelease,
+            environment: 'production',
+            dateCreated: lastSeen,
+            exceptionType: 'Error',
+            value: `Failure ${n}`,
+            frames: [frame(caller, 'caller'), frame(raised, `step${n}`)],
+          }),
+        ],
         eventCounts: [
-          ...(fresh ? [] : [eventCount({ release: previousRelease, environment: 'production', count: 3, userCount: 1, firstSeen: '2025-05-02T10:00:00Z', lastSeen: '2025-05-20T10:00:00Z' })]),
-          eventCount({ release: benchRelease, environment: 'production', count: count - n + 5, userCount: 1 + (n % 5), firstSeen: '2025-05-26T10:00:00Z', lastSeen }),
+          ...(fresh
+            ? []
+            : [
+                eventCount({
+                  release: previousRelease,
+                  environment: 'production',
+                  count: 3,
+                  userCount: 1,
+                  firstSeen: '2025-05-02T10:00:00Z',
+                  lastSeen: '2025-05-20T10:00:00Z',
+                }),
+              ]),
+          eventCount({
+            release: benchRelease,
+            environment: 'production',
+            count: count - n + 5,
+            userCount: 1 + (n % 5),
+            firstSeen: '2025-05-26T10:00:00Z',
+            lastSeen,
+          }),
         ],
       }),
     );

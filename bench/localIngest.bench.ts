@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   try {
     await measure({}, workspace); // warm-up: JIT and sockets
     const baseline = await measure({}, workspace);
-    const full = await measure({ storeDirectory: store, workspaceFolders: [{ name: 'bench', path: workspace }] }, workspace);
+    const full = await measure(
+      { storeDirectory: store, workspaceFolders: [{ name: 'bench', path: workspace }] },
+      workspace,
+    );
     console.log(`${EVENTS} error envelopes, ${SENDERS} concurrent senders, 20 issues`);
     console.log(`  memory only, no workspace (baseline): ${baseline.toFixed(0)} events/s`);
     console.log(`  persisted + symbolicated:             ${full.toFixed(0)} events/s`);

@@ -42,10 +42,16 @@ function writeSources(write: (path: string, text: string) => void): void {
       .filter((next) => next < LEVELS && moduleOf(next) !== module)
       .map((next) => `import { level${next} } from './module${moduleOf(next)}';\n`);
     const failImport = levels.includes(LEVELS - 1) ? "import { fail } from '../fail';\n" : '';
-    write(`src/levels/module${module}.ts`, `import type { Input } from '../input';\n${imports.join('')}${failImport}\n${levels.map(levelSource).join('\n')}`);
+    write(
+      `src/levels/module${module}.ts`,
+      `import type { Input } from '../input';\n${imports.join('')}${failImport}\n${levels.map(levelSource).join('\n')}`,
+    );
   }
   write('src/input.ts', 'export interface Input {\n  readonly id: string;\n  readonly depth: number;\n}\n');
-  write('src/fail.ts', "import type { Input } from './input';\n\nexport function fail(input: Input): never {\n  throw new Error(`failure ${input.id} at depth ${input.depth}`);\n}\n");
+  write(
+    'src/fail.ts',
+    "import type { Input } from './input';\n\nexport function fail(input: Input): never {\n  throw new Error(`failure ${input.id} at depth ${input.depth}`);\n}\n",
+  );
   write(
     'src/main.ts',
     [
@@ -83,7 +89,12 @@ export function minifiedWorkspace(): MinifiedWorkspace {
     nodePaths: [resolve('node_modules')],
     logLevel: 'silent',
   });
-  return { folder, frames: browserFramesOfThrow(bundle), bundleBytes: readFileSync(bundle).length, mapBytes: readFileSync(`${bundle}.map`).length };
+  return {
+    folder,
+    frames: browserFramesOfThrow(bundle),
+    bundleBytes: readFileSync(bundle).length,
+    mapBytes: readFileSync(`${bundle}.map`).length,
+  };
 }
 
 /** The thrown error's frames with the bundle's URL as the browser names it; V8 keeps 10 frames unless told more. */

@@ -57,16 +57,24 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     baseline.push(await cpuMicrosPerFrame(() => Promise.all(frames.map((path) => uncachedConfine(join(root, path))))));
     const confinement = new PathConfinement([folder], { maxFileBytes: 64_000_000 });
-    cached.push(await cpuMicrosPerFrame(() => Promise.all(frames.map((path) => confinement.confine(join(root, path))))));
+    cached.push(
+      await cpuMicrosPerFrame(() => Promise.all(frames.map((path) => confinement.confine(join(root, path))))),
+    );
     const resolver = new FrameResolver({ folders: [folder], files });
-    resolved.push(await cpuMicrosPerFrame(async () => {
-      for (const path of frames) await resolver.resolve({ filename: `/app/${path}`, lineNo: 10, inApp: true });
-    }));
+    resolved.push(
+      await cpuMicrosPerFrame(async () => {
+        for (const path of frames) await resolver.resolve({ filename: `/app/${path}`, lineNo: 10, inApp: true });
+      }),
+    );
   }
   const [base, confine, whole] = [median(baseline), median(cached), median(resolved)];
-  console.log(`frames: ${FRAMES} over ${relativePaths.length} files in ${DIRECTORIES} directories; CPU per frame, median of ${ROUNDS} alternating runs`);
+  console.log(
+    `frames: ${FRAMES} over ${relativePaths.length} files in ${DIRECTORIES} directories; CPU per frame, median of ${ROUNDS} alternating runs`,
+  );
   console.log(`  uncached realpath + stat (baseline): ${base.toFixed(1)} µs`);
-  console.log(`  PathConfinement (cached per directory): ${confine.toFixed(1)} µs  (${(base / confine).toFixed(1)}× less CPU)`);
+  console.log(
+    `  PathConfinement (cached per directory): ${confine.toFixed(1)} µs  (${(base / confine).toFixed(1)}× less CPU)`,
+  );
   console.log(`  whole frame through FrameResolver: ${whole.toFixed(1)} µs`);
 }
 

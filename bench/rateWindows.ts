@@ -2,7 +2,13 @@
 // (issue details 5/s, an issue's events 15/s, the organization events endpoint (Discover) 30/s, lists and the rest
 // 40/s, each scaled by `scale`), a concurrency limit,
 // every answer after a fixed latency, and the 429 as sentry.io sends it: a bare JSON string without Retry-After.
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface WindowClass {
@@ -83,9 +89,17 @@ export class RateWindowProxy {
       };
       await delay(this.latencyMs);
       if (this.inFlight > this.concurrencyLimit) {
-        this.tooMany(response, headers, `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${this.concurrencyLimit}`);
+        this.tooMany(
+          response,
+          headers,
+          `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${this.concurrencyLimit}`,
+        );
       } else if (current.used > windowClass.limit) {
-        this.tooMany(response, headers, `You are attempting to use this endpoint too frequently. Limit is ${windowClass.limit} requests in 1 seconds`);
+        this.tooMany(
+          response,
+          headers,
+          `You are attempting to use this endpoint too frequently. Limit is ${windowClass.limit} requests in 1 seconds`,
+        );
       } else {
         this.counts.served[windowClass.name] = (this.counts.served[windowClass.name] ?? 0) + 1;
         await this.forward(request, response, headers);
@@ -98,18 +112,26 @@ export class RateWindowProxy {
   private tooMany(response: ServerResponse, headers: Record<string, string>, message: string): void {
     this.counts.tooMany += 1;
     const body = JSON.stringify(message);
-    response.writeHead(429, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
+    response.writeHead(429, {
+      ...headers,
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+    });
     response.end(body);
   }
 
   private forward(request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): Promise<void> {
     return new Promise((resolve) => {
-      const upstream = httpRequest(`${this.upstream}${request.url ?? '/'}`, { method: request.method, headers: request.headers }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...headers });
-        answer.pipe(response);
-        answer.on('end', resolve);
-        answer.on('error', () => resolve());
-      });
+      const upstream = httpRequest(
+        `${this.upstream}${request.url ?? '/'}`,
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...headers });
+          answer.pipe(response);
+          answer.on('end', resolve);
+          answer.on('error', () => resolve());
+        },
+      );
       upstream.on('error', () => {
         response.writeHead(502);
         response.end();

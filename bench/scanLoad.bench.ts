@@ -34,7 +34,11 @@ interface Case {
   readonly naiveSample?: number;
 }
 
-const cases: Case[] = [{ issues: 100, scale: 1 }, { issues: 1000, scale: 1 }, { issues: 5000, scale: 10, naiveSample: 500 }];
+const cases: Case[] = [
+  { issues: 100, scale: 1 },
+  { issues: 1000, scale: 1 },
+  { issues: 5000, scale: 10, naiveSample: 500 },
+];
 
 class Servers {
   private constructor(
@@ -43,8 +47,18 @@ class Servers {
   ) {}
 
   static async start(issues: number, scale: number): Promise<Servers> {
-    const child = fork(join(__dirname, 'simulatedSentryProcess.js'), { stdio: 'inherit', env: { ...process.env, BENCH_ISSUES: String(issues), BENCH_SCALE: String(scale), BENCH_LATENCY_MS: String(latencyMs) } });
-    const urls = await new Promise<SimulatedSentry>((resolve) => child.once('message', (message) => resolve(message as SimulatedSentry)));
+    const child = fork(join(__dirname, 'simulatedSentryProcess.js'), {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        BENCH_ISSUES: String(issues),
+        BENCH_SCALE: String(scale),
+        BENCH_LATENCY_MS: String(latencyMs),
+      },
+    });
+    const urls = await new Promise<SimulatedSentry>((resolve) =>
+      child.once('message', (message) => resolve(message as SimulatedSentry)),
+    );
     return new Servers(child, urls);
   }
 
@@ -80,9 +94,22 @@ async function naiveLoad(url: string, workspace: string, maxIssues: number): Pro
   const client = SentryClient.create({ baseUrl: url, token: DEFAULT_TOKEN, log: silentLogger });
   const started = performance.now();
   try {
-    const resolver = await buildResolver(client, { org: benchOrg, projectId: benchProject.id, folders: [{ name: 'ws', path: workspace }], pathMappings: [], log: silentLogger, warnings: [] });
+    const resolver = await buildResolver(client, {
+      org: benchOrg,
+      projectId: benchProject.id,
+      folders: [{ name: 'ws', path: workspace }],
+      pathMappings: [],
+      log: silentLogger,
+      warnings: [],
+    });
     const query = `release:${quoteSearchValue(benchRelease)}`;
-    const issues = await client.issues(benchOrg, { projectId: benchProject.id, query: `is:unresolved ${query}`, sort: 'freq', statsPeriod: '14d', maxIssues });
+    const issues = await client.issues(benchOrg, {
+      projectId: benchProject.id,
+      query: `is:unresolved ${query}`,
+      sort: 'freq',
+      statsPeriod: '14d',
+      maxIssues,
+    });
     if (!issues.ok) throw new Error(issues.error.message);
     let marks = 0;
     for (const issue of issues.value) {
@@ -106,7 +133,14 @@ interface ProductRun {
 }
 
 async function productLoad(client: SentryClient, workspace: string, scenario: LoadScenario): Promise<ProductRun> {
-  const session = new FolderSession(client, { org: benchOrg, project: benchProject.slug, folder: { name: 'ws', path: workspace }, release: benchRelease, env: {}, log: silentLogger });
+  const session = new FolderSession(client, {
+    org: benchOrg,
+    project: benchProject.slug,
+    folder: { name: 'ws', path: workspace },
+    release: benchRelease,
+    env: {},
+    log: silentLogger,
+  });
   let peakRss = 0;
   let peakHeap = 0;
   const sample = (): void => {
@@ -121,7 +155,12 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
   let activeMs: number | undefined;
   const activeDone = (loaded: WorkspaceIssues): void => {
     if (activeMs !== undefined) return;
-    const shown = new Set(loaded.index.allHits().filter((hit) => hit.file === scenario.activeFile).map((hit) => hit.issueId));
+    const shown = new Set(
+      loaded.index
+        .allHits()
+        .filter((hit) => hit.file === scenario.activeFile)
+        .map((hit) => hit.issueId),
+    );
     if ([...scenario.activeIssueIds].every((id) => shown.has(id))) activeMs = performance.now() - started;
   };
   try {
@@ -131,7 +170,15 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
     activeDone(loaded.value);
     const used = process.cpuUsage(cpu);
     sample();
-    return { ms, activeMs, loaded: loaded.value, cpuMs: (used.user + used.system) / 1000, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, session };
+    return {
+      ms,
+      activeMs,
+      loaded: loaded.value,
+      cpuMs: (used.user + used.system) / 1000,
+      peakRssMb: peakRss / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+      session,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -141,9 +188,17 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
  * For each endpoint class, the requests the load needed over its limit (the per-issue path needs one latest event per
  * issue at least); and the issue list's pages, one round trip after another since each names the next.
  */
-function lowerBoundMs(counts: ProxyCounts, scale: number, issues: number, perIssue: boolean, listPages: number): { ms: number; by: string } {
+function lowerBoundMs(
+  counts: ProxyCounts,
+  scale: number,
+  issues: number,
+  perIssue: boolean,
+  listPages: number,
+): { ms: number; by: string } {
   let best = { ms: listPages * latencyMs, by: `${listPages} list pages one after another at ${latencyMs} ms` };
-  const needed = perIssue ? { ...counts.served, events: Math.max(counts.served['events'] ?? 0, issues) } : counts.served;
+  const needed = perIssue
+    ? { ...counts.served, events: Math.max(counts.served['events'] ?? 0, issues) }
+    : counts.served;
   for (const [name, served] of Object.entries(needed)) {
     const ms = (served / ((baseLimits[name] ?? 40) * scale)) * 1000;
     if (ms > best.ms) best = { ms, by: `${served} ${name} requests at ${(baseLimits[name] ?? 40) * scale}/s` };
@@ -160,7 +215,14 @@ interface Path {
   readonly perIssue: boolean;
 }
 
-async function runPath(path: Path, testCase: Case, servers: Servers, workspace: string, scenario: LoadScenario, naiveMs: number): Promise<void> {
+async function runPath(
+  path: Path,
+  testCase: Case,
+  servers: Servers,
+  workspace: string,
+  scenario: LoadScenario,
+  naiveMs: number,
+): Promise<void> {
   await servers.counts(path.counts);
   const client = SentryClient.create({ baseUrl: path.url, token: DEFAULT_TOKEN, log: silentLogger });
   try {
@@ -176,13 +238,23 @@ async function runPath(path: Path, testCase: Case, servers: Servers, workspace: 
     const listPages = mainPages + Math.ceil(scenario.newIssues / 100);
     const refreshRequests = Object.values(refresh.served).reduce((sum, value) => sum + value, 0) + refresh.tooMany;
     console.log(`  ${path.name}`);
-    console.log(`    active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`);
-    console.log(`    full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`);
+    console.log(
+      `    active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`,
+    );
+    console.log(
+      `    full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`,
+    );
     console.log(`    naive / product:       ${(naiveMs / run.ms).toFixed(2)}x (target >= 10x at N = 1,000)`);
-    console.log(`    cold load requests:    ${JSON.stringify(cold.served)}, ${cold.tooMany} answered 429, at most ${cold.maxInFlight} in flight`);
+    console.log(
+      `    cold load requests:    ${JSON.stringify(cold.served)}, ${cold.tooMany} answered 429, at most ${cold.maxInFlight} in flight`,
+    );
     console.log(`    refresh, nothing changed: ${refreshRequests} requests; list pages alone: ${listPages}`);
-    console.log(`    annotations lost:      ${scenario.expectedMarks - marks} of ${scenario.expectedMarks} (${run.loaded.missing.length} issues reported missing, ${run.loaded.framesOnly.size} placed from Discover frames)`);
-    console.log(`    CPU per issue:         ${(run.cpuMs / testCase.issues).toFixed(2)} ms; peak memory ${run.peakRssMb.toFixed(0)} MB RSS, ${run.peakHeapMb.toFixed(0)} MB heap`);
+    console.log(
+      `    annotations lost:      ${scenario.expectedMarks - marks} of ${scenario.expectedMarks} (${run.loaded.missing.length} issues reported missing, ${run.loaded.framesOnly.size} placed from Discover frames)`,
+    );
+    console.log(
+      `    CPU per issue:         ${(run.cpuMs / testCase.issues).toFixed(2)} ms; peak memory ${run.peakRssMb.toFixed(0)} MB RSS, ${run.peakHeapMb.toFixed(0)} MB heap`,
+    );
   } finally {
     await client.close();
   }
@@ -198,12 +270,26 @@ async function runCase(testCase: Case): Promise<void> {
     const naiveMs = (naive.ms * testCase.issues) / sample;
     const windows = testCase.scale === 1 ? "sentry.io's windows" : `sentry.io's windows x${testCase.scale}`;
     console.log(`\nN = ${testCase.issues} (${windows}, concurrency limit 15, ${latencyMs} ms per answer)`);
-    console.log(`  naive loader, no limits: ${seconds(naiveMs)}${sample < testCase.issues ? ` (timed on ${sample} issues, scaled)` : ''}`);
+    console.log(
+      `  naive loader, no limits: ${seconds(naiveMs)}${sample < testCase.issues ? ` (timed on ${sample} issues, scaled)` : ''}`,
+    );
     const paths: Path[] = [
-      { name: 'per-issue path (a Sentry without the organization events endpoint)', url: servers.urls.perIssueUrl, counts: 'perIssueCounts', perIssue: true },
-      { name: 'with the organization events endpoint (Discover)', url: servers.urls.limitedUrl, counts: 'counts', perIssue: false },
+      {
+        name: 'per-issue path (a Sentry without the organization events endpoint)',
+        url: servers.urls.perIssueUrl,
+        counts: 'perIssueCounts',
+        perIssue: true,
+      },
+      {
+        name: 'with the organization events endpoint (Discover)',
+        url: servers.urls.limitedUrl,
+        counts: 'counts',
+        perIssue: false,
+      },
     ];
-    for (const path of paths) if (process.env.BENCH_PATHS !== 'discover' || !path.perIssue) await runPath(path, testCase, servers, workspace, scenario, naiveMs);
+    for (const path of paths)
+      if (process.env.BENCH_PATHS !== 'discover' || !path.perIssue)
+        await runPath(path, testCase, servers, workspace, scenario, naiveMs);
   } finally {
     servers.stop();
     rmSync(workspace, { recursive: true, force: true });

@@ -72,17 +72,25 @@ function nextLine(lines: Interface, child: ChildProcessWithoutNullStreams, timeo
 export function postEnvelope(port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/x-sentry-envelope' };
-    const outgoing = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/1/envelope/?sentry_key=bench', headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const outgoing = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/1/envelope/?sentry_key=bench', headers },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
 }
 
 /** Sends `count` envelopes with `inFlight` requests at a time; every answer must be 200. Events per second. */
-export async function sendEnvelopes(port: number, count: number, inFlight: number, envelopeAt: (index: number) => string): Promise<number> {
+export async function sendEnvelopes(
+  port: number,
+  count: number,
+  inFlight: number,
+  envelopeAt: (index: number) => string,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(

@@ -27,7 +27,11 @@ async function main(): Promise<void> {
     if (message === 'counts') process.send?.({ counts: proxy.takeCounts() });
     if (message === 'perIssueCounts') process.send?.({ counts: perIssueProxy.takeCounts() });
   });
-  process.send?.({ limitedUrl: proxy.url, perIssueUrl: perIssueProxy.url, unlimitedUrl: unlimited.url } satisfies SimulatedSentry);
+  process.send?.({
+    limitedUrl: proxy.url,
+    perIssueUrl: perIssueProxy.url,
+    unlimitedUrl: unlimited.url,
+  } satisfies SimulatedSentry);
   const servers = [proxy, perIssueProxy, behindWindows, withoutDiscover, unlimited];
   process.on('disconnect', () => void Promise.all(servers.map((server) => server.close())).then(() => process.exit(0)));
 }

@@ -10,15 +10,31 @@ export function writeSmallNodeWorkspace(workspace: string): void {
     writeFileSync(join(workspace, path), text);
   };
   write('src/server.js', 'function handle(request) {\n  const route = pick(request);\n  return route(request);\n}\n');
-  for (let route = 0; route < 20; route++) write(`src/route${route}.js`, `function route${route}(request) {\n  throw new TypeError('failure ' + request.id);\n}\n`);
+  for (let route = 0; route < 20; route++)
+    write(
+      `src/route${route}.js`,
+      `function route${route}(request) {\n  throw new TypeError('failure ' + request.id);\n}\n`,
+    );
 }
 
 export function smallNodeEnvelope(workspace: string, index: number): string {
   const eventId = index.toString(16).padStart(32, '0');
   const frames = [
-    { filename: 'node:internal/process/task_queues', function: 'processTicksAndRejections', lineno: 95, colno: 5, in_app: false },
+    {
+      filename: 'node:internal/process/task_queues',
+      function: 'processTicksAndRejections',
+      lineno: 95,
+      colno: 5,
+      in_app: false,
+    },
     { filename: join(workspace, 'src/server.js'), function: 'handle', lineno: 3, colno: 10, in_app: true },
-    { filename: join(workspace, `src/route${index % 20}.js`), function: `route${index % 20}`, lineno: 2, colno: 9, in_app: true },
+    {
+      filename: join(workspace, `src/route${index % 20}.js`),
+      function: `route${index % 20}`,
+      lineno: 2,
+      colno: 9,
+      in_app: true,
+    },
   ];
   const event = {
     event_id: eventId,
@@ -26,7 +42,16 @@ export function smallNodeEnvelope(workspace: string, index: number): string {
     release: 'bench@1.0.0',
     environment: 'bench',
     user: { id: `u${index % 50}` },
-    exception: { values: [{ type: 'TypeError', value: `failure ${index}`, stacktrace: { frames }, mechanism: { type: 'generic', handled: true } }] },
+    exception: {
+      values: [
+        {
+          type: 'TypeError',
+          value: `failure ${index}`,
+          stacktrace: { frames },
+          mechanism: { type: 'generic', handled: true },
+        },
+      ],
+    },
     contexts: { runtime: { name: 'node', version: 'v20' } },
   };
   return `{"event_id":"${eventId}"}\n{"type":"event"}\n${JSON.stringify(event)}\n`;

@@ -14,10 +14,15 @@ const IN_FLIGHT = 8;
 const ROUNDS = 3;
 const peersFolder = resolve('bench', 'peers');
 
-async function eventsPerSecond(start: () => Promise<ServerProcess>, workspace: string): Promise<{ rate: number; peakRssMiB: number }> {
+async function eventsPerSecond(
+  start: () => Promise<ServerProcess>,
+  workspace: string,
+): Promise<{ rate: number; peakRssMiB: number }> {
   const server = await start();
   try {
-    await sendEnvelopes(server.port, WARM_UP_EVENTS, IN_FLIGHT, (index) => smallNodeEnvelope(workspace, EVENTS + index));
+    await sendEnvelopes(server.port, WARM_UP_EVENTS, IN_FLIGHT, (index) =>
+      smallNodeEnvelope(workspace, EVENTS + index),
+    );
     const rate = await sendEnvelopes(server.port, EVENTS, IN_FLIGHT, (index) => smallNodeEnvelope(workspace, index));
     return { rate, peakRssMiB: (await server.stats()).peakRssMiB };
   } finally {
@@ -37,9 +42,12 @@ async function main(): Promise<void> {
   const startOurs = (): Promise<ServerProcess> => {
     const storeDirectory = mkdtempSync(join(tmpdir(), 'spotlight-bench-store-'));
     stores.push(storeDirectory);
-    return ServerProcess.start(join(__dirname, 'localSentryProcess.js'), [JSON.stringify({ storeDirectory, workspaceFolders: [{ name: 'bench', path: workspace }] })]);
+    return ServerProcess.start(join(__dirname, 'localSentryProcess.js'), [
+      JSON.stringify({ storeDirectory, workspaceFolders: [{ name: 'bench', path: workspace }] }),
+    ]);
   };
-  const startSpotlight = (): Promise<ServerProcess> => ServerProcess.start(join(peersFolder, 'spotlightSidecar.mjs'), [], peersFolder);
+  const startSpotlight = (): Promise<ServerProcess> =>
+    ServerProcess.start(join(peersFolder, 'spotlightSidecar.mjs'), [], peersFolder);
   try {
     const ours: Array<{ rate: number; peakRssMiB: number }> = [];
     const spotlight: Array<{ rate: number; peakRssMiB: number }> = [];
@@ -50,9 +58,15 @@ async function main(): Promise<void> {
     }
     const oursRate = median(ours.map((run) => run.rate));
     const spotlightRate = median(spotlight.map((run) => run.rate));
-    console.log(`${EVENTS} small Node error envelopes (3 frames, 20 issues), ${IN_FLIGHT} in flight, median of ${ROUNDS} alternating runs${pinnedToOneCore ? ', each server pinned to one core' : ''}`);
-    console.log(`  Spotlight sidecar 4.11 (memory only):      ${spotlightRate.toFixed(0)} events/s (runs: ${spotlight.map((run) => run.rate.toFixed(0)).join(', ')}), peak RSS ${Math.max(...spotlight.map((run) => run.peakRssMiB)).toFixed(0)} MiB`);
-    console.log(`  ours, persisted + symbolicated:            ${oursRate.toFixed(0)} events/s (runs: ${ours.map((run) => run.rate.toFixed(0)).join(', ')}), peak RSS ${Math.max(...ours.map((run) => run.peakRssMiB)).toFixed(0)} MiB`);
+    console.log(
+      `${EVENTS} small Node error envelopes (3 frames, 20 issues), ${IN_FLIGHT} in flight, median of ${ROUNDS} alternating runs${pinnedToOneCore ? ', each server pinned to one core' : ''}`,
+    );
+    console.log(
+      `  Spotlight sidecar 4.11 (memory only):      ${spotlightRate.toFixed(0)} events/s (runs: ${spotlight.map((run) => run.rate.toFixed(0)).join(', ')}), peak RSS ${Math.max(...spotlight.map((run) => run.peakRssMiB)).toFixed(0)} MiB`,
+    );
+    console.log(
+      `  ours, persisted + symbolicated:            ${oursRate.toFixed(0)} events/s (runs: ${ours.map((run) => run.rate.toFixed(0)).join(', ')}), peak RSS ${Math.max(...ours.map((run) => run.peakRssMiB)).toFixed(0)} MiB`,
+    );
     console.log(`  ours / Spotlight: ${(oursRate / spotlightRate).toFixed(2)}x (target >= 1)`);
   } finally {
     rmSync(workspace, { recursive: true, force: true });

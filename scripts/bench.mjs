@@ -11,13 +11,17 @@ if (!existsSync(`${peers}/node_modules/@spotlightjs/spotlight`)) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const installed = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' });
   if (installed.status !== 0) {
-    console.error(`bench: installing the bench's peers (${peers}: Spotlight's sidecar) failed; see above. Check the network, then run \`npm ci\` in ${peers}.`);
+    console.error(
+      `bench: installing the bench's peers (${peers}: Spotlight's sidecar) failed; see above. Check the network, then run \`npm ci\` in ${peers}.`,
+    );
     process.exit(installed.status ?? 1);
   }
 }
 await compileTests(outDir);
 const filter = process.argv[2];
-for (const name of readdirSync('bench').filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter))).sort()) {
+for (const name of readdirSync('bench')
+  .filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter)))
+  .sort()) {
   console.log(`\n# ${name}`);
   const run = spawnSync(process.execPath, [`${outDir}/bench/${name.replace(/\.ts$/, '.js')}`], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);

@@ -25,7 +25,15 @@ const localSentryPort = 8963;
 const markedFile = 'src/cart.ts';
 const markedCode = 'product!.priceCents';
 /** The Chromium flags the e2e harness uses (test/e2e/harness/session.ts): no sandbox as root, no background connections. */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function say(text) {
   console.log(`demo: ${text}`);
@@ -102,7 +110,9 @@ function portFree(port) {
  * variables from an editor this demo may run in (they would turn code-server into a CLI client).
  */
 function codeServerEnv(tools, homeDir) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_') && key !== 'NODE_OPTIONS'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_') && key !== 'NODE_OPTIONS'),
+  );
   return {
     ...env,
     PATH: `${dirname(tools.node)}:${process.env.PATH ?? ''}`,
@@ -121,27 +131,47 @@ function workbenchUrl(port, folder) {
 async function startCodeServer(harness, vsix) {
   const tools = harness.e2eTools();
   const temp = mkdtempSync(join(tmpdir(), 'sentry-insight-demo-'));
-  const dirs = { userDataDir: join(temp, 'user-data'), extensionsDir: join(temp, 'extensions'), homeDir: join(temp, 'home'), logFile: join(artifacts, 'demo.code-server.log') };
-  for (const dir of [dirs.userDataDir, dirs.extensionsDir, dirs.homeDir, artifacts]) mkdirSync(dir, { recursive: true });
+  const dirs = {
+    userDataDir: join(temp, 'user-data'),
+    extensionsDir: join(temp, 'extensions'),
+    homeDir: join(temp, 'home'),
+    logFile: join(artifacts, 'demo.code-server.log'),
+  };
+  for (const dir of [dirs.userDataDir, dirs.extensionsDir, dirs.homeDir, artifacts])
+    mkdirSync(dir, { recursive: true });
   rmSync(dirs.logFile, { force: true });
   // The harness's quiet defaults, the shop's README.md as the first thing shown, no Restricted Mode prompt, and no
   // "your application on port 8963 is available" toast when the extension's local Sentry starts.
   // Alerts are on, as for any user (the e2e harness turns them off by default).
-  harness.writeUserSettings(dirs.userDataDir, { 'workbench.startupEditor': 'readme', 'security.workspace.trust.enabled': false, 'remote.autoForwardPorts': false, 'sentryInsight.alerts.enabled': true });
+  harness.writeUserSettings(dirs.userDataDir, {
+    'workbench.startupEditor': 'readme',
+    'security.workspace.trust.enabled': false,
+    'remote.autoForwardPorts': false,
+    'sentryInsight.alerts.enabled': true,
+  });
   say('installing the extension into code-server…');
   harness.installVsix(tools, dirs, vsix);
   const args = [
     tools.codeServerEntry,
-    '--config', join(dirs.homeDir, 'config.yaml'),
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
-    '--bind-addr', `127.0.0.1:${demoPort}`,
-    '--auth', 'none',
+    '--config',
+    join(dirs.homeDir, 'config.yaml'),
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
+    '--bind-addr',
+    `127.0.0.1:${demoPort}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     shop,
   ];
-  const group = harness.startProcessGroup(tools.node, args, { env: codeServerEnv(tools, dirs.homeDir), logFile: dirs.logFile, cwd: shop });
+  const group = harness.startProcessGroup(tools.node, args, {
+    env: codeServerEnv(tools, dirs.homeDir),
+    logFile: dirs.logFile,
+    cwd: shop,
+  });
   // After the group's own exit action (registered first, so it runs first): code-server is gone when its profile is removed.
   const forgetTemp = harness.onEarlyExit(() => rmSync(temp, { recursive: true, force: true }));
   let exited;
@@ -149,7 +179,9 @@ async function startCodeServer(harness, vsix) {
   await harness.waitFor(
     async () => {
       if (exited !== undefined) throw new Error(`code-server exited (${exited}); its log: ${dirs.logFile}`);
-      const health = await fetch(`http://127.0.0.1:${demoPort}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+      const health = await fetch(`http://127.0.0.1:${demoPort}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(
+        () => undefined,
+      );
       return health?.ok ? true : undefined;
     },
     { what: `code-server to answer on 127.0.0.1:${demoPort}`, timeoutMs: 90_000, intervalMs: 250 },
@@ -205,14 +237,18 @@ function runShop() {
 
 /** 1-based line of `code` in an examples/shop file. */
 function lineOf(file, code) {
-  const index = readFileSync(join(shop, file), 'utf8').split('\n').findIndex((line) => line.includes(code));
+  const index = readFileSync(join(shop, file), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(code));
   if (index < 0) throw new Error(`${file} no longer contains ${code}`);
   return index + 1;
 }
 
 /** The smoke run: the shop's TypeError must appear as a mark on its line in the open file, seen in Chromium. */
 async function smokeTest(harness, server) {
-  const browser = await harness.loadChromium(server.tools.playwrightCore).launch({ executablePath: server.tools.chromium, headless: true, args: chromiumArgs, timeout: 60_000 });
+  const browser = await harness
+    .loadChromium(server.tools.playwrightCore)
+    .launch({ executablePath: server.tools.chromium, headless: true, args: chromiumArgs, timeout: 60_000 });
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   page.setDefaultTimeout(20_000);
   const workbench = new harness.Workbench(page, artifacts, 'demo');
@@ -220,7 +256,11 @@ async function smokeTest(harness, server) {
     await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await workbench.waitUntilReady();
     // The README opens by itself (workbench.startupEditor), possibly late: once it has, it no longer takes the editor from src/cart.ts.
-    await page.locator('.part.editor .tab').filter({ hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('.part.editor .tab')
+      .filter({ hasText: 'README.md' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await workbench.openFile(markedFile);
     say(`workbench ready; waiting for the extension's local Sentry on 127.0.0.1:${localSentryPort}…`);
     await harness.waitFor(async () => ((await listening(localSentryPort)) ? true : undefined), {
@@ -243,7 +283,9 @@ async function smokeTest(harness, server) {
     return 0;
   } catch (error) {
     const screenshot = await workbench.screenshot('failure').catch(() => '(none)');
-    console.error(`demo: smoke run failed: ${error instanceof Error ? error.message : String(error)}\n      screenshot: ${screenshot}; code-server log: ${server.logFile}`);
+    console.error(
+      `demo: smoke run failed: ${error instanceof Error ? error.message : String(error)}\n      screenshot: ${screenshot}; code-server log: ${server.logFile}`,
+    );
     return 1;
   } finally {
     await browser.close().catch(() => undefined);
@@ -251,8 +293,10 @@ async function smokeTest(harness, server) {
 }
 
 async function main() {
-  if (!Number.isInteger(demoPort) || demoPort <= 0 || demoPort > 65_535) fail(`DEMO_PORT must be a port number, not "${process.env.DEMO_PORT}"`, 2);
-  if (!(await portFree(demoPort))) fail(`127.0.0.1:${demoPort} is in use; pick another port: DEMO_PORT=${demoPort + 1} npm run demo`, 2);
+  if (!Number.isInteger(demoPort) || demoPort <= 0 || demoPort > 65_535)
+    fail(`DEMO_PORT must be a port number, not "${process.env.DEMO_PORT}"`, 2);
+  if (!(await portFree(demoPort)))
+    fail(`127.0.0.1:${demoPort} is in use; pick another port: DEMO_PORT=${demoPort + 1} npm run demo`, 2);
   if (await listening(localSentryPort)) {
     const warning = `something already listens on 127.0.0.1:${localSentryPort} (a \`sentry-insight serve\`, or another editor with Sentry Insight): the shop's errors go there, not to this demo's editor`;
     if (smoke) fail(warning);

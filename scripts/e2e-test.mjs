@@ -32,7 +32,9 @@ async function selectFiles(args) {
   rmSync(outDir, { recursive: true, force: true });
   // Compiled without a type-check (`npm run typecheck` is that), so work in progress elsewhere does not block the e2e run.
   await compileTests(outDir);
-  return e2eTestFiles(join(outDir, 'test', 'e2e')).filter((file) => !filter || file.includes(filter)).sort();
+  return e2eTestFiles(join(outDir, 'test', 'e2e'))
+    .filter((file) => !filter || file.includes(filter))
+    .sort();
 }
 
 /** Packages the extension with `npm run package`'s script and returns the .vsix path it printed. */
@@ -52,7 +54,9 @@ if (process.env.SKIP_E2E) {
   process.exit(0);
 }
 if (!existsSync(join(e2eModules, '.setup-e2e-stamp')) || !existsSync('/usr/bin/chromium')) {
-  console.error('e2e: tooling not installed: run `bash .ci/setup-e2e.sh` as root (or set SKIP_E2E=1 to skip these tests)');
+  console.error(
+    'e2e: tooling not installed: run `bash .ci/setup-e2e.sh` as root (or set SKIP_E2E=1 to skip these tests)',
+  );
   process.exit(1);
 }
 const files = await selectFiles(process.argv.slice(2));
@@ -65,9 +69,13 @@ const vsix = process.env.E2E_VSIX ?? packageVsix();
 rmSync('test-artifacts/e2e', { recursive: true, force: true });
 console.log(`e2e: ${files.length} file(s) against ${vsix}`);
 const started = Date.now();
-const result = run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=300000', ...files], {
-  env: { ...process.env, E2E_VSIX: vsix },
-  mayFail: true,
-});
+const result = run(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=300000', ...files],
+  {
+    env: { ...process.env, E2E_VSIX: vsix },
+    mayFail: true,
+  },
+);
 console.log(`e2e: finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(result.status ?? 1);

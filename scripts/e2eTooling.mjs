@@ -11,10 +11,13 @@ const setupScript = join(root, '.ci', 'setup-e2e.sh');
 /** The apt packages .ci/setup-e2e.sh installs that are not installed yet (read from the script, so the list lives in one place). */
 function missingAptPackages() {
   const listed = /^apt_packages=\(([^)]*)\)/m.exec(readFileSync(setupScript, 'utf8'))?.[1] ?? '';
-  return listed.split(/\s+/).filter(Boolean).filter((name) => {
-    const status = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
-    return status.stdout !== 'installed';
-  });
+  return listed
+    .split(/\s+/)
+    .filter(Boolean)
+    .filter((name) => {
+      const status = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
+      return status.stdout !== 'installed';
+    });
 }
 
 /**

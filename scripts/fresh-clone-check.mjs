@@ -19,7 +19,9 @@ function step(title, command, args, env = {}) {
   console.log(`\nfresh-clone: ${title}`);
   const result = spawnSync(command, args, { cwd: clone, stdio: 'inherit', env: { ...userEnv, ...env } });
   const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`fresh-clone: ${title}: ${result.status === 0 ? 'passed' : `failed (${result.status ?? result.signal})`} in ${seconds} s`);
+  console.log(
+    `fresh-clone: ${title}: ${result.status === 0 ? 'passed' : `failed (${result.status ?? result.signal})`} in ${seconds} s`,
+  );
   return { title, seconds, status: result.status ?? 1 };
 }
 
@@ -40,5 +42,7 @@ try {
   if (process.env.FRESH_CLONE_KEEP === '1') console.log(`fresh-clone: kept ${clone}`);
   else rmSync(temp, { recursive: true, force: true });
 }
-console.log(`\nfresh-clone: ${steps.map((s) => `${s.title} ${s.status === 0 ? 'passed' : 'FAILED'} (${s.seconds} s)`).join('; ')}`);
+console.log(
+  `\nfresh-clone: ${steps.map((s) => `${s.title} ${s.status === 0 ? 'passed' : 'FAILED'} (${s.seconds} s)`).join('; ')}`,
+);
 process.exit(steps.find((s) => s.status !== 0)?.status ?? 0);

@@ -1,6 +1,6 @@
 // The whole test suite: builds the bundles, type-checks every project (`tsc -b`, see tsconfig.base.json), lints
-// (eslint.config.mjs), compiles the tests with esbuild, then runs every *.test.js under the output folder with Node's
-// test runner, then the end-to-end *.e2e.js files in a real VS Code.
+// (eslint.config.mjs), checks the layout (Prettier), compiles the tests with esbuild, then runs every *.test.js under
+// the output folder with Node's test runner, then the end-to-end *.e2e.js files in a real VS Code.
 // `npm test -- resolve` runs only test files whose path contains "resolve" and skips the type-check and the linter, so
 // it starts in seconds (`npm run typecheck` and `npm run lint` are the separate checks); it builds the bundles only when
 // it runs integration or e2e tests, and a failed build does not stop it (so parallel work in progress does not block a
@@ -33,18 +33,24 @@ if (!filter) {
   // The linter holds the layers' imports, text never set as HTML, the one settings reader and awaited promises
   // (eslint.config.mjs); type-aware, so it comes after the type-check.
   run(process.execPath, ['node_modules/eslint/bin/eslint.js']);
+  // The layout is Prettier's (.prettierrc.json): `npm run format` fixes what this finds.
+  run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level=warn', '**/*.{ts,mjs}']);
 }
 await compileTests(outDir);
-const files = testFiles(join(outDir, 'test')).filter((file) => !filter || file.includes(filter)).sort();
+const files = testFiles(join(outDir, 'test'))
+  .filter((file) => !filter || file.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files match ${filter ?? '*.test.js'}`);
   process.exit(1);
 }
 // Unit tests run from the output folder alone; integration and e2e tests also run the bundles (dist/cli.js, the .vsix).
-if (filter && files.some((file) => !file.includes(`${sep}unit${sep}`))) run(process.execPath, ['scripts/build.mjs'], { mayFail: true });
+if (filter && files.some((file) => !file.includes(`${sep}unit${sep}`)))
+  run(process.execPath, ['scripts/build.mjs'], { mayFail: true });
 const unitFiles = files.filter((file) => file.endsWith('.test.js'));
 const e2eFiles = files.filter((file) => file.endsWith('.e2e.js'));
-if (unitFiles.length > 0) run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles]);
+if (unitFiles.length > 0)
+  run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...unitFiles]);
 // End-to-end tests (test/e2e: the packaged .vsix in code-server driven from Chromium): after the others, one file at a
 // time, once what they need is installed (the first run on a fresh machine installs it: see the README).
 if (e2eFiles.length > 0) {

@@ -30,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createOutputLogger(channel);
   const settings = createSettings();
   // The sign-in asks only after activation, when `connections` below exists.
-  const auth = registerSentryAuth(context, log, { defaultUrl: () => signInServerUrl((folder) => connections.configuredServerUrl(folder)) });
+  const auth = registerSentryAuth(context, log, {
+    defaultUrl: () => signInServerUrl((folder) => connections.configuredServerUrl(folder)),
+  });
   const cacheDir = context.storageUri ?? context.globalStorageUri;
   const local = new LocalServerHost(
     vscode.Uri.joinPath(context.globalStorageUri, 'local-store').fsPath,
@@ -40,7 +42,13 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   );
   const connections = new Connections(settings, auth, log, local);
-  const ctx = new SentryContext(settings, log, context.extensionUri, connections, new SnapshotFiles(vscode.Uri.joinPath(cacheDir, 'snapshots').fsPath, log));
+  const ctx = new SentryContext(
+    settings,
+    log,
+    context.extensionUri,
+    connections,
+    new SnapshotFiles(vscode.Uri.joinPath(cacheDir, 'snapshots').fsPath, log),
+  );
   const serverOf = async (folder: vscode.WorkspaceFolder) => connections.serverFor(folder);
   const statusBar = registerStatusBar(ctx, auth);
   const marks = new MarkedLines(ctx.store);

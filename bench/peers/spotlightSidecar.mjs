@@ -4,7 +4,11 @@
 import { createInterface } from 'node:readline';
 import { setupSpotlight } from '@spotlightjs/spotlight';
 
-const server = await setupSpotlight({ port: 0, isStandalone: true, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+const server = await setupSpotlight({
+  port: 0,
+  isStandalone: true,
+  logger: { info() {}, warn() {}, error() {}, debug() {} },
+});
 if (server === undefined) {
   process.stderr.write('Spotlight did not start a server\n');
   process.exit(1);
@@ -13,6 +17,7 @@ if (!server.listening) await new Promise((resolve) => server.once('listening', r
 process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  if (line.trim() === 'stats') process.stdout.write(`${JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  if (line.trim() === 'stats')
+    process.stdout.write(`${JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
 });
 lines.on('close', () => process.exit(0));

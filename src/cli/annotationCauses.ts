@@ -18,14 +18,22 @@ export function annotationKey(hit: Pick<LineHit, 'folder' | 'file' | 'line'>): s
   return `${hit.folder}\u0000${hit.file}\u0000${hit.line}`;
 }
 
-export async function annotationCauses(hits: readonly LineHit[], release: string | undefined, suspects = new SuspectCommits(), codeOwners = new CodeOwners()): Promise<Map<string, AnnotationCause>> {
+export async function annotationCauses(
+  hits: readonly LineHit[],
+  release: string | undefined,
+  suspects = new SuspectCommits(),
+  codeOwners = new CodeOwners(),
+): Promise<Map<string, AnnotationCause>> {
   const lines = [...new Map(hits.map((hit) => [annotationKey(hit), hit] as const)).values()];
   const causes = new Map<string, AnnotationCause>();
   for (let start = 0; start < lines.length; start += blamesAtOnce) {
     await Promise.all(
       lines.slice(start, start + blamesAtOnce).map(async (hit, offset) => {
         const blamed = start + offset < maxBlamedLines;
-        const [suspect, owners] = await Promise.all([blamed ? suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined) : undefined, codeOwners.of(hit.folder, hit.file).catch(() => undefined)]);
+        const [suspect, owners] = await Promise.all([
+          blamed ? suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined) : undefined,
+          codeOwners.of(hit.folder, hit.file).catch(() => undefined),
+        ]);
         causes.set(annotationKey(hit), { suspectCommit: suspectCommitJson(suspect), owners: ownersJson(owners) });
       }),
     );

@@ -37,7 +37,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       switches.add(name);
     } else if (spec.valued.includes(name)) {
       const value = inlineValue ?? argv[++index];
-      if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (inlineValue === undefined && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`);
       options.set(name, [...(options.get(name) ?? []), value]);
     } else {
       throw new UsageError(`unknown option --${name}`);

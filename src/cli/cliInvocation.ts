@@ -11,7 +11,8 @@ export interface Invocation {
 
 export function cliInvocation({ env, script, cwd }: Invocation): string {
   if (env['npm_command'] === 'exec') return 'npx sentry-insight';
-  if (basename(script) === 'sentry-insight') return script.includes(`${sep}node_modules${sep}.bin${sep}`) ? 'npx sentry-insight' : 'sentry-insight';
+  if (basename(script) === 'sentry-insight')
+    return script.includes(`${sep}node_modules${sep}.bin${sep}`) ? 'npx sentry-insight' : 'sentry-insight';
   const fromCwd = relative(cwd, script);
   return `node ${shellWord(fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : script)}`;
 }

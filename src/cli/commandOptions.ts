@@ -43,8 +43,12 @@ export function connectionOptionsHelp(defaultPeriod: string, json = true): strin
   --period PERIOD      time window for counts: a number and s, m, h, d or w, e.g. 24h, 14d (default: ${defaultPeriod})
   --no-checkout-config read no .sentryclirc or sentry.properties from the checkout: the server, organization,
                        project and token then come from the options, the environment and ~/.sentryclirc (for CI
-                       on branches you do not trust, where a pull request could name another server)${json ? `
-  --json               print one JSON object instead of the listing` : ''}
+                       on branches you do not trust, where a pull request could name another server)${
+                         json
+                           ? `
+  --json               print one JSON object instead of the listing`
+                           : ''
+                       }
   --verbose            log requests to stderr
   --help               show this help`;
 }
@@ -57,7 +61,11 @@ SENTRY_AUTH_TOKEN or an [auth] token line; the local Sentry of \`serve\` needs n
 names the server, the host the token is sent to is printed on stderr first.`;
 
 /** The options as the core takes them, or one sentence on what is wrong with them (nothing has been sent yet). */
-export async function loadOptions(args: ParsedArgs, io: CommandIo, onProgress: (message: string) => void): Promise<Result<ScanOptions, string>> {
+export async function loadOptions(
+  args: ParsedArgs,
+  io: CommandIo,
+  onProgress: (message: string) => void,
+): Promise<Result<ScanOptions, string>> {
   const period = lastValue(args, 'period');
   if (period !== undefined) {
     const parsed = parseStatsPeriod(period);

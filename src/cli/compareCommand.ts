@@ -1,9 +1,23 @@
 // `sentry-insight compare`: what changed between the workspace's release and the one before it (or `--base`), for
 // release gates in CI: `--fail-on new,regressed` exits 3 when any named category holds an issue.
 import { compareWorkspace } from './compareWorkspace';
-import { comparisonCategories, defaultComparisonPeriod, type ComparisonCategory } from '../core/tracking/releaseComparison';
+import {
+  comparisonCategories,
+  defaultComparisonPeriod,
+  type ComparisonCategory,
+} from '../core/tracking/releaseComparison';
 import { lastValue, UsageError, type ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import {
+  connectionArgs,
+  connectionOptionsHelp,
+  connectionSwitches,
+  connectionSourcesHelp,
+  exitCodes,
+  loadOptions,
+  reportBadInput,
+  reportFailure,
+  type CommandIo,
+} from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { compareJson, compareText, failingCategories } from './compareOutput';
 import { progressLine } from './progressLine';
@@ -14,7 +28,10 @@ export const gateFailedExitCode = 3;
 export const compareSpec: CommandSpec = {
   name: 'compare',
   summary: 'Compare the release with the one before it: issues new in it, regressed in it, and gone since the base.',
-  args: { valued: [...connectionArgs, 'base', 'fail-on'], switches: ['json', ...connectionSwitches, ...commonSwitches] },
+  args: {
+    valued: [...connectionArgs, 'base', 'fail-on'],
+    switches: ['json', ...connectionSwitches, ...commonSwitches],
+  },
   help: `Usage: sentry-insight compare [options]
 
 Compares the workspace's release with a base release and lists the issues new in it (first seen in it),
@@ -54,7 +71,11 @@ export async function runCompare(args: ParsedArgs, io: CommandIo): Promise<numbe
   const options = await loadOptions(args, io, (message) => progress.update(message));
   if (!options.ok) return reportBadInput(io, options.error);
   // A release gate never passes on a typo: a --release or SENTRY_RELEASE that does not exist stops it.
-  const result = await compareWorkspace({ ...options.value, releaseMustExist: ['option', 'env'], base: lastValue(args, 'base') });
+  const result = await compareWorkspace({
+    ...options.value,
+    releaseMustExist: ['option', 'env'],
+    base: lastValue(args, 'base'),
+  });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {
@@ -65,15 +86,21 @@ export async function runCompare(args: ParsedArgs, io: CommandIo): Promise<numbe
   }
   const failing = failingCategories(result.value, failOn);
   if (failing.length === 0) return exitCodes.ok;
-  io.stderr.write(`sentry-insight: release gate failed: ${failing.map((category) => `${result.value[category].length} ${category}`).join(', ')}\n`);
+  io.stderr.write(
+    `sentry-insight: release gate failed: ${failing.map((category) => `${result.value[category].length} ${category}`).join(', ')}\n`,
+  );
   return gateFailedExitCode;
 }
 
 /** `--fail-on new,regressed` (repeatable, comma-separated). */
 export function parseFailOn(values: readonly string[]): ComparisonCategory[] {
-  const named = values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const named = values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   for (const name of named) {
-    if (!(comparisonCategories as readonly string[]).includes(name)) throw new UsageError(`--fail-on takes ${comparisonCategories.join(', ')} (comma-separated), not "${name}"`);
+    if (!(comparisonCategories as readonly string[]).includes(name))
+      throw new UsageError(`--fail-on takes ${comparisonCategories.join(', ')} (comma-separated), not "${name}"`);
   }
   return [...new Set(named as ComparisonCategory[])];
 }

@@ -14,12 +14,22 @@ export interface CompareJson {
 }
 
 export function compareJson(comparison: WorkspaceComparison): CompareJson {
-  const issues = (list: readonly ComparedIssue[]) => list.map((entry) => issueJson(entry.issue, entry, comparison.release));
-  return { release: comparison.release, base: comparison.base ?? null, new: issues(comparison.new), regressed: issues(comparison.regressed), gone: issues(comparison.gone) };
+  const issues = (list: readonly ComparedIssue[]) =>
+    list.map((entry) => issueJson(entry.issue, entry, comparison.release));
+  return {
+    release: comparison.release,
+    base: comparison.base ?? null,
+    new: issues(comparison.new),
+    regressed: issues(comparison.regressed),
+    gone: issues(comparison.gone),
+  };
 }
 
 /** The categories named by `--fail-on` that hold at least one issue. */
-export function failingCategories(comparison: WorkspaceComparison, failOn: readonly ComparisonCategory[]): ComparisonCategory[] {
+export function failingCategories(
+  comparison: WorkspaceComparison,
+  failOn: readonly ComparisonCategory[],
+): ComparisonCategory[] {
   return failOn.filter((category) => comparison[category].length > 0);
 }
 
@@ -39,14 +49,22 @@ export function compareText(comparison: WorkspaceComparison): string {
     for (const entry of entries) lines.push(`  ${issueLine(entry, category, width, base)}`);
     lines.push('');
   }
-  lines.push(`${plural(comparison.new.length, 'new issue')}, ${comparison.regressed.length} regressed, ${comparison.gone.length} gone`);
+  lines.push(
+    `${plural(comparison.new.length, 'new issue')}, ${comparison.regressed.length} regressed, ${comparison.gone.length} gone`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
-function issueLine(entry: ComparedIssue, category: ComparisonCategory, width: number, base: string | undefined): string {
+function issueLine(
+  entry: ComparedIssue,
+  category: ComparisonCategory,
+  width: number,
+  base: string | undefined,
+): string {
   const { issue } = entry;
   const mark = levelMarks[issue.level] ?? '✖';
   const where = category === 'gone' && base ? ` in ${base}` : '';
-  const since = entry.story.firstRelease && category !== 'new' ? `  (first seen in ${oneLine(entry.story.firstRelease, 80)})` : '';
+  const since =
+    entry.story.firstRelease && category !== 'new' ? `  (first seen in ${oneLine(entry.story.firstRelease, 80)})` : '';
   return `${oneLine(issue.shortId, 40).padEnd(width)}  ${mark} ${eventsAndUsers(entry.count, entry.userCount)}${where}  ${oneLine(issue.title, 100)}${since}`;
 }

@@ -23,12 +23,33 @@ export async function compareWorkspace(options: CompareOptions): Promise<Result<
     if (!found.ok) return commandFailure(found.error);
     const projectId = found.value.id;
     options.onProgress?.('Detecting the release');
-    const detected = await workspaceRelease(client, { org, projectId, workspaceDir: options.workspaceDir, release: options.release, releaseMustExist: options.releaseMustExist, env: options.env, log: options.log, signal: options.signal });
+    const detected = await workspaceRelease(client, {
+      org,
+      projectId,
+      workspaceDir: options.workspaceDir,
+      release: options.release,
+      releaseMustExist: options.releaseMustExist,
+      env: options.env,
+      log: options.log,
+      signal: options.signal,
+    });
     if (!detected.ok) return commandFailure(detected.error);
     const release = detected.value.release;
-    if (!release) return err({ kind: 'configuration', message: `Project "${project}" has no releases to compare: send events with a release, or pass --release.` });
+    if (!release)
+      return err({
+        kind: 'configuration',
+        message: `Project "${project}" has no releases to compare: send events with a release, or pass --release.`,
+      });
     options.onProgress?.(`Comparing ${release.version} with ${options.base ?? 'the release before it'}`);
-    const compared = await compareReleases(client, { org, projectId, release: release.version, base: options.base, environments: options.environments, statsPeriod: options.statsPeriod, signal: options.signal });
+    const compared = await compareReleases(client, {
+      org,
+      projectId,
+      release: release.version,
+      base: options.base,
+      environments: options.environments,
+      statsPeriod: options.statsPeriod,
+      signal: options.signal,
+    });
     if (!compared.ok) return commandFailure(compared.error);
     const warnings = [...connected.value.warnings, ...detected.value.warnings, ...compared.value.warnings];
     return ok({ ...compared.value, releaseSource: release.source, warnings: [...new Set(warnings)] });

@@ -7,7 +7,14 @@ import { oneLine } from '../core/format/untrustedText';
 import { defaultLocalPort } from '../core/local/localPort';
 import { CodeOwners } from '../core/owners/codeOwners';
 import type { ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, type CommandIo } from './commandOptions';
+import {
+  connectionArgs,
+  connectionOptionsHelp,
+  connectionSourcesHelp,
+  connectionSwitches,
+  exitCodes,
+  type CommandIo,
+} from './commandOptions';
 import { commonSwitches, usageLine, type CommandSpec } from './commandSpec';
 import { eventJson, raisingLineOf } from './eventOutput';
 import { connectWorkspace } from './workspaceConnection';
@@ -46,8 +53,10 @@ the project does not have included).
 
 export async function runEvent(args: ParsedArgs, io: CommandIo): Promise<number> {
   const reference = args.operand;
-  if (reference === undefined) return usage(io, 'name the issue: its id or short id, e.g. `sentry-insight event SHOP-1A`');
-  if (!issueReference.test(reference)) return usage(io, `"${oneLine(reference, 60)}" is not an issue id or short id (e.g. 6507376925 or SHOP-1A)`);
+  if (reference === undefined)
+    return usage(io, 'name the issue: its id or short id, e.g. `sentry-insight event SHOP-1A`');
+  if (!issueReference.test(reference))
+    return usage(io, `"${oneLine(reference, 60)}" is not an issue id or short id (e.g. 6507376925 or SHOP-1A)`);
   const connected = await connectWorkspace(args, io);
   if (!connected.ok) return connected.error;
   const { workspace, client, org, options, suspects } = connected.value;
@@ -57,7 +66,9 @@ export async function runEvent(args: ParsedArgs, io: CommandIo): Promise<number>
     if (!loaded.ok) log.warn(`Could not load the release's issues: ${loaded.error.message}`);
     const found = await workspace.find(reference);
     if (!found.ok) {
-      io.stderr.write(`sentry-insight: ${found.error.kind === 'notFound' ? `no issue ${oneLine(reference, 60)} in ${org}: ${found.error.message}` : found.error.message}\n`);
+      io.stderr.write(
+        `sentry-insight: ${found.error.kind === 'notFound' ? `no issue ${oneLine(reference, 60)} in ${org}: ${found.error.message}` : found.error.message}\n`,
+      );
       return found.error.kind === 'notFound' ? exitCodes.configuration : exitCodes.failed;
     }
     const { issue, event } = found.value;
@@ -65,10 +76,15 @@ export async function runEvent(args: ParsedArgs, io: CommandIo): Promise<number>
     const raising = event ? raisingLineOf(event, located) : undefined;
     const releaseVersion = loaded.ok ? loaded.value.release?.version : undefined;
     const [suspect, owners] = raising
-      ? await Promise.all([suspects.of(workspaceDir, raising.file, raising.line, releaseVersion).catch(() => undefined), new CodeOwners().of(workspaceDir, raising.file).catch(() => undefined)])
+      ? await Promise.all([
+          suspects.of(workspaceDir, raising.file, raising.line, releaseVersion).catch(() => undefined),
+          new CodeOwners().of(workspaceDir, raising.file).catch(() => undefined),
+        ])
       : [undefined, undefined];
     if (args.switches.has('json')) {
-      io.stdout.write(`${JSON.stringify(eventJson({ issue, ...(event ? { event } : {}), located, ...(suspect ? { suspect } : {}), ...(owners ? { owners } : {}) }), null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify(eventJson({ issue, ...(event ? { event } : {}), located, ...(suspect ? { suspect } : {}), ...(owners ? { owners } : {}) }), null, 2)}\n`,
+      );
       return exitCodes.ok;
     }
     const context = await workspace.context(issue.id, { maxBytes: maxTextBytes });

@@ -49,7 +49,14 @@ export interface EventJson {
 }
 
 export function suspectCommitJson(commit: SuspectCommit | undefined): SuspectCommitJson | null {
-  return commit ? { sha: commit.sha, author: commit.author, date: new Date(commit.authorTime).toISOString(), summary: commit.summary } : null;
+  return commit
+    ? {
+        sha: commit.sha,
+        author: commit.author,
+        date: new Date(commit.authorTime).toISOString(),
+        summary: commit.summary,
+      }
+    : null;
 }
 
 export function ownersJson(owners: FileOwners | undefined): OwnersJson | null {
@@ -59,13 +66,21 @@ export function ownersJson(owners: FileOwners | undefined): OwnersJson | null {
 /** The innermost frame of the thrown exception that lies in the workspace. */
 export function raisingLineOf(event: IssueEvent, located: ReadonlyMap<string, LocatedFrame>): LocatedFrame | undefined {
   for (const part of partsOfStack(stackOfEvent(event))) {
-    const found = shownFrames(part.frames).map((frame) => located.get(frameKey(frame))).find((location) => location !== undefined);
+    const found = shownFrames(part.frames)
+      .map((frame) => located.get(frameKey(frame)))
+      .find((location) => location !== undefined);
     if (found) return found;
   }
   return undefined;
 }
 
-export function eventJson(input: { issue: Issue; event?: IssueEvent; located: ReadonlyMap<string, LocatedFrame>; suspect?: SuspectCommit; owners?: FileOwners }): EventJson {
+export function eventJson(input: {
+  issue: Issue;
+  event?: IssueEvent;
+  located: ReadonlyMap<string, LocatedFrame>;
+  suspect?: SuspectCommit;
+  owners?: FileOwners;
+}): EventJson {
   const { issue, located } = input;
   // Every server's event gets the same scrubbing (a hosted Sentry may have its own off), as the panel and the assistant.
   const event = input.event ? scrubEventBody(input.event, { allQueryValues: true }) : undefined;
@@ -86,7 +101,12 @@ export function eventJson(input: { issue: Issue; event?: IssueEvent; located: Re
               lineNo: frame.lineNo ?? null,
               inApp: frame.inApp ?? null,
               workspace: where ? { file: where.file, line: where.line, moved: where.moved, stale: where.stale } : null,
-              variables: (variableRows(frame) ?? []).map((row) => ({ name: row.name, value: row.value, depth: row.depth, ...(row.note ? { note: row.note } : {}) })),
+              variables: (variableRows(frame) ?? []).map((row) => ({
+                name: row.name,
+                value: row.value,
+                depth: row.depth,
+                ...(row.note ? { note: row.note } : {}),
+              })),
             };
           }),
         }))

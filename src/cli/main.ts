@@ -27,7 +27,13 @@ ${gateFailedExitCode} compare's --fail-on gate.
 function stderrLogger(verbose: boolean): Logger {
   const write = (level: string) => (message: string) => process.stderr.write(`[${level}] ${message}\n`);
   const ignore = (): void => undefined;
-  return { trace: verbose ? write('trace') : ignore, debug: verbose ? write('debug') : ignore, info: verbose ? write('info') : ignore, warn: write('warn'), error: write('error') };
+  return {
+    trace: verbose ? write('trace') : ignore,
+    debug: verbose ? write('debug') : ignore,
+    info: verbose ? write('info') : ignore,
+    warn: write('warn'),
+    error: write('error'),
+  };
 }
 
 /** `-h` is the one short flag everybody tries. */
@@ -40,18 +46,23 @@ async function main(rawArgv: readonly string[]): Promise<number> {
   const name = argv[0]?.startsWith('-') ? undefined : argv[0];
   const stray = name === undefined ? argv.find((arg) => arg !== '--help') : undefined;
   if (stray !== undefined) {
-    process.stderr.write(`${usageLine(`${stray} comes before any command: name the command (${commands.map((command) => command.name).join(', ')}) first`, undefined)}\n`);
+    process.stderr.write(
+      `${usageLine(`${stray} comes before any command: name the command (${commands.map((command) => command.name).join(', ')}) first`, undefined)}\n`,
+    );
     return exitCodes.configuration;
   }
   if (name === undefined || name === 'help') {
     const asked = argv.includes('--help') || name === 'help';
-    const topic = name === 'help' ? commands.find((command) => command.name === argv[argv.indexOf('help') + 1]) : undefined;
+    const topic =
+      name === 'help' ? commands.find((command) => command.name === argv[argv.indexOf('help') + 1]) : undefined;
     (asked ? process.stdout : process.stderr).write(topic?.help ?? overview);
     return asked ? exitCodes.ok : exitCodes.configuration;
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    process.stderr.write(`${usageLine(`unknown command "${name}" (the commands are ${commands.map((candidate) => candidate.name).join(', ')})`, undefined)}\n`);
+    process.stderr.write(
+      `${usageLine(`unknown command "${name}" (the commands are ${commands.map((candidate) => candidate.name).join(', ')})`, undefined)}\n`,
+    );
     return exitCodes.configuration;
   }
   let args: ParsedArgs;
@@ -69,10 +80,29 @@ async function main(rawArgv: readonly string[]): Promise<number> {
   const log = stderrLogger(args.switches.has('verbose'));
   const home = homedir() || undefined;
   if (command === serveSpec) {
-    const invocation = cliInvocation({ env: process.env, script: process.argv[1] ?? 'dist/cli.js', cwd: process.cwd() });
-    return runServe(args, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), home, invocation, log, stopped: untilSignal() });
+    const invocation = cliInvocation({
+      env: process.env,
+      script: process.argv[1] ?? 'dist/cli.js',
+      cwd: process.cwd(),
+    });
+    return runServe(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      cwd: process.cwd(),
+      home,
+      invocation,
+      log,
+      stopped: untilSignal(),
+    });
   }
-  const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), home, log };
+  const io: CommandIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    home,
+    log,
+  };
   if (command === mcpSpec) return runMcp(args, io, untilSignal());
   if (command === eventSpec) return runEvent(args, io);
   return command === compareSpec ? runCompare(args, io) : runScan(args, io);
@@ -83,7 +113,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`sentry-insight: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `sentry-insight: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = exitCodes.failed;
   },
 );

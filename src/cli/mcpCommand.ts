@@ -4,7 +4,14 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import type { ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSourcesHelp, connectionSwitches, exitCodes, type CommandIo } from './commandOptions';
+import {
+  connectionArgs,
+  connectionOptionsHelp,
+  connectionSourcesHelp,
+  connectionSwitches,
+  exitCodes,
+  type CommandIo,
+} from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { registerAssistantTools } from './mcpTools';
 import { connectWorkspace } from './workspaceConnection';

@@ -6,9 +6,21 @@ import type { IssueAssistant } from '../core/assistant/assistantWorkspace';
 
 export function registerAssistantTools(server: McpServer, assistant: IssueAssistant): void {
   for (const tool of assistantTools) {
-    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.input.shape, annotations: { title: tool.title, ...tool.annotations } }, async (input: unknown) => {
-      const answer = await tool.run(assistant, input);
-      return { content: [{ type: 'text' as const, text: answer.text }], ...(answer.isError ? { isError: true } : {}) };
-    });
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input.shape,
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      async (input: unknown) => {
+        const answer = await tool.run(assistant, input);
+        return {
+          content: [{ type: 'text' as const, text: answer.text }],
+          ...(answer.isError ? { isError: true } : {}),
+        };
+      },
+    );
   }
 }

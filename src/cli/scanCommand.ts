@@ -4,7 +4,17 @@ import { defaultLocalPort } from '../core/local/localPort';
 import { scan } from './workspaceScan';
 import { describeMissing } from '../core/session/incompleteLoad';
 import type { ParsedArgs } from './args';
-import { connectionArgs, connectionOptionsHelp, connectionSwitches, connectionSourcesHelp, exitCodes, loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
+import {
+  connectionArgs,
+  connectionOptionsHelp,
+  connectionSwitches,
+  connectionSourcesHelp,
+  exitCodes,
+  loadOptions,
+  reportBadInput,
+  reportFailure,
+  type CommandIo,
+} from './commandOptions';
 import { commonSwitches, type CommandSpec } from './commandSpec';
 import { progressLine } from './progressLine';
 import { annotationCauses } from './annotationCauses';
@@ -41,7 +51,11 @@ export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> 
   const options = await loadOptions(args, io, (message) => progress.update(message));
   if (!options.ok) return reportBadInput(io, options.error);
   // A release typed on the command line must exist; SENTRY_RELEASE may fall back, with a warning, as in the editor.
-  const result = await scan({ ...options.value, releaseMustExist: ['option'], releaseFacts: args.switches.has('release-facts') });
+  const result = await scan({
+    ...options.value,
+    releaseMustExist: ['option'],
+    releaseFacts: args.switches.has('release-facts'),
+  });
   progress.done();
   if (!result.ok) return reportFailure(io, result.error);
   if (args.switches.has('json')) {
@@ -52,7 +66,9 @@ export async function runScan(args: ParsedArgs, io: CommandIo): Promise<number> 
     io.stdout.write(scanText(result.value));
   }
   // Marks are missing where the server was too busy: a gate must not pass on a partial answer.
-  const missing = describeMissing(result.value.missing.map((entry) => ({ shortId: entry.shortId, message: entry.error.message })));
+  const missing = describeMissing(
+    result.value.missing.map((entry) => ({ shortId: entry.shortId, message: entry.error.message })),
+  );
   if (missing) {
     io.stderr.write(`sentry-insight: incomplete: ${missing} Run the scan again to finish.\n`);
     return exitCodes.failed;

@@ -64,13 +64,21 @@ export function scanJson(result: ScanResult, causes: ReadonlyMap<string, Annotat
       owners: causes.get(annotationKey(hit))?.owners ?? null,
     })),
     unresolvedFrames: result.unresolvedFrames,
-    missing: result.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, reason: entry.error.message })),
+    missing: result.missing.map((entry) => ({
+      issueId: entry.issueId,
+      shortId: entry.shortId,
+      reason: entry.error.message,
+    })),
     warnings: [...result.warnings],
   };
 }
 
 /** `counts` are the release's (or, for a gone issue in `compare`, the base's). */
-export function issueJson(issue: Issue, counts: { count: number; userCount: number }, release: string | undefined): IssueJson {
+export function issueJson(
+  issue: Issue,
+  counts: { count: number; userCount: number },
+  release: string | undefined,
+): IssueJson {
   return {
     id: issue.id,
     shortId: issue.shortId,
@@ -88,12 +96,23 @@ export function issueJson(issue: Issue, counts: { count: number; userCount: numb
   };
 }
 
-export const levelMarks: Record<string, string> = { fatal: '✖', error: '✖', warning: '⚠', info: 'ℹ', debug: '·', sample: '·' };
+export const levelMarks: Record<string, string> = {
+  fatal: '✖',
+  error: '✖',
+  warning: '⚠',
+  info: 'ℹ',
+  debug: '·',
+  sample: '·',
+};
 
 function lineOf(hit: LineHit, width: number): string {
   const place = `${hit.file}:${hit.line}`.padEnd(width);
   const mark = hit.role === 'raised' ? (levelMarks[hit.level] ?? '✖') : '↳';
-  const notes = [hit.role === 'caller' ? 'caller' : '', hit.moved ? 'line moved since the release' : '', hit.stale ? 'code changed since the release' : ''].filter(Boolean);
+  const notes = [
+    hit.role === 'caller' ? 'caller' : '',
+    hit.moved ? 'line moved since the release' : '',
+    hit.stale ? 'code changed since the release' : '',
+  ].filter(Boolean);
   const suffix = notes.length > 0 ? `  (${notes.join(', ')})` : '';
   return `${place}  ${mark} ${eventsAndUsers(hit.count, hit.userCount)}  ${oneLine(hit.title, 100)}  ${oneLine(hit.shortId, 40)}${suffix}`;
 }
@@ -109,11 +128,15 @@ export function scanText(result: ScanResult): string {
     lines.push(lineOf(hit, width));
   }
   const files = new Set(hits.map((hit) => hit.file)).size;
-  const release = result.release ? `release ${oneLine(result.release.version)} (${result.release.source})` : 'all releases';
+  const release = result.release
+    ? `release ${oneLine(result.release.version)} (${result.release.source})`
+    : 'all releases';
   if (lines.length > 0) lines.push('');
   lines.push(
     `${plural(result.issues.length, 'unresolved issue')} in ${release}; ${plural(hits.length, 'mark')} in ${plural(files, 'file')}` +
-      (result.unresolvedFrames > 0 ? `; ${plural(result.unresolvedFrames, 'in-app frame')} not found in this workspace` : ''),
+      (result.unresolvedFrames > 0
+        ? `; ${plural(result.unresolvedFrames, 'in-app frame')} not found in this workspace`
+        : ''),
   );
   return `${lines.join('\n')}\n`;
 }

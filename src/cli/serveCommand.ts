@@ -17,8 +17,19 @@ import { workspaceFolder } from './workspaceFolder';
 
 export const serveSpec: CommandSpec = {
   name: 'serve',
-  summary: 'Run a local Sentry on 127.0.0.1: point an SDK\'s DSN at it, then scan it or watch its new issues here.',
-  args: { valued: ['port', 'store', 'workspace', 'project', 'token', 'sensitive-fields', ...storeLimitOptions.map(({ option }) => option)], switches: [...commonSwitches, 'keep-ip-addresses', 'no-scrubbing'] },
+  summary: "Run a local Sentry on 127.0.0.1: point an SDK's DSN at it, then scan it or watch its new issues here.",
+  args: {
+    valued: [
+      'port',
+      'store',
+      'workspace',
+      'project',
+      'token',
+      'sensitive-fields',
+      ...storeLimitOptions.map(({ option }) => option),
+    ],
+    switches: [...commonSwitches, 'keep-ip-addresses', 'no-scrubbing'],
+  },
   help: `Usage: sentry-insight serve [options]
 
 Runs a local Sentry on 127.0.0.1 until Ctrl-C: it prints the DSN to give an SDK, then one line per new issue
@@ -92,14 +103,25 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
   let server;
   try {
     // With --token every Web API request needs that token; without it, changes need the per-install one beside the store.
-    server = await startLocalSentry({ port, storeDirectory: store, workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }], log: io.log, apiToken: token, tokenForReads: token !== undefined, scrubbing: scrubbingOf(args), storeLimits });
+    server = await startLocalSentry({
+      port,
+      storeDirectory: store,
+      workspaceFolders: [{ name: basename(workspace) || 'workspace', path: workspace }],
+      log: io.log,
+      apiToken: token,
+      tokenForReads: token !== undefined,
+      scrubbing: scrubbingOf(args),
+      storeLimits,
+    });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       io.stderr.write(`sentry-insight: ${error.message} (choose it with --store)\n`);
       return 1;
     }
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    io.stderr.write(`sentry-insight: cannot listen on 127.0.0.1:${port}: ${inUse ? 'the port is in use; pick another with --port (0 picks a free one)' : String(error)}\n`);
+    io.stderr.write(
+      `sentry-insight: cannot listen on 127.0.0.1:${port}: ${inUse ? 'the port is in use; pick another with --port (0 picks a free one)' : String(error)}\n`,
+    );
     return 1;
   }
   if (server.storeWarning !== undefined) io.stderr.write(`sentry-insight: ${server.storeWarning}\n`);
@@ -113,9 +135,17 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
       `DSN: ${server.dsn(projectId)}`,
       `Store: ${store}`,
       // The token itself is never printed: it would land in terminal scrollback and CI logs.
-      token === undefined ? `Web API: reads are open to programs on this machine (never to web pages); changes need the token in ${server.apiTokenFile ?? 'memory'}` : 'Web API: every request needs the --token value as "Authorization: Bearer <token>"',
+      token === undefined
+        ? `Web API: reads are open to programs on this machine (never to web pages); changes need the token in ${server.apiTokenFile ?? 'memory'}`
+        : 'Web API: every request needs the --token value as "Authorization: Bearer <token>"',
       `Workspace: ${workspace}`,
-      ...readItWithLines({ invocation: io.invocation, url: server.url, projectId, workspace, readsNeedToken: token !== undefined }),
+      ...readItWithLines({
+        invocation: io.invocation,
+        url: server.url,
+        projectId,
+        workspace,
+        readsNeedToken: token !== undefined,
+      }),
       'New issues appear below; Ctrl-C stops.',
       '',
     ].join('\n'),
@@ -138,9 +168,17 @@ export async function runServe(args: ParsedArgs, io: ServeIo): Promise<number> {
  * The `scan` command that reads this server, runnable as printed from where serve started; with --token, reads need
  * that token too, which is named but never printed (it would land in scrollback and CI logs).
  */
-export function readItWithLines(hint: { invocation: string; url: string; projectId: string; workspace: string; readsNeedToken: boolean }): string[] {
+export function readItWithLines(hint: {
+  invocation: string;
+  url: string;
+  projectId: string;
+  workspace: string;
+  readsNeedToken: boolean;
+}): string[] {
   const command = `Read it with: ${hint.invocation} scan --url ${hint.url} --org local --project ${hint.projectId} --workspace ${shellWord(hint.workspace)}`;
-  return hint.readsNeedToken ? [command, '  (with SENTRY_AUTH_TOKEN set to the --token value: reads need it)'] : [command];
+  return hint.readsNeedToken
+    ? [command, '  (with SENTRY_AUTH_TOKEN set to the --token value: reads need it)']
+    : [command];
 }
 
 export function ingestLine(change: IngestChange): string | undefined {
@@ -154,13 +192,17 @@ function storyNote(change: IngestChange): string {
   const release = change.release === undefined ? undefined : oneLine(change.release, 80);
   if (change.story === 'regressed') return release ? `  (was resolved; back in ${release})` : '  (was resolved; back)';
   if (change.story !== 'firstInRelease' || release === undefined) return '';
-  const since = change.issueFirstRelease && change.issueFirstRelease !== change.release ? `; known since ${oneLine(change.issueFirstRelease, 80)}` : '';
+  const since =
+    change.issueFirstRelease && change.issueFirstRelease !== change.release
+      ? `; known since ${oneLine(change.issueFirstRelease, 80)}`
+      : '';
   return `  (first seen in ${release}${since})`;
 }
 
 function projectOf(raw: string | undefined): string {
   if (raw === undefined) return '1';
-  if (!/^[1-9]\d{0,18}$/.test(raw)) throw new UsageError(`--project must be a DSN's project id (a number from 1), not "${raw}"`);
+  if (!/^[1-9]\d{0,18}$/.test(raw))
+    throw new UsageError(`--project must be a DSN's project id (a number from 1), not "${raw}"`);
   return raw;
 }
 
@@ -170,20 +212,28 @@ function scrubbingOf(args: ParsedArgs): ScrubbingSettings {
   return {
     enabled: !args.switches.has('no-scrubbing'),
     keepIpAddresses: args.switches.has('keep-ip-addresses'),
-    extraSensitiveKeys: extra === undefined ? [] : extra.split(',').map((name) => name.trim()).filter(Boolean),
+    extraSensitiveKeys:
+      extra === undefined
+        ? []
+        : extra
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
   };
 }
 
 function tokenOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new UsageError('--token must be 16 to 256 printable characters without spaces');
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw))
+    throw new UsageError('--token must be 16 to 256 printable characters without spaces');
   return raw;
 }
 
 function portOf(raw: string | undefined): number {
   if (raw === undefined) return defaultLocalPort;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${raw}"`);
   return port;
 }
 

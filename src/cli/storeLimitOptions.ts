@@ -1,6 +1,11 @@
 // `serve`'s options for how much the local store keeps (issue 12: the caps are the user's to choose): each a whole
 // number within the store's bounds (core/local/store/storeLimits); unset ones keep the store's defaults.
-import { defaultStoreLimitInUnits, storeLimitBounds, storeLimitFromUnits, type StoreLimits } from '../core/local/store/storeLimits';
+import {
+  defaultStoreLimitInUnits,
+  storeLimitBounds,
+  storeLimitFromUnits,
+  type StoreLimits,
+} from '../core/local/store/storeLimits';
 import { lastValue, UsageError, type ParsedArgs } from './args';
 
 interface LimitOption {
@@ -11,7 +16,11 @@ interface LimitOption {
 
 export const storeLimitOptions: readonly LimitOption[] = [
   { option: 'max-events', limit: 'maxEvents', described: 'events kept, the oldest dropped first' },
-  { option: 'max-events-per-issue', limit: 'maxEventsPerIssue', described: 'events kept per issue (counts stay whole)' },
+  {
+    option: 'max-events-per-issue',
+    limit: 'maxEventsPerIssue',
+    described: 'events kept per issue (counts stay whole)',
+  },
   { option: 'max-issues', limit: 'maxIssues', described: 'issues kept, the least recently seen dropped first' },
   { option: 'max-store-mb', limit: 'maxEventChars', described: 'megabytes of event bodies kept' },
 ];
@@ -37,7 +46,8 @@ export function storeLimitsOf(args: ParsedArgs): Partial<StoreLimits> {
     if (raw === undefined) continue;
     const value = /^\d+$/.test(raw) ? storeLimitFromUnits(limit, Number(raw)) : undefined;
     const { min, max } = storeLimitBounds[limit];
-    if (value === undefined) throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, not "${raw}"`);
+    if (value === undefined)
+      throw new UsageError(`--${option} must be a whole number from ${min} to ${max}, not "${raw}"`);
     limits[limit] = value;
   }
   return limits;

@@ -11,11 +11,17 @@ import { err, ok, type Result } from '../core/result';
 export const projectRootMarkers = ['.sentryclirc', 'sentry.properties', 'package.json', '.git'] as const;
 
 /** The folder to read, or one sentence saying why there is none. */
-export async function workspaceFolder(raw: string | undefined, cwd: string, home: string | undefined): Promise<Result<string, string>> {
+export async function workspaceFolder(
+  raw: string | undefined,
+  cwd: string,
+  home: string | undefined,
+): Promise<Result<string, string>> {
   if (raw !== undefined) return explicitWorkspace(raw, cwd);
   const root = await findProjectRoot(cwd, home);
   if (await isEmptyFolder(root)) {
-    return err(`${root} is empty and no folder above it holds ${projectRootMarkers.join(', ')}: run in your checkout or pass --workspace`);
+    return err(
+      `${root} is empty and no folder above it holds ${projectRootMarkers.join(', ')}: run in your checkout or pass --workspace`,
+    );
   }
   return ok(root);
 }
@@ -25,11 +31,13 @@ async function explicitWorkspace(raw: string, cwd: string): Promise<Result<strin
   const path = resolve(cwd, raw);
   let entries: string[];
   try {
-    if (!(await stat(path)).isDirectory()) return err(`--workspace ${path} is a file, not a folder: name the folder of your checkout`);
+    if (!(await stat(path)).isDirectory())
+      return err(`--workspace ${path} is a file, not a folder: name the folder of your checkout`);
     entries = await readdir(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return err(`--workspace ${path} does not exist: name the folder of your checkout`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return err(`--workspace ${path} does not exist: name the folder of your checkout`);
     return err(`--workspace ${path} cannot be read (${code ?? 'unknown error'})`);
   }
   if (entries.length === 0) return err(`--workspace ${path} is an empty folder: name the folder of your checkout`);

@@ -4,7 +4,12 @@
 import { SentryClient } from '../core/api/client';
 import { isConfigurationError, type ApiError } from '../core/api/errors';
 import type { RetryPolicy } from '../core/api/retryPolicy';
-import { resolveConnection, type ConnectionSettings, type ResolvedConnection, type SettingSource } from '../core/config';
+import {
+  resolveConnection,
+  type ConnectionSettings,
+  type ResolvedConnection,
+  type SettingSource,
+} from '../core/config';
 import { isLoopbackUrl } from '../core/local/loopback';
 import type { Logger } from '../core/log';
 import type { ReleaseSource } from '../core/release';
@@ -41,7 +46,8 @@ export interface ScanOptions extends ConnectionSettings {
 
 export type ScanResult = WorkspaceIssues;
 
-export type ScanFailure = { readonly kind: 'configuration'; readonly message: string } | { readonly kind: 'api'; readonly error: ApiError };
+export type ScanFailure =
+  { readonly kind: 'configuration'; readonly message: string } | { readonly kind: 'api'; readonly error: ApiError };
 
 /** A connected client for one command: the caller closes it. */
 export interface CommandConnection {
@@ -63,14 +69,31 @@ export async function connectForCommand(options: ScanOptions): Promise<Result<Co
   });
   const { org, project, token, url } = connection;
   if (connection.invalidUrl) {
-    return configuration(`The server URL from ${urlSourceName(connection.invalidUrl.source)} cannot be used: ${connection.invalidUrl.reason}.`);
+    return configuration(
+      `The server URL from ${urlSourceName(connection.invalidUrl.source)} cannot be used: ${connection.invalidUrl.reason}.`,
+    );
   }
-  if (!org) return configuration('No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.');
-  if (!project) return configuration('No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.');
-  if (!token && !isLoopbackUrl(url)) return configuration(`No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`);
+  if (!org)
+    return configuration(
+      'No Sentry organization: pass --org, set SENTRY_ORG, or add `org` to .sentryclirc / sentry.properties.',
+    );
+  if (!project)
+    return configuration(
+      'No Sentry project: pass --project, set SENTRY_PROJECT, or add `project` to .sentryclirc / sentry.properties.',
+    );
+  if (!token && !isLoopbackUrl(url))
+    return configuration(
+      `No auth token for ${url}: set SENTRY_AUTH_TOKEN (a user auth token with org:read, project:read, event:read), or add it to .sentryclirc.`,
+    );
   options.onResolved?.(connection);
   options.onProgress?.(`Connecting to ${url}`);
-  const client = await SentryClient.detect({ baseUrl: url, token, log: options.log, userAgent: 'sentry-insight-cli', ...options.http });
+  const client = await SentryClient.detect({
+    baseUrl: url,
+    token,
+    log: options.log,
+    userAgent: 'sentry-insight-cli',
+    ...options.http,
+  });
   return ok({ client, org, project, warnings: connection.warnings });
 }
 
@@ -83,7 +106,9 @@ export async function scan(options: ScanOptions): Promise<Result<ScanResult, Sca
     const loaded = await loadWorkspaceIssues(client, { ...options, org, project, folder });
     if (!loaded.ok) return commandFailure(loaded.error);
     const warnings = [...connected.value.warnings, ...loaded.value.warnings];
-    const issues = options.releaseFacts ? await withReleaseFacts(client, org, loaded.value.issues, warnings, { signal: options.signal }) : loaded.value.issues;
+    const issues = options.releaseFacts
+      ? await withReleaseFacts(client, org, loaded.value.issues, warnings, { signal: options.signal })
+      : loaded.value.issues;
     return ok({ ...loaded.value, issues, warnings: [...new Set(warnings)] });
   } finally {
     await client.close();
@@ -102,5 +127,7 @@ function configuration(message: string): Result<never, ScanFailure> {
 }
 
 export function commandFailure(error: ApiError): Result<never, ScanFailure> {
-  return isConfigurationError(error) ? err({ kind: 'configuration', message: error.message }) : err({ kind: 'api', error });
+  return isConfigurationError(error)
+    ? err({ kind: 'configuration', message: error.message })
+    : err({ kind: 'api', error });
 }

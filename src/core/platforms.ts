@@ -5,7 +5,14 @@
 export const jvmPlatforms: ReadonlySet<string> = new Set(['java', 'kotlin', 'scala', 'groovy', 'clojure', 'android']);
 
 /** Platforms whose frames' `module` names the code better than their file (JavaScript's module is derived from the file). */
-const moduleNamingPlatforms: ReadonlySet<string> = new Set(['python', ...jvmPlatforms, 'csharp', 'dotnet', 'elixir', 'go']);
+const moduleNamingPlatforms: ReadonlySet<string> = new Set([
+  'python',
+  ...jvmPlatforms,
+  'csharp',
+  'dotnet',
+  'elixir',
+  'go',
+]);
 
 /** Whether frames of this platform (the frame's own, else the event's) name their code by module. */
 export function namesCodeByModule(platform: string | null | undefined): boolean {

@@ -19,8 +19,13 @@ export interface CommandSurfaces {
   statusBarMenu(): Promise<unknown>;
 }
 
-export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputChannel, surfaces: CommandSurfaces): vscode.Disposable {
-  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+export function registerCommands(
+  ctx: EditorContext,
+  channel: vscode.LogOutputChannel,
+  surfaces: CommandSurfaces,
+): vscode.Disposable {
+  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(id, run);
   const firstIssue = (args: unknown[]): string | undefined => issueIdsFromArgs(args)[0];
   return vscode.Disposable.from(
     register(commandIds.showOutput, () => channel.show(true)),
@@ -31,7 +36,9 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
     register(commandIds.selectRelease, () => surfaces.selectRelease()),
     register(commandIds.selectEnvironment, () => surfaces.selectEnvironment()),
     register(commandIds.statusBarMenu, () => surfaces.statusBarMenu()),
-    register(commandIds.toggleAnnotations, () => ctx.settings.setGlobal('inlineAnnotations.enabled', !ctx.settings.inlineAnnotations)),
+    register(commandIds.toggleAnnotations, () =>
+      ctx.settings.setGlobal('inlineAnnotations.enabled', !ctx.settings.inlineAnnotations),
+    ),
     register(commandIds.toggleNewInReleaseMarks, () => toggleNewInReleaseMarks(ctx)),
     register(commandIds.showIssueDetails, async (...args) => {
       const issueId = firstIssue(args) ?? (await surfaces.pickIssueToShow());
@@ -56,14 +63,20 @@ export function registerCommands(ctx: EditorContext, channel: vscode.LogOutputCh
 async function toggleNewInReleaseMarks(ctx: EditorContext): Promise<void> {
   const next = ctx.settings.marksShow === 'all' ? 'newInRelease' : 'all';
   await ctx.settings.setGlobal('marks.show', next);
-  vscode.window.setStatusBarMessage(next === 'all' ? '$(eye) Sentry marks: all issues' : '$(sparkle) Sentry marks: issues new in this release only', 3000);
+  vscode.window.setStatusBarMessage(
+    next === 'all' ? '$(eye) Sentry marks: all issues' : '$(sparkle) Sentry marks: issues new in this release only',
+    3000,
+  );
 }
 
 function withIssueUrl(ctx: EditorContext, issueId: string | undefined): string | undefined {
   const url = issueId ? ctx.issueUrl(issueId) : undefined;
   if (url) return url;
   // The local Sentry is an API without web pages: its issues have nowhere to open but the issue panel.
-  const message = issueId && ctx.store.findIssue(issueId) ? 'Sentry: issues of the local Sentry have no web page; Show Issue Details opens them here.' : 'Sentry: select an issue first.';
+  const message =
+    issueId && ctx.store.findIssue(issueId)
+      ? 'Sentry: issues of the local Sentry have no web page; Show Issue Details opens them here.'
+      : 'Sentry: select an issue first.';
   void vscode.window.showInformationMessage(message);
   return undefined;
 }
@@ -77,5 +90,9 @@ async function openFrame(target: unknown): Promise<void> {
   const position = new vscode.Position(Math.max(0, line - 1), 0);
   // Open beside the code, not over the issue panel that asked (its group is the active one then).
   const column = vscode.window.visibleTextEditors[0]?.viewColumn ?? vscode.ViewColumn.One;
-  await vscode.window.showTextDocument(file, { selection: new vscode.Range(position, position), preview: true, viewColumn: column });
+  await vscode.window.showTextDocument(file, {
+    selection: new vscode.Range(position, position),
+    preview: true,
+    viewColumn: column,
+  });
 }

@@ -65,7 +65,9 @@ export class Connections implements vscode.Disposable {
   ) {}
 
   /** The folder's server and client, even before an organization and project are chosen (the pickers need that). */
-  async serverFor(folder: vscode.WorkspaceFolder): Promise<Result<FolderServer, ConnectionProblem & { kind: 'signedOut' | 'unavailable' }>> {
+  async serverFor(
+    folder: vscode.WorkspaceFolder,
+  ): Promise<Result<FolderServer, ConnectionProblem & { kind: 'signedOut' | 'unavailable' }>> {
     if (this.settings.folder(folder).url === localUrlSetting) return this.localServer();
     const resolved = await this.resolve(folder);
     // A signed-in token is bound to its host; the environment's or the sentry-cli file's token is the user's own choice.
@@ -73,13 +75,23 @@ export class Connections implements vscode.Disposable {
     if (usesLocalSentryByDefault(resolved, signedIn)) return this.localServer();
     let token = signedIn ?? resolved.token;
     if (!token && !isLoopbackUrl(resolved.url)) {
-      return err({ kind: 'signedOut', message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.` });
+      return err({
+        kind: 'signedOut',
+        message: `Sign in to ${resolved.url} to see its issues (Sentry: Sign In), or set SENTRY_AUTH_TOKEN.`,
+      });
     }
     // A local Sentry named by URL (`sentry-insight serve`, another window's): its token, when this machine keeps it where
     // the editor looks; reads work without one.
     if (!token) token = await this.local.tokenFor(resolved.url);
     const client = await this.clientFor(resolved.url, token);
-    return ok({ client, url: resolved.url, org: resolved.org, project: resolved.project, warnings: resolved.warnings, ...(token ? { token } : {}) });
+    return ok({
+      client,
+      url: resolved.url,
+      org: resolved.org,
+      project: resolved.project,
+      warnings: resolved.warnings,
+      ...(token ? { token } : {}),
+    });
   }
 
   /**
@@ -94,7 +106,12 @@ export class Connections implements vscode.Disposable {
 
   /** Settings (the URL from user settings only in an untrusted workspace), the environment, the folder's sentry-cli files (ignored for the URL when untrusted), then ~/.sentryclirc. */
   private resolve(folder: vscode.WorkspaceFolder): Promise<ResolvedConnection> {
-    const context = { folderPath: folder.uri.fsPath, env: this.env, trusted: vscode.workspace.isTrusted, homeDir: this.homeDir };
+    const context = {
+      folderPath: folder.uri.fsPath,
+      env: this.env,
+      trusted: vscode.workspace.isTrusted,
+      homeDir: this.homeDir,
+    };
     return resolveConnection(folderConnectionInput(this.settings.folder(folder), context));
   }
 
@@ -102,7 +119,11 @@ export class Connections implements vscode.Disposable {
     const server = await this.serverFor(folder);
     if (!server.ok) return server;
     const { client, url, org, project, warnings, embedded, token } = server.value;
-    if (!org || !project) return err({ kind: 'noProject', message: `Choose the Sentry project of ${folder.name} (Sentry: Select Project).` });
+    if (!org || !project)
+      return err({
+        kind: 'noProject',
+        message: `Choose the Sentry project of ${folder.name} (Sentry: Select Project).`,
+      });
     const configured = this.settings.folder(folder);
     return ok({
       key: { url, org, project },
@@ -120,9 +141,19 @@ export class Connections implements vscode.Disposable {
     try {
       const endpoint = await this.local.start();
       // Another process's server whose token the editor could not find: a token signed in for exactly its URL.
-      const token = endpoint.ownServer ? endpoint.token : (endpoint.token ?? (await this.tokens.tokenFor(endpoint.url)));
+      const token = endpoint.ownServer
+        ? endpoint.token
+        : (endpoint.token ?? (await this.tokens.tokenFor(endpoint.url)));
       const client = await this.clientFor(endpoint.url, token);
-      return ok({ client, url: endpoint.url, org: localOrg, project: localProject, warnings: [], embedded: true, ...(token ? { token } : {}) });
+      return ok({
+        client,
+        url: endpoint.url,
+        org: localOrg,
+        project: localProject,
+        warnings: [],
+        embedded: true,
+        ...(token ? { token } : {}),
+      });
     } catch (error) {
       return err({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
     }
@@ -144,7 +175,12 @@ export class Connections implements vscode.Disposable {
     const key = `${url}\u0000${token ? digest(token) : ''}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = SentryClient.detect({ baseUrl: url, token, log: this.log, userAgent: `sentry-insight-vscode/${vscode.version}` });
+      client = SentryClient.detect({
+        baseUrl: url,
+        token,
+        log: this.log,
+        userAgent: `sentry-insight-vscode/${vscode.version}`,
+      });
       this.clients.set(key, client);
     }
     return client;

@@ -73,8 +73,23 @@ export interface EditorContext {
   hasIssuePages(folderPath: string): boolean;
 
   /** The folders loaded through a connection, in workspace order: what the AI assistant's tools and MCP server read. */
-  connectedFolders(): ReadonlyArray<{ readonly folderPath: string; readonly name: string; readonly connection: FolderConnection }>;
+  connectedFolders(): ReadonlyArray<{
+    readonly folderPath: string;
+    readonly name: string;
+    readonly connection: FolderConnection;
+  }>;
 
   /** The workspace file a frame resolves to, for links in the panel and tree (undefined outside the workspace). */
-  resolveFrameLocation(issueId: string, frame: { filename?: string | null; absPath?: string | null; module?: string | null; lineNo?: number | null; colNo?: number | null; context?: ReadonlyArray<readonly [number, string | null]> | null; inApp?: boolean | null }): Promise<{ uri: vscode.Uri; line: number } | undefined>;
+  resolveFrameLocation(
+    issueId: string,
+    frame: {
+      filename?: string | null;
+      absPath?: string | null;
+      module?: string | null;
+      lineNo?: number | null;
+      colNo?: number | null;
+      context?: ReadonlyArray<readonly [number, string | null]> | null;
+      inApp?: boolean | null;
+    },
+  ): Promise<{ uri: vscode.Uri; line: number } | undefined>;
 }

@@ -22,7 +22,12 @@ interface StyleLook {
 }
 
 const looks: Record<LineStyle, StyleLook> = {
-  error: { icon: 'error', text: 'sentryInsight.errorForeground', ruler: 'sentryInsight.errorOverviewRuler', background: 'sentryInsight.errorLineBackground' },
+  error: {
+    icon: 'error',
+    text: 'sentryInsight.errorForeground',
+    ruler: 'sentryInsight.errorOverviewRuler',
+    background: 'sentryInsight.errorLineBackground',
+  },
   warning: { icon: 'warning', text: 'sentryInsight.warningForeground', ruler: 'sentryInsight.warningOverviewRuler' },
   info: { icon: 'info', text: 'sentryInsight.callerForeground', ruler: 'editorOverviewRuler.infoForeground' },
   // Lines that only call into an error: grey text, a small gutter dot, no ruler mark.
@@ -36,7 +41,9 @@ function decorationType(extensionUri: vscode.Uri, look: StyleLook): vscode.TextE
     gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'gutter', `${look.icon}.svg`),
     gutterIconSize: '70%',
     ...(look.background ? { backgroundColor: new vscode.ThemeColor(look.background) } : {}),
-    ...(look.ruler ? { overviewRulerColor: new vscode.ThemeColor(look.ruler), overviewRulerLane: vscode.OverviewRulerLane.Right } : {}),
+    ...(look.ruler
+      ? { overviewRulerColor: new vscode.ThemeColor(look.ruler), overviewRulerLane: vscode.OverviewRulerLane.Right }
+      : {}),
     after: {
       color: new vscode.ThemeColor(look.text),
       margin: '0 0 0 3em',
@@ -62,7 +69,11 @@ const movedByEditor = '\u0000moved';
 
 function signatureOf(byStyle: Record<LineStyle, vscode.DecorationOptions[]>): string {
   if (styles.every((style) => byStyle[style].length === 0)) return nothingDrawn;
-  return JSON.stringify(styles.map((style) => byStyle[style].map(({ range, renderOptions }) => [range.start.line, renderOptions?.after?.contentText])));
+  return JSON.stringify(
+    styles.map((style) =>
+      byStyle[style].map(({ range, renderOptions }) => [range.start.line, renderOptions?.after?.contentText]),
+    ),
+  );
 }
 
 export class LineDecorations implements vscode.Disposable {
@@ -77,7 +88,9 @@ export class LineDecorations implements vscode.Disposable {
     private readonly ctx: EditorContext,
     private readonly marks: MarkedLines,
   ) {
-    this.types = Object.fromEntries(styles.map((style) => [style, decorationType(ctx.extensionUri, looks[style])])) as Record<LineStyle, vscode.TextEditorDecorationType>;
+    this.types = Object.fromEntries(
+      styles.map((style) => [style, decorationType(ctx.extensionUri, looks[style])]),
+    ) as Record<LineStyle, vscode.TextEditorDecorationType>;
     this.enabled = ctx.settings.inlineAnnotations;
     this.subscriptions = [
       this.batch,

@@ -78,30 +78,42 @@ export class IssueDiagnostics implements vscode.Disposable {
       if (hit.role !== 'raised' || files.has(hit.file)) continue;
       files.set(hit.file, { folderPath, file: hit.file, uri: uriOf(folderPath, hit.file) });
     }
-    for (const [file, entry] of this.reported.get(folderPath) ?? []) if (!files.has(file)) this.collection.delete(entry.uri);
+    for (const [file, entry] of this.reported.get(folderPath) ?? [])
+      if (!files.has(file)) this.collection.delete(entry.uri);
     this.reported.set(folderPath, files);
     for (const entry of files.values()) this.reportFile(entry);
   }
 
   private reportEdited(uris: ReadonlySet<string>): void {
-    for (const files of this.reported.values()) for (const entry of files.values()) if (uris.has(entry.uri.toString())) this.reportFile(entry);
+    for (const files of this.reported.values())
+      for (const entry of files.values()) if (uris.has(entry.uri.toString())) this.reportFile(entry);
   }
 
   private reportFile(entry: FileEntry): void {
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === entry.uri.toString());
+    const document = vscode.workspace.textDocuments.find(
+      (candidate) => candidate.uri.toString() === entry.uri.toString(),
+    );
     const lines = this.marks.linesOfFile(entry.folderPath, entry.file, entry.uri);
     const diagnostics = lines.flatMap((marked) => this.diagnosticsOf(entry.folderPath, marked, document));
     this.collection.set(entry.uri, diagnostics);
   }
 
-  private diagnosticsOf(folderPath: string, { line, hits }: MarkedLine, document: vscode.TextDocument | undefined): vscode.Diagnostic[] {
+  private diagnosticsOf(
+    folderPath: string,
+    { line, hits }: MarkedLine,
+    document: vscode.TextDocument | undefined,
+  ): vscode.Diagnostic[] {
     if (document && line >= document.lineCount) return [];
     const facts = this.marks.factsOf(folderPath);
     const range = document ? trimmedLine(document, line) : new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER);
     return hits
       .filter((hit) => hit.role === 'raised' && !facts.isClosed(hit.issueId))
       .map((hit) => {
-        const diagnostic = new vscode.Diagnostic(range, diagnosticMessage(hit, facts.withUsers), severities[levelKind(hit.level)]);
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          diagnosticMessage(hit, facts.withUsers),
+          severities[levelKind(hit.level)],
+        );
         diagnostic.source = 'Sentry';
         const target = webLink(this.ctx.issueUrl(hit.issueId));
         diagnostic.code = target ? { value: hit.shortId, target } : hit.shortId;

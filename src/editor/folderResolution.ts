@@ -13,7 +13,10 @@ export interface FolderResolutionContext {
   readonly homeDir: string | undefined;
 }
 
-export function folderConnectionInput(configured: Pick<FolderSettings, 'url' | 'organization' | 'project'>, context: FolderResolutionContext): ConnectionInput {
+export function folderConnectionInput(
+  configured: Pick<FolderSettings, 'url' | 'organization' | 'project'>,
+  context: FolderResolutionContext,
+): ConnectionInput {
   return {
     explicit: { url: configured.url, org: configured.organization, project: configured.project },
     env: context.env,
@@ -30,5 +33,11 @@ export function folderConnectionInput(configured: Pick<FolderSettings, 'url' | '
  */
 export function usesLocalSentryByDefault(resolved: ResolvedConnection, signedInToken: string | undefined): boolean {
   const configuredToken = resolved.token !== undefined && resolved.sources.token !== '~/.sentryclirc';
-  return signedInToken === undefined && !configuredToken && resolved.sources.url === 'default' && !resolved.org && !resolved.project;
+  return (
+    signedInToken === undefined &&
+    !configuredToken &&
+    resolved.sources.url === 'default' &&
+    !resolved.org &&
+    !resolved.project
+  );
 }

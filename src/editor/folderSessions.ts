@@ -10,7 +10,10 @@ import { sessionTargetOf } from './sessionTarget';
 import type { WorkspaceIndexes } from './workspaceIndexes';
 
 export class FolderSessions {
-  private readonly sessions = new Map<string, { readonly key: string; readonly client: FolderConnection['client']; readonly session: FolderSession }>();
+  private readonly sessions = new Map<
+    string,
+    { readonly key: string; readonly client: FolderConnection['client']; readonly session: FolderSession }
+  >();
 
   constructor(
     private readonly log: Logger,
@@ -18,16 +21,30 @@ export class FolderSessions {
   ) {}
 
   /** The folder's session for this connection; `shown` (the snapshot on screen, maybe from the cache) seeds a new one. */
-  sessionFor(folder: vscode.WorkspaceFolder, connection: FolderConnection, statsPeriod: string | undefined, shown: IssueSnapshot | undefined): FolderSession {
+  sessionFor(
+    folder: vscode.WorkspaceFolder,
+    connection: FolderConnection,
+    statsPeriod: string | undefined,
+    shown: IssueSnapshot | undefined,
+  ): FolderSession {
     const folderPath = folder.uri.fsPath;
-    const key = JSON.stringify([connection.key, connection.release, connection.environments, connection.pathMappings, statsPeriod]);
+    const key = JSON.stringify([
+      connection.key,
+      connection.release,
+      connection.environments,
+      connection.pathMappings,
+      statsPeriod,
+    ]);
     const current = this.sessions.get(folderPath);
     if (current && current.key === key && current.client === connection.client) return current.session;
     const sameSource = shown && JSON.stringify(shown.connection) === JSON.stringify(connection.key);
     const files = this.indexes.forFolder({ name: folder.name, path: folderPath });
     const session = new FolderSession(
       connection.client,
-      { ...sessionTargetOf(connection, { name: folder.name, path: folderPath }, statsPeriod, this.log), files: () => files.index() },
+      {
+        ...sessionTargetOf(connection, { name: folder.name, path: folderPath }, statsPeriod, this.log),
+        files: () => files.index(),
+      },
       sameSource ? previousOfSnapshot(shown) : undefined,
     );
     this.sessions.set(folderPath, { key, client: connection.client, session });

@@ -1,7 +1,12 @@
 // The hover of a marked line: one card per issue, most important first (open before closed, raised before caller,
 // most events first), with command links that only the commands they name may run.
 import * as vscode from 'vscode';
-import { hoverCards, type HoverCardInput, type HoverCardsOptions, type HoverCommandIds } from '../core/format/hoverCard';
+import {
+  hoverCards,
+  type HoverCardInput,
+  type HoverCardsOptions,
+  type HoverCommandIds,
+} from '../core/format/hoverCard';
 import { suspectCommitText } from '../core/format/suspectCommitText';
 import type { LineHit } from '../core/index/issueIndex';
 import { ownersText } from '../core/format/ownersText';
@@ -40,7 +45,11 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     private readonly codeOwners = new CodeOwners(),
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const hits = this.marks.hitsAt(document, position.line);
     const place = hits.length > 0 ? this.marks.placeOf(document) : undefined;
     if (!place) return undefined;
@@ -62,7 +71,19 @@ export class IssueHoverProvider implements vscode.HoverProvider {
       environments: facts.environments,
     }));
     const [suspectCommit, ownersLine] = await Promise.all([suspect, owners]);
-    const cards = hoverCards(inputs, { staleSince: facts.staleSince, ...(suspectCommit && hits[0] ? { suspectCommit: suspectCommitText(suspectCommit, now), openCommit: { command: commandIds.openCommit, argument: { folder: hits[0].folder, sha: suspectCommit.sha } } } : {}), ...(ownersLine ? { owners: ownersLine } : {}) });
+    const cards = hoverCards(inputs, {
+      staleSince: facts.staleSince,
+      ...(suspectCommit && hits[0]
+        ? {
+            suspectCommit: suspectCommitText(suspectCommit, now),
+            openCommit: {
+              command: commandIds.openCommit,
+              argument: { folder: hits[0].folder, sha: suspectCommit.sha },
+            },
+          }
+        : {}),
+      ...(ownersLine ? { owners: ownersLine } : {}),
+    });
     const markdown = new vscode.MarkdownString(cards.markdown, true);
     // Event text ends up in this Markdown: only the commands the cards link to may run, never `isTrusted = true`.
     markdown.isTrusted = { enabledCommands: [...cards.commands] };
@@ -73,12 +94,19 @@ export class IssueHoverProvider implements vscode.HoverProvider {
    * The commit that last changed the line, waited for briefly. git runs only in a trusted workspace (a repository's own
    * settings can name programs for git to start) and only on a saved file, whose lines are the ones git blames.
    */
-  private async suspectOf(document: vscode.TextDocument, hit: LineHit | undefined, release: string | undefined): Promise<SuspectCommit | undefined> {
+  private async suspectOf(
+    document: vscode.TextDocument,
+    hit: LineHit | undefined,
+    release: string | undefined,
+  ): Promise<SuspectCommit | undefined> {
     if (!hit || !vscode.workspace.isTrusted || document.isDirty) return undefined;
     const found = this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([found, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), suspectWaitMs)))]);
+      return await Promise.race([
+        found,
+        new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), suspectWaitMs))),
+      ]);
     } finally {
       if (timer) clearTimeout(timer);
     }
@@ -90,18 +118,38 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     const owners = await ownersOfIssue(this.ctx.store, this.codeOwners, hit.issueId);
     if (!owners) return undefined;
     const canAssign = owners.owners.length > 0 && this.ctx.capabilitiesOf(hit.issueId)?.assign === true;
-    return { text: ownersText(owners.file, owners), ...(canAssign ? { assign: { command: commandIds.assignToOwner, issueId: hit.issueId } } : {}) };
+    return {
+      text: ownersText(owners.file, owners),
+      ...(canAssign ? { assign: { command: commandIds.assignToOwner, issueId: hit.issueId } } : {}),
+    };
   }
 
   /** Where the cards' issues started and were last seen, asked on demand (the load does not ask it); a slow server is not waited for long. */
-  private async releaseFactsOf(hits: readonly LineHit[], facts: FolderFacts, token: vscode.CancellationToken | undefined): Promise<void> {
-    const unknown = hits.map((hit) => facts.issue(hit.issueId)).filter((issue) => issue !== undefined && (issue.firstRelease === undefined || issue.lastRelease === undefined) && this.ctx.capabilitiesOf(issue.id)?.firstReleaseQuery);
+  private async releaseFactsOf(
+    hits: readonly LineHit[],
+    facts: FolderFacts,
+    token: vscode.CancellationToken | undefined,
+  ): Promise<void> {
+    const unknown = hits
+      .map((hit) => facts.issue(hit.issueId))
+      .filter(
+        (issue) =>
+          issue !== undefined &&
+          (issue.firstRelease === undefined || issue.lastRelease === undefined) &&
+          this.ctx.capabilitiesOf(issue.id)?.firstReleaseQuery,
+      );
     if (unknown.length === 0) return;
     const abort = new AbortController();
     const cancelled = token?.onCancellationRequested(() => abort.abort());
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([this.ctx.loadReleaseFacts(unknown.map((issue) => (issue as { id: string }).id), abort.signal), new Promise((resolve) => (timer = setTimeout(resolve, releaseFactsWaitMs)))]);
+      await Promise.race([
+        this.ctx.loadReleaseFacts(
+          unknown.map((issue) => (issue as { id: string }).id),
+          abort.signal,
+        ),
+        new Promise((resolve) => (timer = setTimeout(resolve, releaseFactsWaitMs))),
+      ]);
     } finally {
       if (timer) clearTimeout(timer);
       cancelled?.dispose();

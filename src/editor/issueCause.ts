@@ -18,7 +18,11 @@ export function raisingHitOf(store: IssueStore, issueId: string): LineHit | unde
   return snapshot?.hits.filter((candidate) => candidate.issueId === issueId).sort(compareHits)[0];
 }
 
-export async function ownersOfIssue(store: IssueStore, codeOwners: CodeOwners, issueId: string): Promise<IssueOwners | undefined> {
+export async function ownersOfIssue(
+  store: IssueStore,
+  codeOwners: CodeOwners,
+  issueId: string,
+): Promise<IssueOwners | undefined> {
   const hit = raisingHitOf(store, issueId);
   const owners = hit ? await codeOwners.of(hit.folder, hit.file).catch(() => undefined) : undefined;
   return hit && owners ? { ...owners, file: hit.file } : undefined;
@@ -40,9 +44,17 @@ export class IssueCauses {
     if (!hit) return undefined;
     const release = this.store.findIssue(issueId)?.folder.snapshot?.release?.version;
     const [suspect, owners] = await Promise.all([
-      vscode.workspace.isTrusted ? this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined) : undefined,
+      vscode.workspace.isTrusted
+        ? this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined)
+        : undefined,
       this.codeOwners.of(hit.folder, hit.file).catch(() => undefined),
     ]);
-    return { folder: hit.folder, file: hit.file, line: hit.line, ...(suspect ? { suspect } : {}), ...(owners ? { owners } : {}) };
+    return {
+      folder: hit.folder,
+      file: hit.file,
+      line: hit.line,
+      ...(suspect ? { suspect } : {}),
+      ...(owners ? { owners } : {}),
+    };
   }
 }

@@ -14,7 +14,9 @@ function idOf(value: unknown): string | undefined {
 /** The distinct issue ids named by a command's arguments; the selection wins over the clicked item when it has several. */
 export function issueIdsFromArgs(args: readonly unknown[]): string[] {
   const [clicked, selected] = args;
-  const fromSelection = Array.isArray(selected) ? selected.map(idOf).filter((id): id is string => id !== undefined) : [];
+  const fromSelection = Array.isArray(selected)
+    ? selected.map(idOf).filter((id): id is string => id !== undefined)
+    : [];
   if (fromSelection.length > 0) return [...new Set(fromSelection)];
   if (Array.isArray(clicked)) return [...new Set(clicked.map(idOf).filter((id): id is string => id !== undefined))];
   const single = idOf(clicked);

@@ -12,7 +12,12 @@ import { MarkedLines } from './markedLines';
 export function registerLineMarks(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {
   marks.setFilter(ctx.settings.marksShow);
   // Disposed in reverse: the surfaces stop listening before the marks they read go away.
-  const surfaces = [registerLineDecorations(ctx, marks), registerIssueHover(ctx, marks), registerIssueCodeLens(ctx, marks), registerIssueDiagnostics(ctx, marks)];
+  const surfaces = [
+    registerLineDecorations(ctx, marks),
+    registerIssueHover(ctx, marks),
+    registerIssueCodeLens(ctx, marks),
+    registerIssueDiagnostics(ctx, marks),
+  ];
   // `sentryInsight.marks.show` filters what every surface reads, so they all follow it at once.
   const filterListener = ctx.settings.onDidChange(() => marks.setFilter(ctx.settings.marksShow));
   return new vscode.Disposable(() => {

@@ -17,7 +17,10 @@ export function registerLocalCommands(local: LocalServerHost, afterChange: () =>
       const dsn = await start();
       if (!dsn) return;
       afterChange();
-      const choice = await vscode.window.showInformationMessage(`Sentry: the local server is running. Send errors to ${dsn}`, 'Copy DSN');
+      const choice = await vscode.window.showInformationMessage(
+        `Sentry: the local server is running. Send errors to ${dsn}`,
+        'Copy DSN',
+      );
       if (choice === 'Copy DSN') await vscode.env.clipboard.writeText(dsn);
     }),
     vscode.commands.registerCommand(commandIds.stopLocalServer, async () => {

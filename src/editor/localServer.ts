@@ -79,7 +79,13 @@ export class LocalServerHost implements vscode.Disposable {
     // A server already there is used as it is: opening its store file here as well would race its writes.
     if (await answersLikeSentry(url)) return this.useOtherServer(port, url);
     try {
-      const server = await startLocalSentry({ port, storeDirectory: this.storageDir, workspaceFolders: this.folders(), storeLimits: this.storeLimits(), log: this.log });
+      const server = await startLocalSentry({
+        port,
+        storeDirectory: this.storageDir,
+        workspaceFolders: this.folders(),
+        storeLimits: this.storeLimits(),
+        log: this.log,
+      });
       this.server = server;
       if (server.storeWarning !== undefined) void vscode.window.showWarningMessage(`Sentry: ${server.storeWarning}`);
       server.onDidIngest((change) => this.log.debug(`local: ${change.kind} ${change.shortId} ${change.title}`));
@@ -89,13 +95,18 @@ export class LocalServerHost implements vscode.Disposable {
     } catch (error) {
       if (error instanceof StoreOpenError) throw error;
       // Another window started its server in between.
-      if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url))) return this.useOtherServer(port, url);
-      throw new Error(`The local Sentry could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}). Free the port or change sentryInsight.local.port.`);
+      if ((error as { code?: unknown }).code === 'EADDRINUSE' && (await answersLikeSentry(url)))
+        return this.useOtherServer(port, url);
+      throw new Error(
+        `The local Sentry could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}). Free the port or change sentryInsight.local.port.`,
+      );
     }
   }
 
   private async useOtherServer(port: number, url: string): Promise<LocalEndpoint> {
-    this.log.info(`Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it, and watching it for new events.`);
+    this.log.info(
+      `Local Sentry: port ${port} is served by another window or \`sentry-insight serve\`; using it, and watching it for new events.`,
+    );
     const token = await this.tokenFor(url);
     if (token === undefined) {
       this.log.warn(
@@ -103,7 +114,13 @@ export class LocalServerHost implements vscode.Disposable {
       );
     }
     this.watch?.dispose();
-    this.watch = watchLocalChanges({ url, token, log: this.log, onChange: (change) => this.changed.fire(change), onGone: () => void this.takeOver(port) });
+    this.watch = watchLocalChanges({
+      url,
+      token,
+      log: this.log,
+      onChange: (change) => this.changed.fire(change),
+      onGone: () => void this.takeOver(port),
+    });
     // The window loads after the watch's first message, so an event stored in between is not missed.
     await this.watch.ready;
     return { url, dsn: `http://local@127.0.0.1:${port}/${localProject}`, ownServer: false, token };
@@ -131,7 +148,9 @@ export class LocalServerHost implements vscode.Disposable {
       // Whatever arrived while nobody served is in the store now; and this window's data is reloaded from its own server.
       this.changed.fire({ issueIds: undefined });
     } catch (error) {
-      this.log.warn(`Local Sentry: could not take over port ${port}: ${error instanceof Error ? error.message : String(error)} The next refresh tries again.`);
+      this.log.warn(
+        `Local Sentry: could not take over port ${port}: ${error instanceof Error ? error.message : String(error)} The next refresh tries again.`,
+      );
     }
   }
 }

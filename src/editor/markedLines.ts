@@ -57,7 +57,11 @@ export type MarksChange =
   /** A folder's data changed; `linesChanged` is false when only issues changed (triage), not where they are. */
   | { readonly kind: 'folder'; readonly folderPath: string; readonly linesChanged: boolean }
   /** Edits moved or removed marks of one document, or added or removed lines in a document with marks. */
-  | { readonly kind: 'document'; readonly uri: vscode.Uri; /** Some mark's line changed (not only the text around). */ readonly moved: boolean }
+  | {
+      readonly kind: 'document';
+      readonly uri: vscode.Uri;
+      /** Some mark's line changed (not only the text around). */ readonly moved: boolean;
+    }
   /** Workspace folders changed: any document may now belong elsewhere. */
   | { readonly kind: 'all' };
 
@@ -70,7 +74,14 @@ interface TrackedDocument {
   onDisk?: Tracker;
 }
 
-const noFacts: FolderFacts = { issue: () => undefined, isClosed: () => false, withUsers: true, environments: [], story: () => undefined, shows: (_, filter) => filter === 'all' };
+const noFacts: FolderFacts = {
+  issue: () => undefined,
+  isClosed: () => false,
+  withUsers: true,
+  environments: [],
+  story: () => undefined,
+  shows: (_, filter) => filter === 'all',
+};
 
 function factsOf(snapshot: IssueSnapshot, stale: boolean): FolderFacts {
   const issues = new Map(snapshot.issues.map((issue) => [issue.id, issue] as const));
@@ -145,7 +156,10 @@ export class MarkedLines implements vscode.Disposable {
     const tracker = this.trackerOf(document);
     const place = tracker ? this.placeOf(document) : undefined;
     if (!tracker || !place) return [];
-    return this.shown(place.folderPath, [...tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })));
+    return this.shown(
+      place.folderPath,
+      [...tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })),
+    );
   }
 
   hitsAt(document: vscode.TextDocument, line: number): readonly LineHit[] {
@@ -160,8 +174,15 @@ export class MarkedLines implements vscode.Disposable {
    */
   linesOfFile(folderPath: string, file: string, uri: vscode.Uri): MarkedLine[] {
     const tracked = this.documents.get(uri.toString());
-    if (tracked) return this.shown(folderPath, [...tracked.tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })));
-    return this.shown(folderPath, this.store.hitsInFile(folderPath, file).map(([line, hits]) => ({ line: line - 1, hits })));
+    if (tracked)
+      return this.shown(
+        folderPath,
+        [...tracked.tracker.lines()].map(([line, groups]) => ({ line, hits: mergedHits(groups) })),
+      );
+    return this.shown(
+      folderPath,
+      this.store.hitsInFile(folderPath, file).map(([line, hits]) => ({ line: line - 1, hits })),
+    );
   }
 
   /** The lines with the hits the filter lets through; a line left with none is not marked. */
@@ -213,7 +234,8 @@ export class MarkedLines implements vscode.Disposable {
     if (event.contentChanges.length === 0) return; // only the dirty flag changed
     const { document } = event;
     const key = document.uri.toString();
-    const undone = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
+    const undone =
+      event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
     const tracked = this.documents.get(key);
     if (undone && !document.isDirty) {
       // Undo back to the file on disk: the marks as they fit the disk, not what the edits in between left of them.
@@ -227,7 +249,8 @@ export class MarkedLines implements vscode.Disposable {
     const moved = tracker.apply(event.contentChanges);
     // Clean after an edit that is not an undo: the file was reloaded from disk, which now holds this text.
     if (!document.isDirty) this.rememberDisk(key);
-    if (moved || event.contentChanges.some(changesLines)) this.changed.fire({ kind: 'document', uri: document.uri, moved });
+    if (moved || event.contentChanges.some(changesLines))
+      this.changed.fire({ kind: 'document', uri: document.uri, moved });
   }
 
   private documentSaved(document: vscode.TextDocument): void {

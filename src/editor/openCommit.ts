@@ -13,8 +13,13 @@ interface GitApi {
   toGitUri(uri: vscode.Uri, ref: string): vscode.Uri;
 }
 interface GitRepository {
-  getCommit(ref: string): Promise<{ readonly hash: string; readonly message: string; readonly parents: readonly string[] }>;
-  diffBetween(ref1: string, ref2: string): Promise<ReadonlyArray<{ readonly uri: vscode.Uri; readonly originalUri: vscode.Uri; readonly status: number }>>;
+  getCommit(
+    ref: string,
+  ): Promise<{ readonly hash: string; readonly message: string; readonly parents: readonly string[] }>;
+  diffBetween(
+    ref1: string,
+    ref2: string,
+  ): Promise<ReadonlyArray<{ readonly uri: vscode.Uri; readonly originalUri: vscode.Uri; readonly status: number }>>;
 }
 
 /** The Git extension's Status values for a file the commit added or deleted. */
@@ -23,19 +28,35 @@ const showScheme = 'sentry-insight-commit';
 
 export function registerOpenCommit(): vscode.Disposable {
   const shown = new BoundedCache<string, string>(16, 8 * 1024 * 1024);
-  const provider = vscode.workspace.registerTextDocumentContentProvider(showScheme, { provideTextDocumentContent: (uri) => shown.get(uri.toString()) ?? '' });
+  const provider = vscode.workspace.registerTextDocumentContentProvider(showScheme, {
+    provideTextDocumentContent: (uri) => shown.get(uri.toString()) ?? '',
+  });
   const command = vscode.commands.registerCommand(commandIds.openCommit, async (target: unknown) => {
     const request = commitRequest(target);
     if (!request) {
-      void vscode.window.showWarningMessage('Sentry: Open Commit needs a commit of a workspace folder (from a hover or the issue panel).');
+      void vscode.window.showWarningMessage(
+        'Sentry: Open Commit needs a commit of a workspace folder (from a hover or the issue panel).',
+      );
       return;
     }
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Sentry: commits open only in a trusted workspace (git reads settings of the repository); trust the workspace first.');
+      void vscode.window.showWarningMessage(
+        'Sentry: commits open only in a trusted workspace (git reads settings of the repository); trust the workspace first.',
+      );
       return;
     }
     if (await openWithGitExtension(request.folder, request.sha)) return;
-    const show = await runGit(request.folder.fsPath, ['show', '--no-color', '--no-ext-diff', '--no-textconv', '--stat', '--patch', '--end-of-options', request.sha, '--']);
+    const show = await runGit(request.folder.fsPath, [
+      'show',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--stat',
+      '--patch',
+      '--end-of-options',
+      request.sha,
+      '--',
+    ]);
     if (!show.ok) {
       void vscode.window.showErrorMessage(`Sentry: could not show commit ${request.sha.slice(0, 7)}: ${show.error}`);
       return;
@@ -43,7 +64,9 @@ export function registerOpenCommit(): vscode.Disposable {
     const uri = vscode.Uri.from({ scheme: showScheme, path: `/${request.sha.slice(0, 12)}.diff` });
     shown.set(uri.toString(), show.value, show.value.length);
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'diff'), { preview: true });
+    await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'diff'), {
+      preview: true,
+    });
   });
   return vscode.Disposable.from(provider, command);
 }
@@ -68,7 +91,11 @@ async function openWithGitExtension(folder: vscode.Uri, sha: string): Promise<bo
     const resources = changes.map((change) => {
       const added = change.status === gitStatus.indexAdded || change.status === gitStatus.untracked;
       const deleted = change.status === gitStatus.indexDeleted || change.status === gitStatus.deleted;
-      return [change.uri, added ? undefined : git.toGitUri(change.originalUri, `${sha}^`), deleted ? undefined : git.toGitUri(change.uri, sha)];
+      return [
+        change.uri,
+        added ? undefined : git.toGitUri(change.originalUri, `${sha}^`),
+        deleted ? undefined : git.toGitUri(change.uri, sha),
+      ];
     });
     const title = `${sha.slice(0, 7)} ${commit.message.split('\n', 1)[0] ?? ''}`.trim();
     await vscode.commands.executeCommand('vscode.changes', title, resources);

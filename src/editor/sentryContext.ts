@@ -70,14 +70,22 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   scheduleRefresh(): void {
     if (this.timer) clearInterval(this.timer);
     const minutes = this.settings.refreshIntervalMinutes;
-    this.timer = minutes > 0 ? setInterval(() => void this.refresh(undefined, { quiet: true }), minutes * 60_000) : undefined;
+    this.timer =
+      minutes > 0 ? setInterval(() => void this.refresh(undefined, { quiet: true }), minutes * 60_000) : undefined;
   }
 
   async refresh(folderPath?: string, options: { quiet?: boolean } = {}): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !folderPath || folder.uri.fsPath === folderPath);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sentry' }, async (progress) => {
-      await Promise.all(folders.map((folder) => this.load(folder, (message) => progress.report({ message }), options.quiet ?? false)));
-    });
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter(
+      (folder) => !folderPath || folder.uri.fsPath === folderPath,
+    );
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Sentry' },
+      async (progress) => {
+        await Promise.all(
+          folders.map((folder) => this.load(folder, (message) => progress.report({ message }), options.quiet ?? false)),
+        );
+      },
+    );
     this.refreshed.fire();
   }
 
@@ -100,7 +108,10 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     const session = this.sessions.find(folderPath);
     // A load in flight may have listed before the change: it starts again instead, as a whole.
     const abort = new AbortController();
-    const update = connection && session && change.issueIds && !this.loads.has(folderPath) ? session.update(change.issueIds, { signal: abort.signal }) : undefined;
+    const update =
+      connection && session && change.issueIds && !this.loads.has(folderPath)
+        ? session.update(change.issueIds, { signal: abort.signal })
+        : undefined;
     if (!connection || !update) return this.load(folder, () => undefined, true);
     this.loads.set(folderPath, abort);
     try {
@@ -138,7 +149,12 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       const connection = found.value;
       this.connections.set(folderPath, connection);
       this.resolvers.delete(folderPath);
-      const session = this.sessions.sessionFor(folder, connection, this.settings.statsPeriod, this.store.folder(folderPath).snapshot);
+      const session = this.sessions.sessionFor(
+        folder,
+        connection,
+        this.settings.statsPeriod,
+        this.store.folder(folderPath).snapshot,
+      );
       const toSnapshot = (loaded: WorkspaceIssues) => this.snapshotOf(folderPath, connection, loaded);
       const loaded = await session.load({
         openFiles: openFilesIn(folderPath),
@@ -160,13 +176,21 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       await this.showLoaded(folder, connection, loaded.value);
     } catch (error) {
       // A bug, not a server answer: keep the last good data and say what happened.
-      this.failed(folderPath, `Loading Sentry issues failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, quiet);
+      this.failed(
+        folderPath,
+        `Loading Sentry issues failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        quiet,
+      );
     } finally {
       if (this.loads.get(folderPath) === abort) this.loads.delete(folderPath);
     }
   }
 
-  private async showLoaded(folder: vscode.WorkspaceFolder, connection: FolderConnection, loaded: WorkspaceIssues): Promise<void> {
+  private async showLoaded(
+    folder: vscode.WorkspaceFolder,
+    connection: FolderConnection,
+    loaded: WorkspaceIssues,
+  ): Promise<void> {
     const folderPath = folder.uri.fsPath;
     const snapshot = this.snapshotOf(folderPath, connection, loaded);
     this.store.setLoaded(snapshot);
@@ -174,12 +198,21 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (incomplete) this.log.warn(`${folder.name}: ${incomplete} They load on the next refresh.`);
     this.reportedFailures.delete(folderPath);
     for (const warning of snapshot.warnings) this.log.warn(warning);
-    this.log.info(`${folder.name}: ${plural(snapshot.issues.length, 'issue')}, ${plural(snapshot.hits.length, 'marked line')}${snapshot.release ? ` in ${snapshot.release.version}` : ''}`);
+    this.log.info(
+      `${folder.name}: ${plural(snapshot.issues.length, 'issue')}, ${plural(snapshot.hits.length, 'marked line')}${snapshot.release ? ` in ${snapshot.release.version}` : ''}`,
+    );
     await this.cache?.write(snapshot);
   }
 
-  private snapshotOf(folderPath: string, connection: FolderConnection, loaded: WorkspaceIssues): ReturnType<typeof snapshotOf> {
-    return snapshotOf({ ...loaded, warnings: [...connection.warnings, ...loaded.warnings] }, { connection: connection.key, folderPath, environments: connection.environments, now: new Date() });
+  private snapshotOf(
+    folderPath: string,
+    connection: FolderConnection,
+    loaded: WorkspaceIssues,
+  ): ReturnType<typeof snapshotOf> {
+    return snapshotOf(
+      { ...loaded, warnings: [...connection.warnings, ...loaded.warnings] },
+      { connection: connection.key, folderPath, environments: connection.environments, now: new Date() },
+    );
   }
 
   private failed(folderPath: string, message: string, quiet: boolean): void {
@@ -226,12 +259,17 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   async loadIssueDetails(issueId: string, signal?: AbortSignal): Promise<Result<IssueDetails, ApiError>> {
     const found = this.store.findIssue(issueId);
     const connection = this.connectionOf(issueId);
-    if (!found || !connection) return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
+    if (!found || !connection)
+      return err(apiError('notFound', `Issue ${issueId} is not loaded; refresh and try again.`));
     const { org } = connection.key;
     const cachedEvent = found.folder.snapshot?.events[issueId];
     // No cached event (marks placed from Discover frames, say): the one the load asks, the release's latest.
     const release = found.folder.snapshot?.release?.version;
-    const eventFilter = { environments: connection.environments, query: release ? `release:${quoteSearchValue(release)}` : undefined, signal };
+    const eventFilter = {
+      environments: connection.environments,
+      query: release ? `release:${quoteSearchValue(release)}` : undefined,
+      signal,
+    };
     const [detail, event, tags] = await Promise.all([
       connection.client.issue(org, issueId, signal),
       cachedEvent ? Promise.resolve(ok(cachedEvent)) : latestEventOf(connection.client, org, issueId, eventFilter),
@@ -243,20 +281,52 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     // The details just told where the issue started: hover and tree need not ask again.
     const { firstRelease, lastRelease } = issue;
     if (detail.ok && found.issue.firstRelease === undefined && (firstRelease || lastRelease)) {
-      this.store.patchIssue(issueId, { ...(firstRelease ? { firstRelease } : {}), ...(lastRelease ? { lastRelease } : {}) });
+      this.store.patchIssue(issueId, {
+        ...(firstRelease ? { firstRelease } : {}),
+        ...(lastRelease ? { lastRelease } : {}),
+      });
     }
-    return ok({ issue, event: event.ok ? event.value : undefined, tags: tags.ok ? tags.value : [], folderPath: found.folder.folderPath });
+    return ok({
+      issue,
+      event: event.ok ? event.value : undefined,
+      tags: tags.ok ? tags.value : [],
+      folderPath: found.folder.folderPath,
+    });
   }
 
-  async compareRelease(folderPath: string, base?: string, signal?: AbortSignal): Promise<Result<ReleaseComparison, ApiError>> {
+  async compareRelease(
+    folderPath: string,
+    base?: string,
+    signal?: AbortSignal,
+  ): Promise<Result<ReleaseComparison, ApiError>> {
     const connection = this.connections.get(folderPath);
     const snapshot = this.store.folder(folderPath).snapshot;
-    if (!connection || !snapshot) return err(apiError('notFound', 'The folder is not loaded yet: sign in, select its project, then compare again.'));
-    if (!snapshot.release) return err(apiError('notFound', 'The project has no releases to compare: send events with a release, or choose one (Sentry: Select Release).'));
+    if (!connection || !snapshot)
+      return err(
+        apiError('notFound', 'The folder is not loaded yet: sign in, select its project, then compare again.'),
+      );
+    if (!snapshot.release)
+      return err(
+        apiError(
+          'notFound',
+          'The project has no releases to compare: send events with a release, or choose one (Sentry: Select Release).',
+        ),
+      );
     const { org } = connection.key;
-    const compared = await compareReleases(connection.client, { org, projectId: snapshot.projectId, release: snapshot.release.version, base, environments: connection.environments, signal });
+    const compared = await compareReleases(connection.client, {
+      org,
+      projectId: snapshot.projectId,
+      release: snapshot.release.version,
+      base,
+      environments: connection.environments,
+      signal,
+    });
     // Gone and resolved issues are not in the snapshot: remembered, their panel opens and triage works from the view.
-    if (compared.ok) this.store.setRelatedIssues(folderPath, [...compared.value.new, ...compared.value.regressed, ...compared.value.gone].map((entry) => entry.issue));
+    if (compared.ok)
+      this.store.setRelatedIssues(
+        folderPath,
+        [...compared.value.new, ...compared.value.regressed, ...compared.value.gone].map((entry) => entry.issue),
+      );
     return compared;
   }
 
@@ -265,7 +335,8 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       issueIds.map(async (issueId) => {
         const found = this.store.findIssue(issueId);
         const session = found ? this.sessions.find(found.folder.folderPath) : undefined;
-        if (!found || !session || (found.issue.firstRelease !== undefined && found.issue.lastRelease !== undefined)) return;
+        if (!found || !session || (found.issue.firstRelease !== undefined && found.issue.lastRelease !== undefined))
+          return;
         const facts = await session.releaseFacts(found.issue, signal);
         if (!facts.ok) {
           this.log.warn(`Where ${found.issue.shortId} started: ${facts.error.message}`);
@@ -273,7 +344,11 @@ export class SentryContext implements EditorContext, vscode.Disposable {
         }
         // The session remembers an answer without releases too, so asking again costs no request.
         const { firstRelease, lastRelease } = facts.value;
-        if (firstRelease || lastRelease) this.store.patchIssue(issueId, { ...(firstRelease ? { firstRelease } : {}), ...(lastRelease ? { lastRelease } : {}) });
+        if (firstRelease || lastRelease)
+          this.store.patchIssue(issueId, {
+            ...(firstRelease ? { firstRelease } : {}),
+            ...(lastRelease ? { lastRelease } : {}),
+          });
       }),
     );
   }
@@ -318,17 +393,24 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (found && !this.hasIssuePages(found.folder.folderPath)) return undefined;
     if (found?.issue.permalink) return found.issue.permalink;
     const key = found?.folder.snapshot?.connection;
-    return key ? `${key.url}/organizations/${encodeURIComponent(key.org)}/issues/${encodeURIComponent(issueId)}/` : undefined;
+    return key
+      ? `${key.url}/organizations/${encodeURIComponent(key.org)}/issues/${encodeURIComponent(issueId)}/`
+      : undefined;
   }
 
-  async resolveFrameLocation(issueId: string, frame: SourceFrame): Promise<{ uri: vscode.Uri; line: number } | undefined> {
+  async resolveFrameLocation(
+    issueId: string,
+    frame: SourceFrame,
+  ): Promise<{ uri: vscode.Uri; line: number } | undefined> {
     const found = this.store.findIssue(issueId);
     if (!found) return undefined;
     const folderPath = found.folder.folderPath;
     const resolver = await this.resolverFor(folderPath, issueId);
     const platform = found.folder.snapshot?.events[issueId]?.platform ?? found.issue.platform;
     const location = await resolver.resolve(frame, { platform });
-    return location ? { uri: vscode.Uri.joinPath(vscode.Uri.file(location.folder.path), location.file), line: location.line } : undefined;
+    return location
+      ? { uri: vscode.Uri.joinPath(vscode.Uri.file(location.folder.path), location.file), line: location.line }
+      : undefined;
   }
 
   private resolverFor(folderPath: string, issueId: string): Promise<FrameResolver> {
@@ -337,9 +419,12 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       const folder = { name: folderPath.split(/[\\/]/).pop() ?? folderPath, path: folderPath };
       const folders = [folder];
       const connection = this.connectionOf(issueId);
-      resolver = this.indexes.forFolder(folder).index().then(
-        (files) => new FrameResolver({ folders, files, pathMappings: connection?.pathMappings ?? [], log: this.log }),
-      );
+      resolver = this.indexes
+        .forFolder(folder)
+        .index()
+        .then(
+          (files) => new FrameResolver({ folders, files, pathMappings: connection?.pathMappings ?? [], log: this.log }),
+        );
       this.resolvers.set(folderPath, resolver);
     }
     return resolver;
@@ -368,7 +453,12 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   }
 }
 
-function pickCounts(issue: Issue): Pick<Issue, 'count' | 'userCount' | 'filtered' | 'status' | 'substatus' | 'statusDetails' | 'assignedTo' | 'isBookmarked'> {
+function pickCounts(
+  issue: Issue,
+): Pick<
+  Issue,
+  'count' | 'userCount' | 'filtered' | 'status' | 'substatus' | 'statusDetails' | 'assignedTo' | 'isBookmarked'
+> {
   const { count, userCount, filtered, status, substatus, statusDetails, assignedTo, isBookmarked } = issue;
   return { count, userCount, filtered, status, substatus, statusDetails, assignedTo, isBookmarked };
 }

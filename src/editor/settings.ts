@@ -36,14 +36,23 @@ export interface Settings {
   /** Which issues the line marks show: all, or only those new in the folder's release. */
   readonly marksShow: MarkFilter;
   /** Writes a folder-scoped setting (project, organization, release, environments) for one workspace folder. */
-  setForFolder(folder: vscode.WorkspaceFolder, key: 'organization' | 'project' | 'release' | 'environments', value: unknown): Thenable<void>;
-  setGlobal(key: 'url' | 'inlineAnnotations.enabled' | 'marks.show' | 'alerts.quietMode', value: unknown): Thenable<void>;
+  setForFolder(
+    folder: vscode.WorkspaceFolder,
+    key: 'organization' | 'project' | 'release' | 'environments',
+    value: unknown,
+  ): Thenable<void>;
+  setGlobal(
+    key: 'url' | 'inlineAnnotations.enabled' | 'marks.show' | 'alerts.quietMode',
+    value: unknown,
+  ): Thenable<void>;
   readonly onDidChange: vscode.Event<void>;
   /** Fires only for settings that change what is loaded (server, project, release, environments, mappings, period). */
   readonly onDidChangeConnection: vscode.Event<void>;
 }
 
-const connectionKeys = ['url', 'organization', 'project', 'release', 'environments', 'pathMappings', 'statsPeriod'].map((key) => `${section}.${key}`);
+const connectionKeys = ['url', 'organization', 'project', 'release', 'environments', 'pathMappings', 'statsPeriod'].map(
+  (key) => `${section}.${key}`,
+);
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
@@ -83,7 +92,9 @@ export function createSettings(): Settings & vscode.Disposable {
         organization: text(config.get('organization')),
         project: text(config.get('project')),
         release: text(config.get('release')),
-        environments: (config.get<unknown[]>('environments') ?? []).filter((item): item is string => typeof item === 'string' && item.trim() !== ''),
+        environments: (config.get<unknown[]>('environments') ?? []).filter(
+          (item): item is string => typeof item === 'string' && item.trim() !== '',
+        ),
         pathMappings: mappings(trusted ? config.get('pathMappings') : userValue(config, 'pathMappings')),
       };
     },
@@ -112,7 +123,9 @@ export function createSettings(): Settings & vscode.Disposable {
     },
     get localStoreLimits() {
       const limits: Partial<Record<keyof StoreLimits, number>> = {};
-      for (const [limit, key] of Object.entries(storeLimitSettings) as Array<[keyof StoreLimits, keyof typeof defaults]>) {
+      for (const [limit, key] of Object.entries(storeLimitSettings) as Array<
+        [keyof StoreLimits, keyof typeof defaults]
+      >) {
         const value = storeLimitFromUnits(limit, global().get<number>(key) ?? Number.NaN);
         if (value !== undefined) limits[limit] = value;
       }
@@ -122,7 +135,8 @@ export function createSettings(): Settings & vscode.Disposable {
       return global().get<string>('marks.show') === 'newInRelease' ? 'newInRelease' : defaults['marks.show'];
     },
     get alerts() {
-      const threshold = global().get<number>('alerts.eventsPerHourThreshold') ?? defaults['alerts.eventsPerHourThreshold'];
+      const threshold =
+        global().get<number>('alerts.eventsPerHourThreshold') ?? defaults['alerts.eventsPerHourThreshold'];
       const cooldown = global().get<number>('alerts.cooldownHours') ?? defaults['alerts.cooldownHours'];
       return {
         enabled: global().get<boolean>('alerts.enabled') ?? defaults['alerts.enabled'],
@@ -136,7 +150,9 @@ export function createSettings(): Settings & vscode.Disposable {
       return sort === 'events' || sort === 'lastSeen' ? sort : defaults['tree.sortBy'];
     },
     setForFolder(folder, key, value) {
-      return vscode.workspace.getConfiguration(section, folder).update(key, value, vscode.ConfigurationTarget.WorkspaceFolder);
+      return vscode.workspace
+        .getConfiguration(section, folder)
+        .update(key, value, vscode.ConfigurationTarget.WorkspaceFolder);
     },
     setGlobal(key, value) {
       return global().update(key, value, vscode.ConfigurationTarget.Global);

@@ -32,7 +32,10 @@ function focusedFolder(): vscode.WorkspaceFolder | undefined {
 }
 
 function summaryFolders(ctx: Pick<EditorContext, 'store'>): SummaryFolder[] {
-  return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, state: ctx.store.folder(folder.uri.fsPath) }));
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+    name: folder.name,
+    state: ctx.store.folder(folder.uri.fsPath),
+  }));
 }
 
 function render(item: vscode.StatusBarItem, ctx: Pick<EditorContext, 'store'>): void {
@@ -50,7 +53,9 @@ function menuItems(signedIn: boolean, folder: vscode.WorkspaceFolder | undefined
     { label: '$(server-environment) Switch Environment…', command: commandIds.selectEnvironment, args: folderArgs },
     { label: '$(refresh) Refresh', command: commandIds.refresh, args: [] },
     { label: '$(list-tree) Open Sentry View', command: sentryViewCommand, args: [] },
-    signedIn ? { label: '$(sign-out) Sign Out…', command: commandIds.signOut, args: [] } : { label: '$(sign-in) Sign In…', command: commandIds.signIn, args: [] },
+    signedIn
+      ? { label: '$(sign-out) Sign Out…', command: commandIds.signOut, args: [] }
+      : { label: '$(sign-in) Sign In…', command: commandIds.signIn, args: [] },
     { label: '$(output) Show Output', command: commandIds.showOutput, args: [] },
   ];
 }
@@ -72,7 +77,10 @@ export function registerStatusBar(ctx: Pick<EditorContext, 'store'>, auth: SignI
   );
   return {
     async showMenu() {
-      const picked = await vscode.window.showQuickPick(menuItems(auth.isSignedIn, focusedFolder()), { title: 'Sentry Insight', placeHolder: item.text.replace(/\$\([^)]*\)\s*/, '') });
+      const picked = await vscode.window.showQuickPick(menuItems(auth.isSignedIn, focusedFolder()), {
+        title: 'Sentry Insight',
+        placeHolder: item.text.replace(/\$\([^)]*\)\s*/, ''),
+      });
       if (picked) await vscode.commands.executeCommand(picked.command, ...picked.args);
     },
     dispose: () => subscriptions.dispose(),

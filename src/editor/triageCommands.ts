@@ -27,14 +27,19 @@ const archiveDurations = [
 ];
 
 const archiveFor: ChangeFor = async () => {
-  const choice = await vscode.window.showQuickPick(archiveDurations, { title: 'Archive for how long?', placeHolder: 'The issue comes back as unresolved afterwards' });
+  const choice = await vscode.window.showQuickPick(archiveDurations, {
+    title: 'Archive for how long?',
+    placeHolder: 'The issue comes back as unresolved afterwards',
+  });
   return choice ? { action: 'archiveFor', minutes: choice.minutes } : undefined;
 };
 
 const resolveInCurrentRelease: ChangeFor = async (issueIds, ctx) => {
   const release = issueIds.map((id) => ctx.store.findIssue(id)?.folder.snapshot?.release?.version).find(Boolean);
   if (!release) {
-    void vscode.window.showWarningMessage('Sentry: no release is known for this workspace; use Resolve or Resolve in Next Release.');
+    void vscode.window.showWarningMessage(
+      'Sentry: no release is known for this workspace; use Resolve or Resolve in Next Release.',
+    );
     return undefined;
   }
   return { action: 'resolveInRelease', release };
@@ -43,16 +48,22 @@ const resolveInCurrentRelease: ChangeFor = async (issueIds, ctx) => {
 const assignToMe: ChangeFor = async (issueIds, ctx) => {
   const me = issueIds[0] ? await ctx.currentUserId(issueIds[0]) : undefined;
   if (!me) {
-    void vscode.window.showWarningMessage('Sentry: could not tell which Sentry user you are; sign in with a user auth token.');
+    void vscode.window.showWarningMessage(
+      'Sentry: could not tell which Sentry user you are; sign in with a user auth token.',
+    );
     return undefined;
   }
   return { action: 'assign', assignee: `user:${me}` };
 };
 
 /** The organization's members and teams, or undefined after saying why the members could not be loaded. */
-async function membersAndTeams(issueId: string, ctx: EditorContext): Promise<{ members: readonly Member[]; teams: readonly Team[] } | undefined> {
-  const [members, teams] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading members and teams' }, () =>
-    Promise.all([ctx.loadMembers(issueId), ctx.loadTeams(issueId)]),
+async function membersAndTeams(
+  issueId: string,
+  ctx: EditorContext,
+): Promise<{ members: readonly Member[]; teams: readonly Team[] } | undefined> {
+  const [members, teams] = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Loading members and teams' },
+    () => Promise.all([ctx.loadMembers(issueId), ctx.loadTeams(issueId)]),
   );
   if (!members.ok) {
     void vscode.window.showErrorMessage(`Sentry: ${members.error.message}`);
@@ -68,7 +79,11 @@ const assignTo: ChangeFor = async (issueIds, ctx) => {
   const people = await membersAndTeams(first, ctx);
   if (!people) return undefined;
   const { members, teams } = people;
-  const teamItems = teams.map((team) => ({ label: `$(organization) #${pickText(team.slug)}`, description: team.name === undefined ? undefined : pickText(team.name), assignee: `team:${team.id}` }));
+  const teamItems = teams.map((team) => ({
+    label: `$(organization) #${pickText(team.slug)}`,
+    description: team.name === undefined ? undefined : pickText(team.name),
+    assignee: `team:${team.id}`,
+  }));
   const items = [
     { label: '$(circle-slash) Unassigned', assignee: '' },
     ...teamItems,
@@ -76,7 +91,15 @@ const assignTo: ChangeFor = async (issueIds, ctx) => {
       const userId = member.user?.id;
       const name = member.user?.name ?? member.name ?? member.email ?? userId;
       const email = member.email ?? member.user?.email;
-      return userId ? [{ label: pickText(name ?? userId), description: email ? pickText(email) : undefined, assignee: `user:${userId}` }] : [];
+      return userId
+        ? [
+            {
+              label: pickText(name ?? userId),
+              description: email ? pickText(email) : undefined,
+              assignee: `user:${userId}`,
+            },
+          ]
+        : [];
     }),
   ];
   const choice = await vscode.window.showQuickPick(items, { title: 'Assign to', matchOnDescription: true });
@@ -93,7 +116,9 @@ const assignToOwner =
     const name = ctx.store.findIssue(first)?.issue.shortId ?? 'this issue';
     const owners = await ownersOfIssue(ctx.store, codeOwners, first);
     if (!owners) {
-      void vscode.window.showWarningMessage(`Sentry: no CODEOWNERS rule (in .github/, the repository root or docs/) names the file where ${pickText(name)} was raised; use Assign To… to pick someone.`);
+      void vscode.window.showWarningMessage(
+        `Sentry: no CODEOWNERS rule (in .github/, the repository root or docs/) names the file where ${pickText(name)} was raised; use Assign To… to pick someone.`,
+      );
       return undefined;
     }
     const people = await membersAndTeams(first, ctx);
@@ -101,7 +126,9 @@ const assignToOwner =
     const assignment = ownerAssignment(owners.owners, people.members, people.teams);
     const rule = `${owners.file}, ${owners.source} line ${owners.line}`;
     if (assignment.kind === 'none') {
-      void vscode.window.showWarningMessage(`Sentry: cannot assign ${pickText(name)} to its code owner: ${pickText(assignment.reason)} (${pickText(rule)}). Use Assign To… to pick someone.`);
+      void vscode.window.showWarningMessage(
+        `Sentry: cannot assign ${pickText(name)} to its code owner: ${pickText(assignment.reason)} (${pickText(rule)}). Use Assign To… to pick someone.`,
+      );
       return undefined;
     }
     if (assignment.kind === 'assign') return { action: 'assign', assignee: assignment.to.assignee };
@@ -111,7 +138,11 @@ const assignToOwner =
       detail: pickText(`${candidate.sure ? 'is' : 'may be'} ${candidate.owner} in ${rule}`),
       assignee: candidate.assignee,
     }));
-    const choice = await vscode.window.showQuickPick(items, { title: `Assign ${pickText(name)} to which code owner?`, matchOnDescription: true, matchOnDetail: true });
+    const choice = await vscode.window.showQuickPick(items, {
+      title: `Assign ${pickText(name)} to which code owner?`,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return choice ? { action: 'assign', assignee: choice.assignee } : undefined;
   };
 
@@ -139,7 +170,9 @@ export function registerTriageCommands(ctx: EditorContext, codeOwners = new Code
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         const issueIds = issueIdsFromArgs(args);
         if (issueIds.length === 0) {
-          void vscode.window.showInformationMessage('Sentry: select an issue first (in the Sentry view, a hover or the issue panel).');
+          void vscode.window.showInformationMessage(
+            'Sentry: select an issue first (in the Sentry view, a hover or the issue panel).',
+          );
           return false;
         }
         const change = await changeFor(issueIds, ctx);
@@ -149,7 +182,9 @@ export function registerTriageCommands(ctx: EditorContext, codeOwners = new Code
           return capabilities !== undefined && !canApply(change.action, capabilities);
         });
         if (unsupported.length > 0) {
-          void vscode.window.showWarningMessage('Sentry: this server cannot do that for these issues (GlitchTip supports resolve, unresolve and archive only).');
+          void vscode.window.showWarningMessage(
+            'Sentry: this server cannot do that for these issues (GlitchTip supports resolve, unresolve and archive only).',
+          );
           return false;
         }
         return ctx.triage(issueIds, change);

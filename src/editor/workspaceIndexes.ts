@@ -5,7 +5,10 @@ import type { Logger } from '../core/log';
 import { WatchedFileIndex } from '../core/resolve/watchedFileIndex';
 
 export class WorkspaceIndexes implements vscode.Disposable {
-  private readonly indexes = new Map<string, { readonly index: WatchedFileIndex; readonly watcher: vscode.Disposable }>();
+  private readonly indexes = new Map<
+    string,
+    { readonly index: WatchedFileIndex; readonly watcher: vscode.Disposable }
+  >();
   private readonly folderChanges: vscode.Disposable;
 
   constructor(private readonly log: Logger) {
@@ -19,7 +22,12 @@ export class WorkspaceIndexes implements vscode.Disposable {
     const known = this.indexes.get(folder.path);
     if (known) return known.index;
     const index = new WatchedFileIndex({ name: folder.name, path: folder.path }, this.log);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder.path), '**/*'), false, true, false);
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(folder.path), '**/*'),
+      false,
+      true,
+      false,
+    );
     const subscriptions = vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => index.created(uri.fsPath)),

@@ -30,7 +30,11 @@ function append(parent: Node, children: readonly Child[]): void {
   }
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: ElementProps = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   applyProps(element, props);
   append(element, children);
@@ -39,9 +43,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementP
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | number>> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Readonly<Record<string, string | number>> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(svgNamespace, tag);
-  applyProps(element, { attrs: Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, String(value)])) });
+  applyProps(element, {
+    attrs: Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, String(value)])),
+  });
   append(element, children);
   return element;
 }
@@ -59,7 +69,12 @@ export interface ButtonProps extends ElementProps {
  * top when an action starts; its clicks are ignored.
  */
 export function button(props: ButtonProps): HTMLButtonElement {
-  const attrs = { type: 'button', ...(props.title ? { title: props.title } : {}), ...(props.disabled ? { 'aria-disabled': 'true' } : {}), ...props.attrs };
+  const attrs = {
+    type: 'button',
+    ...(props.title ? { title: props.title } : {}),
+    ...(props.disabled ? { 'aria-disabled': 'true' } : {}),
+    ...props.attrs,
+  };
   const element = h('button', { ...props, attrs }, props.icon, props.label && h('span', {}, props.label));
   element.addEventListener('click', () => {
     if (element.getAttribute('aria-disabled') !== 'true') props.onClick();
@@ -68,15 +83,28 @@ export function button(props: ButtonProps): HTMLButtonElement {
 }
 
 export function section(id: string, heading: string, ...children: Child[]): HTMLElement {
-  return h('section', { className: 'section', attrs: { 'aria-labelledby': `${id}-heading` } }, h('h2', { attrs: { id: `${id}-heading` } }, heading), ...children);
+  return h(
+    'section',
+    { className: 'section', attrs: { 'aria-labelledby': `${id}-heading` } },
+    h('h2', { attrs: { id: `${id}-heading` } }, heading),
+    ...children,
+  );
 }
 
 /** Key/value rows as a two-column table (tags, headers, user fields). */
-export function keyValueTable(rows: ReadonlyArray<{ key: string; value: string }>, testId: string, caption: string): HTMLTableElement {
+export function keyValueTable(
+  rows: ReadonlyArray<{ key: string; value: string }>,
+  testId: string,
+  caption: string,
+): HTMLTableElement {
   return h(
     'table',
     { className: 'kv', testId },
     h('caption', { className: 'visually-hidden' }, caption),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, row.key), h('td', {}, row.value)))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((row) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, row.key), h('td', {}, row.value))),
+    ),
   );
 }

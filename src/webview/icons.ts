@@ -15,7 +15,8 @@ const paths = {
   sparkle: 'M8 1.5l1.5 5 5 1.5-5 1.5-1.5 5-1.5-5-5-1.5 5-1.5z',
   chevronRight: 'M6 3.5l4.5 4.5L6 12.5',
   chevronDown: 'M3.5 6l4.5 4.5L12.5 6',
-  settings: 'M8 5.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4',
+  settings:
+    'M8 5.5a2.5 2.5 0 1 1 0 5a2.5 2.5 0 1 1 0-5zM8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4',
 } as const;
 
 export type IconName = keyof typeof paths;
@@ -23,7 +24,21 @@ export type IconName = keyof typeof paths;
 export function icon(name: IconName): SVGSVGElement {
   return svg(
     'svg',
-    { class: `icon icon-${name}`, viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false' },
-    svg('path', { d: paths[name], fill: 'none', stroke: 'currentColor', 'stroke-width': 1.3, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
+    {
+      class: `icon icon-${name}`,
+      viewBox: '0 0 16 16',
+      width: 16,
+      height: 16,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    svg('path', {
+      d: paths[name],
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 1.3,
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+    }),
   );
 }

@@ -39,7 +39,11 @@ export function afterHostMessage(state: PanelState, message: HostMessage): Panel
     case 'triageResult':
       // A reply to an older request (the page was reloaded meanwhile) changes nothing.
       if (state.pending?.requestId !== message.requestId) return state;
-      return { ...state, pending: undefined, notice: message.ok ? undefined : refusal(state.pending.action, message.message) };
+      return {
+        ...state,
+        pending: undefined,
+        notice: message.ok ? undefined : refusal(state.pending.action, message.message),
+      };
   }
 }
 

@@ -2,7 +2,12 @@
 // discriminated union, and each side parses what it receives and ignores what does not parse. zod/mini keeps the page
 // bundle small.
 import * as z from 'zod/mini';
-import { commitShaSchema, frameLinkSchema, issueViewModelSchema, triageActionSchema } from '../core/format/issueViewModel';
+import {
+  commitShaSchema,
+  frameLinkSchema,
+  issueViewModelSchema,
+  triageActionSchema,
+} from '../core/format/issueViewModel';
 
 /** Sentry ids are digit strings, GlitchTip's are integers; nothing else is an issue id. */
 export const issueIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -12,7 +17,12 @@ const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 export const pageMessageSchema = z.discriminatedUnion('type', [
   /** The page is listening: the host sends the issue only after this. */
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('triage'), requestId: requestIdSchema, issueId: issueIdSchema, change: z.object({ action: triageActionSchema }) }),
+  z.object({
+    type: z.literal('triage'),
+    requestId: requestIdSchema,
+    issueId: issueIdSchema,
+    change: z.object({ action: triageActionSchema }),
+  }),
   z.object({ type: z.literal('openFrame'), uri: frameLinkSchema.shape.uri, line: frameLinkSchema.shape.line }),
   z.object({ type: z.literal('openInSentry') }),
   z.object({ type: z.literal('copyLink') }),

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 
 const scale = Number(process.env['PROPERTY_RUNS_SCALE'] ?? '1');
-if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PROPERTY_RUNS_SCALE must be a positive number, not ${process.env['PROPERTY_RUNS_SCALE']}`);
+if (!Number.isFinite(scale) || scale <= 0)
+  throw new Error(`PROPERTY_RUNS_SCALE must be a positive number, not ${process.env['PROPERTY_RUNS_SCALE']}`);
 
 export function propertyRuns(runs: number): number {
   return Math.max(1, Math.round(runs * scale));

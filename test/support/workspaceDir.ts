@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { scenarioSources } from './fakeSentry';
 
-export function writeWorkspace(files: Readonly<Record<string, string>> = scenarioSources, prefix = 'sentry-insight-ws-'): string {
+export function writeWorkspace(
+  files: Readonly<Record<string, string>> = scenarioSources,
+  prefix = 'sentry-insight-ws-',
+): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

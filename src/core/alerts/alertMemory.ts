@@ -37,7 +37,11 @@ export function withoutMutes(memory: AlertMemory): AlertMemory {
   return { ...memory, muted: [] };
 }
 
-export function withAlerted(memory: AlertMemory, alerts: ReadonlyArray<{ key: string; reasons: readonly AlertReason[] }>, now: Date): AlertMemory {
+export function withAlerted(
+  memory: AlertMemory,
+  alerts: ReadonlyArray<{ key: string; reasons: readonly AlertReason[] }>,
+  now: Date,
+): AlertMemory {
   const alerted: Record<string, Partial<Record<AlertReason, string>>> = { ...memory.alerted };
   for (const { key, reasons } of alerts) {
     const entry = { ...alerted[key] };
@@ -51,7 +55,10 @@ export function withAlerted(memory: AlertMemory, alerts: ReadonlyArray<{ key: st
 export function pruned(memory: AlertMemory, now: Date): AlertMemory {
   const oldest = now.getTime() - forgetAfterMs;
   const entries = Object.entries(memory.alerted)
-    .map(([key, reasons]) => [key, Object.fromEntries(Object.entries(reasons).filter(([, at]) => Date.parse(at) >= oldest))] as const)
+    .map(
+      ([key, reasons]) =>
+        [key, Object.fromEntries(Object.entries(reasons).filter(([, at]) => Date.parse(at) >= oldest))] as const,
+    )
     .filter(([, reasons]) => Object.keys(reasons).length > 0)
     .sort(([, a], [, b]) => newestTime(b) - newestTime(a))
     .slice(0, maxRemembered);

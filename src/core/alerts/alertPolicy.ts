@@ -35,7 +35,8 @@ export interface AlertDecision {
 
 export function decideAlert(input: AlertInput): AlertDecision {
   const { settings, memory, now } = input;
-  if (!settings.enabled || settings.quietMode) return { memory, held: { muted: 0, coolingDown: 0 }, silenced: settings.enabled ? 'quietMode' : 'disabled' };
+  if (!settings.enabled || settings.quietMode)
+    return { memory, held: { muted: 0, coolingDown: 0 }, silenced: settings.enabled ? 'quietMode' : 'disabled' };
   const muted = new Set(memory.muted);
   const held = { muted: 0, coolingDown: 0 };
   const due: QualifyingIssue[] = [];
@@ -44,7 +45,9 @@ export function decideAlert(input: AlertInput): AlertDecision {
       held.muted += 1;
       continue;
     }
-    const reasons = candidate.reasons.filter((reason) => mayAlertAgain(memory.alerted[candidate.key]?.[reason], candidate.issue.lastSeen, settings.cooldownHours, now));
+    const reasons = candidate.reasons.filter((reason) =>
+      mayAlertAgain(memory.alerted[candidate.key]?.[reason], candidate.issue.lastSeen, settings.cooldownHours, now),
+    );
     if (reasons.length === 0) held.coolingDown += 1;
     else due.push({ ...candidate, reasons });
   }
@@ -52,14 +55,23 @@ export function decideAlert(input: AlertInput): AlertDecision {
   const remembered = pruned(withAlerted(memory, alerted, now), now);
   if (alerted.length === 0) return { memory: remembered, held };
   const severity = alerted.some((issue) => issue.reasons[0] !== 'newInRelease') ? 'warning' : 'information';
-  return { alert: { issues: alerted, text: alertText(alerted, settings.eventsPerHourThreshold), severity }, memory: remembered, held };
+  return {
+    alert: { issues: alerted, text: alertText(alerted, settings.eventsPerHourThreshold), severity },
+    memory: remembered,
+    held,
+  };
 }
 
 /**
  * Never within the cool-down; after it only when the issue had events since that alert (an issue that stays
  * regressed but quiet does not nag once a day).
  */
-function mayAlertAgain(lastAlertAt: string | undefined, lastSeen: string | null | undefined, cooldownHours: number, now: Date): boolean {
+function mayAlertAgain(
+  lastAlertAt: string | undefined,
+  lastSeen: string | null | undefined,
+  cooldownHours: number,
+  now: Date,
+): boolean {
   if (lastAlertAt === undefined) return true;
   const alertedAt = Date.parse(lastAlertAt);
   if (now.getTime() - alertedAt < cooldownHours * 3_600_000) return false;

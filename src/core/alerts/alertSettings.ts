@@ -10,4 +10,9 @@ export interface AlertSettings {
   readonly cooldownHours: number;
 }
 
-export const defaultAlertSettings: AlertSettings = { enabled: true, quietMode: false, eventsPerHourThreshold: 100, cooldownHours: 24 };
+export const defaultAlertSettings: AlertSettings = {
+  enabled: true,
+  quietMode: false,
+  eventsPerHourThreshold: 100,
+  cooldownHours: 24,
+};

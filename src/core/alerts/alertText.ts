@@ -23,7 +23,8 @@ const summaryTitleLength = 60;
 
 export function alertText(issues: readonly AlertedIssue[], eventsPerHourThreshold: number): string {
   const [only] = issues;
-  if (only && issues.length === 1) return `Sentry: ${oneLine(only.shortId, 40)} ${reasonsPhrase(only)}: ${oneLine(only.title, 100)}`;
+  if (only && issues.length === 1)
+    return `Sentry: ${oneLine(only.shortId, 40)} ${reasonsPhrase(only)}: ${oneLine(only.title, 100)}`;
   const release = commonRelease(issues);
   // Titles hold commas of their own: semicolons keep them apart.
   const titles = issues.slice(0, shownTitles).map((issue) => `"${oneLine(issue.title, summaryTitleLength)}"`);

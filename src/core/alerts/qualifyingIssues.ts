@@ -31,28 +31,49 @@ export function alertKey(connection: AlertFolder['connection'], issueId: string)
 }
 
 /** Each issue once, even when several folders of one server list it; reasons found in any folder count. */
-export function qualifyingIssues(folders: readonly AlertFolder[], eventsPerHourThreshold: number, now: Date): QualifyingIssue[] {
+export function qualifyingIssues(
+  folders: readonly AlertFolder[],
+  eventsPerHourThreshold: number,
+  now: Date,
+): QualifyingIssue[] {
   const found = new Map<string, QualifyingIssue>();
   for (const folder of folders) {
     const touched = new Set(folder.hits.map((hit) => hit.issueId));
     for (const issue of folder.issues) {
       const eventsLastHour = eventsInLastHour(issue.stats?.['24h'], now);
-      const reasons = reasonsOf(issue, { release: folder.release?.version, touchesWorkspace: touched.has(issue.id), eventsLastHour, eventsPerHourThreshold });
+      const reasons = reasonsOf(issue, {
+        release: folder.release?.version,
+        touchesWorkspace: touched.has(issue.id),
+        eventsLastHour,
+        eventsPerHourThreshold,
+      });
       if (reasons.length === 0) continue;
       const key = alertKey(folder.connection, issue.id);
       const earlier = found.get(key);
-      const merged = [...new Set([...(earlier?.reasons ?? []), ...reasons])].sort((a, b) => alertReasons.indexOf(a) - alertReasons.indexOf(b));
-      found.set(key, { issue, key, release: earlier?.release ?? folder.release?.version, reasons: merged, eventsLastHour: Math.max(eventsLastHour, earlier?.eventsLastHour ?? 0) });
+      const merged = [...new Set([...(earlier?.reasons ?? []), ...reasons])].sort(
+        (a, b) => alertReasons.indexOf(a) - alertReasons.indexOf(b),
+      );
+      found.set(key, {
+        issue,
+        key,
+        release: earlier?.release ?? folder.release?.version,
+        reasons: merged,
+        eventsLastHour: Math.max(eventsLastHour, earlier?.eventsLastHour ?? 0),
+      });
     }
   }
   return [...found.values()];
 }
 
-function reasonsOf(issue: Issue, facts: { release?: string; touchesWorkspace: boolean; eventsLastHour: number; eventsPerHourThreshold: number }): AlertReason[] {
+function reasonsOf(
+  issue: Issue,
+  facts: { release?: string; touchesWorkspace: boolean; eventsLastHour: number; eventsPerHourThreshold: number },
+): AlertReason[] {
   const story = storyOf(issue, facts.release).kind;
   const reasons: AlertReason[] = [];
   if (story === 'regressed') reasons.push('regressed');
-  if (facts.eventsPerHourThreshold > 0 && facts.eventsLastHour > facts.eventsPerHourThreshold) reasons.push('eventsPerHour');
+  if (facts.eventsPerHourThreshold > 0 && facts.eventsLastHour > facts.eventsPerHourThreshold)
+    reasons.push('eventsPerHour');
   if (story === 'new' && facts.touchesWorkspace) reasons.push('newInRelease');
   return reasons;
 }

@@ -58,7 +58,12 @@ export const sentryBackend: Backend = {
   issueSort: (sort) => sort,
 };
 
-const glitchtipSorts: Record<IssueSort, string> = { date: '-last_seen', new: '-first_seen', freq: '-count', user: '-count' };
+const glitchtipSorts: Record<IssueSort, string> = {
+  date: '-last_seen',
+  new: '-first_seen',
+  freq: '-count',
+  user: '-count',
+};
 
 export const glitchtipBackend: Backend = {
   kind: 'glitchtip',

@@ -21,7 +21,14 @@ import {
   type Release,
   type Team,
 } from './directorySchemas';
-import { discoverAnswerSchema, eventStacksOf, latestEventIdsOf, latestEventFields, stackFields, type EventStackRow } from './discoverSchema';
+import {
+  discoverAnswerSchema,
+  eventStacksOf,
+  latestEventIdsOf,
+  latestEventFields,
+  stackFields,
+  type EventStackRow,
+} from './discoverSchema';
 import { apiError, type ApiError } from './errors';
 import { eventSchema, type IssueEvent } from './eventSchema';
 import { SentryHttp, type HttpOptions, type HttpRequest, type Query } from './http';
@@ -109,7 +116,10 @@ export class SentryClient {
       what: { subject: 'server settings', scope: 'none', notFound: 'no settings endpoint' },
     });
     await probe.close();
-    const kind: BackendKind = answer.ok && answer.value.data.version !== undefined && 'iPaidForGlitchTip' in answer.value.data ? 'glitchtip' : 'sentry';
+    const kind: BackendKind =
+      answer.ok && answer.value.data.version !== undefined && 'iPaidForGlitchTip' in answer.value.data
+        ? 'glitchtip'
+        : 'sentry';
     options.log.debug(`Backend at ${options.baseUrl}: ${kind}`);
     return SentryClient.create({ ...options, backend: kind });
   }
@@ -132,30 +142,57 @@ export class SentryClient {
     if (!answer.ok) return answer;
     const { auth, user } = answer.value.data;
     // Sentry answers 200 with `auth: null` for a token it does not know.
-    if (!auth) return err(apiError('unauthorized', `Sentry at ${this.baseUrl} does not accept the auth token: it is invalid, expired or revoked. Create a user auth token at ${this.baseUrl}/settings/account/api/auth-tokens/.`, { status: 200 }));
+    if (!auth)
+      return err(
+        apiError(
+          'unauthorized',
+          `Sentry at ${this.baseUrl} does not accept the auth token: it is invalid, expired or revoked. Create a user auth token at ${this.baseUrl}/settings/account/api/auth-tokens/.`,
+          { status: 200 },
+        ),
+      );
     return ok({ scopes: auth.scopes ?? [], user: user ?? undefined });
   }
 
   organizations(signal?: AbortSignal): Promise<Result<Organization[], ApiError>> {
     return this.listAll(
-      { path: '/api/0/organizations/', query: { per_page: pageSize }, signal, what: { subject: 'your organizations', scope: 'org:read', notFound: 'the organizations list does not exist' } },
+      {
+        path: '/api/0/organizations/',
+        query: { per_page: pageSize },
+        signal,
+        what: { subject: 'your organizations', scope: 'org:read', notFound: 'the organizations list does not exist' },
+      },
       organizationSchema,
     );
   }
 
   async projects(org: string, signal?: AbortSignal): Promise<Result<Project[], ApiError>> {
     return this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/projects/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the projects', 'org:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/projects/`,
+        query: { per_page: pageSize },
+        serverUrl: await this.serverFor(org),
+        signal,
+        what: orgWhat(org, 'the projects', 'org:read'),
+      },
       projectSchema,
     );
   }
 
   /** Releases newest first; `query` is a substring of the version (Sentry only). */
-  async releases(org: string, options: { projectId?: string; query?: string; maxReleases?: number; signal?: AbortSignal } = {}): Promise<Result<Release[], ApiError>> {
+  async releases(
+    org: string,
+    options: { projectId?: string; query?: string; maxReleases?: number; signal?: AbortSignal } = {},
+  ): Promise<Result<Release[], ApiError>> {
     const query: Query = { per_page: pageSize, project: options.projectId };
     if (options.query && this.backend.capabilities.releaseSearch) query.query = options.query;
     return this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/releases/`, query, serverUrl: await this.serverFor(org), signal: options.signal, what: orgWhat(org, 'the releases', 'project:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/releases/`,
+        query,
+        serverUrl: await this.serverFor(org),
+        signal: options.signal,
+        what: orgWhat(org, 'the releases', 'project:read'),
+      },
       releaseSchema,
       { maxItems: options.maxReleases ?? pageSize, keyOf: (release) => release.version },
     );
@@ -168,13 +205,21 @@ export class SentryClient {
       serverUrl: await this.serverFor(org),
       schema: releaseSchema,
       signal,
-      what: { subject: `release "${version}"`, scope: 'project:read', notFound: `release "${version}" does not exist in organization "${org}"` },
+      what: {
+        subject: `release "${version}"`,
+        scope: 'project:read',
+        notFound: `release "${version}" does not exist in organization "${org}"`,
+      },
     });
     return answer.ok ? ok(answer.value.data) : answer;
   }
 
   /** Issues page by page, following the `Link` header's cursor; `onPage` sees each page as it arrives. */
-  async issues(org: string, query: IssueQuery, onPage?: (page: readonly Issue[]) => void): Promise<Result<Issue[], ApiError>> {
+  async issues(
+    org: string,
+    query: IssueQuery,
+    onPage?: (page: readonly Issue[]) => void,
+  ): Promise<Result<Issue[], ApiError>> {
     const params: Query = {
       project: query.projectId,
       query: query.query,
@@ -184,7 +229,13 @@ export class SentryClient {
       limit: pageSize,
     };
     return this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/issues/`, query: params, serverUrl: await this.serverFor(org), signal: query.signal, what: orgWhat(org, 'the issues', 'event:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/issues/`,
+        query: params,
+        serverUrl: await this.serverFor(org),
+        signal: query.signal,
+        what: orgWhat(org, 'the issues', 'event:read'),
+      },
       issueSchema,
       { maxItems: query.maxIssues, onPage, onTruncated: query.onTruncated, keyOf: (issue) => issue.id },
     );
@@ -203,15 +254,26 @@ export class SentryClient {
   }
 
   /** The most recent event of an issue, optionally within an environment and a search such as `release:"x"`. */
-  async latestEvent(org: string, issueId: string, filter: { environments?: readonly string[]; query?: string; signal?: AbortSignal } = {}): Promise<Result<IssueEvent, ApiError>> {
+  async latestEvent(
+    org: string,
+    issueId: string,
+    filter: { environments?: readonly string[]; query?: string; signal?: AbortSignal } = {},
+  ): Promise<Result<IssueEvent, ApiError>> {
     const answer = await this.http.send({
       method: 'GET',
       path: this.backend.issueEventPath(org, issueId, 'latest'),
       serverUrl: await this.serverFor(org),
-      query: { environment: filter.environments && filter.environments.length > 0 ? filter.environments : undefined, query: filter.query },
+      query: {
+        environment: filter.environments && filter.environments.length > 0 ? filter.environments : undefined,
+        query: filter.query,
+      },
       schema: eventSchema,
       signal: filter.signal,
-      what: { subject: `the latest event of issue ${issueId}`, scope: 'event:read', notFound: `issue ${issueId} has no event matching the filters in organization "${org}"` },
+      what: {
+        subject: `the latest event of issue ${issueId}`,
+        scope: 'event:read',
+        notFound: `issue ${issueId} has no event matching the filters in organization "${org}"`,
+      },
     });
     return answer.ok ? ok(answer.value.data) : answer;
   }
@@ -221,22 +283,43 @@ export class SentryClient {
    * issues a call; `query` narrows the events (`release:"x"`). An issue without a matching event in the period is not
    * in the answer. Servers without the endpoint (GlitchTip) answer `unsupported` without a request.
    */
-  async latestEventIds(org: string, issueIds: readonly string[], scope: DiscoverScope & { readonly query?: string }): Promise<Result<Map<string, string>, ApiError>> {
+  async latestEventIds(
+    org: string,
+    issueIds: readonly string[],
+    scope: DiscoverScope & { readonly query?: string },
+  ): Promise<Result<Map<string, string>, ApiError>> {
     const query = [`issue.id:[${issueIds.join(',')}]`, scope.query].filter(Boolean).join(' ');
     const rows = await this.discoverRows(org, latestEventFields, query, issueIds.length, scope);
     return rows.ok ? ok(latestEventIdsOf(rows.value)) : rows;
   }
 
   /** The stack frames of events by id (Discover's `stack.*` fields, no source context), at most `discoverBatchSize` a call. */
-  async eventStacks(org: string, eventIds: readonly string[], scope: DiscoverScope): Promise<Result<EventStackRow[], ApiError>> {
+  async eventStacks(
+    org: string,
+    eventIds: readonly string[],
+    scope: DiscoverScope,
+  ): Promise<Result<EventStackRow[], ApiError>> {
     const rows = await this.discoverRows(org, stackFields, `id:[${eventIds.join(',')}]`, eventIds.length, scope);
     return rows.ok ? ok(eventStacksOf(rows.value)) : rows;
   }
 
   /** Rows of a Discover query over the project's error events, page by page up to `expected` rows (and a spare page). */
-  private async discoverRows(org: string, fields: readonly string[], query: string, expected: number, scope: DiscoverScope): Promise<Result<Record<string, unknown>[], ApiError>> {
-    if (!this.backend.capabilities.discover) return err(apiError('unsupported', `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} has no organization events endpoint.`));
-    if (expected > discoverBatchSize) return err(apiError('unsupported', `At most ${discoverBatchSize} ids per events query.`));
+  private async discoverRows(
+    org: string,
+    fields: readonly string[],
+    query: string,
+    expected: number,
+    scope: DiscoverScope,
+  ): Promise<Result<Record<string, unknown>[], ApiError>> {
+    if (!this.backend.capabilities.discover)
+      return err(
+        apiError(
+          'unsupported',
+          `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} has no organization events endpoint.`,
+        ),
+      );
+    if (expected > discoverBatchSize)
+      return err(apiError('unsupported', `At most ${discoverBatchSize} ids per events query.`));
     const params: Query = {
       dataset: 'errors',
       field: fields,
@@ -272,7 +355,12 @@ export class SentryClient {
   }
 
   /** Top values of the given tag keys over an issue's events (users, browsers, releases…). */
-  async issueTags(org: string, issueId: string, keys: readonly string[], signal?: AbortSignal): Promise<Result<IssueTag[], ApiError>> {
+  async issueTags(
+    org: string,
+    issueId: string,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Result<IssueTag[], ApiError>> {
     const answer = await this.http.send({
       method: 'GET',
       path: this.backend.issueTagsPath(org, issueId),
@@ -287,9 +375,19 @@ export class SentryClient {
   }
 
   /** Triage: resolve, archive, assign… Answers the updated issue as Sentry returns it. */
-  async updateIssue(org: string, issueId: string, change: IssueChange, signal?: AbortSignal): Promise<Result<z.infer<typeof updateAnswerSchema>, ApiError>> {
+  async updateIssue(
+    org: string,
+    issueId: string,
+    change: IssueChange,
+    signal?: AbortSignal,
+  ): Promise<Result<z.infer<typeof updateAnswerSchema>, ApiError>> {
     if (!canApply(change.action, this.backend.capabilities)) {
-      return err(apiError('unsupported', `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} cannot ${describeAction(change)}.`));
+      return err(
+        apiError(
+          'unsupported',
+          `${this.backend.kind === 'glitchtip' ? 'GlitchTip' : 'This server'} cannot ${describeAction(change)}.`,
+        ),
+      );
     }
     const answer = await this.http.send({
       method: 'PUT',
@@ -318,7 +416,13 @@ export class SentryClient {
 
   async members(org: string, signal?: AbortSignal): Promise<Result<Member[], ApiError>> {
     return this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/members/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the members', 'member:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/members/`,
+        query: { per_page: pageSize },
+        serverUrl: await this.serverFor(org),
+        signal,
+        what: orgWhat(org, 'the members', 'member:read'),
+      },
       memberSchema,
     );
   }
@@ -327,7 +431,13 @@ export class SentryClient {
   async teams(org: string, signal?: AbortSignal): Promise<Result<Team[], ApiError>> {
     if (!this.backend.capabilities.assign) return ok([]);
     return this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/teams/`, query: { per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the teams', 'team:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/teams/`,
+        query: { per_page: pageSize },
+        serverUrl: await this.serverFor(org),
+        signal,
+        what: orgWhat(org, 'the teams', 'team:read'),
+      },
       teamSchema,
     );
   }
@@ -336,7 +446,13 @@ export class SentryClient {
   async codeMappings(org: string, projectId: string, signal?: AbortSignal): Promise<Result<CodeMapping[], ApiError>> {
     if (!this.backend.capabilities.codeMappings) return ok([]);
     const answer = await this.listAll(
-      { path: `/api/0/organizations/${enc(org)}/code-mappings/`, query: { project: projectId, per_page: pageSize }, serverUrl: await this.serverFor(org), signal, what: orgWhat(org, 'the code mappings', 'org:read') },
+      {
+        path: `/api/0/organizations/${enc(org)}/code-mappings/`,
+        query: { project: projectId, per_page: pageSize },
+        serverUrl: await this.serverFor(org),
+        signal,
+        what: orgWhat(org, 'the code mappings', 'org:read'),
+      },
       codeMappingSchema,
     );
     // Reading code mappings needs integration access many tokens lack; they only refine path matching.
@@ -349,7 +465,11 @@ export class SentryClient {
    * `maxListItems`), a page count those items justify, and no cursor twice. A cut-short list is still an answer, with
    * a warning saying why.
    */
-  private async listAll<T>(request: Omit<HttpRequest<unknown>, 'method' | 'schema'>, itemSchema: z.ZodType<T>, options: ListOptions<T> = {}): Promise<Result<T[], ApiError>> {
+  private async listAll<T>(
+    request: Omit<HttpRequest<unknown>, 'method' | 'schema'>,
+    itemSchema: z.ZodType<T>,
+    options: ListOptions<T> = {},
+  ): Promise<Result<T[], ApiError>> {
     const maxItems = Math.min(options.maxItems ?? maxListItems, maxListItems);
     const maxPages = Math.ceil(maxItems / pageSize) + spareListPages;
     const items: T[] = [];
@@ -358,7 +478,13 @@ export class SentryClient {
     let cursor: string | undefined;
     for (let pages = 1; ; pages++) {
       // Pages go ahead of queued requests: each page releases work (latest events) that should start early.
-      const answer = await this.http.send({ ...request, method: 'GET', query: { ...request.query, cursor }, schema: z.array(itemSchema), urgent: true });
+      const answer = await this.http.send({
+        ...request,
+        method: 'GET',
+        query: { ...request.query, cursor },
+        schema: z.array(itemSchema),
+        urgent: true,
+      });
       if (!answer.ok) return answer;
       const fresh = options.keyOf ? newItems(answer.value.data, options.keyOf, seenKeys) : answer.value.data;
       const page = fresh.slice(0, maxItems - items.length);
@@ -368,7 +494,15 @@ export class SentryClient {
       const next = parseNextPage(single(answer.value.headers.link));
       if (!next.hasMore || !next.cursor) return ok(items);
       const repeated = answer.value.data.length > 0 && fresh.length === 0;
-      const cut = truncation(request.what.subject, items.length, maxItems, options.maxItems !== undefined, pages, maxPages, seenCursors.has(next.cursor) || repeated);
+      const cut = truncation(
+        request.what.subject,
+        items.length,
+        maxItems,
+        options.maxItems !== undefined,
+        pages,
+        maxPages,
+        seenCursors.has(next.cursor) || repeated,
+      );
       if (cut !== undefined) {
         if (cut.warn) this.log.warn(cut.message);
         options.onTruncated?.(cut.message);
@@ -388,7 +522,12 @@ export class SentryClient {
     let region = this.regionUrls.get(org);
     if (!region) {
       region = this.http
-        .send({ method: 'GET', path: `/api/0/organizations/${enc(org)}/`, schema: organizationSchema, what: orgWhat(org, 'the organization', 'org:read') })
+        .send({
+          method: 'GET',
+          path: `/api/0/organizations/${enc(org)}/`,
+          schema: organizationSchema,
+          what: orgWhat(org, 'the organization', 'org:read'),
+        })
         .then((answer) => {
           const url = answer.ok ? answer.value.data.links?.regionUrl : undefined;
           return url && mayCarryToken(this.baseUrl, url) ? url : undefined;
@@ -412,10 +551,27 @@ function newItems<T>(items: readonly T[], keyOf: (item: T) => string, seen: Set<
 }
 
 /** Why a list with more pages stops here, if it does; a cap the caller chose is no cause for a warning. */
-function truncation(subject: string, items: number, maxItems: number, callerCap: boolean, pages: number, maxPages: number, looping: boolean): { message: string; warn: boolean } | undefined {
-  if (items >= maxItems) return { message: `Read only the first ${items} of ${subject}; Sentry has more.`, warn: !callerCap };
-  if (looping) return { message: `Stopped reading ${subject} after ${pages} pages: Sentry's page cursors loop (a cursor or a page came twice). The list may be incomplete; refresh later, and report it if it lasts.`, warn: true };
-  if (pages >= maxPages) return { message: `Stopped reading ${subject} after ${pages} pages (${items} items): Sentry kept sending more pages. The list may be incomplete; refresh later, and report it if it lasts.`, warn: true };
+function truncation(
+  subject: string,
+  items: number,
+  maxItems: number,
+  callerCap: boolean,
+  pages: number,
+  maxPages: number,
+  looping: boolean,
+): { message: string; warn: boolean } | undefined {
+  if (items >= maxItems)
+    return { message: `Read only the first ${items} of ${subject}; Sentry has more.`, warn: !callerCap };
+  if (looping)
+    return {
+      message: `Stopped reading ${subject} after ${pages} pages: Sentry's page cursors loop (a cursor or a page came twice). The list may be incomplete; refresh later, and report it if it lasts.`,
+      warn: true,
+    };
+  if (pages >= maxPages)
+    return {
+      message: `Stopped reading ${subject} after ${pages} pages (${items} items): Sentry kept sending more pages. The list may be incomplete; refresh later, and report it if it lasts.`,
+      warn: true,
+    };
   return undefined;
 }
 
@@ -426,11 +582,19 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 function orgWhat(org: string, subject: string, scope: string): RequestDescription {
-  return { subject: `${subject} of organization "${org}"`, scope, notFound: `organization "${org}" was not found, or the token cannot see it` };
+  return {
+    subject: `${subject} of organization "${org}"`,
+    scope,
+    notFound: `organization "${org}" was not found, or the token cannot see it`,
+  };
 }
 
 function issueWhat(org: string, issueId: string, scope: string): RequestDescription {
-  return { subject: `issue ${issueId}`, scope, notFound: `issue ${issueId} was not found in organization "${org}" (deleted or merged?)` };
+  return {
+    subject: `issue ${issueId}`,
+    scope,
+    notFound: `issue ${issueId} was not found in organization "${org}" (deleted or merged?)`,
+  };
 }
 
 function describeAction(change: IssueChange): string {

@@ -22,7 +22,11 @@ export function deadlineSignal(ms: number, parent?: AbortSignal, now = Date.now(
   controller.signal.addEventListener('abort', stop, { once: true });
   if (parent) {
     if (parent.aborted) controller.abort(parent.reason);
-    else parent.addEventListener('abort', () => controller.abort(parent.reason), { once: true, signal: controller.signal });
+    else
+      parent.addEventListener('abort', () => controller.abort(parent.reason), {
+        once: true,
+        signal: controller.signal,
+      });
   }
   deadlines.set(controller.signal, { at: now + ms, ms });
   return controller.signal;

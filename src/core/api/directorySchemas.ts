@@ -41,7 +41,14 @@ export const memberSchema = z.looseObject({
   id: idSchema,
   email: optional(z.string()),
   name: optional(z.string()),
-  user: optional(z.looseObject({ id: idSchema, name: optional(z.string()), email: optional(z.string()), username: optional(z.string()) })),
+  user: optional(
+    z.looseObject({
+      id: idSchema,
+      name: optional(z.string()),
+      email: optional(z.string()),
+      username: optional(z.string()),
+    }),
+  ),
 });
 export type Member = z.infer<typeof memberSchema>;
 

@@ -6,13 +6,27 @@ import { z } from 'zod';
 import type { EventFrame } from './eventSchema';
 import { idSchema } from './wireTypes';
 
-export const discoverAnswerSchema = z.looseObject({ data: z.array(z.record(z.string(), z.unknown())).catch([]), meta: z.unknown().optional() });
+export const discoverAnswerSchema = z.looseObject({
+  data: z.array(z.record(z.string(), z.unknown())).catch([]),
+  meta: z.unknown().optional(),
+});
 
 /** The aggregate that gives each issue's latest event id: `argMax(id, timestamp)` grouped by `issue.id`. */
 export const latestEventFields = ['issue.id', 'latest_event()'] as const;
 
 /** What a row must carry to place an event's frames: the same frame fields the per-issue event gives, without context. */
-export const stackFields = ['id', 'issue.id', 'stack.filename', 'stack.abs_path', 'stack.module', 'stack.function', 'stack.lineno', 'stack.colno', 'stack.in_app', 'stack.stack_level'] as const;
+export const stackFields = [
+  'id',
+  'issue.id',
+  'stack.filename',
+  'stack.abs_path',
+  'stack.module',
+  'stack.function',
+  'stack.lineno',
+  'stack.colno',
+  'stack.in_app',
+  'stack.stack_level',
+] as const;
 
 /** One event's frames from a Discover row: its exceptions' stacks, cause first, each caller to callee. */
 export interface EventStackRow {

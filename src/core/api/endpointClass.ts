@@ -4,7 +4,15 @@
 // events endpoint (Discover) has its own: 30/s with 15 concurrent, or 1,000 per 5 minutes where sentry.io rolled out
 // its reduced limit (getsentry/sentry, organization_events.py); the limiter learns which from the answers' headers.
 
-export const endpointClasses = ['issueDetails', 'issueEvents', 'issueTags', 'issueUpdate', 'issueList', 'organizationEvents', 'directory'] as const;
+export const endpointClasses = [
+  'issueDetails',
+  'issueEvents',
+  'issueTags',
+  'issueUpdate',
+  'issueList',
+  'organizationEvents',
+  'directory',
+] as const;
 
 export type EndpointClass = (typeof endpointClasses)[number];
 

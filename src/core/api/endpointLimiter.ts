@@ -16,7 +16,12 @@ export type Admission =
 
 export type RefusalVerdict =
   | { readonly kind: 'again'; readonly waitMs: number }
-  | { readonly kind: 'giveUp'; readonly reason: 'idleWindows' | 'longWait'; readonly waitMs: number; readonly windows: number };
+  | {
+      readonly kind: 'giveUp';
+      readonly reason: 'idleWindows' | 'longWait';
+      readonly waitMs: number;
+      readonly windows: number;
+    };
 
 type HeaderValue = string | string[] | undefined;
 
@@ -64,8 +69,10 @@ export class EndpointLimiter {
         this.sent += 1;
         return { kind: 'admitted' };
       }
-      if (wait !== 'untilAnswer' && deadlineAt !== undefined && now + wait.ms > deadlineAt) return this.leave({ kind: 'afterDeadline', waitMs: wait.ms });
-      if (wait !== 'untilAnswer' && wait.ms > this.policy.maxRateLimitWaitMs) return this.leave({ kind: 'closedTooLong', waitMs: wait.ms });
+      if (wait !== 'untilAnswer' && deadlineAt !== undefined && now + wait.ms > deadlineAt)
+        return this.leave({ kind: 'afterDeadline', waitMs: wait.ms });
+      if (wait !== 'untilAnswer' && wait.ms > this.policy.maxRateLimitWaitMs)
+        return this.leave({ kind: 'closedTooLong', waitMs: wait.ms });
       await this.pause(wait === 'untilAnswer' ? recheckMs : wait.ms, signal);
     }
   }
@@ -78,7 +85,8 @@ export class EndpointLimiter {
     this.window.admitted();
     this.admittedSinceRefusal = true;
     this.idleWindows = 0;
-    if (facts.concurrentLimit !== undefined) this.announcedConcurrency = Math.min(facts.concurrentLimit, this.maxConcurrency);
+    if (facts.concurrentLimit !== undefined)
+      this.announcedConcurrency = Math.min(facts.concurrentLimit, this.maxConcurrency);
     if (Number.isFinite(this.concurrencyCap) && ++this.answersSinceCap >= answersPerConcurrencyStep) {
       this.concurrencyCap += 1;
       this.answersSinceCap = 0;
@@ -108,8 +116,10 @@ export class EndpointLimiter {
       this.admittedSinceRefusal = false;
     }
     this.leave(undefined);
-    if (closedFor > this.policy.maxRateLimitWaitMs) return { kind: 'giveUp', reason: 'longWait', waitMs: closedFor, windows: this.idleWindows };
-    if (this.idleWindows > this.policy.maxIdleWindows) return { kind: 'giveUp', reason: 'idleWindows', waitMs: closedFor, windows: this.idleWindows };
+    if (closedFor > this.policy.maxRateLimitWaitMs)
+      return { kind: 'giveUp', reason: 'longWait', waitMs: closedFor, windows: this.idleWindows };
+    if (this.idleWindows > this.policy.maxIdleWindows)
+      return { kind: 'giveUp', reason: 'idleWindows', waitMs: closedFor, windows: this.idleWindows };
     return { kind: 'again', waitMs: 0 };
   }
 

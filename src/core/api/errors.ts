@@ -26,13 +26,22 @@ export interface ApiError {
   readonly request?: string;
 }
 
-export function apiError(kind: ApiErrorKind, message: string, extra: { status?: number; request?: string } = {}): ApiError {
+export function apiError(
+  kind: ApiErrorKind,
+  message: string,
+  extra: { status?: number; request?: string } = {},
+): ApiError {
   return { kind, message, ...extra };
 }
 
 /** Configuration and authentication problems: the CLI exits 2 on these, the editor offers to fix settings or sign in. */
 export function isConfigurationError(error: ApiError): boolean {
-  return error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'notFound' || error.kind === 'notSentry';
+  return (
+    error.kind === 'unauthorized' ||
+    error.kind === 'forbidden' ||
+    error.kind === 'notFound' ||
+    error.kind === 'notSentry'
+  );
 }
 
 /**
@@ -41,5 +50,11 @@ export function isConfigurationError(error: ApiError): boolean {
  * the same next time.
  */
 export function isServerBusy(error: ApiError): boolean {
-  return error.kind === 'rateLimited' || error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'deadline';
+  return (
+    error.kind === 'rateLimited' ||
+    error.kind === 'server' ||
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'deadline'
+  );
 }

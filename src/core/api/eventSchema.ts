@@ -14,7 +14,10 @@ export interface EventFrame extends SourceFrame {
 
 /** A frame field that is dropped, not fatal, when it has an unexpected type. */
 function lenient<T extends z.ZodType>(schema: T) {
-  return schema.nullish().catch(undefined).transform((value) => value ?? undefined);
+  return schema
+    .nullish()
+    .catch(undefined)
+    .transform((value) => value ?? undefined);
 }
 
 const contextSchema = z.array(z.tuple([z.number(), z.string().nullable()]).rest(z.unknown())).catch([]);
@@ -40,8 +43,11 @@ const frameSchema = z
   })
   .transform((frame): EventFrame => {
     const lineNo = frame.lineNo ?? frame.lineno;
-    let context: Array<readonly [number, string | null]> = (frame.context ?? []).map(([line, text]) => [line, text] as const);
-    if (context.length === 0 && frame.context_line !== undefined && lineNo !== undefined) context = [[lineNo, frame.context_line]];
+    let context: Array<readonly [number, string | null]> = (frame.context ?? []).map(
+      ([line, text]) => [line, text] as const,
+    );
+    if (context.length === 0 && frame.context_line !== undefined && lineNo !== undefined)
+      context = [[lineNo, frame.context_line]];
     return {
       filename: frame.filename,
       absPath: frame.absPath ?? frame.abs_path,
@@ -68,17 +74,32 @@ export const exceptionValueSchema = z.looseObject({
 });
 export type ExceptionValue = z.infer<typeof exceptionValueSchema>;
 
-const exceptionDataSchema = z.looseObject({ values: z.array(exceptionValueSchema).nullish().transform((values) => values ?? []) });
+const exceptionDataSchema = z.looseObject({
+  values: z
+    .array(exceptionValueSchema)
+    .nullish()
+    .transform((values) => values ?? []),
+});
 const threadsDataSchema = z.looseObject({
   values: z
-    .array(z.looseObject({ crashed: lenient(z.boolean()), current: lenient(z.boolean()), stacktrace: lenient(stacktraceSchema) }))
+    .array(
+      z.looseObject({
+        crashed: lenient(z.boolean()),
+        current: lenient(z.boolean()),
+        stacktrace: lenient(stacktraceSchema),
+      }),
+    )
     .nullish()
     .transform((values) => values ?? []),
 });
 
 const entrySchema = z.looseObject({ type: z.string(), data: z.unknown() });
 
-const debugImageSchema = z.looseObject({ type: lenient(z.string()), code_file: lenient(z.string()), debug_id: lenient(z.string()) });
+const debugImageSchema = z.looseObject({
+  type: lenient(z.string()),
+  code_file: lenient(z.string()),
+  debug_id: lenient(z.string()),
+});
 
 export const eventSchema = z.looseObject({
   id: idSchema,
@@ -88,7 +109,10 @@ export const eventSchema = z.looseObject({
   message: optional(z.string()),
   platform: optional(z.string()),
   dateCreated: optional(z.string()),
-  tags: z.array(z.looseObject({ key: z.string(), value: z.string().nullable() })).catch([]).default([]),
+  tags: z
+    .array(z.looseObject({ key: z.string(), value: z.string().nullable() }))
+    .catch([])
+    .default([]),
   // An object on Sentry, absent on GlitchTip; the version is also in the `release` tag.
   release: optional(z.union([z.looseObject({ version: z.string() }), z.string()])).catch(undefined),
   entries: z.array(entrySchema).catch([]).default([]),
@@ -125,7 +149,10 @@ function withVarsMeta<T extends EventFrame>(frames: readonly T[], framesMeta: un
 function withStackMeta(exception: ExceptionValue, valueMeta: unknown): ExceptionValue {
   const framesMeta = metaAt(valueMeta, ['stacktrace', 'frames']);
   if (!exception.stacktrace || framesMeta === undefined) return exception;
-  return { ...exception, stacktrace: { ...exception.stacktrace, frames: withVarsMeta(exception.stacktrace.frames, framesMeta) } };
+  return {
+    ...exception,
+    stacktrace: { ...exception.stacktrace, frames: withVarsMeta(exception.stacktrace.frames, framesMeta) },
+  };
 }
 
 /** The exception chain and stack frames of an event, from whichever entries it has. */
@@ -139,7 +166,10 @@ export function stackOfEvent(event: IssueEvent): EventStack {
     const dataMeta = metaAt(entriesMeta, [entryIndex, 'data']);
     if (entry.type === 'exception') {
       const data = exceptionDataSchema.safeParse(entry.data);
-      if (data.success) exceptions.push(...data.data.values.map((value, index) => withStackMeta(value, metaAt(dataMeta, ['values', index]))));
+      if (data.success)
+        exceptions.push(
+          ...data.data.values.map((value, index) => withStackMeta(value, metaAt(dataMeta, ['values', index]))),
+        );
     } else if (entry.type === 'stacktrace' && looseFrames.length === 0) {
       const data = stacktraceSchema.safeParse(entry.data);
       if (data.success) looseFrames = withVarsMeta(data.data.frames, metaAt(dataMeta, ['frames']));
@@ -147,11 +177,16 @@ export function stackOfEvent(event: IssueEvent): EventStack {
       const data = threadsDataSchema.safeParse(entry.data);
       const values = data.success ? data.data.values : [];
       const thread = values.find((value) => value.crashed) ?? values.find((value) => value.current);
-      if (thread?.stacktrace) looseFrames = withVarsMeta(thread.stacktrace.frames, metaAt(dataMeta, ['values', values.indexOf(thread), 'stacktrace', 'frames']));
+      if (thread?.stacktrace)
+        looseFrames = withVarsMeta(
+          thread.stacktrace.frames,
+          metaAt(dataMeta, ['values', values.indexOf(thread), 'stacktrace', 'frames']),
+        );
     } else if (entry.type === 'debugmeta') {
       const images = z.looseObject({ images: z.array(debugImageSchema).catch([]) }).safeParse(entry.data);
       for (const image of images.success ? images.data.images : []) {
-        if (image.type === 'sourcemap' && image.code_file && image.debug_id) debugImages.push({ codeFile: image.code_file, debugId: image.debug_id });
+        if (image.type === 'sourcemap' && image.code_file && image.debug_id)
+          debugImages.push({ codeFile: image.code_file, debugId: image.debug_id });
       }
     }
   });

@@ -93,7 +93,13 @@ export class SentryHttp {
     this.random = options.random ?? Math.random;
     const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency ?? defaultMaxConcurrency));
     this.maxConcurrency = maxConcurrency;
-    this.pacer = new Pacer(this.retry, this.clock, this.random, Math.min(defaultConcurrency, maxConcurrency), maxConcurrency);
+    this.pacer = new Pacer(
+      this.retry,
+      this.clock,
+      this.random,
+      Math.min(defaultConcurrency, maxConcurrency),
+      maxConcurrency,
+    );
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     this.bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
@@ -132,7 +138,8 @@ export class SentryHttp {
         refusals++;
         const verdict = limiter.refused(exchange.headers, exchange.text, refusals);
         const refusal = errorForStatus(429, exchange.text, request.what, this.baseUrl, label);
-        if (verdict.kind === 'giveUp' || refusals > this.retry.maxRefusalsPerRequest) return err(this.gaveUpOnRateLimit(refusal, verdict));
+        if (verdict.kind === 'giveUp' || refusals > this.retry.maxRefusalsPerRequest)
+          return err(this.gaveUpOnRateLimit(refusal, verdict));
         this.options.log.debug(`${label}: rate-limited, waiting for the next window`);
         if (verdict.waitMs > 0) await this.clock.sleep(verdict.waitMs, request.signal);
         // A request already admitted once goes ahead of those not yet sent, so that none is starved.
@@ -146,10 +153,17 @@ export class SentryHttp {
         limiter.failed();
         if (request.signal?.aborted) return err(this.stopped(request, label));
       }
-      const failure = exchange.kind === 'answer' ? { error: errorForStatus(exchange.status, exchange.text, request.what, this.baseUrl, label), again: 'network' as const } : exchange;
+      const failure =
+        exchange.kind === 'answer'
+          ? {
+              error: errorForStatus(exchange.status, exchange.text, request.what, this.baseUrl, label),
+              again: 'network' as const,
+            }
+          : exchange;
       if (failure.again === 'never') return err(failure.error);
       const attempts = failure.again === 'timeout' ? ++timeouts : ++failures;
-      if (attempts > (failure.again === 'timeout' ? this.retry.maxTimeoutRetries : this.retry.maxRetries)) return err(failure.error);
+      if (attempts > (failure.again === 'timeout' ? this.retry.maxTimeoutRetries : this.retry.maxRetries))
+        return err(failure.error);
       const waitMs = backoffDelay(this.retry, attempts - 1, this.random);
       this.options.log.debug(`${label}: ${failure.error.kind}, retry ${attempts} in ${waitMs} ms`);
       await this.clock.sleep(waitMs, request.signal);
@@ -190,26 +204,56 @@ export class SentryHttp {
     }
   }
 
-  private noAnswer(error: unknown, request: HttpRequest<unknown>, label: string, expired: 'answer' | 'body' | undefined): { error: ApiError; again: 'network' | 'timeout' | 'never' } {
+  private noAnswer(
+    error: unknown,
+    request: HttpRequest<unknown>,
+    label: string,
+    expired: 'answer' | 'body' | undefined,
+  ): { error: ApiError; again: 'network' | 'timeout' | 'never' } {
     const subject = request.what.subject;
     const seconds = (ms: number): number => Math.max(1, Math.round(ms / 1000));
     if (request.signal?.aborted) return { error: this.stopped(request, label), again: 'never' };
     if (error instanceof ResponseTooLarge) {
-      return { error: apiError('malformed', `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read: Sentry sends nothing that large. Check that ${this.baseUrl} is your Sentry server (or the proxy in front of it) and try again.`, { request: label }), again: 'never' };
+      return {
+        error: apiError(
+          'malformed',
+          `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read: Sentry sends nothing that large. Check that ${this.baseUrl} is your Sentry server (or the proxy in front of it) and try again.`,
+          { request: label },
+        ),
+        again: 'never',
+      };
     }
     if (expired === 'body') {
       return {
-        error: apiError('timeout', `Sentry at ${this.baseUrl} did not finish sending its answer within ${seconds(this.bodyTimeoutMs)} s while loading ${subject}. The server is overloaded or a proxy holds the answer; try again later.`, { request: label }),
+        error: apiError(
+          'timeout',
+          `Sentry at ${this.baseUrl} did not finish sending its answer within ${seconds(this.bodyTimeoutMs)} s while loading ${subject}. The server is overloaded or a proxy holds the answer; try again later.`,
+          { request: label },
+        ),
         again: 'timeout',
       };
     }
     const reason = networkReason(error);
     if (expired === 'answer' || reason === connectTimeoutReason) {
-      const what = reason === connectTimeoutReason ? `did not accept a connection within ${seconds(this.connectTimeoutMs)} s` : `did not answer within ${seconds(this.timeoutMs)} s`;
-      return { error: apiError('timeout', `Sentry at ${this.baseUrl} ${what} while loading ${subject}. Check your connection and try again.`, { request: label }), again: 'timeout' };
+      const what =
+        reason === connectTimeoutReason
+          ? `did not accept a connection within ${seconds(this.connectTimeoutMs)} s`
+          : `did not answer within ${seconds(this.timeoutMs)} s`;
+      return {
+        error: apiError(
+          'timeout',
+          `Sentry at ${this.baseUrl} ${what} while loading ${subject}. Check your connection and try again.`,
+          { request: label },
+        ),
+        again: 'timeout',
+      };
     }
     return {
-      error: apiError('network', `Could not reach Sentry at ${this.baseUrl} (${reason}) while loading ${subject}. Check the URL, your network or proxy, and try again.`, { request: label }),
+      error: apiError(
+        'network',
+        `Could not reach Sentry at ${this.baseUrl} (${reason}) while loading ${subject}. Check the URL, your network or proxy, and try again.`,
+        { request: label },
+      ),
       again: 'network',
     };
   }
@@ -243,14 +287,27 @@ export class SentryHttp {
 
   private gaveUpOnRateLimit(refusal: ApiError, verdict: RefusalVerdict): ApiError {
     if (verdict.kind === 'giveUp' && verdict.reason === 'longWait') {
-      return { ...refusal, message: `${refusal.message.replace(/ Wait a minute and refresh\./, '')} Try again in ${Math.ceil(verdict.waitMs / 1000)} s.` };
+      return {
+        ...refusal,
+        message: `${refusal.message.replace(/ Wait a minute and refresh\./, '')} Try again in ${Math.ceil(verdict.waitMs / 1000)} s.`,
+      };
     }
     return refusal;
   }
 
-  private settle<T>(exchange: { status: number; headers: Headers; text: string }, request: HttpRequest<T>, label: string): Result<HttpResponse<T>, ApiError> {
+  private settle<T>(
+    exchange: { status: number; headers: Headers; text: string },
+    request: HttpRequest<T>,
+    label: string,
+  ): Result<HttpResponse<T>, ApiError> {
     const { status, headers, text } = exchange;
-    if (status < 200 || status >= 300) return err(errorForStatus(status, text, request.what, this.baseUrl, label, { location: single(headers.location), challenge: single(headers['www-authenticate']) }));
+    if (status < 200 || status >= 300)
+      return err(
+        errorForStatus(status, text, request.what, this.baseUrl, label, {
+          location: single(headers.location),
+          challenge: single(headers['www-authenticate']),
+        }),
+      );
     let json: unknown;
     try {
       // A bulk PUT may answer 204 with no body.
@@ -258,7 +315,11 @@ export class SentryHttp {
     } catch {
       if (looksLikeWebPage(text)) return err(notSentryError(this.baseUrl, request.what.subject, status, label));
       return err(
-        apiError('malformed', `Sentry answered ${request.what.subject} with something that is not JSON (${status}): cut off, or not from Sentry. Is ${this.baseUrl} a Sentry server? Check the server URL and try again.`, { status, request: label }),
+        apiError(
+          'malformed',
+          `Sentry answered ${request.what.subject} with something that is not JSON (${status}): cut off, or not from Sentry. Is ${this.baseUrl} a Sentry server? Check the server URL and try again.`,
+          { status, request: label },
+        ),
       );
     }
     const parsed = request.schema.safeParse(json);
@@ -292,7 +353,8 @@ export class SentryHttp {
     };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     const token = this.options.token;
-    if (token && request.authenticated !== false && mayCarryToken(this.baseUrl, url.origin)) headers.authorization = `Bearer ${token}`;
+    if (token && request.authenticated !== false && mayCarryToken(this.baseUrl, url.origin))
+      headers.authorization = `Bearer ${token}`;
     return headers;
   }
 
@@ -358,7 +420,9 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 function networkReason(error: unknown): string {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
+    (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   const known: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ENOTFOUND: 'host not found',

@@ -44,12 +44,22 @@ export function bodyOf(change: IssueChange, capabilities: BackendCapabilities): 
     case 'resolveInRelease':
       return { status: 'resolved', statusDetails: { inRelease: change.release } };
     case 'unresolve':
-      return capabilities.archiveUntil ? { status: 'unresolved', statusDetails: {}, substatus: 'ongoing' } : { status: 'unresolved' };
+      return capabilities.archiveUntil
+        ? { status: 'unresolved', statusDetails: {}, substatus: 'ongoing' }
+        : { status: 'unresolved' };
     case 'archive':
       if (!capabilities.archiveUntil) return { status: 'ignored' };
-      return { status: 'ignored', statusDetails: {}, substatus: change.until === 'forever' ? 'archived_forever' : 'archived_until_escalating' };
+      return {
+        status: 'ignored',
+        statusDetails: {},
+        substatus: change.until === 'forever' ? 'archived_forever' : 'archived_until_escalating',
+      };
     case 'archiveFor':
-      return { status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreDuration: change.minutes } };
+      return {
+        status: 'ignored',
+        substatus: 'archived_until_condition_met',
+        statusDetails: { ignoreDuration: change.minutes },
+      };
     case 'assign':
       return { assignedTo: change.assignee };
     case 'unassign':

@@ -13,7 +13,9 @@ function isStatsBuckets(value: unknown): value is StatsBuckets {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   for (const buckets of Object.values(value)) {
     if (!Array.isArray(buckets)) return false;
-    for (const bucket of buckets) if (!Array.isArray(bucket) || bucket.length < 2 || typeof bucket[0] !== 'number' || typeof bucket[1] !== 'number') return false;
+    for (const bucket of buckets)
+      if (!Array.isArray(bucket) || bucket.length < 2 || typeof bucket[0] !== 'number' || typeof bucket[1] !== 'number')
+        return false;
   }
   return true;
 }
@@ -92,7 +94,10 @@ export const issueTagSchema = z.looseObject({
   topValues: z
     .array(
       z.looseObject({
-        value: z.string().nullable().transform((value) => value ?? ''),
+        value: z
+          .string()
+          .nullable()
+          .transform((value) => value ?? ''),
         name: optional(z.string()),
         count: z.number(),
         firstSeen: optional(z.string()),

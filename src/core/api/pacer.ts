@@ -31,7 +31,13 @@ export class Pacer {
     const key = `${origin} ${endpointClass}`;
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new EndpointLimiter(this.policy, this.clock, this.random, this.announcedByHost.get(origin) ?? this.startConcurrency, this.maxConcurrency);
+      limiter = new EndpointLimiter(
+        this.policy,
+        this.clock,
+        this.random,
+        this.announcedByHost.get(origin) ?? this.startConcurrency,
+        this.maxConcurrency,
+      );
       this.limiters.set(key, limiter);
     }
     return limiter;

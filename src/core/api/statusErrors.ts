@@ -18,7 +18,11 @@ export function errorDetail(body: string): string | undefined {
   let detail: unknown;
   try {
     const parsed: unknown = JSON.parse(body);
-    detail = typeof parsed === 'string' ? parsed : (parsed as { detail?: unknown; message?: unknown } | null)?.detail ?? (parsed as { message?: unknown } | null)?.message;
+    detail =
+      typeof parsed === 'string'
+        ? parsed
+        : ((parsed as { detail?: unknown; message?: unknown } | null)?.detail ??
+          (parsed as { message?: unknown } | null)?.message);
   } catch {
     return undefined;
   }
@@ -47,7 +51,14 @@ export interface AnswerHeaders {
   readonly challenge?: string;
 }
 
-export function errorForStatus(status: number, body: string, what: RequestDescription, baseUrl: string, request: string, headers: AnswerHeaders = {}): ApiError {
+export function errorForStatus(
+  status: number,
+  body: string,
+  what: RequestDescription,
+  baseUrl: string,
+  request: string,
+  headers: AnswerHeaders = {},
+): ApiError {
   const { location, challenge } = headers;
   const detail = errorDetail(body);
   const said = detail ? ` Sentry said: "${detail}"` : '';
@@ -75,13 +86,29 @@ export function errorForStatus(status: number, body: string, what: RequestDescri
       // Sentry's API answers a 404 in JSON or with an empty body; a page saying "not found" comes from something else.
       return notSentryError(baseUrl, what.subject, status, request);
     case status === 404:
-      return apiError('notFound', `Sentry answered 404: ${what.notFound}. Check the organization and project slugs.${said}`, extra);
+      return apiError(
+        'notFound',
+        `Sentry answered 404: ${what.notFound}. Check the organization and project slugs.${said}`,
+        extra,
+      );
     case status === 410:
-      return apiError('gone', `Sentry no longer serves the endpoint for ${what.subject} (410). Update Sentry Insight.${said}`, extra);
+      return apiError(
+        'gone',
+        `Sentry no longer serves the endpoint for ${what.subject} (410). Update Sentry Insight.${said}`,
+        extra,
+      );
     case status === 429:
-      return apiError('rateLimited', `Sentry is rate-limiting requests for ${what.subject} (429). Wait a minute and refresh.${said}`, extra);
+      return apiError(
+        'rateLimited',
+        `Sentry is rate-limiting requests for ${what.subject} (429). Wait a minute and refresh.${said}`,
+        extra,
+      );
     case status >= 500:
-      return apiError('server', `Sentry at ${baseUrl} had an internal error (${status}) while loading ${what.subject}. Try again later.${said}`, extra);
+      return apiError(
+        'server',
+        `Sentry at ${baseUrl} had an internal error (${status}) while loading ${what.subject}. Try again later.${said}`,
+        extra,
+      );
     case status >= 300 && status < 400: {
       const target = redirectOrigin(location, baseUrl);
       const where = target ? ` to ${clip(target, 200)}` : '';
@@ -108,4 +135,3 @@ export function notSentryError(baseUrl: string, subject: string, status: number,
     { status, request },
   );
 }
-

@@ -21,22 +21,35 @@ export interface ChosenAssignee {
 export function chooseAssignee(wanted: string, directory: AssigneeDirectory): Result<ChosenAssignee, string> {
   const name = wanted.trim().toLowerCase();
   if (name === 'me' || name === 'myself') {
-    return directory.me ? ok({ value: `user:${directory.me}`, label: 'you' }) : err('The token names no Sentry user, so "me" cannot be told: name the member by e-mail instead.');
+    return directory.me
+      ? ok({ value: `user:${directory.me}`, label: 'you' })
+      : err('The token names no Sentry user, so "me" cannot be told: name the member by e-mail instead.');
   }
   if (name.startsWith('#') || name.startsWith('team:')) {
     const slug = name.replace(/^#|^team:/, '');
     const team = directory.teams.find((candidate) => candidate.slug.toLowerCase() === slug || candidate.id === slug);
-    return team ? ok({ value: `team:${team.id}`, label: `team #${oneLine(team.slug, 100)}` }) : err(`No team "${oneLine(slug, 100)}" in the organization. Teams: ${listed(directory.teams.map((entry) => `#${entry.slug}`))}.`);
+    return team
+      ? ok({ value: `team:${team.id}`, label: `team #${oneLine(team.slug, 100)}` })
+      : err(
+          `No team "${oneLine(slug, 100)}" in the organization. Teams: ${listed(directory.teams.map((entry) => `#${entry.slug}`))}.`,
+        );
   }
-  const matching = directory.members.filter((member) => member.user?.id !== undefined && namesOf(member).some((candidate) => candidate === name));
-  if (matching.length === 1 && matching[0]?.user) return ok({ value: `user:${matching[0].user.id}`, label: oneLine(labelOf(matching[0]), 100) });
+  const matching = directory.members.filter(
+    (member) => member.user?.id !== undefined && namesOf(member).some((candidate) => candidate === name),
+  );
+  if (matching.length === 1 && matching[0]?.user)
+    return ok({ value: `user:${matching[0].user.id}`, label: oneLine(labelOf(matching[0]), 100) });
   if (matching.length > 1) return err(`"${oneLine(wanted, 100)}" fits ${matching.length} members: name one by e-mail.`);
-  return err(`No member "${oneLine(wanted, 100)}" in the organization. Members: ${listed(directory.members.map(labelOf))}.`);
+  return err(
+    `No member "${oneLine(wanted, 100)}" in the organization. Members: ${listed(directory.members.map(labelOf))}.`,
+  );
 }
 
 function namesOf(member: Member): string[] {
   const { email, name, user } = member;
-  return [email, name, user?.email, user?.name, user?.id].filter((value): value is string => typeof value === 'string' && value !== '').map((value) => value.toLowerCase());
+  return [email, name, user?.email, user?.name, user?.id]
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    .map((value) => value.toLowerCase());
 }
 
 function labelOf(member: Member): string {

@@ -22,7 +22,11 @@ export function instructionOf(request: AssistantRequest): string {
 }
 
 /** What the model reads: the instruction, the user's own words if any, then the issue's grounded context. */
-export function requestPrompt(request: AssistantRequest, grounded: Pick<GroundedIssue, 'text'>, userWords = ''): string {
+export function requestPrompt(
+  request: AssistantRequest,
+  grounded: Pick<GroundedIssue, 'text'>,
+  userWords = '',
+): string {
   const words = userWords.trim();
   return `${instructionOf(request)}${words ? `\n\nThe developer adds: ${words}` : ''}\n\n--- Sentry issue context (scrubbed; source lines are today's workspace files) ---\n${grounded.text}`;
 }

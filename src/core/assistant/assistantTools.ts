@@ -35,7 +35,9 @@ export interface AssistantTool {
 }
 
 function answerOf(result: Result<string, ApiError>): ToolAnswer {
-  return result.ok ? { text: result.value, isError: false } : failure(`Sentry could not answer: ${result.error.message}`);
+  return result.ok
+    ? { text: result.value, isError: false }
+    : failure(`Sentry could not answer: ${result.error.message}`);
 }
 
 function failure(text: string): ToolAnswer {
@@ -72,9 +74,18 @@ function tool<S extends z.ZodRawShape>(definition: {
   };
 }
 
-const issueReference = z.string().min(1).max(200).describe('The issue: its numeric id (e.g. "1001") or its short id (e.g. "SHOP-WEB-1A"), as list_issues shows them.');
+const issueReference = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('The issue: its numeric id (e.g. "1001") or its short id (e.g. "SHOP-WEB-1A"), as list_issues shows them.');
 const readOnly: ToolAnnotations = { readOnlyHint: true, openWorldHint: true };
-const destructive: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
+const destructive: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: true,
+  openWorldHint: true,
+};
 
 const listIssues = tool({
   name: 'list_issues',
@@ -82,10 +93,25 @@ const listIssues = tool({
   description:
     "Lists the unresolved Sentry issues of the release this workspace runs whose stack traces pass through the workspace's own files, with the file:line of each frame (where it was raised and its callers), event and user counts, and the issue's story in the release (new, regressed or carried over). Call it first when the user asks what is failing, which errors touch a file, or what is new or regressed in this release; then call issue_context for one issue.",
   input: {
-    file: z.string().max(500).optional().describe('Only issues with a frame in a workspace file whose path contains this text (e.g. "src/cart.ts" or "cart").'),
+    file: z
+      .string()
+      .max(500)
+      .optional()
+      .describe(
+        'Only issues with a frame in a workspace file whose path contains this text (e.g. "src/cart.ts" or "cart").',
+      ),
     level: z.enum(['fatal', 'error', 'warning', 'info', 'debug']).optional().describe('Only issues of this level.'),
-    story: z.enum(issueFilterKinds).optional().describe('Only issues new in this release, regressed (back after a fix), or carried over from an earlier release.'),
-    text: z.string().max(500).optional().describe('Only issues whose title, culprit or short id contains this text (case-insensitive).'),
+    story: z
+      .enum(issueFilterKinds)
+      .optional()
+      .describe(
+        'Only issues new in this release, regressed (back after a fix), or carried over from an earlier release.',
+      ),
+    text: z
+      .string()
+      .max(500)
+      .optional()
+      .describe('Only issues whose title, culprit or short id contains this text (case-insensitive).'),
   },
   annotations: readOnly,
   run: async (assistant, filter) => answerOf(await assistant.issueList(filter)),
@@ -97,35 +123,59 @@ const issueContext = tool({
   description: `Gives one issue's evidence, grounded in this workspace: the exception chain (thrown first, then its causes), each stack's frames innermost first with the workspace file:line they resolve to today and the current source lines around it (marked when the code moved or changed since the release), the commit that last changed the first of those lines, the raising file's code owners (CODEOWNERS), the local variables the SDK recorded, the latest breadcrumbs, the event's tags and the release story. Secrets and personal data are scrubbed ([Filtered]); the text is capped (${defaultContextBytes} bytes by default) with a note of what was cut. Call it before explaining or fixing an issue, and cite the workspace file:line it names.`,
   input: {
     issue: issueReference,
-    breadcrumbs: z.number().int().min(0).max(100).optional().describe(`How many of the latest breadcrumbs to include (default ${defaultBreadcrumbs}).`),
+    breadcrumbs: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe(`How many of the latest breadcrumbs to include (default ${defaultBreadcrumbs}).`),
   },
   annotations: readOnly,
-  run: async (assistant, { issue, breadcrumbs }) => answerOf(await assistant.context(issue, breadcrumbs === undefined ? {} : { breadcrumbs })),
+  run: async (assistant, { issue, breadcrumbs }) =>
+    answerOf(await assistant.context(issue, breadcrumbs === undefined ? {} : { breadcrumbs })),
 });
 
 const compareReleasesTool = tool({
   name: 'compare_releases',
   title: 'Compare this release with an earlier one',
   description:
-    "Compares the release this workspace runs with an earlier release (by default the one just before it): the issues new in it, the ones that regressed in it (resolved before, back now), and the ones of the earlier release that have no events in it any more, each with event and user counts. Call it when the user asks whether this release made things better or worse, what it broke, or what it fixed.",
+    'Compares the release this workspace runs with an earlier release (by default the one just before it): the issues new in it, the ones that regressed in it (resolved before, back now), and the ones of the earlier release that have no events in it any more, each with event and user counts. Call it when the user asks whether this release made things better or worse, what it broke, or what it fixed.',
   input: {
-    base: z.string().min(1).max(200).optional().describe('The release to compare with (e.g. "shop@1.3.0"); by default the release before the workspace\'s.'),
+    base: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('The release to compare with (e.g. "shop@1.3.0"); by default the release before the workspace\'s.'),
   },
   annotations: readOnly,
   run: async (assistant, { base }) => answerOf(await assistant.comparison(base)),
 });
 
-function triageTool(name: string, title: string, description: string, change: IssueChange, done: string, verb: string): AssistantTool {
+function triageTool(
+  name: string,
+  title: string,
+  description: string,
+  change: IssueChange,
+  done: string,
+  verb: string,
+): AssistantTool {
   return tool({
     name,
     title,
     description,
     input: { issue: issueReference },
     annotations: destructive,
-    confirm: ({ issue }) => ({ title, message: `${verb} issue ${issue} on the Sentry server, for everyone on the team?` }),
+    confirm: ({ issue }) => ({
+      title,
+      message: `${verb} issue ${issue} on the Sentry server, for everyone on the team?`,
+    }),
     run: async (assistant, { issue }) => {
       const changed = await assistant.triage(issue, change);
-      return changed.ok ? { text: `${changed.value.shortId} (id ${changed.value.id}) ${done}.`, isError: false } : answerOf(changed);
+      return changed.ok
+        ? { text: `${changed.value.shortId} (id ${changed.value.id}) ${done}.`, isError: false }
+        : answerOf(changed);
     },
   });
 }
@@ -155,14 +205,33 @@ const assignIssue = tool({
     'Assigns the issue on the Sentry server to a member of the organization or a team, which notifies them. Call it only when the user asks to assign the issue (e.g. "assign it to me", "give it to #backend"); never on your own initiative.',
   input: {
     issue: issueReference,
-    assignee: z.string().min(1).max(200).describe('Who: "me" (the signed-in user), a member\'s e-mail or name, or a team as "#slug".'),
+    assignee: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('Who: "me" (the signed-in user), a member\'s e-mail or name, or a team as "#slug".'),
   },
   annotations: destructive,
-  confirm: ({ issue, assignee }) => ({ title: 'Assign a Sentry issue', message: `Assign issue ${issue} to ${assignee} on the Sentry server (they are notified)?` }),
+  confirm: ({ issue, assignee }) => ({
+    title: 'Assign a Sentry issue',
+    message: `Assign issue ${issue} to ${assignee} on the Sentry server (they are notified)?`,
+  }),
   run: async (assistant, { issue, assignee }) => {
     const assigned = await assistant.assign(issue, assignee);
-    return assigned.ok ? { text: `${assigned.value.issue.shortId} (id ${assigned.value.issue.id}) is now assigned to ${assigned.value.assignee.label}.`, isError: false } : answerOf(assigned);
+    return assigned.ok
+      ? {
+          text: `${assigned.value.issue.shortId} (id ${assigned.value.issue.id}) is now assigned to ${assigned.value.assignee.label}.`,
+          isError: false,
+        }
+      : answerOf(assigned);
   },
 });
 
-export const assistantTools: readonly AssistantTool[] = [listIssues, issueContext, compareReleasesTool, resolveIssue, archiveIssue, assignIssue];
+export const assistantTools: readonly AssistantTool[] = [
+  listIssues,
+  issueContext,
+  compareReleasesTool,
+  resolveIssue,
+  archiveIssue,
+  assignIssue,
+];

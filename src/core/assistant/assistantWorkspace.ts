@@ -25,7 +25,20 @@ import { issueListText } from './issueList';
 import { locateFrames } from './locatedFrames';
 
 /** What a load needs of the workspace and its connection (see LoadTarget), and the connected client. */
-export interface AssistantWorkspaceSetup extends Pick<LoadTarget, 'org' | 'project' | 'folder' | 'release' | 'releaseMustExist' | 'environments' | 'statsPeriod' | 'pathMappings' | 'projectMayNotExistYet' | 'env' | 'log'> {
+export interface AssistantWorkspaceSetup extends Pick<
+  LoadTarget,
+  | 'org'
+  | 'project'
+  | 'folder'
+  | 'release'
+  | 'releaseMustExist'
+  | 'environments'
+  | 'statsPeriod'
+  | 'pathMappings'
+  | 'projectMayNotExistYet'
+  | 'env'
+  | 'log'
+> {
   readonly client: SentryClient;
   /** Where git blame may run (the editor passes none in an untrusted workspace: a repository's config can run programs). */
   readonly suspects?: SuspectCommits;
@@ -48,7 +61,10 @@ export interface IssueAssistant {
   context(reference: string, options?: { breadcrumbs?: number; maxBytes?: number }): Promise<Result<string, ApiError>>;
   comparison(base?: string): Promise<Result<string, ApiError>>;
   triage(reference: string, change: IssueChange): Promise<Result<Issue, ApiError>>;
-  assign(reference: string, assignee: string): Promise<Result<{ readonly issue: Issue; readonly assignee: ChosenAssignee }, ApiError>>;
+  assign(
+    reference: string,
+    assignee: string,
+  ): Promise<Result<{ readonly issue: Issue; readonly assignee: ChosenAssignee }, ApiError>>;
 }
 
 /** An issue found by id or short id, with its latest event where one could be read. */
@@ -69,7 +85,12 @@ export class AssistantWorkspace implements IssueAssistant {
   /** The release's unresolved issues as they are now; a second ask reuses the events of issues that did not move. */
   async issues(): Promise<Result<WorkspaceIssues, ApiError>> {
     const { client, log, ...target } = this.setup;
-    const loaded = await loadWorkspaceIssues(client, { ...target, log, memo: this.memo, ...(this.last ? { previous: previousOf(this.last) } : {}) });
+    const loaded = await loadWorkspaceIssues(client, {
+      ...target,
+      log,
+      memo: this.memo,
+      ...(this.last ? { previous: previousOf(this.last) } : {}),
+    });
     if (loaded.ok) this.last = loaded.value;
     return loaded;
   }
@@ -82,24 +103,46 @@ export class AssistantWorkspace implements IssueAssistant {
   /** The workspace's release (as last loaded) against `base`, or against the release before it. */
   async comparison(base?: string): Promise<Result<string, ApiError>> {
     const loaded = this.last ?? (await this.loadOnce());
-    if (!loaded) return err(apiError('notFound', "The workspace's issues could not be loaded, so its release is unknown; try again."));
-    if (!loaded.release) return err(apiError('notFound', 'The project has no releases to compare: send events with a release first.'));
+    if (!loaded)
+      return err(
+        apiError('notFound', "The workspace's issues could not be loaded, so its release is unknown; try again."),
+      );
+    if (!loaded.release)
+      return err(apiError('notFound', 'The project has no releases to compare: send events with a release first.'));
     const { client, org, environments, statsPeriod } = this.setup;
-    const compared = await compareReleases(client, { org, projectId: loaded.project.id, release: loaded.release.version, ...(base ? { base } : {}), environments, statsPeriod });
+    const compared = await compareReleases(client, {
+      org,
+      projectId: loaded.project.id,
+      release: loaded.release.version,
+      ...(base ? { base } : {}),
+      environments,
+      statsPeriod,
+    });
     return compared.ok ? ok(comparisonText(compared.value)) : compared;
   }
 
   /** Assigns the issue to the member or team `assignee` names ("me", an e-mail, a name, "#team"). */
-  async assign(reference: string, assignee: string): Promise<Result<{ issue: Issue; assignee: ChosenAssignee }, ApiError>> {
+  async assign(
+    reference: string,
+    assignee: string,
+  ): Promise<Result<{ issue: Issue; assignee: ChosenAssignee }, ApiError>> {
     const { client, org } = this.setup;
-    if (!client.backend.capabilities.assign) return err(apiError('notFound', 'This server cannot assign issues (GlitchTip has no assignees).'));
+    if (!client.backend.capabilities.assign)
+      return err(apiError('notFound', 'This server cannot assign issues (GlitchTip has no assignees).'));
     const found = await this.find(reference);
     if (!found.ok) return found;
     const [members, teams, me] = await Promise.all([client.members(org), client.teams(org), client.tokenInfo()]);
     if (!members.ok) return members;
-    const chosen = chooseAssignee(assignee, { members: members.value, teams: teams.ok ? teams.value : [], ...(me?.ok && me.value.user?.id ? { me: me.value.user.id } : {}) });
+    const chosen = chooseAssignee(assignee, {
+      members: members.value,
+      teams: teams.ok ? teams.value : [],
+      ...(me?.ok && me.value.user?.id ? { me: me.value.user.id } : {}),
+    });
     if (!chosen.ok) return err(apiError('notFound', chosen.error));
-    const changed = await client.updateIssue(org, found.value.issue.id, { action: 'assign', assignee: chosen.value.value });
+    const changed = await client.updateIssue(org, found.value.issue.id, {
+      action: 'assign',
+      assignee: chosen.value.value,
+    });
     return changed.ok ? ok({ issue: found.value.issue, assignee: chosen.value }) : changed;
   }
 
@@ -108,7 +151,9 @@ export class AssistantWorkspace implements IssueAssistant {
     const loaded = this.last ?? (await this.loadOnce());
     const wanted = reference.trim();
     if (loaded) {
-      const issue = loaded.issues.find((candidate) => candidate.id === wanted || candidate.shortId.toLowerCase() === wanted.toLowerCase());
+      const issue = loaded.issues.find(
+        (candidate) => candidate.id === wanted || candidate.shortId.toLowerCase() === wanted.toLowerCase(),
+      );
       if (issue) {
         const event = loaded.events.get(issue.id) ?? (await this.latestEvent(issue.id));
         return ok({ issue, ...(event ? { event } : {}) });
@@ -121,20 +166,37 @@ export class AssistantWorkspace implements IssueAssistant {
   }
 
   /** The issue's context for the assistant: scrubbed, grounded in today's workspace files, within `maxBytes`. */
-  async context(reference: string, options: { breadcrumbs?: number; maxBytes?: number } = {}): Promise<Result<string, ApiError>> {
+  async context(
+    reference: string,
+    options: { breadcrumbs?: number; maxBytes?: number } = {},
+  ): Promise<Result<string, ApiError>> {
     const grounded = await this.grounded(reference, options);
     return grounded.ok ? ok(grounded.value.text) : grounded;
   }
 
   /** The context with the issue and the workspace lines it names, for answers that link to those lines. */
-  async grounded(reference: string, options: { breadcrumbs?: number; maxBytes?: number } = {}): Promise<Result<GroundedIssue, ApiError>> {
+  async grounded(
+    reference: string,
+    options: { breadcrumbs?: number; maxBytes?: number } = {},
+  ): Promise<Result<GroundedIssue, ApiError>> {
     const found = await this.find(reference);
     if (!found.ok) return found;
     const { issue, event } = found.value;
     const located = event ? await this.locate(event) : new Map<string, LocatedFrame>();
     const owners = await this.ownersOf(located);
-    const text = issueContextText({ issue, ...(event ? { event } : {}), release: this.last?.release?.version, located, ...(owners ? { owners } : {}), ...options });
-    const lines = [...located.values()].map((frame) => ({ folder: this.setup.folder.path, file: frame.file, line: frame.line }));
+    const text = issueContextText({
+      issue,
+      ...(event ? { event } : {}),
+      release: this.last?.release?.version,
+      located,
+      ...(owners ? { owners } : {}),
+      ...options,
+    });
+    const lines = [...located.values()].map((frame) => ({
+      folder: this.setup.folder.path,
+      file: frame.file,
+      line: frame.line,
+    }));
     return ok({ issue, text, lines });
   }
 
@@ -153,7 +215,9 @@ export class AssistantWorkspace implements IssueAssistant {
   }
 
   private async latestEvent(issueId: string): Promise<IssueEvent | undefined> {
-    const event = await this.setup.client.latestEvent(this.setup.org, issueId, { environments: this.setup.environments });
+    const event = await this.setup.client.latestEvent(this.setup.org, issueId, {
+      environments: this.setup.environments,
+    });
     if (!event.ok) this.setup.log.warn(`No event for issue ${issueId}: ${event.error.message}`);
     return event.ok ? event.value : undefined;
   }
@@ -163,8 +227,22 @@ export class AssistantWorkspace implements IssueAssistant {
     const { client, org, folder, log, pathMappings } = this.setup;
     const reader = new WorkspaceFileReader([folder], { log });
     const projectId = this.last?.project.id ?? this.memo.project?.id;
-    const resolver = await buildResolver(client, { org, projectId: projectId ?? Promise.resolve(undefined), folders: [folder], pathMappings: pathMappings ?? [], log, warnings: [], memo: this.memo, reader });
-    const located = await locateFrames(event, resolver, async (location) => (await reader.read(reader.absolutePath({ folder: location.folder, path: location.file })))?.lines);
+    const resolver = await buildResolver(client, {
+      org,
+      projectId: projectId ?? Promise.resolve(undefined),
+      folders: [folder],
+      pathMappings: pathMappings ?? [],
+      log,
+      warnings: [],
+      memo: this.memo,
+      reader,
+    });
+    const located = await locateFrames(
+      event,
+      resolver,
+      async (location) =>
+        (await reader.read(reader.absolutePath({ folder: location.folder, path: location.file })))?.lines,
+    );
     return this.withSuspects(located);
   }
 

@@ -14,9 +14,16 @@ export function comparisonText(comparison: ReleaseComparison): string {
   const headings: Array<[ComparisonCategory, string]> = [
     ['new', `New in ${release} (first seen in it)`],
     ['regressed', `Regressed in ${release} (resolved before, back with events in it)`],
-    ['gone', base ? `Gone since ${base} (events in ${base}, none in ${release})` : 'Gone (there is no earlier release to compare with)'],
+    [
+      'gone',
+      base
+        ? `Gone since ${base} (events in ${base}, none in ${release})`
+        : 'Gone (there is no earlier release to compare with)',
+    ],
   ];
-  const lines = [`Release ${release} compared with ${base ?? 'no earlier release'}: ${comparison.new.length} new, ${comparison.regressed.length} regressed, ${comparison.gone.length} gone.`];
+  const lines = [
+    `Release ${release} compared with ${base ?? 'no earlier release'}: ${comparison.new.length} new, ${comparison.regressed.length} regressed, ${comparison.gone.length} gone.`,
+  ];
   for (const [category, heading] of headings) {
     const entries = comparison[category];
     lines.push('', `## ${heading}: ${entries.length === 0 ? 'none' : entries.length}`);

@@ -78,7 +78,8 @@ function headerSection({ issue, release, event, owners }: IssueContextInput): Se
   if (issue.culprit) lines.push(`Culprit: ${oneLineText(issue.culprit, 500)}`);
   // The repository's own CODEOWNERS, which the assistant could read itself: its e-mails are not event data to scrub.
   if (owners) lines.push(`${pageText(owners, 1000).replace(/\s*\n\s*/g, ' ')}.`);
-  if (issue.firstSeen || issue.lastSeen) lines.push(`First seen ${issue.firstSeen ?? 'unknown'}, last seen ${issue.lastSeen ?? 'unknown'}.`);
+  if (issue.firstSeen || issue.lastSeen)
+    lines.push(`First seen ${issue.firstSeen ?? 'unknown'}, last seen ${issue.lastSeen ?? 'unknown'}.`);
   if (!event) lines.push('No event of this issue could be read: the exception, frames and breadcrumbs are unknown.');
   return { name: 'header', text: `${lines.join('\n')}\n` };
 }
@@ -92,21 +93,36 @@ function eventSections(input: IssueContextInput): Section[] {
   const crumbs = breadcrumbSection(event, input.breadcrumbs ?? defaultBreadcrumbs);
   if (crumbs) sections.push(crumbs);
   const tags = eventTags(event, false);
-  if (tags.length > 0) sections.push({ name: 'tags', text: `\n## Tags\n${tags.map((tag) => `${tag.key}: ${oneLineText(tag.value, 300)}`).join('\n')}\n` });
+  if (tags.length > 0)
+    sections.push({
+      name: 'tags',
+      text: `\n## Tags\n${tags.map((tag) => `${tag.key}: ${oneLineText(tag.value, 300)}`).join('\n')}\n`,
+    });
   return sections;
 }
 
-function stackSection(part: StackPart, index: number, total: number, located: ReadonlyMap<string, LocatedFrame>): Section {
+function stackSection(
+  part: StackPart,
+  index: number,
+  total: number,
+  located: ReadonlyMap<string, LocatedFrame>,
+): Section {
   const exception = part.exception;
   const role = index === 0 ? 'thrown' : `cause ${index} of ${total - 1}`;
   const heading = exception
     ? `\n## Exception (${role}): ${oneLineText(exception.type ?? exception.module ?? 'Error', 300)}: ${scrubText(pageText(exception.value ?? '', 2000))}`
     : '\n## Stack trace';
   const handled = exception?.mechanism?.handled;
-  const mechanism = exception?.mechanism?.type ? `Mechanism ${oneLineText(exception.mechanism.type, 100)}${handled === undefined ? '' : handled ? ', handled' : ', unhandled'}.` : undefined;
+  const mechanism = exception?.mechanism?.type
+    ? `Mechanism ${oneLineText(exception.mechanism.type, 100)}${handled === undefined ? '' : handled ? ', handled' : ', unhandled'}.`
+    : undefined;
   const frames = shownFrames(part.frames);
   const listed = frames.slice(0, maxFramesListed);
-  const lines = [heading, ...(mechanism ? [mechanism] : []), ...(listed.length > 0 ? ['Frames, innermost (where it was raised) first:'] : [])];
+  const lines = [
+    heading,
+    ...(mechanism ? [mechanism] : []),
+    ...(listed.length > 0 ? ['Frames, innermost (where it was raised) first:'] : []),
+  ];
   for (const frame of listed) lines.push(...frameLines(frame, located.get(frameKey(frame))));
   const left = part.frames.length - listed.length;
   if (left > 0) lines.push(`(${left} outer frames not listed)`);
@@ -116,12 +132,21 @@ function stackSection(part: StackPart, index: number, total: number, located: Re
 function frameLines(frame: EventFrame, location: LocatedFrame | undefined): string[] {
   const name = oneLineText(frame.function ?? '(anonymous)', 200);
   const sent = `${oneLineText(frame.filename ?? frame.absPath ?? frame.module ?? '(unknown file)', 300)}${frame.lineNo ? `:${frame.lineNo}` : ''}`;
-  if (!location) return [`- ${name} at ${sent}${frame.inApp === true ? ' (in-app, not found in the workspace)' : frame.inApp === false ? ' (library)' : ''}`];
-  const drift = location.stale ? ' (code changed here since the release)' : location.moved ? ` (the line moved since the release; it was ${frame.lineNo ?? '?'})` : '';
+  if (!location)
+    return [
+      `- ${name} at ${sent}${frame.inApp === true ? ' (in-app, not found in the workspace)' : frame.inApp === false ? ' (library)' : ''}`,
+    ];
+  const drift = location.stale
+    ? ' (code changed here since the release)'
+    : location.moved
+      ? ` (the line moved since the release; it was ${frame.lineNo ?? '?'})`
+      : '';
   const lines = [`- ${name} at workspace file ${location.file}:${location.line}${drift}`];
   const width = String(location.window.at(-1)?.line ?? location.line).length;
   for (const source of location.window) {
-    lines.push(`    ${source.line === location.line ? '>' : ' '} ${String(source.line).padStart(width)} | ${scrubText(pageText(source.text, 300))}`);
+    lines.push(
+      `    ${source.line === location.line ? '>' : ' '} ${String(source.line).padStart(width)} | ${scrubText(pageText(source.text, 300))}`,
+    );
   }
   if (location.suspect) lines.push(`    Suspect commit: this line was ${scrubText(location.suspect)}`);
   return [...lines, ...variableLines(frame)];
@@ -142,7 +167,11 @@ function variableLines(frame: EventFrame): string[] {
   visit(variables, 0);
   if (rows.length === 0) return [];
   const total = countNodes(variables, maxVariableDepth);
-  return ['    Local variables when it raised:', ...rows, ...(total > rows.length ? [`      (${total - rows.length} more not listed)`] : [])];
+  return [
+    '    Local variables when it raised:',
+    ...rows,
+    ...(total > rows.length ? [`      (${total - rows.length} more not listed)`] : []),
+  ];
 }
 
 function countNodes(nodes: readonly VariableNode[], depth: number): number {
@@ -154,11 +183,17 @@ function breadcrumbSection(event: IssueEvent, limit: number): Section | undefine
   if (breadcrumbs.length === 0 || limit <= 0) return undefined;
   const kept = breadcrumbs.slice(0, limit);
   const rows = kept.map((crumb) => {
-    const what = [crumb.category, crumb.message, crumb.data].filter((part) => part !== '').map((part) => oneLineText(part, 300));
+    const what = [crumb.category, crumb.message, crumb.data]
+      .filter((part) => part !== '')
+      .map((part) => oneLineText(part, 300));
     return `- ${crumb.timestamp || 'unknown time'} [${crumb.level || 'info'}] ${what.join(' — ')}`;
   });
-  const more = breadcrumbs.length > kept.length ? `\n(${breadcrumbs.length - kept.length} older breadcrumbs not listed)` : '';
-  return { name: 'breadcrumbs', text: `\n## Breadcrumbs, newest first (last ${kept.length})\n${rows.join('\n')}${more}\n` };
+  const more =
+    breadcrumbs.length > kept.length ? `\n(${breadcrumbs.length - kept.length} older breadcrumbs not listed)` : '';
+  return {
+    name: 'breadcrumbs',
+    text: `\n## Breadcrumbs, newest first (last ${kept.length})\n${rows.join('\n')}${more}\n`,
+  };
 }
 
 const encoder = new TextEncoder();

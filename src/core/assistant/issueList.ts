@@ -20,20 +20,33 @@ export interface IssueFilter {
   readonly text?: string;
 }
 
-const storyWords: Readonly<Record<IssueStoryKind, string>> = { new: 'new in this release', regressed: 'regressed (back after a fix)', carried: 'carried over from an earlier release', resolved: 'resolved' };
+const storyWords: Readonly<Record<IssueStoryKind, string>> = {
+  new: 'new in this release',
+  regressed: 'regressed (back after a fix)',
+  carried: 'carried over from an earlier release',
+  resolved: 'resolved',
+};
 
 export function issueListText(loaded: WorkspaceIssues, filter: IssueFilter): string {
   const release = loaded.release?.version;
   const hits = hitsByIssue(loaded.index.allHits());
   const touching = loaded.issues.filter((issue) => hits.has(issue.id));
   const shown = touching.filter((issue) => matches(issue, hits.get(issue.id) ?? [], filter, release));
-  const scope = release ? `release ${oneLine(release, 200)} (from ${loaded.release?.source})` : 'all releases (the project has none)';
-  const filters = Object.entries(filter).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+  const scope = release
+    ? `release ${oneLine(release, 200)} (from ${loaded.release?.source})`
+    : 'all releases (the project has none)';
+  const filters = Object.entries(filter)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
   const lines = [
     `${shown.length} of the ${touching.length} unresolved issues of ${scope} that touch the workspace${filters.length > 0 ? ` match ${filters.join(', ')}` : ''}; ${elsewhere(loaded.issues.length - touching.length)}.`,
   ];
   for (const issue of shown) lines.push('', ...issueLines(issue, hits.get(issue.id) ?? [], release));
-  if (loaded.missing.length > 0) lines.push('', `Incomplete: the server was too busy to give the events of ${loaded.missing.map((entry) => entry.shortId).join(', ')}; ask again later.`);
+  if (loaded.missing.length > 0)
+    lines.push(
+      '',
+      `Incomplete: the server was too busy to give the events of ${loaded.missing.map((entry) => entry.shortId).join(', ')}; ask again later.`,
+    );
   for (const warning of loaded.warnings) lines.push(`Warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }
@@ -54,7 +67,8 @@ function matches(issue: Issue, hits: readonly LineHit[], filter: IssueFilter, re
   const file = filter.file?.trim().toLowerCase();
   if (file && !hits.some((hit) => hit.file.toLowerCase().includes(file))) return false;
   const text = filter.text?.trim().toLowerCase();
-  if (text && ![issue.title, issue.culprit ?? '', issue.shortId].some((field) => field.toLowerCase().includes(text))) return false;
+  if (text && ![issue.title, issue.culprit ?? '', issue.shortId].some((field) => field.toLowerCase().includes(text)))
+    return false;
   return true;
 }
 

@@ -12,7 +12,12 @@ export type SourceLines = (location: ResolvedLocation) => Promise<readonly strin
 /** Lines shown on each side of a frame's line. */
 export const defaultWindowRadius = 4;
 
-export async function locateFrames(event: IssueEvent, locator: FrameLocator, linesOf: SourceLines, radius = defaultWindowRadius): Promise<Map<string, LocatedFrame>> {
+export async function locateFrames(
+  event: IssueEvent,
+  locator: FrameLocator,
+  linesOf: SourceLines,
+  radius = defaultWindowRadius,
+): Promise<Map<string, LocatedFrame>> {
   const stack = stackOfEvent(event);
   const context = { platform: event.platform, debugImages: stack.debugImages };
   const located = new Map<string, LocatedFrame>();
@@ -22,13 +27,23 @@ export async function locateFrames(event: IssueEvent, locator: FrameLocator, lin
     const location = await locator.resolve(frame, context);
     if (!location) continue;
     const lines = await linesOf(location);
-    located.set(key, { file: location.file, line: location.line, moved: location.moved, stale: location.stale, window: lines ? sourceWindow(lines, location.line, radius) : [] });
+    located.set(key, {
+      file: location.file,
+      line: location.line,
+      moved: location.moved,
+      stale: location.stale,
+      window: lines ? sourceWindow(lines, location.line, radius) : [],
+    });
   }
   return located;
 }
 
 /** The lines from `line - radius` to `line + radius` that exist, 1-based. */
-export function sourceWindow(lines: readonly string[], line: number, radius: number): Array<{ line: number; text: string }> {
+export function sourceWindow(
+  lines: readonly string[],
+  line: number,
+  radius: number,
+): Array<{ line: number; text: string }> {
   const first = Math.max(1, line - radius);
   const last = Math.min(lines.length, line + radius);
   const window: Array<{ line: number; text: string }> = [];

@@ -32,7 +32,8 @@ export function decodeConfigBytes(bytes: Uint8Array): ConfigText {
 
 function decodeText(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16le').decode(swapByteOrder(bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16le').decode(swapByteOrder(bytes.subarray(2)));
   try {
     // ignoreBOM: false (the default) drops a leading UTF-8 BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,7 +1,14 @@
 // Resolves the server URL, organization, project and token, field by field, from options, the environment, the
 // workspace's sentry-cli files and the user's global `~/.sentryclirc`.
 import { readSentryclirc, readSentryProperties } from './connectionFiles';
-import { connectionEnvVars, defaultSentryUrl, isWorkspaceFileSource, settingsFromEnv, type ConnectionSettings, type SettingSource } from './connectionSettings';
+import {
+  connectionEnvVars,
+  defaultSentryUrl,
+  isWorkspaceFileSource,
+  settingsFromEnv,
+  type ConnectionSettings,
+  type SettingSource,
+} from './connectionSettings';
 import { readOrgAuthToken } from './orgAuthToken';
 import { normalizeSentryUrl } from './sentryUrl';
 
@@ -99,7 +106,11 @@ function pick(layers: readonly Layer[], field: 'org' | 'project' | 'token'): Pic
 }
 
 /** Skips, with a warning, a URL that is invalid or that comes from a file of an untrusted workspace, and falls through to the next layer. */
-function pickUrl(layers: readonly Layer[], trusted: boolean, warnings: string[]): Picked & { invalid?: ResolvedConnection['invalidUrl'] } {
+function pickUrl(
+  layers: readonly Layer[],
+  trusted: boolean,
+  warnings: string[],
+): Picked & { invalid?: ResolvedConnection['invalidUrl'] } {
   let invalid: ResolvedConnection['invalidUrl'];
   for (const layer of layers) {
     const raw = layer.settings.url?.trim();
@@ -127,7 +138,9 @@ function pickOrg(layers: readonly Layer[], token: Picked | undefined, warnings: 
     `The auth token from ${describeSource(token.source, 'token')} is an organization auth token (sntrys_), which can upload releases and source maps but cannot read issues. ${userTokenAdvice}`,
   );
   if (org || !orgToken.org) return org;
-  warnings.push(`Using the organization "${orgToken.org}" named in the organization auth token, because no organization is set anywhere else.`);
+  warnings.push(
+    `Using the organization "${orgToken.org}" named in the organization auth token, because no organization is set anywhere else.`,
+  );
   return { value: orgToken.org, source: 'org token' };
 }
 

@@ -22,7 +22,12 @@ export async function readSentryclirc(dir: string): Promise<FileSettings> {
   const defaults = ini.sections.get('defaults');
   const auth = ini.sections.get('auth');
   return {
-    settings: { url: defaults?.get('url'), org: defaults?.get('org'), project: defaults?.get('project'), token: auth?.get('token') },
+    settings: {
+      url: defaults?.get('url'),
+      org: defaults?.get('org'),
+      project: defaults?.get('project'),
+      token: auth?.get('token'),
+    },
     warnings: unreadableLinesWarning(path, ini.unreadableLines),
   };
 }

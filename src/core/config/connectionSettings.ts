@@ -11,10 +11,13 @@ export interface ConnectionSettings {
  * Where a value was found. `.sentryclirc` and `sentry.properties` are the workspace's, `~/.sentryclirc` the user's
  * global one; `org token` is the organization named inside an `sntrys_` organization auth token.
  */
-export type SettingSource = 'option' | 'env' | '.sentryclirc' | 'sentry.properties' | '~/.sentryclirc' | 'org token' | 'default';
+export type SettingSource =
+  'option' | 'env' | '.sentryclirc' | 'sentry.properties' | '~/.sentryclirc' | 'org token' | 'default';
 
 /** The sources that are files in the workspace (the checkout), which whoever can change the checkout can write. */
-export function isWorkspaceFileSource(source: SettingSource | undefined): source is '.sentryclirc' | 'sentry.properties' {
+export function isWorkspaceFileSource(
+  source: SettingSource | undefined,
+): source is '.sentryclirc' | 'sentry.properties' {
   return source === '.sentryclirc' || source === 'sentry.properties';
 }
 

@@ -32,7 +32,9 @@ function logicalLines(physical: readonly string[]): LogicalLine[] {
   physical.forEach((raw, index) => {
     const text = raw.replace(/^[ \t\f]+/, '');
     if (pending === undefined && (text === '' || text.startsWith('#') || text.startsWith('!'))) return;
-    const joined: LogicalLine = pending ? { text: pending.text + text, lineNumber: pending.lineNumber } : { text, lineNumber: index + 1 };
+    const joined: LogicalLine = pending
+      ? { text: pending.text + text, lineNumber: pending.lineNumber }
+      : { text, lineNumber: index + 1 };
     if (endsWithContinuation(joined.text)) {
       pending = { text: joined.text.slice(0, -1), lineNumber: joined.lineNumber };
     } else {

@@ -10,15 +10,21 @@ export function normalizeSentryUrl(raw: string): Result<string, string> {
   } catch {
     return err('it is not an absolute URL (write it like https://sentry.example.com)');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return err(`it uses ${url.protocol} (only http and https are supported)`);
-  if (url.username !== '' || url.password !== '') return err('it contains a user name or password (put the token in the token setting instead)');
-  if (url.search !== '' || url.hash !== '') return err(`${describeUrl(url)} has a query or fragment, which a server URL cannot have`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return err(`it uses ${url.protocol} (only http and https are supported)`);
+  if (url.username !== '' || url.password !== '')
+    return err('it contains a user name or password (put the token in the token setting instead)');
+  if (url.search !== '' || url.hash !== '')
+    return err(`${describeUrl(url)} has a query or fragment, which a server URL cannot have`);
   return ok(url.origin + basePath(url.pathname));
 }
 
 /** Users paste the API root (`https://sentry.io/api/0/`) as often as the server root. */
 function basePath(pathname: string): string {
-  return pathname.replace(/\/+$/, '').replace(/\/api\/0$/, '').replace(/\/+$/, '');
+  return pathname
+    .replace(/\/+$/, '')
+    .replace(/\/api\/0$/, '')
+    .replace(/\/+$/, '');
 }
 
 /** Scheme, host and path only, so a message can name the URL without leaking what it should not. */

@@ -26,7 +26,9 @@ function isoOf(timestamp: string | number | null | undefined): string | undefine
 function dataText(data: unknown): string {
   if (data === null || data === undefined) return '';
   if (typeof data !== 'object' || Array.isArray(data)) return pageText(data, 1000);
-  const pairs = Object.entries(data as Record<string, unknown>).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const pairs = Object.entries(data as Record<string, unknown>).map(
+    ([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  );
   return pageText(pairs.join(', '), 1000);
 }
 
@@ -51,5 +53,8 @@ export function breadcrumbViews(event: IssueEvent): { breadcrumbs: BreadcrumbVie
   const values = crumbsSchema.safeParse(entry?.data).data?.values ?? [];
   const rows = values.map(breadcrumbView).filter((row): row is BreadcrumbView => row !== undefined);
   const newestFirst = rows.reverse();
-  return { breadcrumbs: newestFirst.slice(0, maxBreadcrumbs), omitted: Math.max(0, newestFirst.length - maxBreadcrumbs) };
+  return {
+    breadcrumbs: newestFirst.slice(0, maxBreadcrumbs),
+    omitted: Math.max(0, newestFirst.length - maxBreadcrumbs),
+  };
 }

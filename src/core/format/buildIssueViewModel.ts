@@ -50,7 +50,8 @@ function webLink(url: string | undefined): string | undefined {
 function assigneeOf(issue: Issue): string | undefined {
   const assignee = issue.assignedTo;
   if (!assignee) return undefined;
-  const label = assignee.name ?? assignee.email ?? (assignee.id ? `${assignee.type ?? 'user'} ${assignee.id}` : undefined);
+  const label =
+    assignee.name ?? assignee.email ?? (assignee.id ? `${assignee.type ?? 'user'} ${assignee.id}` : undefined);
   return optionalPageText(label, 200);
 }
 
@@ -121,7 +122,10 @@ function eventView(sent: IssueEvent, input: IssueViewInput): EventView {
     dateCreated: timeView(event.dateCreated, input.now),
     release: releaseOf(event),
     environment: optionalPageText(tagOf(event, 'environment'), 200),
-    message: messageOf(event, exceptions.some((exception) => exception.kind === 'exception')),
+    message: messageOf(
+      event,
+      exceptions.some((exception) => exception.kind === 'exception'),
+    ),
     exceptions,
     breadcrumbs,
     omittedBreadcrumbs: omitted,

@@ -21,7 +21,9 @@ export function causeView(cause: IssueCause, now: number, canAssign: boolean): C
   const owners = cause.owners;
   return {
     location: `${oneLine(cause.file, 200)}:${cause.line}`,
-    ...(cause.suspect ? { suspectCommit: { text: `This line ${suspectCommitText(cause.suspect, now)}`, sha: cause.suspect.sha } } : {}),
+    ...(cause.suspect
+      ? { suspectCommit: { text: `This line ${suspectCommitText(cause.suspect, now)}`, sha: cause.suspect.sha } }
+      : {}),
     ...(owners ? { owners: ownersText(cause.file, owners) } : {}),
     assignToOwner: canAssign && (owners?.owners.length ?? 0) > 0,
   };

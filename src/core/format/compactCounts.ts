@@ -13,5 +13,7 @@ export function compactPlural(count: number, singular: string, pluralForm = `${s
 
 /** `1.2k events · 87 users`; the user part is left out where the server does not count users (GlitchTip). */
 export function compactEventsAndUsers(count: number, userCount: number, withUsers = true): string {
-  return withUsers ? `${compactPlural(count, 'event')} · ${compactPlural(userCount, 'user')}` : compactPlural(count, 'event');
+  return withUsers
+    ? `${compactPlural(count, 'event')} · ${compactPlural(userCount, 'user')}`
+    : compactPlural(count, 'event');
 }

@@ -14,12 +14,19 @@ const maxCodeLineLength = 500;
 
 /** Frame links arrive from the host keyed by this: the frame's identifying fields, stable across parses. */
 export function frameKey(frame: SourceFrame): string {
-  return JSON.stringify([frame.filename ?? null, frame.absPath ?? null, frame.module ?? null, frame.function ?? null, frame.lineNo ?? null, frame.colNo ?? null]);
+  return JSON.stringify([
+    frame.filename ?? null,
+    frame.absPath ?? null,
+    frame.module ?? null,
+    frame.function ?? null,
+    frame.lineNo ?? null,
+    frame.colNo ?? null,
+  ]);
 }
 
 function framesOfException(exception: ExceptionValue): readonly EventFrame[] {
   const symbolicated = exception.stacktrace?.frames ?? [];
-  return symbolicated.length > 0 ? symbolicated : exception.rawStacktrace?.frames ?? [];
+  return symbolicated.length > 0 ? symbolicated : (exception.rawStacktrace?.frames ?? []);
 }
 
 export interface StackPart {
@@ -31,7 +38,8 @@ export interface StackPart {
 
 /** Newest first: the last exception value is the one thrown, and its causes come before it in the event. */
 export function partsOfStack(stack: EventStack): StackPart[] {
-  if (stack.exceptions.length === 0) return stack.looseFrames.length > 0 ? [{ kind: 'stacktrace', frames: stack.looseFrames }] : [];
+  if (stack.exceptions.length === 0)
+    return stack.looseFrames.length > 0 ? [{ kind: 'stacktrace', frames: stack.looseFrames }] : [];
   return [...stack.exceptions]
     .reverse()
     .slice(0, maxExceptions)
@@ -50,7 +58,9 @@ export function framesToLink(stack: EventStack): SourceFrame[] {
 
 function contextOf(frame: SourceFrame): ContextLine[] {
   return (frame.context ?? [])
-    .filter((entry): entry is readonly [number, string] => Number.isInteger(entry[0]) && entry[0] >= 0 && entry[1] !== null)
+    .filter(
+      (entry): entry is readonly [number, string] => Number.isInteger(entry[0]) && entry[0] >= 0 && entry[1] !== null,
+    )
     .slice(0, maxContextLines)
     .map(([line, code]) => ({ line, text: pageText(code, maxCodeLineLength), isErrorLine: line === frame.lineNo }));
 }
@@ -98,7 +108,9 @@ function handledOf(exception: ExceptionValue | undefined): ExceptionView['handle
 function exceptionView(part: StackPart, linkOf: (frame: SourceFrame) => FrameLink | undefined): ExceptionView {
   const frames = shownFrames(part.frames).map((frame) => frameView(frame, linkOf(frame)));
   const exception = part.exception;
-  const type = exception ? optionalPageText(exception.type, 500) ?? optionalPageText(exception.module, 500) ?? 'Error' : 'Stack trace';
+  const type = exception
+    ? (optionalPageText(exception.type, 500) ?? optionalPageText(exception.module, 500) ?? 'Error')
+    : 'Stack trace';
   return {
     kind: part.kind,
     type,

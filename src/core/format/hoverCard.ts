@@ -27,7 +27,12 @@ export interface HoverCommandIds extends Readonly<Record<TriageAction, string>> 
 }
 
 export type HoverIssue = Pick<Issue, 'status' | 'title' | 'level'> &
-  Partial<Pick<Issue, 'substatus' | 'statusDetails' | 'firstSeen' | 'lastSeen' | 'firstRelease' | 'assignedTo' | 'stats' | 'filtered'>>;
+  Partial<
+    Pick<
+      Issue,
+      'substatus' | 'statusDetails' | 'firstSeen' | 'lastSeen' | 'firstRelease' | 'assignedTo' | 'stats' | 'filtered'
+    >
+  >;
 
 export interface HoverCardInput {
   readonly hit: LineHit;
@@ -81,7 +86,9 @@ function impact({ hit, capabilities, environments }: HoverCardInput): string {
   const events = `$(pulse) ${plural(hit.count, 'event')}`;
   const counts = capabilities?.userCounts === false ? events : `${events} · ${plural(hit.userCount, 'user')}`;
   // Counts of a filtered environment say so: 28 events in staging are not 28 in production.
-  return environments && environments.length > 0 ? `${counts} in ${environments.map((name) => text(name, 60)).join(', ')}` : counts;
+  return environments && environments.length > 0
+    ? `${counts} in ${environments.map((name) => text(name, 60)).join(', ')}`
+    : counts;
 }
 
 function story({ story, release }: HoverCardInput): string | undefined {
@@ -138,7 +145,15 @@ function actions({ issue, capabilities, hasLink, commands }: HoverCardInput): Ac
 /** One issue's card. */
 export function hoverCard(input: HoverCardInput): HoverMarkdown {
   const links = actions(input);
-  const paragraphs = [headline(input), identity(input), impact(input), story(input), history(input), lastDay(input), staleNote(input)];
+  const paragraphs = [
+    headline(input),
+    identity(input),
+    impact(input),
+    story(input),
+    history(input),
+    lastDay(input),
+    staleNote(input),
+  ];
   paragraphs.push(links.map((action) => commandLink(action.label, action.command, [input.hit.issueId])).join(' · '));
   return {
     markdown: paragraphs.filter((paragraph): paragraph is string => paragraph !== undefined).join('\n\n'),
@@ -154,7 +169,10 @@ export interface HoverCardsOptions {
   /** The commit that last changed the line, in words (suspectCommitText); untrusted text, escaped here. */
   readonly suspectCommit?: string;
   /** The Open Commit link after it: the command and its argument (the folder and the commit). */
-  readonly openCommit?: { readonly command: string; readonly argument: { readonly folder: string; readonly sha: string } };
+  readonly openCommit?: {
+    readonly command: string;
+    readonly argument: { readonly folder: string; readonly sha: string };
+  };
   /** The raising file's code owners in words (ownersText), escaped here, and the Assign to Owner link when it applies. */
   readonly owners?: { readonly text: string; readonly assign?: { readonly command: string; readonly issueId: string } };
 }
@@ -165,14 +183,35 @@ export function hoverCards(inputs: readonly HoverCardInput[], options: HoverCard
   const cards = inputs.slice(0, maxCards).map(hoverCard);
   const sections = cards.map((card) => card.markdown);
   const hidden = inputs.length - cards.length;
-  if (hidden > 0) sections.push(`*${formatCount(hidden)} more ${hidden === 1 ? 'issue' : 'issues'} on this line: see the Sentry view.*`);
+  if (hidden > 0)
+    sections.push(
+      `*${formatCount(hidden)} more ${hidden === 1 ? 'issue' : 'issues'} on this line: see the Sentry view.*`,
+    );
   // A fact of the line, not of one issue: said once under the cards.
   const openCommit = options.suspectCommit ? options.openCommit : undefined;
-  if (options.suspectCommit) sections.push([`$(git-commit) This line ${text(options.suspectCommit, 240)}`, ...(openCommit ? [commandLink('Open Commit', openCommit.command, [openCommit.argument])] : [])].join(' · '));
+  if (options.suspectCommit)
+    sections.push(
+      [
+        `$(git-commit) This line ${text(options.suspectCommit, 240)}`,
+        ...(openCommit ? [commandLink('Open Commit', openCommit.command, [openCommit.argument])] : []),
+      ].join(' · '),
+    );
   const owners = options.owners;
-  if (owners) sections.push([`$(organization) ${text(owners.text, 400)}`, ...(owners.assign ? [commandLink('Assign to Owner', owners.assign.command, [owners.assign.issueId])] : [])].join(' · '));
+  if (owners)
+    sections.push(
+      [
+        `$(organization) ${text(owners.text, 400)}`,
+        ...(owners.assign ? [commandLink('Assign to Owner', owners.assign.command, [owners.assign.issueId])] : []),
+      ].join(' · '),
+    );
   const loaded = inputs[0] ? timeAgo(options.staleSince, inputs[0].now) : undefined;
   if (loaded) sections.push(`$(cloud-offline) *Loaded ${loaded}; may be out of date.*`);
-  const lineCommands = [...(owners?.assign ? [owners.assign.command] : []), ...(openCommit ? [openCommit.command] : [])];
-  return { markdown: sections.join('\n\n---\n\n'), commands: [...new Set([...cards.flatMap((card) => card.commands), ...lineCommands])] };
+  const lineCommands = [
+    ...(owners?.assign ? [owners.assign.command] : []),
+    ...(openCommit ? [openCommit.command] : []),
+  ];
+  return {
+    markdown: sections.join('\n\n---\n\n'),
+    commands: [...new Set([...cards.flatMap((card) => card.commands), ...lineCommands])],
+  };
 }

@@ -7,7 +7,12 @@ export function isClosedStatus(status: string | undefined): boolean {
   return status !== undefined && closedStatuses.has(status);
 }
 
-const unresolvedWords: Record<string, string> = { new: 'new', ongoing: 'ongoing', regressed: 'regressed', escalating: 'escalating' };
+const unresolvedWords: Record<string, string> = {
+  new: 'new',
+  ongoing: 'ongoing',
+  regressed: 'regressed',
+  escalating: 'escalating',
+};
 
 const archivedWords: Record<string, string> = {
   archived_until_escalating: 'archived until escalating',
@@ -26,7 +31,11 @@ function resolvedWords(details: Readonly<Record<string, unknown>> | undefined): 
  * `ongoing`, `regressed`, `resolved in the next release`, `archived until escalating`… Status values come from the
  * server: callers escape the result like any other event text.
  */
-export function statusLabel(issue: { status: string; substatus?: string; statusDetails?: Readonly<Record<string, unknown>> }): string {
+export function statusLabel(issue: {
+  status: string;
+  substatus?: string;
+  statusDetails?: Readonly<Record<string, unknown>>;
+}): string {
   const substatus = issue.substatus ?? '';
   switch (issue.status) {
     case 'unresolved':

@@ -24,7 +24,9 @@ function headlineOf(story: IssueStory, release: string | undefined): string {
     case 'new':
       return `New in ${version(release ?? story.firstRelease ?? 'this release')}`;
     case 'carried':
-      return story.firstRelease ? `Carried over from ${version(story.firstRelease)}` : 'Carried over from an earlier release';
+      return story.firstRelease
+        ? `Carried over from ${version(story.firstRelease)}`
+        : 'Carried over from an earlier release';
     case 'regressed': {
       const where = release ?? story.lastRelease;
       return where ? `Regressed in ${version(where)}` : 'Regressed';
@@ -47,7 +49,10 @@ function sinceResolution(eventsSince: boolean | undefined): string | undefined {
 function releasesOf(story: IssueStory): string | undefined {
   const { firstRelease, lastRelease } = story;
   if (firstRelease && firstRelease === lastRelease) return `only seen in ${version(firstRelease)}`;
-  const parts = [firstRelease && `first seen in ${version(firstRelease)}`, lastRelease && `last seen in ${version(lastRelease)}`];
+  const parts = [
+    firstRelease && `first seen in ${version(firstRelease)}`,
+    lastRelease && `last seen in ${version(lastRelease)}`,
+  ];
   return parts.filter(Boolean).join(' · ') || undefined;
 }
 

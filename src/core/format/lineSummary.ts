@@ -40,7 +40,10 @@ function issues(count: number): string {
 
 function totals(hits: readonly LineHit[]): { count: number; users: number } {
   // Users are summed across issues: the server does not say how many are the same person, so this is an upper bound.
-  return hits.reduce((sum, hit) => ({ count: sum.count + hit.count, users: sum.users + hit.userCount }), { count: 0, users: 0 });
+  return hits.reduce((sum, hit) => ({ count: sum.count + hit.count, users: sum.users + hit.userCount }), {
+    count: 0,
+    users: 0,
+  });
 }
 
 function raisedSummary(raised: readonly LineHit[], withUsers: boolean): LineSummary {
@@ -57,7 +60,11 @@ function raisedSummary(raised: readonly LineHit[], withUsers: boolean): LineSumm
 
 function callerSummary(callers: readonly LineHit[]): LineSummary {
   const events = totals(callers).count;
-  return { style: 'caller', text: `↳ called in ${issues(callers.length)} · ${compactPlural(events, 'event')}`, hits: callers };
+  return {
+    style: 'caller',
+    text: `↳ called in ${issues(callers.length)} · ${compactPlural(events, 'event')}`,
+    hits: callers,
+  };
 }
 
 /** Hits must be strongest first (as the index keeps them); the summary's lead title is the first raised hit's. */

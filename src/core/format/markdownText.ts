@@ -38,7 +38,10 @@ export function escapeMarkdown(text: string): string {
 
 /** A `command:` URI with JSON arguments, encoded so that no character can end the Markdown link early. */
 export function commandUri(commandId: string, args: readonly unknown[]): string {
-  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `command:${commandId}?${encoded}`;
 }
 

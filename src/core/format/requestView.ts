@@ -7,14 +7,17 @@ import { optionalPageText, pageText } from './pageText';
 import { isSensitiveKey } from './sensitiveData';
 import { hiddenValue } from './userDataView';
 
-const clientAddressName = /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip)$/i;
+const clientAddressName =
+  /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip)$/i;
 const maxPairs = 100;
 
 /** Headers, query and cookies come as `[[key, value], ...]` from the Web API and as objects from the ingest format. */
 const pairsSchema = z
   .union([
     z.array(z.array(z.unknown())).transform((rows) => rows.map(([key, value]) => [pageText(key, 200), value] as const)),
-    z.record(z.string(), z.unknown()).transform((record) => Object.entries(record).map(([key, value]) => [pageText(key, 200), value] as const)),
+    z
+      .record(z.string(), z.unknown())
+      .transform((record) => Object.entries(record).map(([key, value]) => [pageText(key, 200), value] as const)),
   ])
   .nullish()
   .catch(undefined)
@@ -39,13 +42,18 @@ function pairs(rows: ReadonlyArray<readonly [string, unknown]>, showUserData: bo
   return rows.slice(0, maxPairs).map(([key, value]) => ({ key, value: shownValue(key, value, showUserData) }));
 }
 
-function queryPairs(query: string | ReadonlyArray<readonly [string, unknown]> | null | undefined): Array<readonly [string, unknown]> {
+function queryPairs(
+  query: string | ReadonlyArray<readonly [string, unknown]> | null | undefined,
+): Array<readonly [string, unknown]> {
   if (typeof query !== 'string') return [...(query ?? [])];
   return [...new URLSearchParams(query)].map(([key, value]) => [pageText(key, 200), value] as const);
 }
 
-function cookieSentence(cookies: string | ReadonlyArray<readonly [string, unknown]> | null | undefined): string | undefined {
-  const count = typeof cookies === 'string' ? cookies.split(';').filter((part) => part.trim()).length : (cookies ?? []).length;
+function cookieSentence(
+  cookies: string | ReadonlyArray<readonly [string, unknown]> | null | undefined,
+): string | undefined {
+  const count =
+    typeof cookies === 'string' ? cookies.split(';').filter((part) => part.trim()).length : (cookies ?? []).length;
   if (count === 0) return undefined;
   return `${count} ${count === 1 ? 'cookie' : 'cookies'} (values not shown)`;
 }

@@ -47,6 +47,13 @@ export function barsOf(buckets: ChartView['buckets'], width: number, height: num
   return buckets.map((bucket, index) => {
     const scaled = (bucket.count / peak) * height;
     const barHeight = bucket.count > 0 ? Math.max(1, scaled) : 0;
-    return { x: index * slot, y: height - barHeight, width: barWidth, height: barHeight, count: bucket.count, iso: bucket.iso };
+    return {
+      x: index * slot,
+      y: height - barHeight,
+      width: barWidth,
+      height: barHeight,
+      count: bucket.count,
+      iso: bucket.iso,
+    };
   });
 }

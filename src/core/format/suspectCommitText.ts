@@ -8,9 +8,12 @@ export function suspectCommitText(commit: SuspectCommit, now: number): string {
   const who = `${commit.sha.slice(0, 7)} by ${oneLine(commit.author, 60)}`;
   const summary = commit.summary ? `: '${oneLine(commit.summary, 100)}'` : '';
   const release = commit.release;
-  if (release && commit.inRelease === false) return `changed after ${oneLine(release.version, 60)} in ${who}, ${when(commit.authorTime, now)}${summary}`;
+  if (release && commit.inRelease === false)
+    return `changed after ${oneLine(release.version, 60)} in ${who}, ${when(commit.authorTime, now)}${summary}`;
   const at = release ? before(commit.authorTime, release.time, release.version) : when(commit.authorTime, now);
-  const since = commit.changedSince ? `; rewritten since in ${commit.changedSince.sha.slice(0, 7)} by ${oneLine(commit.changedSince.author, 60)}, ${when(commit.changedSince.authorTime, now)}` : '';
+  const since = commit.changedSince
+    ? `; rewritten since in ${commit.changedSince.sha.slice(0, 7)} by ${oneLine(commit.changedSince.author, 60)}, ${when(commit.changedSince.authorTime, now)}`
+    : '';
   return `last changed in ${who}, ${at}${summary}${since}`;
 }
 

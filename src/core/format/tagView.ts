@@ -8,7 +8,21 @@ import type { EnvironmentView, KeyValue, TagDistribution } from './issueViewMode
 import { pageText } from './pageText';
 import { hiddenValue, isUserDataTag } from './userDataView';
 
-const leadingTags = ['environment', 'release', 'level', 'handled', 'mechanism', 'browser', 'os', 'os.name', 'device', 'runtime', 'url', 'transaction', 'server_name'];
+const leadingTags = [
+  'environment',
+  'release',
+  'level',
+  'handled',
+  'mechanism',
+  'browser',
+  'os',
+  'os.name',
+  'device',
+  'runtime',
+  'url',
+  'transaction',
+  'server_name',
+];
 const maxTags = 100;
 const maxTopValues = 5;
 const maxEnvironments = 20;
@@ -24,23 +38,35 @@ function byTagOrder(a: string, b: string): number {
 
 export function eventTags(event: IssueEvent, showUserData: boolean): KeyValue[] {
   return event.tags
-    .map((tag) => ({ key: pageText(tag.key, 200), value: isUserDataTag(tag.key) && !showUserData ? hiddenValue : pageText(tag.value ?? '', 1000) }))
+    .map((tag) => ({
+      key: pageText(tag.key, 200),
+      value: isUserDataTag(tag.key) && !showUserData ? hiddenValue : pageText(tag.value ?? '', 1000),
+    }))
     .sort((a, b) => byTagOrder(a.key, b.key))
     .slice(0, maxTags);
 }
 
 const contextField = z.union([z.string(), z.number()]).nullish().catch(undefined);
-const contextSchema = z.looseObject({ name: contextField, version: contextField, model: contextField, family: contextField, brand: contextField });
+const contextSchema = z.looseObject({
+  name: contextField,
+  version: contextField,
+  model: contextField,
+  family: contextField,
+  brand: contextField,
+});
 const deviceContexts = ['browser', 'os', 'device', 'runtime', 'app', 'gpu'];
 
 function contextValue(context: z.infer<typeof contextSchema>, key: string): string {
-  const name = key === 'device' ? context.model ?? context.family ?? context.name ?? context.brand : context.name;
+  const name = key === 'device' ? (context.model ?? context.family ?? context.name ?? context.brand) : context.name;
   return [name, context.version].filter((part) => part !== undefined && part !== null && part !== '').join(' ');
 }
 
 /** "browser: Chrome 83.0.4103", "os: Windows 10": the contexts that say where the error happened. */
 export function eventContexts(event: IssueEvent): KeyValue[] {
-  const contexts = z.record(z.string(), z.unknown()).catch({}).parse((event as Record<string, unknown>).contexts ?? {});
+  const contexts = z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .parse((event as Record<string, unknown>).contexts ?? {});
   return deviceContexts.flatMap((key) => {
     const context = contextSchema.safeParse(contexts[key]);
     const value = context.success ? contextValue(context.data, key) : '';

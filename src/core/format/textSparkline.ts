@@ -8,7 +8,9 @@ const top = bars.length - 1;
 export type StatsBucket = readonly [unixSeconds: number, count: number, ...rest: unknown[]];
 
 export function textSparkline(buckets: readonly StatsBucket[]): string {
-  const counts = [...buckets].sort((a, b) => a[0] - b[0]).map(([, count]) => (Number.isFinite(count) && count > 0 ? count : 0));
+  const counts = [...buckets]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, count]) => (Number.isFinite(count) && count > 0 ? count : 0));
   const max = Math.max(0, ...counts);
   return counts.map((count) => bars[count === 0 ? 0 : Math.max(1, Math.ceil((count / max) * top))]).join('');
 }

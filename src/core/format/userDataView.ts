@@ -14,10 +14,7 @@ const userSchema = z.looseObject({
   email: fieldSchema,
   ip_address: fieldSchema,
   name: fieldSchema,
-  geo: z
-    .looseObject({ city: fieldSchema, region: fieldSchema, country_code: fieldSchema })
-    .nullish()
-    .catch(undefined),
+  geo: z.looseObject({ city: fieldSchema, region: fieldSchema, country_code: fieldSchema }).nullish().catch(undefined),
 });
 
 /** Tags whose values identify a person: `user` (`id:1`, `email:a@b`, `ip:…`) and `user.*`. */
@@ -26,7 +23,9 @@ export function isUserDataTag(key: string): boolean {
 }
 
 function locationOf(geo: z.infer<typeof userSchema>['geo']): string | undefined {
-  const parts = [geo?.city, geo?.region, geo?.country_code].filter((part) => part !== undefined && part !== null && part !== '');
+  const parts = [geo?.city, geo?.region, geo?.country_code].filter(
+    (part) => part !== undefined && part !== null && part !== '',
+  );
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

@@ -6,7 +6,12 @@ import type { VariableRow } from './issueViewModel';
 
 const maxRowsPerFrame = 1000;
 
-function appendRows(rows: VariableRow[], nodes: readonly VariableNode[], parent: string | undefined, depth: number): void {
+function appendRows(
+  rows: VariableRow[],
+  nodes: readonly VariableNode[],
+  parent: string | undefined,
+  depth: number,
+): void {
   nodes.forEach((node, index) => {
     if (rows.length >= maxRowsPerFrame) return;
     const id = parent === undefined ? `v${index}` : `${parent}.${index}`;

@@ -76,10 +76,15 @@ export class IssueIndex {
   allHits(): LineHit[] {
     // Files sorted once each, lines by number, and each line's hits are kept strongest first: the same order as sorting
     // every hit by folder, file, line and strength, without comparing file names once per hit.
-    const files = [...this.byFile.entries()].map(([key, lines]) => ({ folder: key.slice(0, key.indexOf('\u0000')), file: key.slice(key.indexOf('\u0000') + 1), lines }));
+    const files = [...this.byFile.entries()].map(([key, lines]) => ({
+      folder: key.slice(0, key.indexOf('\u0000')),
+      file: key.slice(key.indexOf('\u0000') + 1),
+      lines,
+    }));
     files.sort((a, b) => a.folder.localeCompare(b.folder) || a.file.localeCompare(b.file));
     const hits: LineHit[] = [];
-    for (const { lines } of files) for (const [, lineHits] of [...lines.entries()].sort(([a], [b]) => a - b)) hits.push(...lineHits);
+    for (const { lines } of files)
+      for (const [, lineHits] of [...lines.entries()].sort(([a], [b]) => a - b)) hits.push(...lineHits);
     return hits;
   }
 

@@ -99,7 +99,9 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
         failures++;
         if (failures > retry.maxFailures) {
           stopped = true;
-          options.log.warn(`The local Sentry at ${options.url} stopped announcing new events (${end.reason}, ${retry.maxFailures} times in a row); this window shows them on its refresh interval or after Sentry: Refresh.`);
+          options.log.warn(
+            `The local Sentry at ${options.url} stopped announcing new events (${end.reason}, ${retry.maxFailures} times in a row); this window shows them on its refresh interval or after Sentry: Refresh.`,
+          );
           return;
         }
         // A busy server or machine: try again after a pause that grows; only a closed port ends the watch at once.
@@ -121,7 +123,12 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
 }
 
 /** Reads one connection of the stream until it ends, calling `onMessage` for each well-formed message. */
-async function readStream(options: ChangeWatchOptions, abort: AbortController, stallMs: number, onMessage: (event: string, message: ChangeMessage) => void): Promise<StreamEnd> {
+async function readStream(
+  options: ChangeWatchOptions,
+  abort: AbortController,
+  stallMs: number,
+  onMessage: (event: string, message: ChangeMessage) => void,
+): Promise<StreamEnd> {
   let stall: NodeJS.Timeout | undefined;
   const watchdog = (): void => {
     clearTimeout(stall);
@@ -131,8 +138,13 @@ async function readStream(options: ChangeWatchOptions, abort: AbortController, s
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (options.token !== undefined) headers['Authorization'] = `Bearer ${options.token}`;
     // The answer's headers must come within the connect bound; from then on the stall watchdog bounds each silence.
-    const connect = setTimeout(() => abort.abort(new Error(`no answer within ${connectTimeoutMs} ms`)), connectTimeoutMs);
-    const response = await fetch(`${options.url}${localChangeStreamPath}`, { signal: abort.signal, headers }).finally(() => clearTimeout(connect));
+    const connect = setTimeout(
+      () => abort.abort(new Error(`no answer within ${connectTimeoutMs} ms`)),
+      connectTimeoutMs,
+    );
+    const response = await fetch(`${options.url}${localChangeStreamPath}`, { signal: abort.signal, headers }).finally(
+      () => clearTimeout(connect),
+    );
     if (response.status === 404 || response.status === 405) return { kind: 'unsupported', status: response.status };
     if (response.status === 401 || response.status === 403) return { kind: 'refused', status: response.status };
     if (!response.ok || response.body === null) {
@@ -154,7 +166,12 @@ async function readStream(options: ChangeWatchOptions, abort: AbortController, s
     }
   } catch (error) {
     if (causeCode(error) === 'ECONNREFUSED') return { kind: 'gone' };
-    const reason = abort.signal.reason instanceof Error ? abort.signal.reason.message : error instanceof Error ? error.message : String(error);
+    const reason =
+      abort.signal.reason instanceof Error
+        ? abort.signal.reason.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { kind: 'ended', reason };
   } finally {
     clearTimeout(stall);
@@ -192,7 +209,8 @@ class EventStreamParser {
     const field = colon < 0 ? line : line.slice(0, colon);
     const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
     if (field === 'event') this.event = value;
-    else if (field === 'data' && this.data.length + value.length <= maxLineChars) this.data += this.data === '' ? value : `\n${value}`;
+    else if (field === 'data' && this.data.length + value.length <= maxLineChars)
+      this.data += this.data === '' ? value : `\n${value}`;
   }
 
   private dispatch(): void {

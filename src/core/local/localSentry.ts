@@ -87,7 +87,9 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   let context: RouterContext | undefined;
   const server = createServer((request, response) => {
     if (context === undefined) {
-      response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end('{"detail":"The local Sentry is still loading its store."}');
+      response
+        .writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
+        .end('{"detail":"The local Sentry is still loading its store."}');
       return;
     }
     routeRequest(request, response, context).catch((error: unknown) => {
@@ -107,8 +109,15 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   let token: ApiToken;
   let uploads: ArtifactBundles;
   try {
-    persisted = await PersistedStore.open({ directory: options.storeDirectory, limits: { ...defaultStoreLimits, ...options.storeLimits }, log });
-    token = options.apiToken !== undefined ? { token: options.apiToken, file: undefined } : await apiTokenBeside(options.storeDirectory);
+    persisted = await PersistedStore.open({
+      directory: options.storeDirectory,
+      limits: { ...defaultStoreLimits, ...options.storeLimits },
+      log,
+    });
+    token =
+      options.apiToken !== undefined
+        ? { token: options.apiToken, file: undefined }
+        : await apiTokenBeside(options.storeDirectory);
     uploads = await artifactBundlesBeside(options.storeDirectory, log);
   } catch (error) {
     await persisted?.close();
@@ -124,8 +133,23 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
   const instance = randomUUID();
-  const changeStreams = new ChangeStreams({ instance, revision: () => opened.revision, onDidCommit: opened.onDidCommit });
-  context = { instance, ingest, persisted: opened, changeStreams, uploads, limits, allowedOrigins: options.allowedOrigins ?? [], webApi, log, now };
+  const changeStreams = new ChangeStreams({
+    instance,
+    revision: () => opened.revision,
+    onDidCommit: opened.onDidCommit,
+  });
+  context = {
+    instance,
+    ingest,
+    persisted: opened,
+    changeStreams,
+    uploads,
+    limits,
+    allowedOrigins: options.allowedOrigins ?? [],
+    webApi,
+    log,
+    now,
+  };
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log.info(`local Sentry listening on ${url}`);

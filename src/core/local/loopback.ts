@@ -4,7 +4,9 @@
 /** `localhost`, `*.localhost`, any `127.x.x.x` (127.0.0.0/8) and `::1` (bracketed or not), in any letter case. */
 export function isLoopbackHostname(hostname: string): boolean {
   const name = hostname.toLowerCase();
-  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || name === '::1' || isLoopbackIpv4(name);
+  return (
+    name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || name === '::1' || isLoopbackIpv4(name)
+  );
 }
 
 /** Whether a URL names a loopback host; false for text that is not a URL. */

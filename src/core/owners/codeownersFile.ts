@@ -56,5 +56,8 @@ function stripComment(line: string): string {
 
 /** Fields split on unescaped blanks; `\ ` keeps a space inside a pattern (the pattern keeps its escape). */
 function splitFields(line: string): string[] {
-  return line.trim().split(/(?<!\\)\s+/).filter((field) => field !== '');
+  return line
+    .trim()
+    .split(/(?<!\\)\s+/)
+    .filter((field) => field !== '');
 }

@@ -21,15 +21,24 @@ export type OwnerAssignment =
   | { readonly kind: 'none'; readonly reason: string };
 
 /** Every team and member some owner matches, sure ones first, each once. */
-export function ownerAssignees(owners: readonly string[], members: readonly Member[], teams: readonly Team[]): OwnerAssignee[] {
+export function ownerAssignees(
+  owners: readonly string[],
+  members: readonly Member[],
+  teams: readonly Team[],
+): OwnerAssignee[] {
   const found = owners.flatMap((owner) => [...teamsFor(owner, teams), ...membersFor(owner, members)]);
   const byAssignee = new Map<string, OwnerAssignee>();
-  for (const candidate of found.sort((a, b) => Number(b.sure) - Number(a.sure))) if (!byAssignee.has(candidate.assignee)) byAssignee.set(candidate.assignee, candidate);
+  for (const candidate of found.sort((a, b) => Number(b.sure) - Number(a.sure)))
+    if (!byAssignee.has(candidate.assignee)) byAssignee.set(candidate.assignee, candidate);
   return [...byAssignee.values()];
 }
 
 /** Assign at once only to one sure match; ask when there are several or only guesses; say why when none matches. */
-export function ownerAssignment(owners: readonly string[], members: readonly Member[], teams: readonly Team[]): OwnerAssignment {
+export function ownerAssignment(
+  owners: readonly string[],
+  members: readonly Member[],
+  teams: readonly Team[],
+): OwnerAssignment {
   if (owners.length === 0) return { kind: 'none', reason: 'the file has no code owners in CODEOWNERS' };
   const candidates = ownerAssignees(owners, members, teams);
   const only = candidates[0];
@@ -47,7 +56,15 @@ function teamsFor(owner: string, teams: readonly Team[]): OwnerAssignee[] {
     const bySlug = team.slug.toLowerCase() === wanted;
     const byName = team.name !== undefined && loose(team.name) === loose(wanted);
     if (!bySlug && !byName) return [];
-    return [{ assignee: `team:${team.id}`, label: `#${team.slug}`, ...(team.name ? { detail: team.name } : {}), owner, sure: bySlug && slash > 0 }];
+    return [
+      {
+        assignee: `team:${team.id}`,
+        label: `#${team.slug}`,
+        ...(team.name ? { detail: team.name } : {}),
+        owner,
+        sure: bySlug && slash > 0,
+      },
+    ];
   });
 }
 
@@ -58,10 +75,17 @@ function membersFor(owner: string, members: readonly Member[]): OwnerAssignee[] 
   return members.flatMap((member) => {
     const userId = member.user?.id;
     if (userId === undefined) return [];
-    const emails = [member.email, member.user?.email].filter((value): value is string => typeof value === 'string').map((value) => value.toLowerCase());
-    const names = [member.name, member.user?.name, member.user?.username].filter((value): value is string => typeof value === 'string');
+    const emails = [member.email, member.user?.email]
+      .filter((value): value is string => typeof value === 'string')
+      .map((value) => value.toLowerCase());
+    const names = [member.name, member.user?.name, member.user?.username].filter(
+      (value): value is string => typeof value === 'string',
+    );
     const sure = email !== undefined && emails.includes(email);
-    const guess = login !== undefined && (names.some((name) => loose(name) === loose(login)) || emails.some((address) => loose(address.split('@')[0] ?? '') === loose(login)));
+    const guess =
+      login !== undefined &&
+      (names.some((name) => loose(name) === loose(login)) ||
+        emails.some((address) => loose(address.split('@')[0] ?? '') === loose(login)));
     if (!sure && !guess) return [];
     const label = names[0] ?? emails[0] ?? String(userId);
     return [{ assignee: `user:${userId}`, label, ...(emails[0] ? { detail: emails[0] } : {}), owner, sure }];

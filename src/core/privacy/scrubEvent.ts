@@ -9,14 +9,40 @@ export interface EventScrubOptions extends ScrubOptions {
 }
 
 /** Headers that carry the client's address. */
-const CLIENT_ADDRESS = /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip|remote_addr)$/i;
+const CLIENT_ADDRESS =
+  /^(x-forwarded-for|x-real-ip|forwarded|cf-connecting-ip|true-client-ip|x-client-ip|x-cluster-client-ip|remote_addr)$/i;
 /** Keys whose strings hold URLs. */
 const URL_KEY = /^(url|to|from|href|referer|referrer)$/i;
 /**
  * Ids, hashes, dates and where a frame points: never personal, long digit runs in them must not look like card numbers,
  * and frames must stay matchable to the workspace.
  */
-const IDENTIFIERS = new Set(['id', 'eventID', 'event_id', 'groupID', 'projectID', 'fingerprints', 'dateCreated', 'dateReceived', 'timestamp', 'release', 'dist', 'size', '_meta', 'instructionAddr', 'symbolAddr', 'debug_id', 'image_addr', 'filename', 'absPath', 'module', 'package', 'function', 'rawFunction', 'symbol']);
+const IDENTIFIERS = new Set([
+  'id',
+  'eventID',
+  'event_id',
+  'groupID',
+  'projectID',
+  'fingerprints',
+  'dateCreated',
+  'dateReceived',
+  'timestamp',
+  'release',
+  'dist',
+  'size',
+  '_meta',
+  'instructionAddr',
+  'symbolAddr',
+  'debug_id',
+  'image_addr',
+  'filename',
+  'absPath',
+  'module',
+  'package',
+  'function',
+  'rawFunction',
+  'symbol',
+]);
 /** Depth past which values are filtered whole: trimmed events never reach it, and a walk must stay bounded. */
 const MAX_DEPTH = 64;
 
@@ -25,22 +51,26 @@ export function scrubEventBody<T>(body: T, options: EventScrubOptions = {}): T {
 }
 
 function scrubValue(value: unknown, key: string | undefined, options: EventScrubOptions, depth: number): unknown {
-  if (key !== undefined && isSensitiveKey(key, options) && value !== null && value !== undefined && value !== '') return FILTERED;
+  if (key !== undefined && isSensitiveKey(key, options) && value !== null && value !== undefined && value !== '')
+    return FILTERED;
   if (typeof value === 'string') {
     if (key !== undefined && IDENTIFIERS.has(key)) return value;
-    if (key !== undefined && URL_KEY.test(key) && /^[a-z][a-z0-9+.-]*:\/\/|^\//i.test(value)) return scrubUrl(value, { ...options, allQueryValues: options.allQueryValues ?? false });
+    if (key !== undefined && URL_KEY.test(key) && /^[a-z][a-z0-9+.-]*:\/\/|^\//i.test(value))
+      return scrubUrl(value, { ...options, allQueryValues: options.allQueryValues ?? false });
     return scrubText(value);
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return FILTERED;
   if (Array.isArray(value)) {
-    if (isPairList(value)) return value.map(([pairKey, pairValue]) => [pairKey, scrubPair(String(pairKey), pairValue, key, options, depth)]);
+    if (isPairList(value))
+      return value.map(([pairKey, pairValue]) => [pairKey, scrubPair(String(pairKey), pairValue, key, options, depth)]);
     return value.map((item) => scrubValue(item, undefined, options, depth + 1));
   }
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [name, item] of Object.entries(record)) {
-    if (name === 'user' && typeof item === 'object' && item !== null && !Array.isArray(item)) out[name] = scrubUser(item as Record<string, unknown>, options, depth);
+    if (name === 'user' && typeof item === 'object' && item !== null && !Array.isArray(item))
+      out[name] = scrubUser(item as Record<string, unknown>, options, depth);
     else if (name === 'cookies' && item !== null && typeof item === 'object') out[name] = filterAll(item);
     else if (name === 'tags' && Array.isArray(item)) out[name] = item.map((tag) => scrubTag(tag, options));
     else out[name] = scrubValue(item, name, options, depth + 1);
@@ -49,7 +79,13 @@ function scrubValue(value: unknown, key: string | undefined, options: EventScrub
 }
 
 /** Headers, query and env come as `[[key, value], …]`: the pair's key decides as an object key would. */
-function scrubPair(pairKey: string, value: unknown, listKey: string | undefined, options: EventScrubOptions, depth: number): unknown {
+function scrubPair(
+  pairKey: string,
+  value: unknown,
+  listKey: string | undefined,
+  options: EventScrubOptions,
+  depth: number,
+): unknown {
   if (value === null || value === undefined) return value;
   if (!options.keepIpAddresses && CLIENT_ADDRESS.test(pairKey)) return FILTERED;
   if (listKey === 'query' && options.allQueryValues) return FILTERED;
@@ -57,19 +93,23 @@ function scrubPair(pairKey: string, value: unknown, listKey: string | undefined,
 }
 
 function isPairList(list: readonly unknown[]): list is Array<[unknown, unknown]> {
-  return list.length > 0 && list.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string');
+  return (
+    list.length > 0 && list.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string')
+  );
 }
 
 /** Cookies are session state: no value of theirs is kept, whatever its name. */
 function filterAll(cookies: object): unknown {
-  if (Array.isArray(cookies)) return cookies.map((item: unknown) => (Array.isArray(item) && item.length === 2 ? [item[0], FILTERED] : FILTERED));
+  if (Array.isArray(cookies))
+    return cookies.map((item: unknown) => (Array.isArray(item) && item.length === 2 ? [item[0], FILTERED] : FILTERED));
   return Object.fromEntries(Object.keys(cookies).map((name) => [name, FILTERED]));
 }
 
 /** The user interface is sent on purpose and shown only when the user data setting is on; its IP follows the IP rule. */
 function scrubUser(user: Record<string, unknown>, options: EventScrubOptions, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = { ...user };
-  if (!options.keepIpAddresses && out['ip_address'] !== undefined && out['ip_address'] !== null) out['ip_address'] = null;
+  if (!options.keepIpAddresses && out['ip_address'] !== undefined && out['ip_address'] !== null)
+    out['ip_address'] = null;
   if (out['data'] !== undefined) out['data'] = scrubValue(out['data'], 'data', options, depth + 1);
   return out;
 }
@@ -81,7 +121,15 @@ function scrubTag(tag: unknown, options: EventScrubOptions): unknown {
   const key = typeof record['key'] === 'string' ? record['key'] : '';
   const value = record['value'];
   if (typeof value !== 'string') return tag;
-  if (key === 'user' || key.startsWith('user.')) return !options.keepIpAddresses && (value.startsWith('ip:') || key === 'user.ip') ? { ...record, value: FILTERED } : tag;
+  if (key === 'user' || key.startsWith('user.'))
+    return !options.keepIpAddresses && (value.startsWith('ip:') || key === 'user.ip')
+      ? { ...record, value: FILTERED }
+      : tag;
   if (isSensitiveKey(key, options)) return { ...record, value: FILTERED };
-  return { ...record, value: URL_KEY.test(key) ? scrubUrl(value, { ...options, allQueryValues: options.allQueryValues ?? false }) : scrubText(value) };
+  return {
+    ...record,
+    value: URL_KEY.test(key)
+      ? scrubUrl(value, { ...options, allQueryValues: options.allQueryValues ?? false })
+      : scrubText(value),
+  };
 }

@@ -6,7 +6,8 @@
 export const FILTERED = '[Filtered]';
 
 /** Relay's default sensitive key names, plus the session, cookie and CSRF names Sentry's scrubber also treats so. */
-const SENSITIVE_KEY = /password|secret|passwd|api[-_]?key|apikey|auth|credentials|mysql_pwd|private[-_]?key|privatekey|token|otp|two[-_]factor|session|cookie|csrf|xsrf|signature/i;
+const SENSITIVE_KEY =
+  /password|secret|passwd|api[-_]?key|apikey|auth|credentials|mysql_pwd|private[-_]?key|privatekey|token|otp|two[-_]factor|session|cookie|csrf|xsrf|signature/i;
 
 export interface ScrubOptions {
   /** Further key names to treat as sensitive (case-insensitive substrings), like Sentry's "Additional Sensitive Fields". */
@@ -25,7 +26,10 @@ export interface ScrubbingSettings extends ScrubOptions {
 export function isSensitiveKey(key: string, options: ScrubOptions = {}): boolean {
   const lower = key.toLowerCase();
   if (options.safeKeys?.some((safe) => safe.toLowerCase() === lower)) return false;
-  return SENSITIVE_KEY.test(key) || (options.extraSensitiveKeys?.some((extra) => extra !== '' && lower.includes(extra.toLowerCase())) ?? false);
+  return (
+    SENSITIVE_KEY.test(key) ||
+    (options.extraSensitiveKeys?.some((extra) => extra !== '' && lower.includes(extra.toLowerCase())) ?? false)
+  );
 }
 
 const BEARER = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi;

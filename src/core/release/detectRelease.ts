@@ -21,12 +21,20 @@ export interface DetectedRelease {
 
 type Existence = Result<boolean, ApiError>;
 
-export async function detectRelease(candidates: readonly ReleaseCandidate[], catalog: ReleaseCatalog): Promise<Result<DetectedRelease, ApiError>> {
+export async function detectRelease(
+  candidates: readonly ReleaseCandidate[],
+  catalog: ReleaseCatalog,
+): Promise<Result<DetectedRelease, ApiError>> {
   const winner = await firstExisting(candidates, catalog);
   if (!winner.ok) return winner;
   if (winner.value !== undefined) {
     const skipped = candidates.slice(0, candidates.indexOf(winner.value));
-    return ok({ version: winner.value.version, source: winner.value.source, warnings: skippedDeliberateWarnings(skipped, winner.value), candidates });
+    return ok({
+      version: winner.value.version,
+      source: winner.value.source,
+      warnings: skippedDeliberateWarnings(skipped, winner.value),
+      candidates,
+    });
   }
   return fallBackToLatest(candidates, catalog);
 }
@@ -35,7 +43,10 @@ export async function detectRelease(candidates: readonly ReleaseCandidate[], cat
  * Asks about every candidate at once but decides in order: the answer is known as soon as every earlier candidate
  * is known not to exist. An error on a candidate before the winner is returned, since it might have been the release.
  */
-async function firstExisting(candidates: readonly ReleaseCandidate[], catalog: ReleaseCatalog): Promise<Result<ReleaseCandidate | undefined, ApiError>> {
+async function firstExisting(
+  candidates: readonly ReleaseCandidate[],
+  catalog: ReleaseCatalog,
+): Promise<Result<ReleaseCandidate | undefined, ApiError>> {
   const answers = candidates.map((candidate) => settle(catalog.hasRelease(candidate.version)));
   for (const [index, candidate] of candidates.entries()) {
     const answer = await answers[index];
@@ -49,14 +60,19 @@ async function firstExisting(candidates: readonly ReleaseCandidate[], catalog: R
 }
 
 /** Keeps a throwing catalog (a bug) from leaving an unhandled rejection behind for answers nobody awaits. */
-function settle(answer: Promise<Existence>): Promise<{ thrown: false; value: Existence } | { thrown: true; reason: unknown }> {
+function settle(
+  answer: Promise<Existence>,
+): Promise<{ thrown: false; value: Existence } | { thrown: true; reason: unknown }> {
   return answer.then(
     (value) => ({ thrown: false as const, value }),
     (reason: unknown) => ({ thrown: true as const, reason }),
   );
 }
 
-async function fallBackToLatest(candidates: readonly ReleaseCandidate[], catalog: ReleaseCatalog): Promise<Result<DetectedRelease, ApiError>> {
+async function fallBackToLatest(
+  candidates: readonly ReleaseCandidate[],
+  catalog: ReleaseCatalog,
+): Promise<Result<DetectedRelease, ApiError>> {
   const latest = await catalog.latestRelease();
   if (!latest.ok) return latest;
   const tried =
@@ -64,13 +80,19 @@ async function fallBackToLatest(candidates: readonly ReleaseCandidate[], catalog
       ? 'Found no release name for this workspace'
       : `The project has none of the releases this workspace may run (${describeCandidates(candidates)})`;
   if (latest.value === undefined) {
-    return ok({ source: 'none', candidates, warnings: [`${tried}, and the project has no releases yet; showing issues of all releases.`] });
+    return ok({
+      source: 'none',
+      candidates,
+      warnings: [`${tried}, and the project has no releases yet; showing issues of all releases.`],
+    });
   }
   return ok({
     version: latest.value,
     source: 'latest',
     candidates,
-    warnings: [`${tried}; showing the project's latest release, ${latest.value}. Set the release explicitly to choose another.`],
+    warnings: [
+      `${tried}; showing the project's latest release, ${latest.value}. Set the release explicitly to choose another.`,
+    ],
   });
 }
 
@@ -78,7 +100,10 @@ async function fallBackToLatest(candidates: readonly ReleaseCandidate[], catalog
 function skippedDeliberateWarnings(skipped: readonly ReleaseCandidate[], winner: ReleaseCandidate): string[] {
   return skipped
     .filter((candidate) => candidate.source === 'option' || candidate.source === 'env')
-    .map((candidate) => `Release ${candidate.version} (${describeReleaseSource(candidate.source)}) does not exist in the project; using ${winner.version} (${describeReleaseSource(winner.source)}).`);
+    .map(
+      (candidate) =>
+        `Release ${candidate.version} (${describeReleaseSource(candidate.source)}) does not exist in the project; using ${winner.version} (${describeReleaseSource(winner.source)}).`,
+    );
 }
 
 function describeCandidates(candidates: readonly ReleaseCandidate[]): string {

@@ -29,7 +29,8 @@ async function findGitDirs(startDir: string): Promise<Result<GitDirs, string>> {
   for (let dir = startDir; ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
     const gitDir = await gitDirAt(dotGit);
-    if (gitDir !== undefined) return gitDir === null ? err(`${dotGit} is a file without a gitdir line`) : ok(await withCommonDir(gitDir));
+    if (gitDir !== undefined)
+      return gitDir === null ? err(`${dotGit} is a file without a gitdir line`) : ok(await withCommonDir(gitDir));
     if (dirname(dir) === dir) return err(`no .git found in ${startDir} or above`);
   }
 }
@@ -68,7 +69,8 @@ async function resolveRef(dirs: GitDirs, ref: string, depth: number): Promise<Re
   }
   const packed = await readPackedRef(dirs.commonDir, ref);
   if (packed !== undefined) return ok(packed);
-  if (await isDirectory(join(dirs.commonDir, 'reftable'))) return err('the repository stores refs in reftable format, which is not read');
+  if (await isDirectory(join(dirs.commonDir, 'reftable')))
+    return err('the repository stores refs in reftable format, which is not read');
   return err(`${ref} does not exist yet (no commit on this branch)`);
 }
 
@@ -85,7 +87,11 @@ async function readPackedRef(commonDir: string, ref: string): Promise<string | u
 
 /** Keeps a crafted HEAD from sending us to read files outside the git directory. */
 function isSafeRefName(ref: string): boolean {
-  return ref.startsWith('refs/') && !ref.split('/').some((part) => part === '' || part === '.' || part === '..') && !ref.includes('\\');
+  return (
+    ref.startsWith('refs/') &&
+    !ref.split('/').some((part) => part === '' || part === '.' || part === '..') &&
+    !ref.includes('\\')
+  );
 }
 
 async function readTrimmed(path: string): Promise<string | undefined> {

@@ -25,7 +25,10 @@ export const releaseEnvVar = 'SENTRY_RELEASE';
 /** Candidates in order of precedence, trimmed, without versions Sentry cannot hold, and without repeats (the first source is kept). */
 export async function releaseCandidates(input: ReleaseCandidatesInput): Promise<ReleaseCandidate[]> {
   const logger = input.logger ?? silentLogger;
-  const [gitHead, packageRelease] = await Promise.all([readGitHead(input.workspaceDir), readPackageRelease(input.workspaceDir)]);
+  const [gitHead, packageRelease] = await Promise.all([
+    readGitHead(input.workspaceDir),
+    readPackageRelease(input.workspaceDir),
+  ]);
   if (!gitHead.ok) logger.debug(`No git release candidate: ${gitHead.error}.`);
   if (!packageRelease.ok) logger.debug(`No package.json release candidate: ${packageRelease.error}.`);
   const found: Array<{ version: string | undefined; source: ReleaseSource }> = [
@@ -37,13 +40,18 @@ export async function releaseCandidates(input: ReleaseCandidatesInput): Promise<
   return uniqueValidCandidates(found, logger);
 }
 
-function uniqueValidCandidates(found: ReadonlyArray<{ version: string | undefined; source: ReleaseSource }>, logger: Logger): ReleaseCandidate[] {
+function uniqueValidCandidates(
+  found: ReadonlyArray<{ version: string | undefined; source: ReleaseSource }>,
+  logger: Logger,
+): ReleaseCandidate[] {
   const candidates: ReleaseCandidate[] = [];
   for (const { version: raw, source } of found) {
     const version = raw?.trim();
     if (!version) continue;
     if (!isValidReleaseVersion(version)) {
-      logger.warn(`Ignored the release from ${source}: Sentry does not accept "${printable(version)}" as a release version.`);
+      logger.warn(
+        `Ignored the release from ${source}: Sentry does not accept "${printable(version)}" as a release version.`,
+      );
       continue;
     }
     if (!candidates.some((candidate) => candidate.version === version)) candidates.push({ version, source });

@@ -27,7 +27,11 @@ function namesOn(lineText: string, names: ReadonlySet<string>): string[] {
  * `lineAt(n)` gives the text of 0-based line n. Each variable shows once, on the nearest line at or above `stoppedLine`
  * that names it; a variable named nowhere shows on the stopped line, so every recorded value is in sight.
  */
-export function inlineValueLines(variables: readonly VariableNode[], stoppedLine: number, lineAt: (line: number) => string | undefined): InlineValueLine[] {
+export function inlineValueLines(
+  variables: readonly VariableNode[],
+  stoppedLine: number,
+  lineAt: (line: number) => string | undefined,
+): InlineValueLine[] {
   const byName = new Map(variables.map((node) => [node.name, node] as const));
   const waiting = new Set(byName.keys());
   const perLine = new Map<number, string[]>();

@@ -18,7 +18,8 @@ import type { Replay, ReplayFrame, ReplayThread } from './replayModel';
 import { VariableReferences } from './variableReferences';
 
 /** What the replay says when asked to run: there is no program, only the recorded event. */
-export const nothingRunsMessage = 'This is a replay of a recorded Sentry event: nothing runs, so it cannot step or continue. Stop the replay to leave it.';
+export const nothingRunsMessage =
+  'This is a replay of a recorded Sentry event: nothing runs, so it cannot step or continue. Stop the replay to leave it.';
 
 interface FrameEntry {
   readonly thread: ReplayThread;
@@ -58,8 +59,22 @@ export class ReplayAdapter {
     const answer = this.answer(request);
     const response: DapOutgoing =
       'error' in answer
-        ? { seq: this.seq++, type: 'response', request_seq: request.seq, command: request.command, success: false, message: answer.error }
-        : { seq: this.seq++, type: 'response', request_seq: request.seq, command: request.command, success: true, ...(answer.body === undefined ? {} : { body: answer.body }) };
+        ? {
+            seq: this.seq++,
+            type: 'response',
+            request_seq: request.seq,
+            command: request.command,
+            success: false,
+            message: answer.error,
+          }
+        : {
+            seq: this.seq++,
+            type: 'response',
+            request_seq: request.seq,
+            command: request.command,
+            success: true,
+            ...(answer.body === undefined ? {} : { body: answer.body }),
+          };
     return [response, ...this.eventsAfter(request.command)];
   }
 
@@ -90,7 +105,14 @@ export class ReplayAdapter {
     const args = request.arguments ?? {};
     switch (request.command) {
       case 'initialize':
-        return { body: { supportsConfigurationDoneRequest: true, supportsExceptionInfoRequest: true, supportsEvaluateForHovers: true, supportsTerminateRequest: true } };
+        return {
+          body: {
+            supportsConfigurationDoneRequest: true,
+            supportsExceptionInfoRequest: true,
+            supportsEvaluateForHovers: true,
+            supportsTerminateRequest: true,
+          },
+        };
       case 'launch':
       case 'attach':
       case 'configurationDone':
@@ -124,7 +146,9 @@ export class ReplayAdapter {
 
   private parsed<S extends z.ZodType>(schema: S, args: unknown, then: (parsed: z.infer<S>) => Answer): Answer {
     const parsed = schema.safeParse(args);
-    return parsed.success ? then(parsed.data) : { error: `The request's arguments did not fit: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    return parsed.success
+      ? then(parsed.data)
+      : { error: `The request's arguments did not fit: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
   }
 
   private threadOf(threadId: number): ReplayThread | undefined {
@@ -150,7 +174,11 @@ export class ReplayAdapter {
     return {
       id,
       name: frame.name,
-      source: { name: baseName(location.path), path: location.path, ...(frame.inApp ? {} : { presentationHint: 'deemphasize' as const }) },
+      source: {
+        name: baseName(location.path),
+        path: location.path,
+        ...(frame.inApp ? {} : { presentationHint: 'deemphasize' as const }),
+      },
       line: location.line,
       column: location.column ?? 1,
     };
@@ -161,7 +189,19 @@ export class ReplayAdapter {
     if (!entry) return { error: `The replay has no frame ${frameId}.` };
     const variables = entry.frame.variables;
     if (variables.length === 0) return { body: { scopes: [] } };
-    return { body: { scopes: [{ name: 'Locals', presentationHint: 'locals', variablesReference: this.references.referenceOf(variables), namedVariables: variables.length, expensive: false }] } };
+    return {
+      body: {
+        scopes: [
+          {
+            name: 'Locals',
+            presentationHint: 'locals',
+            variablesReference: this.references.referenceOf(variables),
+            namedVariables: variables.length,
+            expensive: false,
+          },
+        ],
+      },
+    };
   }
 
   private variables(args: z.infer<typeof variablesArgumentsSchema>): Answer {
@@ -179,7 +219,11 @@ export class ReplayAdapter {
       value: node.note ? `${node.value}  (${node.note})` : node.value,
       ...(node.kind === 'text' ? {} : { type: node.kind }),
       variablesReference: reference,
-      ...(reference === 0 ? {} : node.kind === 'array' ? { indexedVariables: node.children.length } : { namedVariables: node.children.length }),
+      ...(reference === 0
+        ? {}
+        : node.kind === 'array'
+          ? { indexedVariables: node.children.length }
+          : { namedVariables: node.children.length }),
       presentationHint: { kind: 'data', attributes: ['readOnly'] },
     };
   }
@@ -201,9 +245,18 @@ export class ReplayAdapter {
   private evaluate(args: z.infer<typeof evaluateArgumentsSchema>): Answer {
     const frame = args.frameId === undefined ? this.replay.threads[0]?.frames[0] : this.frames.get(args.frameId)?.frame;
     const node = frame ? lookUp(frame.variables, args.expression) : undefined;
-    if (!node) return { error: `${args.expression.slice(0, maxEvaluatedLength)} is not among the recorded variables of this frame.` };
+    if (!node)
+      return {
+        error: `${args.expression.slice(0, maxEvaluatedLength)} is not among the recorded variables of this frame.`,
+      };
     const variable = this.variable(node);
-    return { body: { result: variable.value, ...(variable.type ? { type: variable.type } : {}), variablesReference: variable.variablesReference } };
+    return {
+      body: {
+        result: variable.value,
+        ...(variable.type ? { type: variable.type } : {}),
+        variablesReference: variable.variablesReference,
+      },
+    };
   }
 }
 

@@ -59,9 +59,16 @@ function replayFrame(frame: EventFrame, locate: (frame: EventFrame) => ReplayLoc
  * The replay of an event's stack. `locate` answers where a frame opens in the workspace (undefined outside it), from
  * the frame resolver and the drift data, so the stop lands on today's line.
  */
-export function replayOfStack(title: string, stack: EventStack, locate: (frame: EventFrame) => ReplayLocation | undefined): Replay {
+export function replayOfStack(
+  title: string,
+  stack: EventStack,
+  locate: (frame: EventFrame) => ReplayLocation | undefined,
+): Replay {
   const threads = partsOfStack(stack).map((part, index): ReplayThread => {
-    const exceptionType = oneLine(part.exception?.type ?? part.exception?.module ?? (part.kind === 'exception' ? 'Error' : 'Stack trace'), 200);
+    const exceptionType = oneLine(
+      part.exception?.type ?? part.exception?.module ?? (part.kind === 'exception' ? 'Error' : 'Stack trace'),
+      200,
+    );
     const exceptionValue = oneLine(part.exception?.value ?? '', 2000);
     const handled = part.exception?.mechanism?.handled;
     // Innermost first: each further exception is what caused the one before it.

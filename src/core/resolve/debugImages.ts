@@ -11,14 +11,19 @@ export interface DebugImage {
 /** The debug ID of the frame's script: an image whose code file equals the frame's absPath or filename, exactly or once normalised. */
 export function debugIdForFrame(frame: SourceFrame, images: readonly DebugImage[]): string | undefined {
   if (images.length === 0) return undefined;
-  const paths = [frame.absPath, frame.filename].filter((path): path is string => typeof path === 'string' && path !== '');
+  const paths = [frame.absPath, frame.filename].filter(
+    (path): path is string => typeof path === 'string' && path !== '',
+  );
   for (const path of paths) {
     const exact = images.find((image) => image.codeFile === path);
     if (exact !== undefined) return exact.debugId;
   }
   for (const path of paths) {
     const normalized = normalizeFramePath(path);
-    const image = normalized === undefined ? undefined : images.find((candidate) => normalizeFramePath(candidate.codeFile) === normalized);
+    const image =
+      normalized === undefined
+        ? undefined
+        : images.find((candidate) => normalizeFramePath(candidate.codeFile) === normalized);
     if (image !== undefined) return image.debugId;
   }
   return undefined;

@@ -21,10 +21,16 @@ export const DEFAULT_DRIFT_WINDOW = 50;
  * file is no line of it (undefined): the frame is not in this version of the file, and marking the last line would
  * point at code that did not run.
  */
-export function locateDriftedLine(fileLines: readonly string[], lineNo: number, context: FrameContextLines | null | undefined, window = DEFAULT_DRIFT_WINDOW): DriftedLine | undefined {
+export function locateDriftedLine(
+  fileLines: readonly string[],
+  lineNo: number,
+  context: FrameContextLines | null | undefined,
+  window = DEFAULT_DRIFT_WINDOW,
+): DriftedLine | undefined {
   const pastEnd = lineNo > lineCountOf(fileLines);
   const expected = context?.find(([number]) => number === lineNo)?.[1];
-  if (expected === undefined || expected === null) return pastEnd ? undefined : { line: lineNo, moved: false, stale: false };
+  if (expected === undefined || expected === null)
+    return pastEnd ? undefined : { line: lineNo, moved: false, stale: false };
   if (!pastEnd && lineMatches(fileLines[lineNo - 1], expected)) return { line: lineNo, moved: false, stale: false };
   const found = bestCandidate(fileLines, lineNo, expected, context ?? [], window);
   if (found !== undefined) return { line: found, moved: true, stale: false };
@@ -36,7 +42,13 @@ export function lineCountOf(fileLines: readonly string[]): number {
   return fileLines.length > 1 && fileLines[fileLines.length - 1] === '' ? fileLines.length - 1 : fileLines.length;
 }
 
-function bestCandidate(fileLines: readonly string[], lineNo: number, expected: string, context: FrameContextLines, window: number): number | undefined {
+function bestCandidate(
+  fileLines: readonly string[],
+  lineNo: number,
+  expected: string,
+  context: FrameContextLines,
+  window: number,
+): number | undefined {
   const needsNeighbour = expected.trim() === '';
   let best: { line: number; agreement: number } | undefined;
   for (let distance = 1; distance <= window; distance++) {
@@ -52,7 +64,12 @@ function bestCandidate(fileLines: readonly string[], lineNo: number, expected: s
 }
 
 /** How many of the frame's other context lines sit at the same offset around `candidate` as around `lineNo`. */
-function neighbourAgreement(fileLines: readonly string[], candidate: number, lineNo: number, context: FrameContextLines): number {
+function neighbourAgreement(
+  fileLines: readonly string[],
+  candidate: number,
+  lineNo: number,
+  context: FrameContextLines,
+): number {
   let agreement = 0;
   for (const [number, text] of context) {
     if (number === lineNo || text === null || text.trim() === '') continue;

@@ -30,7 +30,9 @@ export function isSkippedFrame(frame: SourceFrame): boolean {
  */
 export function frameCandidates(frame: SourceFrame, rules: CandidateRules): PathCandidate[] {
   const derived = frame.module && rules.platform ? modulePaths(rules.platform, frame.module, frame.filename) : [];
-  const ownPaths = [frame.filename, frame.absPath].filter((path): path is string => typeof path === 'string' && path !== '');
+  const ownPaths = [frame.filename, frame.absPath].filter(
+    (path): path is string => typeof path === 'string' && path !== '',
+  );
   const mappable = rules.platform === 'jvm' ? [...derived, ...ownPaths] : ownPaths;
   const normalizedOwn = ownPaths.map(normalizeFramePath).filter((path): path is string => path !== undefined);
   const bareJvmFilename = rules.platform === 'jvm' && normalizedOwn.every((path) => !path.includes('/'));

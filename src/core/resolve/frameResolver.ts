@@ -51,7 +51,9 @@ export class FrameResolver {
   constructor(private readonly options: FrameResolverOptions) {
     this.log = options.log ?? silentLogger;
     this.reader = options.reader ?? new WorkspaceFileReader(options.folders, { log: this.log });
-    this.sourceMaps = options.sourceMaps ?? new SourceMapLoader(this.reader, new DebugIdIndex(options.files, this.reader, { log: this.log }), this.log);
+    this.sourceMaps =
+      options.sourceMaps ??
+      new SourceMapLoader(this.reader, new DebugIdIndex(options.files, this.reader, { log: this.log }), this.log);
     this.pathMappings = sortMappings(options.pathMappings ?? []);
     this.codeMappings = sortMappings(options.codeMappings ?? []);
   }
@@ -67,7 +69,10 @@ export class FrameResolver {
     const foreign = frame.inApp !== true && namesPathOutside(frame, this.reader);
     for (const candidate of frameCandidates(frame, rules)) {
       const mapped = candidate.via === 'pathMapping' || candidate.via === 'codeMapping';
-      const file = this.options.files.find(candidate.path, { wholeSuffix: mapped, sharedDirectory: foreign && candidate.via === 'path' });
+      const file = this.options.files.find(candidate.path, {
+        wholeSuffix: mapped,
+        sharedDirectory: foreign && candidate.via === 'path',
+      });
       if (file === undefined || !(await this.reader.isWorkspaceFile(this.reader.absolutePath(file)))) continue;
       return this.resolveInFile(file, candidate.via, frame, debugId);
     }
@@ -76,9 +81,17 @@ export class FrameResolver {
     return undefined;
   }
 
-  private async resolveInFile(file: WorkspacePath, via: ResolvedVia, frame: SourceFrame, debugId: string | undefined): Promise<ResolvedLocation | undefined> {
+  private async resolveInFile(
+    file: WorkspacePath,
+    via: ResolvedVia,
+    frame: SourceFrame,
+    debugId: string | undefined,
+  ): Promise<ResolvedLocation | undefined> {
     const text = await this.reader.read(this.reader.absolutePath(file));
-    const check = text === undefined ? unchecked(frame) : locateDriftedLine(text.lines, frame.lineNo ?? 1, frame.context, this.driftWindow);
+    const check =
+      text === undefined
+        ? unchecked(frame)
+        : locateDriftedLine(text.lines, frame.lineNo ?? 1, frame.context, this.driftWindow);
     if (check === undefined) {
       this.log.trace(`resolver: line ${frame.lineNo ?? '?'} is past the end of ${file.path}; not marked`);
       return undefined;
@@ -108,13 +121,19 @@ export class FrameResolver {
    * The original location, undefined when it is a dependency's, or 'missing' when the map has no mapping there or its
    * source is not in the workspace (the caller then keeps the compiled location).
    */
-  private async throughSourceMap(map: LoadedSourceMap, check: LineCheck, frame: SourceFrame): Promise<ResolvedLocation | undefined | 'missing'> {
+  private async throughSourceMap(
+    map: LoadedSourceMap,
+    check: LineCheck,
+    frame: SourceFrame,
+  ): Promise<ResolvedLocation | undefined | 'missing'> {
     const position = originalPosition(map.parsed.map, check.line, frame.colNo ?? undefined);
     if (position === undefined) return 'missing';
     const source = await locateOriginalSource(position.source, map.baseDirectory, this.options.files, this.reader);
     if (source.kind === 'thirdParty') return undefined;
     if (source.kind === 'missing') {
-      this.log.debug(`resolver: ${position.source} from ${map.origin} is not in the workspace; keeping the compiled location`);
+      this.log.debug(
+        `resolver: ${position.source} from ${map.origin} is not in the workspace; keeping the compiled location`,
+      );
       return 'missing';
     }
     return location(source.location, { ...check, line: position.line }, position.column, 'sourceMap');
@@ -140,7 +159,12 @@ function unchecked(frame: SourceFrame): LineCheck {
   return { line: frame.lineNo ?? 1, moved: false, stale: false };
 }
 
-function location(file: WorkspacePath, check: LineCheck, column: number | null | undefined, via: ResolvedVia): ResolvedLocation {
+function location(
+  file: WorkspacePath,
+  check: LineCheck,
+  column: number | null | undefined,
+  via: ResolvedVia,
+): ResolvedLocation {
   const base = { folder: file.folder, file: file.path, line: check.line, moved: check.moved, stale: check.stale, via };
   return typeof column === 'number' && column >= 1 ? { ...base, column } : base;
 }

@@ -6,7 +6,10 @@ export type ModulePlatform = 'python' | 'jvm';
 const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /** The module platform of a frame: its own `platform`, else the event's, else guessed from the file extension. */
-export function modulePlatform(platform: string | null | undefined, filename: string | null | undefined): ModulePlatform | undefined {
+export function modulePlatform(
+  platform: string | null | undefined,
+  filename: string | null | undefined,
+): ModulePlatform | undefined {
   const name = platform?.toLowerCase();
   if (name === 'python') return 'python';
   if (name !== undefined && jvmPlatforms.has(name)) return 'jvm';

@@ -26,7 +26,11 @@ const HAS_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
  * The original position of a 1-based line and column (Sentry's `lineNo`/`colNo`). The nearest mapping at or before
  * the column is the expression that threw; when the line has none before it, the first one after.
  */
-export function originalPosition(map: TraceMap, line: number, column: number | undefined): OriginalPosition | undefined {
+export function originalPosition(
+  map: TraceMap,
+  line: number,
+  column: number | undefined,
+): OriginalPosition | undefined {
   const needle = { line, column: Math.max((column ?? 1) - 1, 0) };
   for (const bias of [GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND] as const) {
     const found = originalPositionFor(map, { ...needle, bias });
@@ -53,14 +57,21 @@ function rawSource(map: TraceMap, resolvedSource: string): string | undefined {
  * path from the build machine) its normalised path is suffix-matched against original sources, never build output.
  * Dependencies (`node_modules/`) are reported as such so that the caller can drop the frame.
  */
-export async function locateOriginalSource(source: string, baseDirectory: string, files: WorkspaceFileIndex, reader: WorkspaceFileReader): Promise<OriginalSourceLocation> {
+export async function locateOriginalSource(
+  source: string,
+  baseDirectory: string,
+  files: WorkspaceFileIndex,
+  reader: WorkspaceFileReader,
+): Promise<OriginalSourceLocation> {
   if (isThirdPartyFramePath(source)) return { kind: 'thirdParty' };
   const absolute = absoluteSourcePath(source, baseDirectory);
   const exact = absolute === undefined ? undefined : reader.locate(absolute);
-  if (exact !== undefined && absolute !== undefined && (await reader.confine(absolute)) !== undefined) return { kind: 'workspace', location: exact };
+  if (exact !== undefined && absolute !== undefined && (await reader.confine(absolute)) !== undefined)
+    return { kind: 'workspace', location: exact };
   const normalized = normalizeFramePath(source);
   const file = normalized === undefined ? undefined : files.find(normalized, { originalSourcesOnly: true });
-  if (file !== undefined && (await reader.confine(reader.absolutePath(file))) !== undefined) return { kind: 'workspace', location: file };
+  if (file !== undefined && (await reader.confine(reader.absolutePath(file))) !== undefined)
+    return { kind: 'workspace', location: file };
   return { kind: 'missing' };
 }
 

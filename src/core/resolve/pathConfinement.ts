@@ -121,7 +121,9 @@ export class PathConfinement {
   }
 
   private regularFile(real: string, info: Stats): ConfinedFile | undefined {
-    return info.isFile() && info.size <= this.options.maxFileBytes ? { real, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+    return info.isFile() && info.size <= this.options.maxFileBytes
+      ? { real, size: info.size, mtimeMs: info.mtimeMs }
+      : undefined;
   }
 
   /** Whether a real path lies inside a real folder path; a directory may also be the folder itself. */
@@ -131,9 +133,9 @@ export class PathConfinement {
   }
 
   private realFolderPaths(): Promise<string[]> {
-    this.folderRealPaths ??= Promise.all(this.folders.map((folder) => this.fs.realpath(folder.path).catch(() => undefined))).then((paths) =>
-      paths.filter((path): path is string => path !== undefined),
-    );
+    this.folderRealPaths ??= Promise.all(
+      this.folders.map((folder) => this.fs.realpath(folder.path).catch(() => undefined)),
+    ).then((paths) => paths.filter((path): path is string => path !== undefined));
     return this.folderRealPaths;
   }
 }

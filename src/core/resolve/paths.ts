@@ -1,7 +1,12 @@
 // Turns the file names Sentry reports (URLs, webpack sources, Windows and absolute paths) into plain relative paths.
 
 /** Directory names whose files are third-party code: a frame under one is never the workspace's own. */
-const THIRD_PARTY_SEGMENTS: ReadonlySet<string> = new Set(['node_modules', 'site-packages', 'dist-packages', 'bower_components']);
+const THIRD_PARTY_SEGMENTS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'site-packages',
+  'dist-packages',
+  'bower_components',
+]);
 
 /** `scheme://host` at the start of a URL; the host part may be empty (`app:///`, `webpack:///`). */
 const URL_WITH_AUTHORITY = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/\\]*/;

@@ -46,7 +46,11 @@ export function parseSourceMap(text: string): ParsedSourceMap | undefined {
   const ids = debugIdSchema.safeParse(json).data;
   const debugId = ids?.debugId ?? ids?.debug_id;
   try {
-    return { map: new FlattenMap(input), file: input.file ?? undefined, debugId: debugId === undefined ? undefined : normalizeDebugId(debugId) };
+    return {
+      map: new FlattenMap(input),
+      file: input.file ?? undefined,
+      debugId: debugId === undefined ? undefined : normalizeDebugId(debugId),
+    };
   } catch {
     return undefined;
   }

@@ -61,7 +61,11 @@ export class SourceMapLoader {
    * `//# debugId=` (both name the exact build), then the script's sourceMappingURL (inline or a relative file), then
    * `<script>.map` beside it. A map URL with a host is never fetched.
    */
-  async forScript(script: WorkspacePath, text: FileText, frameDebugId: string | undefined): Promise<LoadedSourceMap | undefined> {
+  async forScript(
+    script: WorkspacePath,
+    text: FileText,
+    frameDebugId: string | undefined,
+  ): Promise<LoadedSourceMap | undefined> {
     const comments = this.commentsOf(text);
     for (const debugId of [frameDebugId, comments.debugId]) {
       const map = debugId === undefined ? undefined : await this.debugIds.mapWithId(debugId);

@@ -28,7 +28,12 @@ export interface MatchRules {
  * `errors/views.py`), or at least two segments (`/usr/src/app/src/cart.ts` and `web/src/cart.ts`). A shared file name
  * alone under different directories (`errors/views.py`, `other/views.py`) is a coincidence, not a match.
  */
-export function isAcceptedMatch(matched: number, frameLength: number, fileLength: number, rules: MatchRules = {}): boolean {
+export function isAcceptedMatch(
+  matched: number,
+  frameLength: number,
+  fileLength: number,
+  rules: MatchRules = {},
+): boolean {
   const whole = matched === Math.min(frameLength, fileLength);
   if (matched < (rules.sharedDirectory ? 2 : 1)) return false;
   return whole || (!rules.wholeSuffix && matched >= 2);

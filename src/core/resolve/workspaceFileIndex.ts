@@ -2,7 +2,13 @@
 import type { WorkspaceFolder } from './frame';
 import { indexedFile, isBuildOutput, type IndexedFile } from './indexedFile';
 import { normalizeFramePath } from './paths';
-import { compareMatches, isAcceptedMatch, matchedTrailingSegments, namesBuildOutput, type SuffixMatch } from './suffixMatch';
+import {
+  compareMatches,
+  isAcceptedMatch,
+  matchedTrailingSegments,
+  namesBuildOutput,
+  type SuffixMatch,
+} from './suffixMatch';
 import { SKIPPED_DIRECTORIES } from './workspaceDirectories';
 import { walkWorkspaceFolder, type WorkspaceWalkOptions } from './workspaceWalk';
 
@@ -44,7 +50,10 @@ export class WorkspaceFileIndex {
   }
 
   /** Walks the folders on disk, skipping dependency and VCS directories and never entering a symlinked directory. */
-  static async build(folders: readonly WorkspaceFolder[], options: WorkspaceFileIndexOptions = {}): Promise<WorkspaceFileIndex> {
+  static async build(
+    folders: readonly WorkspaceFolder[],
+    options: WorkspaceFileIndexOptions = {},
+  ): Promise<WorkspaceFileIndex> {
     let budget = options.maxFiles ?? DEFAULT_MAX_FILES;
     let truncated = false;
     const files: IndexedFile[] = [];
@@ -54,12 +63,18 @@ export class WorkspaceFileIndex {
       budget -= walk.paths.length;
       truncated ||= walk.truncated;
     }
-    if (truncated) options.log?.warn(`file index: stopped at ${files.length} files; frames in the remaining files will not be found`);
+    if (truncated)
+      options.log?.warn(
+        `file index: stopped at ${files.length} files; frames in the remaining files will not be found`,
+      );
     return new WorkspaceFileIndex(folders, files, truncated);
   }
 
   /** An index of the given relative paths, for tests and callers that already know the files. Invalid paths are ignored. */
-  static fromPaths(folders: readonly WorkspaceFolder[], entries: readonly { readonly folder: WorkspaceFolder; readonly path: string }[]): WorkspaceFileIndex {
+  static fromPaths(
+    folders: readonly WorkspaceFolder[],
+    entries: readonly { readonly folder: WorkspaceFolder; readonly path: string }[],
+  ): WorkspaceFileIndex {
     const files: IndexedFile[] = [];
     for (const entry of entries) {
       const rank = folders.findIndex((folder) => folder.path === entry.folder.path);
@@ -117,8 +132,17 @@ export class WorkspaceFileIndex {
   addPath(folder: WorkspaceFolder, path: string): boolean {
     const rank = this.folders.findIndex((candidate) => candidate.path === folder.path);
     const known = this.folders[rank];
-    if (known === undefined || !isPlainRelativePath(path) || path.split('/').slice(0, -1).some((segment) => SKIPPED_DIRECTORIES.has(segment))) return false;
-    if (this.byFolderAndPath.size >= DEFAULT_MAX_FILES || this.byFolderAndPath.has(folderKey(known, path))) return false;
+    if (
+      known === undefined ||
+      !isPlainRelativePath(path) ||
+      path
+        .split('/')
+        .slice(0, -1)
+        .some((segment) => SKIPPED_DIRECTORIES.has(segment))
+    )
+      return false;
+    if (this.byFolderAndPath.size >= DEFAULT_MAX_FILES || this.byFolderAndPath.has(folderKey(known, path)))
+      return false;
     this.add(indexedFile(known, rank, path));
     return true;
   }
@@ -126,7 +150,9 @@ export class WorkspaceFileIndex {
   /** A file or a whole directory that went away: every indexed file at or under `path`. How many were removed. */
   removePath(folder: WorkspaceFolder, path: string): number {
     const prefix = `${folderKey(folder, path)}/`;
-    const gone = [...this.byFolderAndPath.entries()].filter(([key]) => key === folderKey(folder, path) || key.startsWith(prefix));
+    const gone = [...this.byFolderAndPath.entries()].filter(
+      ([key]) => key === folderKey(folder, path) || key.startsWith(prefix),
+    );
     for (const [key, file] of gone) {
       this.byFolderAndPath.delete(key);
       const name = file.segments[file.segments.length - 1] ?? '';

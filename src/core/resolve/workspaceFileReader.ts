@@ -46,14 +46,20 @@ export class WorkspaceFileReader {
   private readonly texts: BoundedCache<string, FileText>;
   private readonly pending = new Map<string, Promise<FileText | undefined>>();
   /** Recent answers of isWorkspaceFile: a release's frames name the same few files thousands of times. */
-  private readonly recentlyConfined = new BoundedCache<string, { readonly inside: Promise<boolean>; readonly at: number }>(8_192);
+  private readonly recentlyConfined = new BoundedCache<
+    string,
+    { readonly inside: Promise<boolean>; readonly at: number }
+  >(8_192);
 
   constructor(
     private readonly folders: readonly WorkspaceFolder[],
     private readonly options: WorkspaceFileReaderOptions = {},
   ) {
     this.texts = new BoundedCache(options.maxCachedFiles ?? 2_048, options.maxCachedChars ?? 64_000_000);
-    this.confinement = new PathConfinement(folders, { maxFileBytes: options.maxFileBytes ?? 64_000_000, log: options.log });
+    this.confinement = new PathConfinement(folders, {
+      maxFileBytes: options.maxFileBytes ?? 64_000_000,
+      log: options.log,
+    });
   }
 
   /** The absolute path of a folder-relative path. The relative path must come from the index or from locate(). */

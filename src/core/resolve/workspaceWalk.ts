@@ -28,7 +28,11 @@ const PARALLEL_READS = 16;
  * Symlinked directories are never entered (they could lead out of the workspace or into a cycle); symlinked files are
  * listed, and the resolver checks where they really point before it reads or returns them.
  */
-export async function walkWorkspaceFolder(root: string, budget: number, options: WorkspaceWalkOptions = {}): Promise<WalkResult> {
+export async function walkWorkspaceFolder(
+  root: string,
+  budget: number,
+  options: WorkspaceWalkOptions = {},
+): Promise<WalkResult> {
   const skip = options.skipDirectories ?? SKIPPED_DIRECTORIES;
   const paths: string[] = [];
   let level: string[] = [''];

@@ -22,20 +22,33 @@ export interface EventHits {
 
 /** Counts within the release (Sentry's `filtered`) when the answer has them, otherwise the window's totals. */
 export function issueCounts(issue: Issue): { count: number; userCount: number } {
-  return issue.filtered ? { count: issue.filtered.count, userCount: issue.filtered.userCount } : { count: issue.count, userCount: issue.userCount };
+  return issue.filtered
+    ? { count: issue.filtered.count, userCount: issue.filtered.userCount }
+    : { count: issue.count, userCount: issue.userCount };
 }
 
 export async function hitsOfEvent(issue: Issue, event: IssueEvent, locator: FrameLocator): Promise<EventHits> {
   const stack = stackOfEvent(event);
-  const stacks = stack.exceptions.length > 0 ? stack.exceptions.map((value) => value.stacktrace?.frames ?? []) : [stack.looseFrames];
-  return hitsOfStacks(issue, stacks, { platform: event.platform ?? issue.platform, debugImages: stack.debugImages }, locator);
+  const stacks =
+    stack.exceptions.length > 0 ? stack.exceptions.map((value) => value.stacktrace?.frames ?? []) : [stack.looseFrames];
+  return hitsOfStacks(
+    issue,
+    stacks,
+    { platform: event.platform ?? issue.platform, debugImages: stack.debugImages },
+    locator,
+  );
 }
 
 /**
  * The hits of an event's stacks in Sentry's order (causes first, the thrown exception's last; each caller to callee),
  * whether they come from the event itself or from a Discover row of its frames.
  */
-export async function hitsOfStacks(issue: Issue, inOrder: ReadonlyArray<readonly SourceFrame[]>, context: FrameContext, locator: FrameLocator): Promise<EventHits> {
+export async function hitsOfStacks(
+  issue: Issue,
+  inOrder: ReadonlyArray<readonly SourceFrame[]>,
+  context: FrameContext,
+  locator: FrameLocator,
+): Promise<EventHits> {
   // Walk from the thrown exception towards its causes.
   const stacks = [...inOrder].reverse();
   const { count, userCount } = issueCounts(issue);

@@ -4,12 +4,20 @@ import type { Project } from '../api/directorySchemas';
 import { apiError, type ApiError } from '../api/errors';
 import { err, ok, type Result } from '../result';
 
-export async function findProject(client: SentryClient, org: string, slug: string, signal?: AbortSignal): Promise<Result<Project, ApiError>> {
+export async function findProject(
+  client: SentryClient,
+  org: string,
+  slug: string,
+  signal?: AbortSignal,
+): Promise<Result<Project, ApiError>> {
   const projects = await client.projects(org, signal);
   if (!projects.ok) return projects;
   const project = projects.value.find((candidate) => candidate.slug === slug || candidate.id === slug);
   if (project) return ok(project);
   const known = projects.value.map((candidate) => candidate.slug).sort();
-  const hint = known.length > 0 ? ` Projects the token can see: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : ' The token sees no projects there.';
+  const hint =
+    known.length > 0
+      ? ` Projects the token can see: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.`
+      : ' The token sees no projects there.';
   return err(apiError('notFound', `Project "${slug}" was not found in organization "${org}".${hint}`, { status: 404 }));
 }

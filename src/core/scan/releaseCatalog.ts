@@ -4,7 +4,12 @@ import { ok } from '../result';
 import type { ReleaseCatalog } from '../release';
 
 /** `projectId` may still be on its way (asked beside the release); undefined means the project was not found. */
-export function catalogOf(client: SentryClient, org: string, projectId: string | Promise<string | undefined>, signal?: AbortSignal): ReleaseCatalog {
+export function catalogOf(
+  client: SentryClient,
+  org: string,
+  projectId: string | Promise<string | undefined>,
+  signal?: AbortSignal,
+): ReleaseCatalog {
   return {
     async hasRelease(version) {
       const release = await client.release(org, version, signal);

@@ -38,9 +38,19 @@ export async function buildResolver(client: SentryClient, setup: ResolverSetup):
     if (setup.memo) setup.memo.codeMappings = mappings;
     return ok(mappings);
   };
-  const [files, mappings] = await Promise.all([setup.files ? setup.files() : WorkspaceFileIndex.build(setup.folders), mappingsOf()]);
+  const [files, mappings] = await Promise.all([
+    setup.files ? setup.files() : WorkspaceFileIndex.build(setup.folders),
+    mappingsOf(),
+  ]);
   if (!mappings.ok) setup.warnings.push(`Code mappings were not loaded: ${mappings.error.message}`);
   const codeMappings = mappings.ok ? mappings.value : [];
   setup.log.debug(`Indexed workspace files; ${codeMappings.length} code mappings`);
-  return new FrameResolver({ folders: setup.folders, files, pathMappings: setup.pathMappings, codeMappings, log: setup.log, ...(setup.reader ? { reader: setup.reader } : {}) });
+  return new FrameResolver({
+    folders: setup.folders,
+    files,
+    pathMappings: setup.pathMappings,
+    codeMappings,
+    log: setup.log,
+    ...(setup.reader ? { reader: setup.reader } : {}),
+  });
 }

@@ -34,8 +34,15 @@ export interface WorkspaceReleaseTarget {
 }
 
 /** Undefined release when the project has none; the warnings say which deliberate choices did not exist. */
-export async function workspaceRelease(client: SentryClient, target: WorkspaceReleaseTarget): Promise<Result<{ release?: LoadedRelease; warnings: readonly string[] }, ApiError>> {
-  const candidates = await releaseCandidates({ explicit: target.release, env: target.env, workspaceDir: target.workspaceDir });
+export async function workspaceRelease(
+  client: SentryClient,
+  target: WorkspaceReleaseTarget,
+): Promise<Result<{ release?: LoadedRelease; warnings: readonly string[] }, ApiError>> {
+  const candidates = await releaseCandidates({
+    explicit: target.release,
+    env: target.env,
+    workspaceDir: target.workspaceDir,
+  });
   const key = candidates.map((candidate) => candidate.version).join('\n');
   const memo = target.memo;
   if (memo?.release && memo.release.candidates === key) return ok({ release: memo.release.release, warnings: [] });
@@ -43,12 +50,21 @@ export async function workspaceRelease(client: SentryClient, target: WorkspaceRe
   if (!detected.ok) return detected;
   const required = givenRelease(target);
   if (required && target.releaseMustExist?.includes(required.source) && detected.value.source !== required.source) {
-    const newest = detected.value.source === 'none' ? 'the project has no releases yet' : `its newest is ${detected.value.version}`;
-    return err(apiError('notFound', `Release "${required.version}" (${mustExistNames[required.source]}) does not exist in the project; ${newest}. Check the name.`));
+    const newest =
+      detected.value.source === 'none' ? 'the project has no releases yet' : `its newest is ${detected.value.version}`;
+    return err(
+      apiError(
+        'notFound',
+        `Release "${required.version}" (${mustExistNames[required.source]}) does not exist in the project; ${newest}. Check the name.`,
+      ),
+    );
   }
-  const release = detected.value.version ? { version: detected.value.version, source: detected.value.source } : undefined;
+  const release = detected.value.version
+    ? { version: detected.value.version, source: detected.value.source }
+    : undefined;
   if (release) target.log.info(`Release ${release.version}, from ${release.source}`);
-  if (memo) memo.release = release && candidates[0]?.version === release.version ? { candidates: key, release } : undefined;
+  if (memo)
+    memo.release = release && candidates[0]?.version === release.version ? { candidates: key, release } : undefined;
   return ok({ ...(release ? { release } : {}), warnings: detected.value.warnings });
 }
 
@@ -61,4 +77,9 @@ function givenRelease(target: WorkspaceReleaseTarget): { version: string; source
 }
 
 /** How the command line names each source a release must exist from. */
-const mustExistNames: Readonly<Record<ReleaseSource, string>> = { option: '--release', env: 'SENTRY_RELEASE', git: 'git HEAD', 'package.json': 'package.json' };
+const mustExistNames: Readonly<Record<ReleaseSource, string>> = {
+  option: '--release',
+  env: 'SENTRY_RELEASE',
+  git: 'git HEAD',
+  'package.json': 'package.json',
+};

@@ -21,14 +21,24 @@ export interface EventFilter {
 }
 
 /** The latest event matching the release; if the release has none in the window, the issue's latest at all. */
-export async function latestEventOf(client: SentryClient, org: string, issueId: string, filter: EventFilter): Promise<Result<IssueEvent, ApiError>> {
+export async function latestEventOf(
+  client: SentryClient,
+  org: string,
+  issueId: string,
+  filter: EventFilter,
+): Promise<Result<IssueEvent, ApiError>> {
   const answer = await client.latestEvent(org, issueId, filter);
   if (answer.ok || answer.error.kind !== 'notFound' || !filter.query) return answer;
   const anyEvent = await client.latestEvent(org, issueId, { environments: filter.environments, signal: filter.signal });
   return anyEvent.ok || isServerBusy(anyEvent.error) ? anyEvent : answer;
 }
 
-export async function latestEventOutcome(client: SentryClient, org: string, issue: Issue, filter: EventFilter): Promise<EventOutcome> {
+export async function latestEventOutcome(
+  client: SentryClient,
+  org: string,
+  issue: Issue,
+  filter: EventFilter,
+): Promise<EventOutcome> {
   const answer = await latestEventOf(client, org, issue.id, filter);
   if (answer.ok) return { kind: 'loaded', event: answer.value };
   if (isServerBusy(answer.error)) return { kind: 'missing', error: answer.error };

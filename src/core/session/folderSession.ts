@@ -25,7 +25,10 @@ export class FolderSession {
   /** The last whole or updated load of this session (not a restored one): what an update starts from. */
   private last: WorkspaceIssues | undefined;
   private readonly memo: LoadMemo = {};
-  private readonly facts = new Map<string, { readonly lastSeen: Issue['lastSeen']; readonly answer: Promise<Result<ReleaseFacts, ApiError>> }>();
+  private readonly facts = new Map<
+    string,
+    { readonly lastSeen: Issue['lastSeen']; readonly answer: Promise<Result<ReleaseFacts, ApiError>> }
+  >();
 
   /** `restored`: a cached load shown before any request, which the first load then refreshes. */
   constructor(
@@ -37,7 +40,12 @@ export class FolderSession {
   }
 
   async load(run: LoadRun = {}): Promise<Result<WorkspaceIssues, ApiError>> {
-    const loaded = await loadWorkspaceIssues(this.client, { ...this.target, ...run, previous: this.previous, memo: this.memo });
+    const loaded = await loadWorkspaceIssues(this.client, {
+      ...this.target,
+      ...run,
+      previous: this.previous,
+      memo: this.memo,
+    });
     this.keep(loaded, run.signal);
     return loaded;
   }
@@ -54,7 +62,12 @@ export class FolderSession {
     const ids = [...new Set([...issueIds, ...previous.missing])];
     if (ids.length > maxChangedIssues) return undefined;
     if (ids.length === 0) return Promise.resolve(ok(last));
-    return reloadChangedIssues(this.client, { ...this.target, ...run, memo: this.memo }, { loaded: last, previous }, ids).then((updated) => {
+    return reloadChangedIssues(
+      this.client,
+      { ...this.target, ...run, memo: this.memo },
+      { loaded: last, previous },
+      ids,
+    ).then((updated) => {
       this.keep(updated, run.signal);
       return updated;
     });
@@ -71,7 +84,8 @@ export class FolderSession {
    * had new events. Servers that do not record releases per issue (GlitchTip) answer nothing, without a request.
    */
   releaseFacts(issue: Pick<Issue, 'id' | 'lastSeen'>, signal?: AbortSignal): Promise<Result<ReleaseFacts, ApiError>> {
-    if (!this.client.backend.capabilities.firstReleaseQuery) return Promise.resolve(ok({ firstRelease: undefined, lastRelease: undefined }));
+    if (!this.client.backend.capabilities.firstReleaseQuery)
+      return Promise.resolve(ok({ firstRelease: undefined, lastRelease: undefined }));
     const cached = this.facts.get(issue.id);
     if (cached && cached.lastSeen === issue.lastSeen) return cached.answer;
     const answer = this.client.issue(this.target.org, issue.id, signal).then((detail) => {
@@ -91,6 +105,9 @@ export class FolderSession {
   private remember(issueId: string, facts: ReleaseFacts): void {
     const previous = this.previous;
     if (!previous?.issues.some((issue) => issue.id === issueId)) return;
-    this.previous = { ...previous, issues: previous.issues.map((issue) => (issue.id === issueId ? { ...issue, ...facts } : issue)) };
+    this.previous = {
+      ...previous,
+      issues: previous.issues.map((issue) => (issue.id === issueId ? { ...issue, ...facts } : issue)),
+    };
   }
 }

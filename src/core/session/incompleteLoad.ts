@@ -12,7 +12,11 @@ export interface MissingIssue {
 export function describeMissing(missing: readonly MissingIssue[]): string | undefined {
   const first = missing[0];
   if (!first) return undefined;
-  const names = missing.slice(0, 3).map((entry) => oneLine(entry.shortId, 40)).join(', ') + (missing.length > 3 ? ', …' : '');
+  const names =
+    missing
+      .slice(0, 3)
+      .map((entry) => oneLine(entry.shortId, 40))
+      .join(', ') + (missing.length > 3 ? ', …' : '');
   return `${plural(missing.length, 'issue')} (${names}) ${missing.length === 1 ? 'has' : 'have'} no marks: the server was busy or failing (${oneLine(first.message, 200).replace(/\.$/, '')}).`;
 }
 

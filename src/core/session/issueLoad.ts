@@ -107,7 +107,9 @@ export class IssueLoad {
     const openFirst = only ? this.startDeferred() : this.askOpenFilesFirst(baseQuery);
     // The story comes from lists: the issues first seen in the release are new; substatus and status tell the rest.
     const canTellNew = release !== undefined && client.backend.capabilities.firstReleaseQuery;
-    const started = canTellNew ? this.list(`${baseQuery} firstRelease:${quoteSearchValue(release)}`) : Promise.resolve(ok<Issue[]>([]));
+    const started = canTellNew
+      ? this.list(`${baseQuery} firstRelease:${quoteSearchValue(release)}`)
+      : Promise.resolve(ok<Issue[]>([]));
     void started.then((answer) => {
       if (answer.ok && canTellNew) this.newIds = new Set(answer.value.map((issue) => issue.id));
     });
@@ -121,9 +123,17 @@ export class IssueLoad {
     return ok(this.assemble(false));
   }
 
-  private list(query: string, onPage?: (page: readonly Issue[]) => void, maxIssues?: number): Promise<Result<Issue[], ApiError>> {
+  private list(
+    query: string,
+    onPage?: (page: readonly Issue[]) => void,
+    maxIssues?: number,
+  ): Promise<Result<Issue[], ApiError>> {
     const { client, org, projectId, environments, statsPeriod, signal } = this.setup;
-    return client.issues(org, { projectId, query, environments, statsPeriod, sort: 'freq', signal, ...(maxIssues ? { maxIssues } : {}) }, onPage);
+    return client.issues(
+      org,
+      { projectId, query, environments, statsPeriod, sort: 'freq', signal, ...(maxIssues ? { maxIssues } : {}) },
+      onPage,
+    );
   }
 
   /**
@@ -180,7 +190,11 @@ export class IssueLoad {
   }
 
   private discoverOpen(): boolean {
-    return this.setup.client.backend.capabilities.discover && !this.discoverRefused && this.setup.memo?.discoverRefused === undefined;
+    return (
+      this.setup.client.backend.capabilities.discover &&
+      !this.discoverRefused &&
+      this.setup.memo?.discoverRefused === undefined
+    );
   }
 
   /** Sends every full hundred; with `all`, the rest too (a few go one by one: see fewestForDiscover). */
@@ -223,7 +237,8 @@ export class IssueLoad {
   /** True when the row's frames settle the issue's marks. */
   private async placeFrames(issue: Issue, row: EventStackRow): Promise<boolean> {
     const found = await hitsOfStacks(issue, row.stacks, { platform: issue.platform }, this.setup.resolver);
-    if (found.hits.length === 0 && (found.unresolvedFrames > 0 || row.stacks.every((frames) => frames.length === 0))) return false;
+    if (found.hits.length === 0 && (found.unresolvedFrames > 0 || row.stacks.every((frames) => frames.length === 0)))
+      return false;
     this.hits.set(issue.id, found.hits);
     this.unresolved.set(issue.id, found.unresolvedFrames);
     this.framesOnly.add(issue.id);
@@ -237,7 +252,11 @@ export class IssueLoad {
     const before = this.previousIssues.get(issue.id);
     if (!previous || !before || hasMoved(before, issue) || previous.missing.has(issue.id)) return false;
     // An open file's issue placed from frames alone gets its event now: context lines, drift, the hover's details.
-    if (previous.framesOnly?.has(issue.id) && (touchesOpenFile(issue, this.setup.openFiles) || this.searched.has(issue.id))) return false;
+    if (
+      previous.framesOnly?.has(issue.id) &&
+      (touchesOpenFile(issue, this.setup.openFiles) || this.searched.has(issue.id))
+    )
+      return false;
     if (previous.framesOnly?.has(issue.id)) this.framesOnly.add(issue.id);
     const event = previous.events.get(issue.id);
     if (event) this.events.set(issue.id, event);
@@ -248,7 +267,11 @@ export class IssueLoad {
 
   private async loadEvent(issue: Issue): Promise<void> {
     const { client, org, release, environments, signal } = this.setup;
-    const filter: EventFilter = { environments, query: release ? `release:${quoteSearchValue(release)}` : undefined, signal };
+    const filter: EventFilter = {
+      environments,
+      query: release ? `release:${quoteSearchValue(release)}` : undefined,
+      signal,
+    };
     const outcome = await latestEventOutcome(client, org, issue, filter);
     if (outcome.kind === 'loaded') {
       const found = await hitsOfEvent(issue, outcome.event, this.setup.resolver);
@@ -273,7 +296,7 @@ export class IssueLoad {
 
   /** Waits for every event load, including those started while waiting. */
   private async settled(): Promise<void> {
-    for (let seen = -1; seen !== this.started.size; ) {
+    for (let seen = -1; seen !== this.started.size;) {
       seen = this.started.size;
       await Promise.all(this.started.values());
     }
@@ -281,7 +304,9 @@ export class IssueLoad {
 
   private report(): void {
     const { release } = this.setup;
-    this.setup.onProgress(`Loading issues${release ? ` of ${release}` : ''}: ${plural(this.listed.size, 'issue')}, ${plural(this.events.size + this.framesOnly.size, 'latest event')}`);
+    this.setup.onProgress(
+      `Loading issues${release ? ` of ${release}` : ''}: ${plural(this.listed.size, 'issue')}, ${plural(this.events.size + this.framesOnly.size, 'latest event')}`,
+    );
   }
 
   private emitPartial(now: boolean): void {
@@ -299,7 +324,8 @@ export class IssueLoad {
     const issues = this.setup.only ? this.withUnchanged(this.setup.only) : [...this.listed.values()];
     if (partial && !this.setup.only) {
       for (const [id, issue] of this.searched) if (!this.listed.has(id)) issues.push(issue);
-      for (const [id, issue] of this.previousIssues) if (!this.listed.has(id) && !this.searched.has(id)) issues.push(issue);
+      for (const [id, issue] of this.previousIssues)
+        if (!this.listed.has(id) && !this.searched.has(id)) issues.push(issue);
     }
     const index = new IssueIndex();
     const storied: Issue[] = [];
@@ -316,7 +342,8 @@ export class IssueLoad {
       for (const hit of hits ?? []) index.add(hit);
       const event = this.events.get(issue.id) ?? (fresh ? undefined : this.setup.previous?.events.get(issue.id));
       if (event) events.set(issue.id, event);
-      const unresolved = this.unresolved.get(issue.id) ?? (fresh ? 0 : (this.setup.previous?.unresolvedFrames.get(issue.id) ?? 0));
+      const unresolved =
+        this.unresolved.get(issue.id) ?? (fresh ? 0 : (this.setup.previous?.unresolvedFrames.get(issue.id) ?? 0));
       unresolvedByIssue.set(issue.id, unresolved);
       unresolvedFrames += unresolved;
     }
@@ -328,7 +355,9 @@ export class IssueLoad {
   /** The previous load's issues in their order, each changed one as listed now (or gone), then the changed ones it lacked. */
   private withUnchanged(only: readonly string[]): Issue[] {
     const changed = new Set(only);
-    const kept = [...this.previousIssues.values()].flatMap((issue) => (changed.has(issue.id) ? (this.listed.has(issue.id) ? [this.listed.get(issue.id) as Issue] : []) : [issue]));
+    const kept = [...this.previousIssues.values()].flatMap((issue) =>
+      changed.has(issue.id) ? (this.listed.has(issue.id) ? [this.listed.get(issue.id) as Issue] : []) : [issue],
+    );
     const added = [...this.listed.values()].filter((issue) => !this.previousIssues.has(issue.id));
     return [...kept, ...added];
   }

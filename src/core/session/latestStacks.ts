@@ -19,8 +19,18 @@ export interface StacksFilter {
  * The latest event's frames of each of these issues (at most `discoverBatchSize`), by issue id. An issue with no event
  * in the release within the period, or whose row did not read, is not in the answer.
  */
-export async function latestStacks(client: SentryClient, org: string, issues: readonly Issue[], filter: StacksFilter): Promise<Result<Map<string, EventStackRow>, ApiError>> {
-  const scope = { projectId: filter.projectId, environments: filter.environments, statsPeriod: filter.statsPeriod, signal: filter.signal };
+export async function latestStacks(
+  client: SentryClient,
+  org: string,
+  issues: readonly Issue[],
+  filter: StacksFilter,
+): Promise<Result<Map<string, EventStackRow>, ApiError>> {
+  const scope = {
+    projectId: filter.projectId,
+    environments: filter.environments,
+    statsPeriod: filter.statsPeriod,
+    signal: filter.signal,
+  };
   const query = filter.release ? `release:${quoteSearchValue(filter.release)}` : undefined;
   const latest = await client.latestEventIds(
     org,

@@ -63,8 +63,10 @@ export interface WorkspaceIssues extends LoadedIssues {
   readonly warnings: readonly string[];
 }
 
-
-export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarget): Promise<Result<WorkspaceIssues, ApiError>> {
+export async function loadWorkspaceIssues(
+  client: SentryClient,
+  target: LoadTarget,
+): Promise<Result<WorkspaceIssues, ApiError>> {
   const { org, signal } = target;
   const warnings: string[] = [];
   const progress = target.onProgress ?? (() => undefined);
@@ -77,8 +79,28 @@ export async function loadWorkspaceIssues(client: SentryClient, target: LoadTarg
   const known = memo?.project;
   const projectAnswer = known ? Promise.resolve(ok(known)) : findProject(client, org, target.project, signal);
   const projectId = projectAnswer.then((answer) => (answer.ok ? answer.value.id : undefined));
-  const resolverReady = buildResolver(client, { org, projectId, folders: [target.folder], pathMappings: target.pathMappings ?? [], log: target.log, warnings, signal, memo, files: target.files });
-  const detectedReady = workspaceRelease(client, { org, projectId, workspaceDir: target.folder.path, release: target.release, releaseMustExist: target.releaseMustExist, env: target.env, log: target.log, signal, memo });
+  const resolverReady = buildResolver(client, {
+    org,
+    projectId,
+    folders: [target.folder],
+    pathMappings: target.pathMappings ?? [],
+    log: target.log,
+    warnings,
+    signal,
+    memo,
+    files: target.files,
+  });
+  const detectedReady = workspaceRelease(client, {
+    org,
+    projectId,
+    workspaceDir: target.folder.path,
+    release: target.release,
+    releaseMustExist: target.releaseMustExist,
+    env: target.env,
+    log: target.log,
+    signal,
+    memo,
+  });
 
   const project = await projectAnswer;
   if (!project.ok && project.error.kind === 'notFound' && target.projectMayNotExistYet) {
@@ -133,7 +155,23 @@ export function previousOf(loaded: WorkspaceIssues): PreviousLoad {
   };
 }
 
-function emptyLoad(backend: BackendKind, project: { id: string; slug: string }, environments: readonly string[]): WorkspaceIssues {
+function emptyLoad(
+  backend: BackendKind,
+  project: { id: string; slug: string },
+  environments: readonly string[],
+): WorkspaceIssues {
   const none: readonly Issue[] = [];
-  return { backend, project, environments, issues: none, events: new Map<string, IssueEvent>(), index: new IssueIndex(), unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [] as MissingEvent[], framesOnly: new Set<string>(), warnings: [] };
+  return {
+    backend,
+    project,
+    environments,
+    issues: none,
+    events: new Map<string, IssueEvent>(),
+    index: new IssueIndex(),
+    unresolvedFrames: 0,
+    unresolvedByIssue: new Map(),
+    missing: [] as MissingEvent[],
+    framesOnly: new Set<string>(),
+    warnings: [],
+  };
 }

@@ -28,7 +28,9 @@ export function touchesOpenFile(issue: Issue, open: OpenFiles): boolean {
 
 /** `stack.filename:*cart.ts` for each open file: any frame of the issue's events ending in that name. */
 export function fileSearchTerms(open: OpenFiles): string[] {
-  return [...open.names].slice(0, maxFileSearches).map((name) => `stack.filename:${/^[\w.@-]+$/.test(name) ? `*${name}` : quoteSearchValue(`*${name}`)}`);
+  return [...open.names]
+    .slice(0, maxFileSearches)
+    .map((name) => `stack.filename:${/^[\w.@-]+$/.test(name) ? `*${name}` : quoteSearchValue(`*${name}`)}`);
 }
 
 function baseName(path: string): string {

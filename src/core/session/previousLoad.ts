@@ -21,7 +21,11 @@ export interface PreviousLoad {
 }
 
 /** The previous load when it answered the same question (release and environments), else nothing to reuse. */
-export function reusableLoad(previous: PreviousLoad | undefined, release: string | undefined, environments: readonly string[] | undefined): PreviousLoad | undefined {
+export function reusableLoad(
+  previous: PreviousLoad | undefined,
+  release: string | undefined,
+  environments: readonly string[] | undefined,
+): PreviousLoad | undefined {
   if (!previous || previous.release !== release) return undefined;
   const wanted = [...(environments ?? [])].sort().join('\n');
   return [...previous.environments].sort().join('\n') === wanted ? previous : undefined;
@@ -50,7 +54,16 @@ export function withIssueFacts(hits: readonly LineHit[], issue: Issue): LineHit[
   const { count, userCount } = issueCounts(issue);
   const firstSeen = issue.filtered?.firstSeen ?? issue.firstSeen;
   const lastSeen = issue.filtered?.lastSeen ?? issue.lastSeen;
-  return hits.map((hit) => ({ ...hit, shortId: issue.shortId, title: issue.title, level: issue.level, count, userCount, firstSeen: firstSeen ?? undefined, lastSeen: lastSeen ?? undefined }));
+  return hits.map((hit) => ({
+    ...hit,
+    shortId: issue.shortId,
+    title: issue.title,
+    level: issue.level,
+    count,
+    userCount,
+    firstSeen: firstSeen ?? undefined,
+    lastSeen: lastSeen ?? undefined,
+  }));
 }
 
 /** Where an issue started never changes; the release of its newest event holds while no new event came. */
@@ -59,5 +72,9 @@ export function withKnownReleases(issue: Issue, before: Issue | undefined): Issu
   const firstRelease = issue.firstRelease ?? before.firstRelease;
   const lastRelease = issue.lastRelease ?? (before.lastSeen === issue.lastSeen ? before.lastRelease : undefined);
   if (firstRelease === issue.firstRelease && lastRelease === issue.lastRelease) return issue;
-  return { ...issue, ...(firstRelease !== undefined ? { firstRelease } : {}), ...(lastRelease !== undefined ? { lastRelease } : {}) };
+  return {
+    ...issue,
+    ...(firstRelease !== undefined ? { firstRelease } : {}),
+    ...(lastRelease !== undefined ? { lastRelease } : {}),
+  };
 }

@@ -51,7 +51,11 @@ export class IssueStore {
 
   /** A fresh load replaces the folder's data. */
   setLoaded(snapshot: IssueSnapshot): void {
-    this.update(snapshot.folderPath, { status: { kind: 'ready' }, snapshot, index: indexOfSnapshot(snapshot), stale: false }, true);
+    this.update(
+      snapshot.folderPath,
+      { status: { kind: 'ready' }, snapshot, index: indexOfSnapshot(snapshot), stale: false },
+      true,
+    );
   }
 
   /** What a load has so far (the open files' issues first), shown while it goes on: the status stays as it is. */
@@ -63,12 +67,20 @@ export class IssueStore {
   setRestored(snapshot: IssueSnapshot): void {
     const current = this.folders.get(snapshot.folderPath);
     if (current?.snapshot) return; // never replace fresher data with the cache
-    this.update(snapshot.folderPath, { status: current?.status ?? { kind: 'idle' }, snapshot, index: indexOfSnapshot(snapshot), stale: true }, true);
+    this.update(
+      snapshot.folderPath,
+      { status: current?.status ?? { kind: 'idle' }, snapshot, index: indexOfSnapshot(snapshot), stale: true },
+      true,
+    );
   }
 
   /** A failed refresh keeps the last good data and says so. */
   setFailed(folderPath: string, message: string): void {
-    this.update(folderPath, { status: { kind: 'failed', message }, stale: this.folders.get(folderPath)?.snapshot !== undefined }, false);
+    this.update(
+      folderPath,
+      { status: { kind: 'failed', message }, stale: this.folders.get(folderPath)?.snapshot !== undefined },
+      false,
+    );
   }
 
   clear(folderPath: string): void {

@@ -30,7 +30,10 @@ const snapshotSchema = z
     /** In-app frames not found in the workspace, per issue id, so a refresh that reuses an issue keeps its count. */
     unresolvedByIssue: z.record(z.string(), z.number()).readonly().optional(),
     /** Issues whose latest event the server was too busy to give: the marks are incomplete until a refresh gets them. */
-    missing: z.array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() }).readonly()).readonly().optional(),
+    missing: z
+      .array(z.object({ issueId: z.string(), shortId: z.string(), message: z.string() }).readonly())
+      .readonly()
+      .optional(),
     /** Issues placed from Discover frames without their event: an open file's one gets its event on the next refresh. */
     framesOnly: z.array(z.string()).readonly().optional(),
     warnings: z.array(z.string()).readonly(),
@@ -64,7 +67,11 @@ export function snapshotOf(
     hits: loaded.index.allHits(),
     unresolvedFrames: loaded.unresolvedFrames,
     unresolvedByIssue: Object.fromEntries(loaded.unresolvedByIssue),
-    missing: loaded.missing.map((entry) => ({ issueId: entry.issueId, shortId: entry.shortId, message: entry.error.message })),
+    missing: loaded.missing.map((entry) => ({
+      issueId: entry.issueId,
+      shortId: entry.shortId,
+      message: entry.error.message,
+    })),
     framesOnly: [...loaded.framesOnly],
     warnings: loaded.warnings,
     loadedAt: context.now.toISOString(),

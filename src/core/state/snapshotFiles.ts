@@ -21,7 +21,8 @@ export class SnapshotFiles {
     }
     try {
       const snapshot = parseSnapshot(JSON.parse(text));
-      if (!snapshot) this.log.warn(`Ignoring a cached snapshot of ${folderPath} that does not validate (older version or corrupt).`);
+      if (!snapshot)
+        this.log.warn(`Ignoring a cached snapshot of ${folderPath} that does not validate (older version or corrupt).`);
       return snapshot?.folderPath === folderPath ? snapshot : undefined;
     } catch {
       this.log.warn(`Ignoring a corrupt cached snapshot of ${folderPath}.`);
@@ -37,7 +38,9 @@ export class SnapshotFiles {
       await writeFile(temp, JSON.stringify(snapshot));
       await rename(temp, file);
     } catch (error) {
-      this.log.warn(`Could not cache the issues of ${snapshot.folderPath}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `Could not cache the issues of ${snapshot.folderPath}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       await rm(temp, { force: true }).catch(() => undefined);
     }
   }

@@ -28,14 +28,29 @@ export function openIssueCount(snapshot: IssueSnapshot): number {
   return snapshot.issues.filter((issue) => issue.status === 'unresolved').length;
 }
 
-export function statusSummary(folders: readonly SummaryFolder[], focusPath: string | undefined, now: Date): StatusSummary {
-  const focus = folders.find((folder) => folder.state.folderPath === focusPath) ?? folders.find((folder) => folder.state.snapshot) ?? folders[0];
+export function statusSummary(
+  folders: readonly SummaryFolder[],
+  focusPath: string | undefined,
+  now: Date,
+): StatusSummary {
+  const focus =
+    folders.find((folder) => folder.state.folderPath === focusPath) ??
+    folders.find((folder) => folder.state.snapshot) ??
+    folders[0];
   const loading = folders.some((folder) => folder.state.status.kind === 'loading');
-  const warning = folders.some(({ state }) => state.status.kind === 'failed' || (state.status.kind !== 'loading' && (state.stale || (state.snapshot?.missing?.length ?? 0) > 0)));
+  const warning = folders.some(
+    ({ state }) =>
+      state.status.kind === 'failed' ||
+      (state.status.kind !== 'loading' && (state.stale || (state.snapshot?.missing?.length ?? 0) > 0)),
+  );
   const snapshot = focus?.state.snapshot;
-  const label = snapshot ? `${snapshot.release ? shortReleaseName(snapshot.release.version) : 'all releases'} · ${openIssueCount(snapshot)}` : 'Sentry';
+  const label = snapshot
+    ? `${snapshot.release ? shortReleaseName(snapshot.release.version) : 'all releases'} · ${openIssueCount(snapshot)}`
+    : 'Sentry';
   const icon = loading ? 'sync~spin' : !snapshot && focus?.state.status.kind === 'failed' ? 'warning' : 'bug';
-  const lines = folders.map((folder) => (folders.length > 1 ? `${folder.name}: ${describeFolder(folder.state, now)}` : describeFolder(folder.state, now)));
+  const lines = folders.map((folder) =>
+    folders.length > 1 ? `${folder.name}: ${describeFolder(folder.state, now)}` : describeFolder(folder.state, now),
+  );
   return { icon, label, warning, tooltip: ['Sentry Insight', ...lines, 'Click for Sentry actions.'].join('\n') };
 }
 
@@ -53,7 +68,9 @@ function describeFolder(state: FolderState, now: Date): string {
 }
 
 function describeData(snapshot: IssueSnapshot): string {
-  const release = snapshot.release ? `Release ${snapshot.release.version} (from ${releaseSourceLabel(snapshot.release.source)})` : 'All releases';
+  const release = snapshot.release
+    ? `Release ${snapshot.release.version} (from ${releaseSourceLabel(snapshot.release.source)})`
+    : 'All releases';
   const environments = snapshot.environments.length > 0 ? snapshot.environments.join(', ') : 'all environments';
   return `${release}, ${environments}: ${plural(openIssueCount(snapshot), 'open issue')}${describeStories(snapshot)}.`;
 }
@@ -64,12 +81,16 @@ function describeStories(snapshot: IssueSnapshot): string {
   const kinds = open.map((issue) => storyOf(issue, snapshot.release?.version).kind);
   const fresh = kinds.filter((kind) => kind === 'new').length;
   const regressed = kinds.filter((kind) => kind === 'regressed').length;
-  const parts = [fresh > 0 ? `${fresh} new in this release` : '', regressed > 0 ? `${regressed} regressed` : ''].filter(Boolean);
+  const parts = [fresh > 0 ? `${fresh} new in this release` : '', regressed > 0 ? `${regressed} regressed` : ''].filter(
+    Boolean,
+  );
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function describeStaleness(snapshot: IssueSnapshot, status: FolderState['status']['kind'], now: Date): string {
   const age = describeAge(snapshot.loadedAt, now);
   const when = age ? `${age} (${new Date(snapshot.loadedAt).toLocaleString()})` : 'at an unknown time';
-  return status === 'failed' ? `Showing the last good data, loaded ${when}.` : `Showing cached data loaded ${when}, not refreshed yet.`;
+  return status === 'failed'
+    ? `Showing the last good data, loaded ${when}.`
+    : `Showing cached data loaded ${when}, not refreshed yet.`;
 }

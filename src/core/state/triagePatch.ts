@@ -2,7 +2,10 @@
 import type { IssueChange } from '../api/issueChange';
 import type { Issue } from '../api/issueSchema';
 
-export function optimisticPatch(change: IssueChange, me?: { id: string; name?: string; email?: string }): Partial<Issue> {
+export function optimisticPatch(
+  change: IssueChange,
+  me?: { id: string; name?: string; email?: string },
+): Partial<Issue> {
   switch (change.action) {
     case 'resolve':
       return { status: 'resolved', substatus: undefined, statusDetails: {} };
@@ -13,9 +16,17 @@ export function optimisticPatch(change: IssueChange, me?: { id: string; name?: s
     case 'unresolve':
       return { status: 'unresolved', substatus: 'ongoing', statusDetails: {} };
     case 'archive':
-      return { status: 'ignored', substatus: change.until === 'forever' ? 'archived_forever' : 'archived_until_escalating', statusDetails: {} };
+      return {
+        status: 'ignored',
+        substatus: change.until === 'forever' ? 'archived_forever' : 'archived_until_escalating',
+        statusDetails: {},
+      };
     case 'archiveFor':
-      return { status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreDuration: change.minutes } };
+      return {
+        status: 'ignored',
+        substatus: 'archived_until_condition_met',
+        statusDetails: { ignoreDuration: change.minutes },
+      };
     case 'assign': {
       const [type, id] = change.assignee.includes(':') ? change.assignee.split(':', 2) : ['user', change.assignee];
       const isMe = me !== undefined && type === 'user' && id === me.id;

@@ -12,10 +12,19 @@ export function runGit(cwd: string, args: readonly string[]): Promise<Result<str
     execFile(
       'git',
       ['-c', 'core.fsmonitor=false', ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: maxOutputBytes, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
+      {
+        cwd,
+        timeout: timeoutMs,
+        maxBuffer: maxOutputBytes,
+        windowsHide: true,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve(ok(stdout));
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on the PATH' : firstLine(stderr) || error.message;
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'git is not installed or not on the PATH'
+            : firstLine(stderr) || error.message;
         resolve(err(`git ${args[0] ?? ''} failed: ${reason}`));
       },
     );

@@ -16,12 +16,16 @@ export function lineAtRevision(diff: string, line: number): LineAtRevision | und
   for (const header of diff.split('\n')) {
     const match = hunkHeader.exec(header);
     if (!match) continue;
-    const [oldStart, oldCount, newStart, newCount] = [match[1], match[2] ?? '1', match[3], match[4] ?? '1'].map(Number) as [number, number, number, number];
+    const [oldStart, oldCount, newStart, newCount] = [match[1], match[2] ?? '1', match[3], match[4] ?? '1'].map(
+      Number,
+    ) as [number, number, number, number];
     // With a count of 0 the start is the line before the change; otherwise the first line changed.
     const newNext = newCount === 0 ? newStart + 1 : newStart + newCount;
     const oldNext = oldCount === 0 ? oldStart + 1 : oldStart + oldCount;
     if (newCount > 0 && line >= newStart && line < newNext) {
-      return oldCount === 0 ? undefined : { line: oldStart + Math.min(line - newStart, oldCount - 1), changedSince: true };
+      return oldCount === 0
+        ? undefined
+        : { line: oldStart + Math.min(line - newStart, oldCount - 1), changedSince: true };
     }
     if (line < newNext) break;
     mapped = line - newNext + oldNext;

@@ -50,7 +50,12 @@ export class SuspectCommits {
     return found;
   }
 
-  private async find(folder: string, file: string, line: number, release: string | undefined): Promise<SuspectCommit | undefined> {
+  private async find(
+    folder: string,
+    file: string,
+    line: number,
+    release: string | undefined,
+  ): Promise<SuspectCommit | undefined> {
     const releaseCommit = release ? await this.releaseCommit(folder, release) : undefined;
     const atRelease = releaseCommit ? await this.atRelease(folder, file, line, releaseCommit) : undefined;
     if (atRelease) return atRelease;
@@ -61,8 +66,22 @@ export class SuspectCommits {
   }
 
   /** The release's line that today's line was, blamed in the release; undefined when the line is newer than the release. */
-  private async atRelease(folder: string, file: string, line: number, release: NonNullable<SuspectCommit['release']>): Promise<SuspectCommit | undefined> {
-    const diff = await this.git(folder, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '-U0', release.sha, '--', file]);
+  private async atRelease(
+    folder: string,
+    file: string,
+    line: number,
+    release: NonNullable<SuspectCommit['release']>,
+  ): Promise<SuspectCommit | undefined> {
+    const diff = await this.git(folder, [
+      'diff',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-color',
+      '-U0',
+      release.sha,
+      '--',
+      file,
+    ]);
     const then = diff.ok ? lineAtRevision(diff.value, line) : undefined;
     if (!then) return undefined;
     const commit = await this.blame(folder, file, then.line, release.sha);
@@ -72,14 +91,35 @@ export class SuspectCommits {
   }
 
   /** git blame of one line, of the file on disk or at a revision. */
-  private async blame(folder: string, file: string, line: number, revision?: string): Promise<BlamedCommit | undefined> {
-    const blamed = await this.git(folder, ['blame', '--porcelain', '--no-textconv', '-L', `${line},${line}`, ...(revision ? [revision] : []), '--', file]);
+  private async blame(
+    folder: string,
+    file: string,
+    line: number,
+    revision?: string,
+  ): Promise<BlamedCommit | undefined> {
+    const blamed = await this.git(folder, [
+      'blame',
+      '--porcelain',
+      '--no-textconv',
+      '-L',
+      `${line},${line}`,
+      ...(revision ? [revision] : []),
+      '--',
+      file,
+    ]);
     return blamed.ok ? parseBlamePorcelain(blamed.value) : undefined;
   }
 
   private async releaseCommit(folder: string, version: string): Promise<SuspectCommit['release']> {
     for (const name of releaseRevisionCandidates(version)) {
-      const found = await this.git(folder, ['log', '-1', '--format=%H %ct', '--end-of-options', `${name}^{commit}`, '--']);
+      const found = await this.git(folder, [
+        'log',
+        '-1',
+        '--format=%H %ct',
+        '--end-of-options',
+        `${name}^{commit}`,
+        '--',
+      ]);
       const match = found.ok ? /^([0-9a-f]{40,64}) (\d+)/.exec(found.value) : null;
       if (match?.[1] && match[2]) return { version, sha: match[1], time: Number(match[2]) * 1000 };
     }

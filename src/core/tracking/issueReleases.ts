@@ -21,7 +21,8 @@ export async function withReleaseFacts(
     issues.map(async (issue) => {
       if (issue.firstRelease !== undefined && issue.lastRelease !== undefined) return issue;
       const earlier = known?.get(issue.id);
-      if (earlier?.firstRelease !== undefined && earlier.lastSeen === issue.lastSeen) return { ...issue, firstRelease: earlier.firstRelease, lastRelease: earlier.lastRelease };
+      if (earlier?.firstRelease !== undefined && earlier.lastSeen === issue.lastSeen)
+        return { ...issue, firstRelease: earlier.firstRelease, lastRelease: earlier.lastRelease };
       const detail = await client.issue(org, issue.id, signal);
       if (!detail.ok) {
         warnings.push(`Could not tell which release ${issue.shortId} started in: ${detail.error.message}`);

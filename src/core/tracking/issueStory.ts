@@ -16,9 +16,10 @@ export interface IssueStory {
   readonly eventsSinceResolution?: boolean;
 }
 
-type StoryFields = Pick<Issue, 'status'> & Partial<Pick<Issue, 'substatus' | 'statusDetails' | 'firstRelease' | 'lastRelease' | 'lastSeen'>> & {
-  readonly activity?: ReadonlyArray<{ readonly type?: string; readonly dateCreated?: string }> | null;
-};
+type StoryFields = Pick<Issue, 'status'> &
+  Partial<Pick<Issue, 'substatus' | 'statusDetails' | 'firstRelease' | 'lastRelease' | 'lastSeen'>> & {
+    readonly activity?: ReadonlyArray<{ readonly type?: string; readonly dateCreated?: string }> | null;
+  };
 
 /**
  * Regressed wins over everything (Sentry reopened it), then resolved, then new (first seen in `release`), else carried.
@@ -36,10 +37,17 @@ export function storyOf(issue: StoryFields, release: string | undefined): IssueS
 
 function resolution(issue: StoryFields): Pick<IssueStory, 'resolvedIn' | 'eventsSinceResolution'> {
   const details = issue.statusDetails ?? {};
-  const resolvedIn = typeof details.inRelease === 'string' ? details.inRelease : details.inNextRelease === true ? 'next' : undefined;
+  const resolvedIn =
+    typeof details.inRelease === 'string' ? details.inRelease : details.inNextRelease === true ? 'next' : undefined;
   const resolvedAt = lastResolutionTime(issue.activity);
-  const eventsSinceResolution = resolvedAt !== undefined && issue.lastSeen !== undefined && issue.lastSeen !== null ? Date.parse(issue.lastSeen) > resolvedAt : undefined;
-  return { ...(resolvedIn ? { resolvedIn } : {}), ...(eventsSinceResolution !== undefined ? { eventsSinceResolution } : {}) };
+  const eventsSinceResolution =
+    resolvedAt !== undefined && issue.lastSeen !== undefined && issue.lastSeen !== null
+      ? Date.parse(issue.lastSeen) > resolvedAt
+      : undefined;
+  return {
+    ...(resolvedIn ? { resolvedIn } : {}),
+    ...(eventsSinceResolution !== undefined ? { eventsSinceResolution } : {}),
+  };
 }
 
 /** The time of the newest `set_resolved*` activity (issue detail's `activity`, newest first in Sentry's answer). */

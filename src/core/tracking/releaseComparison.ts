@@ -45,7 +45,10 @@ export const comparisonCategories: readonly ComparisonCategory[] = ['new', 'regr
 /** Sentry's issue search window tops out at 90 days. */
 export const defaultComparisonPeriod = '90d';
 
-export async function compareReleases(client: SentryClient, target: ComparisonTarget): Promise<Result<ReleaseComparison, ApiError>> {
+export async function compareReleases(
+  client: SentryClient,
+  target: ComparisonTarget,
+): Promise<Result<ReleaseComparison, ApiError>> {
   const warnings: string[] = [];
   const base = await baseReleaseOf(client, target);
   if (!base.ok) return base;
@@ -63,11 +66,16 @@ export async function compareReleases(client: SentryClient, target: ComparisonTa
     });
   const inRelease = `release:${quoteSearchValue(target.release)}`;
   const canTellNew = client.backend.capabilities.firstReleaseQuery;
-  if (!canTellNew) warnings.push('This server does not record the release an issue started in, so no issue is listed as new or regressed.');
+  if (!canTellNew)
+    warnings.push(
+      'This server does not record the release an issue started in, so no issue is listed as new or regressed.',
+    );
   // Every status: an issue resolved since is still new in the release, and one of the base is gone whatever its status.
   const [current, started, previous] = await Promise.all([
     list(inRelease),
-    canTellNew ? list(`firstRelease:${quoteSearchValue(target.release)} ${inRelease}`) : Promise.resolve(ok<Issue[]>([])),
+    canTellNew
+      ? list(`firstRelease:${quoteSearchValue(target.release)} ${inRelease}`)
+      : Promise.resolve(ok<Issue[]>([])),
     baseVersion ? list(`release:${quoteSearchValue(baseVersion)}`) : Promise.resolve(ok<Issue[]>([])),
   ]);
   if (!current.ok) return err(current.error);
@@ -75,12 +83,17 @@ export async function compareReleases(client: SentryClient, target: ComparisonTa
   if (!previous.ok) return err(previous.error);
 
   const currentIds = new Set(current.value.map((issue) => issue.id));
-  const regressed = canTellNew ? current.value.filter((issue) => issue.status === 'unresolved' && issue.substatus === 'regressed') : [];
+  const regressed = canTellNew
+    ? current.value.filter((issue) => issue.status === 'unresolved' && issue.substatus === 'regressed')
+    : [];
   const gone = previous.value.filter((issue) => !currentIds.has(issue.id));
   const [newFacts, regressedFacts, goneFacts] = await Promise.all(
-    [started.value, regressed, gone].map((issues) => withReleaseFacts(client, target.org, issues, warnings, { signal: target.signal })),
+    [started.value, regressed, gone].map((issues) =>
+      withReleaseFacts(client, target.org, issues, warnings, { signal: target.signal }),
+    ),
   );
-  const compared = (issues: readonly Issue[]) => issues.map((issue) => ({ issue, story: storyOf(issue, target.release), ...issueCounts(issue) })).sort(byImpact);
+  const compared = (issues: readonly Issue[]) =>
+    issues.map((issue) => ({ issue, story: storyOf(issue, target.release), ...issueCounts(issue) })).sort(byImpact);
   return ok({
     release: target.release,
     ...(baseVersion ? { base: baseVersion } : {}),

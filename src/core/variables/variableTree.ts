@@ -25,7 +25,12 @@ export interface VariableBounds {
   readonly maxValueLength: number;
 }
 
-export const defaultVariableBounds: VariableBounds = { maxDepth: 8, maxChildren: 200, maxNodes: 2000, maxValueLength: 1000 };
+export const defaultVariableBounds: VariableBounds = {
+  maxDepth: 8,
+  maxChildren: 200,
+  maxNodes: 2000,
+  maxValueLength: 1000,
+};
 
 /** One level of Sentry's `_meta`: `{"": {len, rem}, "<child key>": {...}}`. */
 type Meta = Readonly<Record<string, unknown>> | undefined;
@@ -37,7 +42,9 @@ interface MetaRemarks {
 }
 
 function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export function childMeta(meta: Meta, key: string): Meta {
@@ -77,28 +84,42 @@ class TreeBuilder {
     const name = pageText(rawName, 200);
     const remarks = remarksOf(meta);
     const serverNote = serverFilterNote(remarks);
-    if (isSensitiveKey(name)) return { name, value: filteredValue, kind: 'filtered', children: [], note: 'hidden: sensitive name' };
-    if (value === filteredValue) return { name, value: filteredValue, kind: 'filtered', children: [], note: serverNote ?? 'filtered by the server' };
+    if (isSensitiveKey(name))
+      return { name, value: filteredValue, kind: 'filtered', children: [], note: 'hidden: sensitive name' };
+    if (value === filteredValue)
+      return {
+        name,
+        value: filteredValue,
+        kind: 'filtered',
+        children: [],
+        note: serverNote ?? 'filtered by the server',
+      };
     if (Array.isArray(value) || asRecord(value)) return this.container(name, value as object, meta, remarks, depth);
     return this.scalar(name, value, remarks, serverNote);
   }
 
   private scalar(name: string, value: unknown, remarks: MetaRemarks, serverNote: string | undefined): VariableNode {
-    const raw = value === undefined ? 'undefined' : value === null ? 'null' : typeof value === 'string' ? value : pageText(value);
-    if (typeof value === 'string' && holdsCardNumber(value)) return { name, value: filteredValue, kind: 'filtered', children: [], note: 'hidden: card number' };
+    const raw =
+      value === undefined ? 'undefined' : value === null ? 'null' : typeof value === 'string' ? value : pageText(value);
+    if (typeof value === 'string' && holdsCardNumber(value))
+      return { name, value: filteredValue, kind: 'filtered', children: [], note: 'hidden: card number' };
     const text = pageText(raw, this.bounds.maxValueLength);
     const originalLength = remarks.len !== undefined && remarks.len > raw.length ? remarks.len : raw.length;
-    const cutNote = originalLength > text.length ? `cut from ${plural(originalLength, 'character', 'characters')}` : undefined;
+    const cutNote =
+      originalLength > text.length ? `cut from ${plural(originalLength, 'character', 'characters')}` : undefined;
     const note = serverNote ?? cutNote;
     return { name, value: text, kind: 'text', children: [], ...(note ? { note } : {}) };
   }
 
   private container(name: string, value: object, meta: Meta, remarks: MetaRemarks, depth: number): VariableNode {
     const isArray = Array.isArray(value);
-    const entries: Array<readonly [string, unknown]> = isArray ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    const entries: Array<readonly [string, unknown]> = isArray
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
     const sent = remarks.len !== undefined && remarks.len > entries.length ? remarks.len : entries.length;
     const summary = isArray ? `[${plural(sent, 'item', 'items')}]` : `{${plural(sent, 'key', 'keys')}}`;
-    if (depth >= this.bounds.maxDepth) return { name, value: summary, kind: isArray ? 'array' : 'object', children: [], note: 'too deep to show' };
+    if (depth >= this.bounds.maxDepth)
+      return { name, value: summary, kind: isArray ? 'array' : 'object', children: [], note: 'too deep to show' };
     const children: VariableNode[] = [];
     for (const [key, item] of entries) {
       if (children.length >= this.bounds.maxChildren || this.full) break;
@@ -120,7 +141,11 @@ class TreeBuilder {
  * The variables of one frame, in the order sent. `vars` is the frame's `vars` object as the API sends it; `meta` is the
  * `_meta` subtree at that frame's `vars`, when the event has one. Anything but an object gives no variables.
  */
-export function variablesOfFrame(vars: unknown, meta: unknown, bounds: VariableBounds = defaultVariableBounds): VariableNode[] {
+export function variablesOfFrame(
+  vars: unknown,
+  meta: unknown,
+  bounds: VariableBounds = defaultVariableBounds,
+): VariableNode[] {
   const record = asRecord(vars);
   if (!record) return [];
   const builder = new TreeBuilder(bounds);

@@ -10,7 +10,10 @@ export function registerAlertCommands(settings: Settings, memory: AlertMemorySta
     vscode.commands.registerCommand(commandIds.toggleAlertQuietMode, async () => {
       const quiet = !settings.alerts.quietMode;
       await settings.setGlobal('alerts.quietMode', quiet);
-      vscode.window.setStatusBarMessage(quiet ? '$(bell-slash) Sentry alerts: quiet mode on' : '$(bell) Sentry alerts: quiet mode off', 3000);
+      vscode.window.setStatusBarMessage(
+        quiet ? '$(bell-slash) Sentry alerts: quiet mode on' : '$(bell) Sentry alerts: quiet mode off',
+        3000,
+      );
     }),
     vscode.commands.registerCommand(commandIds.unmuteAllAlerts, async () => {
       const count = memory.mutedCount();

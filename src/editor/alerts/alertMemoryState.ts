@@ -1,7 +1,13 @@
 // Keeps the alert memory (last alert per issue and reason, muted issues) in the workspace's state, so a reload does not
 // alert again about what was already told; read back through zod, so corrupt state starts afresh instead of failing.
 import type * as vscode from 'vscode';
-import { emptyAlertMemory, parseAlertMemory, withMuted, withoutMutes, type AlertMemory } from '../../core/alerts/alertMemory';
+import {
+  emptyAlertMemory,
+  parseAlertMemory,
+  withMuted,
+  withoutMutes,
+  type AlertMemory,
+} from '../../core/alerts/alertMemory';
 
 const stateKey = 'sentryInsight.alerts.memory';
 

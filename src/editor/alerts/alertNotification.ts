@@ -24,8 +24,12 @@ export async function showAlert(alert: Alert, { hasPages, muteIssues }: AlertAct
   if (choice === openInSentry) await runForOneIssue(alert, commandIds.openInSentry, 'Open which issue in Sentry?');
   if (choice === mute) {
     await muteIssues(alert.issues.map((issue) => issue.key));
-    const what = alert.issues.length === 1 ? oneLine(alert.issues[0]?.shortId ?? '', 40) : `${alert.issues.length} issues`;
-    vscode.window.setStatusBarMessage(`$(bell-slash) Sentry alerts muted for ${what}; "Sentry: Unmute All Alerts" brings them back`, 5000);
+    const what =
+      alert.issues.length === 1 ? oneLine(alert.issues[0]?.shortId ?? '', 40) : `${alert.issues.length} issues`;
+    vscode.window.setStatusBarMessage(
+      `$(bell-slash) Sentry alerts muted for ${what}; "Sentry: Unmute All Alerts" brings them back`,
+      5000,
+    );
   }
 }
 
@@ -35,6 +39,11 @@ async function runForOneIssue(alert: Alert, command: string, title: string): Pro
 }
 
 async function pickAlertedIssue(issues: readonly AlertedIssue[], title: string): Promise<string | undefined> {
-  const items = issues.map((issue) => ({ label: oneLine(issue.shortId, 40), description: reasonsPhrase(issue), detail: oneLine(issue.title, 200), issueId: issue.issueId }));
+  const items = issues.map((issue) => ({
+    label: oneLine(issue.shortId, 40),
+    description: reasonsPhrase(issue),
+    detail: oneLine(issue.title, 200),
+    issueId: issue.issueId,
+  }));
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true }))?.issueId;
 }

@@ -56,7 +56,13 @@ export function registerAlerts(source: AlertSource, memory: AlertMemoryState): v
 }
 
 function freshSnapshots(store: IssueStore, looked: ReadonlyMap<string, string>): IssueSnapshot[] {
-  return store.allFolders().flatMap((folder) => (folder.snapshot && !folder.stale && looked.get(folder.folderPath) !== folder.snapshot.loadedAt ? [folder.snapshot] : []));
+  return store
+    .allFolders()
+    .flatMap((folder) =>
+      folder.snapshot && !folder.stale && looked.get(folder.folderPath) !== folder.snapshot.loadedAt
+        ? [folder.snapshot]
+        : [],
+    );
 }
 
 function logLine(decision: AlertDecision): string {

@@ -18,15 +18,30 @@ function issueIdOf(arg: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-export async function askAssistant(kind: AssistantRequest, arg: unknown, ctx: EditorContext, assistant: EditorAssistant): Promise<void> {
-  const issueId = issueIdOf(arg) ?? (await vscode.window.showInputBox({ title: kind === 'explain' ? 'Explain with AI' : 'Fix with AI', prompt: 'The issue: its short id (e.g. SHOP-1A) or numeric id' }))?.trim();
+export async function askAssistant(
+  kind: AssistantRequest,
+  arg: unknown,
+  ctx: EditorContext,
+  assistant: EditorAssistant,
+): Promise<void> {
+  const issueId =
+    issueIdOf(arg) ??
+    (
+      await vscode.window.showInputBox({
+        title: kind === 'explain' ? 'Explain with AI' : 'Fix with AI',
+        prompt: 'The issue: its short id (e.g. SHOP-1A) or numeric id',
+      })
+    )?.trim();
   if (!issueId) return;
   const shortId = ctx.store.findIssue(issueId)?.issue.shortId ?? issueId;
   if (await canOpenChat()) {
     await vscode.commands.executeCommand(openChatCommand, { query: chatQuery(kind, shortId), isPartialQuery: false });
     return;
   }
-  const grounded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the context of ${shortId}` }, () => assistant.grounded(issueId));
+  const grounded = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the context of ${shortId}` },
+    () => assistant.grounded(issueId),
+  );
   if (!grounded.ok) {
     void vscode.window.showErrorMessage(`Sentry: ${grounded.error.message}`);
     return;
@@ -40,6 +55,9 @@ export async function askAssistant(kind: AssistantRequest, arg: unknown, ctx: Ed
 /** A chat that can answer: the participant API, the chat's open command, and at least one language model. */
 async function canOpenChat(): Promise<boolean> {
   if (!hasChatParticipants() || typeof vscode.lm?.selectChatModels !== 'function') return false;
-  const [commands, models] = await Promise.all([vscode.commands.getCommands(true), Promise.resolve(vscode.lm.selectChatModels()).catch(() => [])]);
+  const [commands, models] = await Promise.all([
+    vscode.commands.getCommands(true),
+    Promise.resolve(vscode.lm.selectChatModels()).catch(() => []),
+  ]);
   return commands.includes(openChatCommand) && models.length > 0;
 }

@@ -21,8 +21,17 @@ export interface McpServerDefinitionProvider<T extends McpStdioDefinition> {
 }
 
 interface McpApi {
-  readonly registerMcpServerDefinitionProvider: (id: string, provider: McpServerDefinitionProvider<McpStdioDefinition>) => vscode.Disposable;
-  readonly McpStdioServerDefinition: new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string) => McpStdioDefinition;
+  readonly registerMcpServerDefinitionProvider: (
+    id: string,
+    provider: McpServerDefinitionProvider<McpStdioDefinition>,
+  ) => vscode.Disposable;
+  readonly McpStdioServerDefinition: new (
+    label: string,
+    command: string,
+    args?: string[],
+    env?: Record<string, string | number | null>,
+    version?: string,
+  ) => McpStdioDefinition;
 }
 
 /** The language-model tool API (VS Code 1.95+), where the editor has it. */
@@ -40,6 +49,9 @@ export function mcpApi(): McpApi | undefined {
   const lm = vscode.lm as unknown as Partial<McpApi> | undefined;
   const definition = (vscode as unknown as Partial<McpApi>).McpStdioServerDefinition;
   return typeof lm?.registerMcpServerDefinitionProvider === 'function' && typeof definition === 'function'
-    ? { registerMcpServerDefinitionProvider: lm.registerMcpServerDefinitionProvider.bind(lm), McpStdioServerDefinition: definition }
+    ? {
+        registerMcpServerDefinitionProvider: lm.registerMcpServerDefinitionProvider.bind(lm),
+        McpStdioServerDefinition: definition,
+      }
     : undefined;
 }

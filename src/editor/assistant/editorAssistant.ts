@@ -17,7 +17,11 @@ import { sessionTargetOf } from '../sessionTarget';
 
 type ConnectedFolder = ReturnType<EditorContext['connectedFolders']>[number];
 
-const notConnected = (): ApiError => apiError('notFound', 'No workspace folder is connected to Sentry yet: sign in (Sentry: Sign In) and select a project (Sentry: Select Project).');
+const notConnected = (): ApiError =>
+  apiError(
+    'notFound',
+    'No workspace folder is connected to Sentry yet: sign in (Sentry: Sign In) and select a project (Sentry: Select Project).',
+  );
 
 export class EditorAssistant implements IssueAssistant {
   private readonly workspaces = new WeakMap<FolderConnection, AssistantWorkspace>();
@@ -29,19 +33,34 @@ export class EditorAssistant implements IssueAssistant {
   async issueList(filter: IssueFilter): Promise<Result<string, ApiError>> {
     const folders = this.ctx.connectedFolders();
     if (folders.length === 0) return err(notConnected());
-    const lists = await Promise.all(folders.map(async (folder) => ({ folder, list: await this.workspaceOf(folder).issueList(filter) })));
+    const lists = await Promise.all(
+      folders.map(async (folder) => ({ folder, list: await this.workspaceOf(folder).issueList(filter) })),
+    );
     if (lists.length === 1 && lists[0]) return lists[0].list;
     const failed = lists.find((entry) => !entry.list.ok);
     if (failed && lists.every((entry) => !entry.list.ok)) return failed.list;
-    return ok(lists.map(({ folder, list }) => `# Folder ${folder.name}\n${list.ok ? list.value : `Sentry could not answer: ${list.error.message}\n`}`).join('\n'));
+    return ok(
+      lists
+        .map(
+          ({ folder, list }) =>
+            `# Folder ${folder.name}\n${list.ok ? list.value : `Sentry could not answer: ${list.error.message}\n`}`,
+        )
+        .join('\n'),
+    );
   }
 
-  async context(reference: string, options?: { breadcrumbs?: number; maxBytes?: number }): Promise<Result<string, ApiError>> {
+  async context(
+    reference: string,
+    options?: { breadcrumbs?: number; maxBytes?: number },
+  ): Promise<Result<string, ApiError>> {
     const grounded = await this.grounded(reference, options);
     return grounded.ok ? ok(grounded.value.text) : grounded;
   }
 
-  async grounded(reference: string, options?: { breadcrumbs?: number; maxBytes?: number }): Promise<Result<GroundedIssue, ApiError>> {
+  async grounded(
+    reference: string,
+    options?: { breadcrumbs?: number; maxBytes?: number },
+  ): Promise<Result<GroundedIssue, ApiError>> {
     const folder = this.folderOf(reference);
     return folder ? this.workspaceOf(folder).grounded(reference, options) : err(notConnected());
   }
@@ -60,7 +79,10 @@ export class EditorAssistant implements IssueAssistant {
     return changed;
   }
 
-  async assign(reference: string, assignee: string): Promise<Result<{ issue: Issue; assignee: ChosenAssignee }, ApiError>> {
+  async assign(
+    reference: string,
+    assignee: string,
+  ): Promise<Result<{ issue: Issue; assignee: ChosenAssignee }, ApiError>> {
     const folder = this.folderOf(reference);
     if (!folder) return err(notConnected());
     const assigned = await this.workspaceOf(folder).assign(reference, assignee);
@@ -72,7 +94,11 @@ export class EditorAssistant implements IssueAssistant {
   private folderOf(reference: string): ConnectedFolder | undefined {
     const wanted = reference.trim().toLowerCase();
     const folders = this.ctx.connectedFolders();
-    const listing = folders.find((folder) => this.ctx.store.folder(folder.folderPath).snapshot?.issues.some((issue) => issue.id === wanted || issue.shortId.toLowerCase() === wanted));
+    const listing = folders.find((folder) =>
+      this.ctx.store
+        .folder(folder.folderPath)
+        .snapshot?.issues.some((issue) => issue.id === wanted || issue.shortId.toLowerCase() === wanted),
+    );
     return listing ?? this.activeFolder();
   }
 
@@ -86,9 +112,19 @@ export class EditorAssistant implements IssueAssistant {
   private workspaceOf(folder: ConnectedFolder): AssistantWorkspace {
     let workspace = this.workspaces.get(folder.connection);
     if (!workspace) {
-      const target = sessionTargetOf(folder.connection, { name: folder.name, path: folder.folderPath }, this.ctx.settings.statsPeriod, this.ctx.log);
+      const target = sessionTargetOf(
+        folder.connection,
+        { name: folder.name, path: folder.folderPath },
+        this.ctx.settings.statsPeriod,
+        this.ctx.log,
+      );
       // git blame only in a trusted workspace: a repository's own settings can name programs for git to run.
-      workspace = new AssistantWorkspace({ client: folder.connection.client, ...target, codeOwners: this.codeOwners, ...(vscode.workspace.isTrusted ? { suspects: this.suspects } : {}) });
+      workspace = new AssistantWorkspace({
+        client: folder.connection.client,
+        ...target,
+        codeOwners: this.codeOwners,
+        ...(vscode.workspace.isTrusted ? { suspects: this.suspects } : {}),
+      });
       this.workspaces.set(folder.connection, workspace);
     }
     return workspace;

@@ -12,7 +12,10 @@ export interface NamedIssue {
 /** A short id (PROJECT-SUFFIX, letters, digits, dashes) or a numeric id, as the first word of the prompt. */
 const issueWord = /^\s*([A-Za-z0-9][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+|\d{1,20})\b/;
 
-export function namedIssue(prompt: string, cursor: { marks: MarkedLines; editor: vscode.TextEditor | undefined }): NamedIssue | undefined {
+export function namedIssue(
+  prompt: string,
+  cursor: { marks: MarkedLines; editor: vscode.TextEditor | undefined },
+): NamedIssue | undefined {
   const named = issueWord.exec(prompt);
   if (named?.[1]) return { reference: named[1], words: prompt.slice(named[0].length).trim() };
   const editor = cursor.editor;

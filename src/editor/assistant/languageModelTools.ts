@@ -16,7 +16,13 @@ export function registerLanguageModelTools(assistant: IssueAssistant): vscode.Di
         prepareInvocation: (options) => {
           const confirmation = tool.confirmation?.(options.input);
           return confirmation
-            ? { invocationMessage: `${tool.title}…`, confirmationMessages: { title: confirmation.title, message: new vscode.MarkdownString().appendText(confirmation.message) } }
+            ? {
+                invocationMessage: `${tool.title}…`,
+                confirmationMessages: {
+                  title: confirmation.title,
+                  message: new vscode.MarkdownString().appendText(confirmation.message),
+                },
+              }
             : { invocationMessage: `${tool.title}…` };
         },
         invoke: async (options) => {

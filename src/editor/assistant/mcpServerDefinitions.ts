@@ -8,7 +8,11 @@ import type { McpStdioDefinition, mcpApi } from './chatApis';
 
 export const mcpProviderId = 'sentryInsight.mcpServers';
 
-export function registerMcpServerDefinitions(api: NonNullable<ReturnType<typeof mcpApi>>, ctx: EditorContext & { readonly onDidFinishRefresh: vscode.Event<void> }, extensionUri: vscode.Uri): vscode.Disposable {
+export function registerMcpServerDefinitions(
+  api: NonNullable<ReturnType<typeof mcpApi>>,
+  ctx: EditorContext & { readonly onDidFinishRefresh: vscode.Event<void> },
+  extensionUri: vscode.Uri,
+): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const cliPath = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
   const labelOf = (name: string) => `Sentry Insight: ${name}`;
@@ -31,5 +35,9 @@ export function registerMcpServerDefinitions(api: NonNullable<ReturnType<typeof 
       return server;
     },
   });
-  return vscode.Disposable.from(provider, changed, ctx.onDidFinishRefresh(() => changed.fire()));
+  return vscode.Disposable.from(
+    provider,
+    changed,
+    ctx.onDidFinishRefresh(() => changed.fire()),
+  );
 }

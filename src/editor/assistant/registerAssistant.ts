@@ -13,17 +13,29 @@ import { languageModelToolName, registerLanguageModelTools } from './languageMod
 import { registerMcpServerDefinitions } from './mcpServerDefinitions';
 import { assistantTools } from '../../core/assistant/assistantTools';
 
-export function registerAssistant(ctx: SentryContext, marks: MarkedLines, extensionUri: vscode.Uri, log: Logger): vscode.Disposable {
+export function registerAssistant(
+  ctx: SentryContext,
+  marks: MarkedLines,
+  extensionUri: vscode.Uri,
+  log: Logger,
+): vscode.Disposable {
   const assistant = new EditorAssistant(ctx);
   const parts: vscode.Disposable[] = [
-    vscode.commands.registerCommand(commandIds.explainWithAi, (arg?: unknown) => askAssistant('explain', arg, ctx, assistant)),
+    vscode.commands.registerCommand(commandIds.explainWithAi, (arg?: unknown) =>
+      askAssistant('explain', arg, ctx, assistant),
+    ),
     vscode.commands.registerCommand(commandIds.fixWithAi, (arg?: unknown) => askAssistant('fix', arg, ctx, assistant)),
   ];
   const found: string[] = [];
   if (hasLanguageModelTools()) {
     parts.push(registerLanguageModelTools(assistant));
     const names = new Set(assistantTools.map(languageModelToolName));
-    found.push(`language-model tools ${vscode.lm.tools.filter((tool) => names.has(tool.name)).map((tool) => tool.name).join(', ')}`);
+    found.push(
+      `language-model tools ${vscode.lm.tools
+        .filter((tool) => names.has(tool.name))
+        .map((tool) => tool.name)
+        .join(', ')}`,
+    );
   }
   if (hasChatParticipants()) {
     parts.push(registerChatParticipant(assistant, marks, extensionUri));
@@ -34,6 +46,8 @@ export function registerAssistant(ctx: SentryContext, marks: MarkedLines, extens
     parts.push(registerMcpServerDefinitions(mcp, ctx, extensionUri));
     found.push('MCP server definitions');
   }
-  log.info(`AI assistant in VS Code ${vscode.version}: ${found.length > 0 ? found.join('; ') : 'no chat or language-model API here; Explain with AI copies the context instead'}`);
+  log.info(
+    `AI assistant in VS Code ${vscode.version}: ${found.length > 0 ? found.join('; ') : 'no chat or language-model API here; Explain with AI copies the context instead'}`,
+  );
   return vscode.Disposable.from(...parts);
 }

@@ -60,7 +60,12 @@ function verifyWithServer(log: Logger): TokenVerifier {
 
 function sessionOf({ origin, session }: StoredServer): vscode.AuthenticationSession {
   const user = session.user?.id ?? session.user?.email ?? 'token';
-  return { id: origin, accessToken: session.token, account: { id: `${origin}#${user}`, label: sessionLabel(session) }, scopes: session.scopes };
+  return {
+    id: origin,
+    accessToken: session.token,
+    account: { id: `${origin}#${user}`, label: sessionLabel(session) },
+    scopes: session.scopes,
+  };
 }
 
 function accountOf({ session }: StoredServer): SentryAccount {
@@ -73,7 +78,8 @@ function fingerprint(server: StoredServer): string {
 }
 
 class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, vscode.Disposable {
-  private readonly sessionsChanged = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly sessionsChanged =
+    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.sessionsChanged.event;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -100,7 +106,10 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
     return this.current.length > 0;
   }
 
-  async getSessions(scopes: readonly string[] | undefined, options?: vscode.AuthenticationProviderSessionOptions): Promise<vscode.AuthenticationSession[]> {
+  async getSessions(
+    scopes: readonly string[] | undefined,
+    options?: vscode.AuthenticationProviderSessionOptions,
+  ): Promise<vscode.AuthenticationSession[]> {
     await this.loaded;
     return this.current
       .map(sessionOf)
@@ -109,7 +118,11 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const verified = await promptForSession({ defaultUrl: this.options.defaultUrl, verifyToken: this.options.verifyToken, log: this.log });
+    const verified = await promptForSession({
+      defaultUrl: this.options.defaultUrl,
+      verifyToken: this.options.verifyToken,
+      log: this.log,
+    });
     if (!verified) throw new Error('Sign-in to Sentry was cancelled.');
     const saved = await this.store.save(verified);
     await (this.loaded = this.reload());
@@ -142,7 +155,10 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
     try {
       // Through VS Code rather than createSession directly, so the Accounts menu and its consent know the session;
       // clearing the preference lets a user who is signed in already add another server.
-      await vscode.authentication.getSession(sentryAuthProviderId, [], { createIfNone: true, clearSessionPreference: true });
+      await vscode.authentication.getSession(sentryAuthProviderId, [], {
+        createIfNone: true,
+        clearSessionPreference: true,
+      });
       return true;
     } catch (error) {
       this.log.info(`Sign-in did not complete: ${error instanceof Error ? error.message : String(error)}`);
@@ -154,7 +170,10 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
     await this.loaded;
     const servers = await this.chooseServersToSignOut();
     for (const server of servers) await this.removeSession(server.origin);
-    if (servers.length > 0) void vscode.window.showInformationMessage(`Signed out of ${servers.map((server) => serverLabel(server.session.url)).join(', ')}.`);
+    if (servers.length > 0)
+      void vscode.window.showInformationMessage(
+        `Signed out of ${servers.map((server) => serverLabel(server.session.url)).join(', ')}.`,
+      );
   }
 
   dispose(): void {
@@ -183,7 +202,10 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
     if (this.current.length === 1) return [...this.current];
     const all = { label: '$(sign-out) All servers', servers: [...this.current] };
     const items = [...this.current.map((server) => ({ label: sessionLabel(server.session), servers: [server] })), all];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Sign out of Sentry', placeHolder: 'Which server?' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Sign out of Sentry',
+      placeHolder: 'Which server?',
+    });
     return picked?.servers ?? [];
   }
 
@@ -195,7 +217,9 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
       next = await this.store.list();
     } catch (error) {
       // An unavailable keyring must not break every refresh: keep what was read before and say why.
-      this.log.error(`Could not read the Sentry sign-ins from the secret storage: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(
+        `Could not read the Sentry sign-ins from the secret storage: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const nextByOrigin = new Map(next.map((server) => [server.origin, server]));
@@ -208,17 +232,29 @@ class SentryAuthProvider implements vscode.AuthenticationProvider, SentryAuth, v
     this.current = next;
     await setSignedInContext(next.length > 0);
     if (added.length + removed.length + changed.length === 0) return;
-    this.sessionsChanged.fire({ added: added.map(sessionOf), removed: removed.map(sessionOf), changed: changed.map(sessionOf) });
+    this.sessionsChanged.fire({
+      added: added.map(sessionOf),
+      removed: removed.map(sessionOf),
+      changed: changed.map(sessionOf),
+    });
     this.changed.fire();
   }
 }
 
 /** Registers the provider; the returned object is also the token source for connections. */
-export function registerSentryAuth(context: vscode.ExtensionContext, log: Logger, options: SentryAuthOptions = {}): SentryAuth & vscode.Disposable {
+export function registerSentryAuth(
+  context: vscode.ExtensionContext,
+  log: Logger,
+  options: SentryAuthOptions = {},
+): SentryAuth & vscode.Disposable {
   const provider = new SentryAuthProvider(context, log, {
     defaultUrl: options.defaultUrl ?? (() => Promise.resolve(undefined)),
     verifyToken: options.verifyToken ?? verifyWithServer(log),
   });
-  provider.own(vscode.authentication.registerAuthenticationProvider(sentryAuthProviderId, providerLabel, provider, { supportsMultipleAccounts: true }));
+  provider.own(
+    vscode.authentication.registerAuthenticationProvider(sentryAuthProviderId, providerLabel, provider, {
+      supportsMultipleAccounts: true,
+    }),
+  );
   return provider;
 }

@@ -1,6 +1,13 @@
 // Keeps signed-in servers in SecretStorage, one entry per server origin plus a list of the origins, and answers
 // "which token for this URL?" by exact origin only. Written against a small interface so it is tested in Node.
-import { parseSessionIndex, parseStoredSession, serverAddress, sessionIndexKey, sessionKeyOf, type StoredSession } from './storedSession';
+import {
+  parseSessionIndex,
+  parseStoredSession,
+  serverAddress,
+  sessionIndexKey,
+  sessionKeyOf,
+  type StoredSession,
+} from './storedSession';
 
 /** The part of vscode.SecretStorage the store uses. */
 export interface SecretStore {
@@ -62,7 +69,8 @@ export class SessionStore {
       const origins = parseSessionIndex(await this.secrets.get(sessionIndexKey));
       const had = (await this.secrets.get(sessionKeyOf(origin))) !== undefined;
       await this.secrets.delete(sessionKeyOf(origin));
-      if (origins.includes(origin)) await this.secrets.store(sessionIndexKey, JSON.stringify(origins.filter((other) => other !== origin)));
+      if (origins.includes(origin))
+        await this.secrets.store(sessionIndexKey, JSON.stringify(origins.filter((other) => other !== origin)));
       return had || origins.includes(origin);
     });
   }

@@ -19,7 +19,10 @@ export interface SignInPromptDeps {
   readonly log: Logger;
 }
 
-type Step = { readonly kind: 'url'; readonly value: string } | { readonly kind: 'token'; readonly address: ServerAddress } | { readonly kind: 'done'; readonly session?: StoredSession };
+type Step =
+  | { readonly kind: 'url'; readonly value: string }
+  | { readonly kind: 'token'; readonly address: ServerAddress }
+  | { readonly kind: 'done'; readonly session?: StoredSession };
 
 /** Resolves to the verified session, or undefined when the user gave up. */
 export async function promptForSession(deps: SignInPromptDeps): Promise<StoredSession | undefined> {
@@ -33,7 +36,8 @@ export async function promptForSession(deps: SignInPromptDeps): Promise<StoredSe
 async function askServer(value: string): Promise<Step> {
   const url = await vscode.window.showInputBox({
     title: 'Sign in to Sentry (1/2): server',
-    prompt: 'The Sentry server: https://sentry.io, a region such as https://de.sentry.io, a self-hosted Sentry or GlitchTip.',
+    prompt:
+      'The Sentry server: https://sentry.io, a region such as https://de.sentry.io, a self-hosted Sentry or GlitchTip.',
     value,
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -75,7 +79,12 @@ async function verify(address: ServerAddress, token: string, deps: SignInPromptD
     if (choice === 'Change Server') return { kind: 'url', value: address.url };
     return { kind: 'done' };
   }
-  const session: StoredSession = { url: address.url, token, user: userOf(answer.value), scopes: [...answer.value.scopes] };
+  const session: StoredSession = {
+    url: address.url,
+    token,
+    user: userOf(answer.value),
+    scopes: [...answer.value.scopes],
+  };
   if (!(await acceptScopes(session))) return { kind: 'token', address };
   deps.log.info(`Signed in as ${sessionLabel(session)} (scopes: ${session.scopes.join(', ') || 'not reported'})`);
   return { kind: 'done', session };
@@ -98,6 +107,11 @@ async function acceptScopes(session: StoredSession): Promise<boolean> {
     void vscode.window.showWarningMessage(warning);
     return true;
   }
-  const keep = await vscode.window.showWarningMessage(warning, { modal: true, detail: `Create a token with ${neededScopes.join(', ')}.` }, 'Keep This Token', 'Enter Another Token');
+  const keep = await vscode.window.showWarningMessage(
+    warning,
+    { modal: true, detail: `Create a token with ${neededScopes.join(', ')}.` },
+    'Keep This Token',
+    'Enter Another Token',
+  );
   return keep === 'Keep This Token';
 }

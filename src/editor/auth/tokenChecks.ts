@@ -40,6 +40,7 @@ export function missingScopesWarning(scopes: readonly string[]): string | undefi
   const effects: string[] = [];
   if (missing.includes('event:read')) effects.push('issues cannot be read');
   if (missing.includes('event:write')) effects.push('resolve, archive and assign will fail');
-  if (missing.includes('org:read') || missing.includes('project:read')) effects.push('organizations, projects or releases cannot be listed');
+  if (missing.includes('org:read') || missing.includes('project:read'))
+    effects.push('organizations, projects or releases cannot be listed');
   return `The token lacks the scope${missing.length === 1 ? '' : 's'} ${missing.join(', ')}: ${effects.join('; ')}.`;
 }

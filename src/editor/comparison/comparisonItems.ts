@@ -29,7 +29,11 @@ export function comparisonItemOf(node: ComparisonNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('git-compare');
       item.description = node.description;
       item.tooltip = `${node.label}${node.description ? `, ${node.description}` : ''}.\nClick to compare with another release.`;
-      item.command = { command: commandIds.compareReleases, title: 'Compare Releases', arguments: [{ folderPath: node.folderPath }] };
+      item.command = {
+        command: commandIds.compareReleases,
+        title: 'Compare Releases',
+        arguments: [{ folderPath: node.folderPath }],
+      };
       return withId(item, node.id, 'comparisonHeader');
     }
     case 'group':
@@ -42,7 +46,8 @@ export function comparisonItemOf(node: ComparisonNode): vscode.TreeItem {
 }
 
 function groupItem(node: ComparisonGroupNode): vscode.TreeItem {
-  const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+  const collapsible =
+    node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(node.label, collapsible);
   item.iconPath = groupIcons[node.category];
   item.description = node.description;

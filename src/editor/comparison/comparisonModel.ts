@@ -73,25 +73,46 @@ export interface ComparisonMessageNode {
   readonly text: string;
 }
 
-export type ComparisonNode = ComparisonFolderNode | ComparisonHeaderNode | ComparisonGroupNode | ComparedIssueNode | ComparisonMessageNode;
+export type ComparisonNode =
+  ComparisonFolderNode | ComparisonHeaderNode | ComparisonGroupNode | ComparedIssueNode | ComparisonMessageNode;
 
 /** One folder's rows directly in a single-root workspace, else a row per folder. */
 export function comparisonRoots(folders: readonly FolderComparison[]): ComparisonNode[] {
   const [only] = folders;
   if (folders.length === 1 && only) return comparisonRows(only);
-  return folders.map((folder) => ({ kind: 'folder', id: `comparison-folder:${folder.folderPath}`, name: folder.name, children: comparisonRows(folder) }));
+  return folders.map((folder) => ({
+    kind: 'folder',
+    id: `comparison-folder:${folder.folderPath}`,
+    name: folder.name,
+    children: comparisonRows(folder),
+  }));
 }
 
 export function comparisonRows(folder: FolderComparison): ComparisonNode[] {
   const path = folder.folderPath;
   const { comparison } = folder;
   const status: ComparisonMessageNode[] = [];
-  if (!folder.loaded && !comparison) status.push(message(path, 'status', 'info', 'Waiting for the issues of this folder to load.'));
-  if (folder.loading) status.push(message(path, 'status', 'loading', comparison ? 'Refreshing the comparison…' : 'Comparing releases…'));
-  if (folder.error) status.push(message(path, 'error', 'error', comparison ? `Refresh failed, showing the last comparison: ${folder.error}` : folder.error));
+  if (!folder.loaded && !comparison)
+    status.push(message(path, 'status', 'info', 'Waiting for the issues of this folder to load.'));
+  if (folder.loading)
+    status.push(message(path, 'status', 'loading', comparison ? 'Refreshing the comparison…' : 'Comparing releases…'));
+  if (folder.error)
+    status.push(
+      message(
+        path,
+        'error',
+        'error',
+        comparison ? `Refresh failed, showing the last comparison: ${folder.error}` : folder.error,
+      ),
+    );
   if (!comparison) return status;
   const warnings = comparison.warnings.map((warning, index) => message(path, `warning-${index}`, 'warning', warning));
-  return [headerOf(path, comparison), ...status, ...warnings, ...comparisonCategories.map((category) => groupOf(folder, comparison, category))];
+  return [
+    headerOf(path, comparison),
+    ...status,
+    ...warnings,
+    ...comparisonCategories.map((category) => groupOf(folder, comparison, category)),
+  ];
 }
 
 function headerOf(folderPath: string, comparison: ReleaseComparison): ComparisonHeaderNode {
@@ -100,7 +121,9 @@ function headerOf(folderPath: string, comparison: ReleaseComparison): Comparison
     id: `comparison-header:${folderPath}`,
     folderPath,
     label: oneLine(comparison.release, 80),
-    description: comparison.base ? `compared with ${oneLine(comparison.base, 80)}` : 'no earlier release to compare with',
+    description: comparison.base
+      ? `compared with ${oneLine(comparison.base, 80)}`
+      : 'no earlier release to compare with',
   };
 }
 
@@ -122,7 +145,11 @@ const groupTooltips: Readonly<Record<ComparisonCategory, string>> = {
   gone: 'Issues with events in the base release and none in this one, whatever their status. Counts are of the base release.',
 };
 
-function groupOf(folder: FolderComparison, comparison: ReleaseComparison, category: ComparisonCategory): ComparisonGroupNode {
+function groupOf(
+  folder: FolderComparison,
+  comparison: ReleaseComparison,
+  category: ComparisonCategory,
+): ComparisonGroupNode {
   const issues = comparison[category];
   const events = issues.reduce((sum, compared) => sum + compared.count, 0);
   return {
@@ -131,17 +158,26 @@ function groupOf(folder: FolderComparison, comparison: ReleaseComparison, catego
     folderPath: folder.folderPath,
     category,
     label: groupLabel(category, comparison),
-    description: issues.length > 0 ? `${compactPlural(issues.length, 'issue')} · ${compactPlural(events, 'event')}` : 'none',
+    description:
+      issues.length > 0 ? `${compactPlural(issues.length, 'issue')} · ${compactPlural(events, 'event')}` : 'none',
     tooltip: groupTooltips[category],
     children: issues.map((compared) => issueNodeOf(folder, comparison, category, compared)),
   };
 }
 
-function issueNodeOf(folder: FolderComparison, comparison: ReleaseComparison, category: ComparisonCategory, compared: ComparedIssue): ComparedIssueNode {
+function issueNodeOf(
+  folder: FolderComparison,
+  comparison: ReleaseComparison,
+  category: ComparisonCategory,
+  compared: ComparedIssue,
+): ComparedIssueNode {
   const { issue } = compared;
   const counts = compactEventsAndUsers(compared.count, compared.userCount, folder.withUsers);
   const story = issueStoryText(compared.story, comparison.release);
-  const scope = category === 'gone' ? `in ${oneLine(comparison.base ?? 'the base release', 80)}` : `in ${oneLine(comparison.release, 80)}`;
+  const scope =
+    category === 'gone'
+      ? `in ${oneLine(comparison.base ?? 'the base release', 80)}`
+      : `in ${oneLine(comparison.release, 80)}`;
   return {
     kind: 'issue',
     id: `comparison-issue:${folder.folderPath}:${category}:${issue.id}`,
@@ -150,7 +186,13 @@ function issueNodeOf(folder: FolderComparison, comparison: ReleaseComparison, ca
     issueId: issue.id,
     label: oneLine(issue.title, 200),
     description: `${oneLine(issue.shortId, 40)} · ${counts}`,
-    tooltip: [`${issue.shortId} · ${issue.level} · ${issue.status}`, issue.title, `${counts} ${scope}`, story.headline, story.releases]
+    tooltip: [
+      `${issue.shortId} · ${issue.level} · ${issue.status}`,
+      issue.title,
+      `${counts} ${scope}`,
+      story.headline,
+      story.releases,
+    ]
       .filter((line): line is string => typeof line === 'string' && line !== '')
       .map((line) => oneLine(line, 300))
       .join('\n'),

@@ -17,7 +17,10 @@ export const releaseComparisonViewId = 'sentryInsight.releaseComparison';
 const reloadDelayMs = 300;
 
 /** Asks for the base release of a folder; `{ version: undefined }` is the default, undefined a cancel. */
-export type BaseReleasePicker = (folder: vscode.WorkspaceFolder, chosen: string | undefined) => Promise<{ readonly version?: string } | undefined>;
+export type BaseReleasePicker = (
+  folder: vscode.WorkspaceFolder,
+  chosen: string | undefined,
+) => Promise<{ readonly version?: string } | undefined>;
 
 type ComparisonContext = Pick<EditorContext, 'store' | 'compareRelease' | 'log'>;
 
@@ -89,7 +92,8 @@ class ReleaseComparisonProvider implements vscode.TreeDataProvider<ComparisonNod
     if (!this.visible) return;
     for (const folder of workspaceFolders()) {
       const entry = this.entryOf(folder.path);
-      if (entry.stale && !entry.loading && this.ctx.store.folder(folder.path).snapshot) void this.load(folder.path, entry);
+      if (entry.stale && !entry.loading && this.ctx.store.folder(folder.path).snapshot)
+        void this.load(folder.path, entry);
     }
   }
 
@@ -165,12 +169,18 @@ async function openComparedIssue(ctx: ComparisonContext, arg: unknown): Promise<
   }
   const page = typeof url === 'string' ? vscode.Uri.parse(url) : undefined;
   if (page && (page.scheme === 'https' || page.scheme === 'http')) await vscode.env.openExternal(page);
-  else void vscode.window.showInformationMessage('Sentry: this issue is not loaded in the editor and has no page to open.');
+  else
+    void vscode.window.showInformationMessage(
+      'Sentry: this issue is not loaded in the editor and has no page to open.',
+    );
 }
 
 export function registerReleaseComparison(ctx: ComparisonContext, pickBase: BaseReleasePicker): vscode.Disposable {
   const provider = new ReleaseComparisonProvider(ctx);
-  const view = vscode.window.createTreeView(releaseComparisonViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(releaseComparisonViewId, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   provider.setVisible(view.visible);
   const compare = async (arg?: unknown): Promise<void> => {
     const folder = await chooseFolder(arg, 'compare the releases of');

@@ -11,7 +11,14 @@ import { IssueCauses } from '../issueCause';
 import { Lifetime } from './lifetime';
 import { createNonce } from './nonce';
 import { panelHtml } from './panelHtml';
-import { followStore, linkTargetKey, linkTargetsOf, loadPanelIssue, panelModelOf, type LoadedIssue } from './panelModel';
+import {
+  followStore,
+  linkTargetKey,
+  linkTargetsOf,
+  loadPanelIssue,
+  panelModelOf,
+  type LoadedIssue,
+} from './panelModel';
 import { issueChangeOf } from './panelTriage';
 
 export const issuePanelViewType = 'sentryInsight.issue';
@@ -20,7 +27,10 @@ type Handlers = { readonly [K in PageMessageType]: (message: Extract<PageMessage
 
 /** Where the panel's page may load files from: the bundled script and the style sheet. */
 export function issuePanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
 }
 
 /** Names what arrived without repeating its content, which may be anything. */
@@ -46,8 +56,10 @@ export class IssuePanel extends Lifetime {
     copyLink: () => this.runCommand(commandIds.copyLink, this.issueId),
     replay: () => this.runCommand(commandIds.replayInDebugger, this.issueId),
     openCommit: (message) => this.openCommit(message.sha),
-    assignToOwner: () => (this.model?.cause?.assignToOwner ? this.runCommand(commandIds.assignToOwner, this.issueId) : undefined),
-    askAssistant: (message) => this.runCommand(message.request === 'explain' ? commandIds.explainWithAi : commandIds.fixWithAi, this.issueId),
+    assignToOwner: () =>
+      this.model?.cause?.assignToOwner ? this.runCommand(commandIds.assignToOwner, this.issueId) : undefined,
+    askAssistant: (message) =>
+      this.runCommand(message.request === 'explain' ? commandIds.explainWithAi : commandIds.fixWithAi, this.issueId),
     refresh: () => this.load(),
     openUserDataSetting: () => this.runCommand('workbench.action.openSettings', 'sentryInsight.showUserData'),
   };
@@ -80,8 +92,15 @@ export class IssuePanel extends Lifetime {
 
   private html(): string {
     const webview = this.panel.webview;
-    const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extensionUri, ...path)).toString();
-    return panelHtml({ cspSource: webview.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview.js'), styleUri: asset('media', 'panel.css'), issueId: this.issueId });
+    const asset = (...path: string[]): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extensionUri, ...path)).toString();
+    return panelHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asset('dist', 'webview.js'),
+      styleUri: asset('media', 'panel.css'),
+      issueId: this.issueId,
+    });
   }
 
   private post(message: HostMessage): void {
@@ -91,11 +110,15 @@ export class IssuePanel extends Lifetime {
   private receive(data: unknown): void {
     const message = parsePageMessage(data);
     if (!message) {
-      this.ctx.log.warn(`Issue panel ${this.issueId}: ignored a page message that is not part of the protocol (${describeMessage(data)}).`);
+      this.ctx.log.warn(
+        `Issue panel ${this.issueId}: ignored a page message that is not part of the protocol (${describeMessage(data)}).`,
+      );
       return;
     }
     const handler = this.handlers[message.type] as (message: PageMessage) => unknown;
-    Promise.resolve(handler(message)).catch((error: unknown) => this.ctx.log.error(`Issue panel ${this.issueId}: ${message.type} failed: ${String(error)}`));
+    Promise.resolve(handler(message)).catch((error: unknown) =>
+      this.ctx.log.error(`Issue panel ${this.issueId}: ${message.type} failed: ${String(error)}`),
+    );
   }
 
   /** A (re)loaded page has nothing: it gets the model and whatever is under way. */
@@ -166,9 +189,13 @@ export class IssuePanel extends Lifetime {
     this.post({ type: 'triageResult', requestId: message.requestId, ok: outcome.ok, message: outcome.message });
   }
 
-  private async applyTriage(message: Extract<PageMessage, { type: 'triage' }>): Promise<{ ok: boolean; message?: string }> {
+  private async applyTriage(
+    message: Extract<PageMessage, { type: 'triage' }>,
+  ): Promise<{ ok: boolean; message?: string }> {
     if (message.issueId !== this.issueId || !this.model?.actions.includes(message.change.action)) {
-      this.ctx.log.warn(`Issue panel ${this.issueId}: refused a ${message.change.action} request the panel did not offer.`);
+      this.ctx.log.warn(
+        `Issue panel ${this.issueId}: refused a ${message.change.action} request the panel did not offer.`,
+      );
       return { ok: false, message: 'This action is not available for this issue.' };
     }
     const change = await issueChangeOf(message.change.action, () => this.ctx.currentUserId(this.issueId));

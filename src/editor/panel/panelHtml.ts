@@ -18,16 +18,31 @@ const unsafeCspSource = /[;"'<>\s\n]/;
 const cspKeywords = new Set(["'self'"]);
 
 function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  return [
+    `default-src 'none'`,
+    `style-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
 }
 
 export function panelHtml(input: PanelHtmlInput): string {
   if (!nonceShape.test(input.nonce)) throw new Error('panelHtml: the nonce must be at least 16 base64 characters');
-  if (input.cspSource.split(' ').some((source) => source === '' || (!cspKeywords.has(source) && unsafeCspSource.test(source)))) {
+  if (
+    input.cspSource
+      .split(' ')
+      .some((source) => source === '' || (!cspKeywords.has(source) && unsafeCspSource.test(source)))
+  ) {
     throw new Error('panelHtml: unexpected characters in the webview CSP source');
   }
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);

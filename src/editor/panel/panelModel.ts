@@ -16,12 +16,17 @@ import type { IssueDetails } from '../ctx';
 /** What the panel needs of the editor context (`EditorContext` satisfies it). */
 export interface PanelDataSource {
   /** The issue as loaded, and its folder's release (the story's "this release"). */
-  readonly store: { findIssue(issueId: string): { issue: Issue; folder?: { snapshot?: { release?: { version: string } } } } | undefined };
+  readonly store: {
+    findIssue(issueId: string): { issue: Issue; folder?: { snapshot?: { release?: { version: string } } } } | undefined;
+  };
   readonly settings: { readonly showUserData: boolean };
   loadIssueDetails(issueId: string, signal?: AbortSignal): Promise<Result<IssueDetails, ApiError>>;
   capabilitiesOf(issueId: string): BackendCapabilities | undefined;
   issueUrl(issueId: string): string | undefined;
-  resolveFrameLocation(issueId: string, frame: SourceFrame): Promise<{ uri: { toString(): string }; line: number } | undefined>;
+  resolveFrameLocation(
+    issueId: string,
+    frame: SourceFrame,
+  ): Promise<{ uri: { toString(): string }; line: number } | undefined>;
 }
 
 export interface LoadedIssue {
@@ -34,17 +39,29 @@ export interface LoadedIssue {
 
 function triageFieldsOf(issue: Issue | undefined): string {
   if (!issue) return '';
-  return JSON.stringify([issue.status, issue.substatus ?? null, issue.statusDetails ?? null, issue.assignedTo ?? null, issue.isBookmarked ?? null]);
+  return JSON.stringify([
+    issue.status,
+    issue.substatus ?? null,
+    issue.statusDetails ?? null,
+    issue.assignedTo ?? null,
+    issue.isBookmarked ?? null,
+  ]);
 }
 
-async function frameLinksOf(source: PanelDataSource, issueId: string, event: IssueEvent | undefined): Promise<Map<string, FrameLink>> {
+async function frameLinksOf(
+  source: PanelDataSource,
+  issueId: string,
+  event: IssueEvent | undefined,
+): Promise<Map<string, FrameLink>> {
   if (!event) return new Map();
   const frames = new Map(framesToLink(stackOfEvent(event)).map((frame) => [frameKey(frame), frame] as const));
   const resolved = await Promise.all(
     [...frames].map(async ([key, frame]): Promise<readonly [string, FrameLink] | undefined> => {
       try {
         const location = await source.resolveFrameLocation(issueId, frame);
-        return location ? [key, { uri: location.uri.toString(), line: Math.max(1, Math.round(location.line)) }] : undefined;
+        return location
+          ? [key, { uri: location.uri.toString(), line: Math.max(1, Math.round(location.line)) }]
+          : undefined;
       } catch {
         return undefined; // a frame that cannot be resolved is shown without a link
       }
@@ -53,7 +70,11 @@ async function frameLinksOf(source: PanelDataSource, issueId: string, event: Iss
   return new Map(resolved.filter((entry): entry is readonly [string, FrameLink] => entry !== undefined));
 }
 
-export async function loadPanelIssue(source: PanelDataSource, issueId: string, signal?: AbortSignal): Promise<Result<LoadedIssue, ApiError>> {
+export async function loadPanelIssue(
+  source: PanelDataSource,
+  issueId: string,
+  signal?: AbortSignal,
+): Promise<Result<LoadedIssue, ApiError>> {
   const details = await source.loadIssueDetails(issueId, signal);
   if (!details.ok) return details;
   const links = await frameLinksOf(source, issueId, details.value.event);
@@ -69,12 +90,25 @@ export function followStore(source: PanelDataSource, issueId: string, loaded: Lo
   const stored = source.store.findIssue(issueId)?.issue;
   const fields = triageFieldsOf(stored);
   if (!stored || fields === loaded.storeTriage) return loaded;
-  const issue = { ...loaded.details.issue, status: stored.status, substatus: stored.substatus, statusDetails: stored.statusDetails, assignedTo: stored.assignedTo, isBookmarked: stored.isBookmarked };
+  const issue = {
+    ...loaded.details.issue,
+    status: stored.status,
+    substatus: stored.substatus,
+    statusDetails: stored.statusDetails,
+    assignedTo: stored.assignedTo,
+    isBookmarked: stored.isBookmarked,
+  };
   return { ...loaded, storeTriage: fields, details: { ...loaded.details, issue } };
 }
 
 /** `cause` comes after the rest (git and CODEOWNERS are read once the issue shows) and joins the model when known. */
-export function panelModelOf(source: PanelDataSource, issueId: string, loaded: LoadedIssue, now: number, cause?: IssueCause): IssueViewModel {
+export function panelModelOf(
+  source: PanelDataSource,
+  issueId: string,
+  loaded: LoadedIssue,
+  now: number,
+  cause?: IssueCause,
+): IssueViewModel {
   const model = buildIssueViewModel({
     issue: loaded.details.issue,
     event: loaded.details.event,

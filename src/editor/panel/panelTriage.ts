@@ -3,7 +3,10 @@ import type { IssueChange } from '../../core/api/issueChange';
 import type { TriageAction } from '../../core/format/issueViewModel';
 
 /** Undefined when the change cannot be expressed (the user's id on the server is unknown). */
-export async function issueChangeOf(action: TriageAction, currentUserId: () => Promise<string | undefined>): Promise<IssueChange | undefined> {
+export async function issueChangeOf(
+  action: TriageAction,
+  currentUserId: () => Promise<string | undefined>,
+): Promise<IssueChange | undefined> {
   switch (action) {
     case 'resolve':
       return { action: 'resolve' };

@@ -37,7 +37,12 @@ export function showIssuePanel(ctx: EditorContext, issueId: string): void {
     return;
   }
   const title = ctx.store.findIssue(issueId)?.issue.shortId ?? 'Sentry Issue';
-  const panel = vscode.window.createWebviewPanel(issuePanelViewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, { ...issuePanelOptions(ctx.extensionUri), enableFindWidget: true });
+  const panel = vscode.window.createWebviewPanel(
+    issuePanelViewType,
+    title,
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+    { ...issuePanelOptions(ctx.extensionUri), enableFindWidget: true },
+  );
   adopt(ctx, panel, issueId);
 }
 

@@ -29,10 +29,15 @@ export interface BaseReleaseChoiceInput {
 export function baseReleaseChoices(input: BaseReleaseChoiceInput): BaseReleaseChoice[] {
   const at = input.releases.findIndex((release) => release.version === input.release);
   // A release missing from the list (older than the page, or deleted) leaves every other release as a candidate.
-  const older = at >= 0 ? input.releases.slice(at + 1) : input.releases.filter((release) => release.version !== input.release);
+  const older =
+    at >= 0 ? input.releases.slice(at + 1) : input.releases.filter((release) => release.version !== input.release);
   const previous = at >= 0 ? input.releases[at + 1]?.version : undefined;
   // "None found" only where the list shows there is none: a compared release missing from it says nothing.
-  const byDefault = defaultChoice(input.release, input.chosen, previous ?? (at >= 0 ? 'none found' : 'found when comparing'));
+  const byDefault = defaultChoice(
+    input.release,
+    input.chosen,
+    previous ?? (at >= 0 ? 'none found' : 'found when comparing'),
+  );
   return [byDefault, ...older.map((release) => choiceOf(release, input, previous))];
 }
 
@@ -51,10 +56,16 @@ function defaultChoice(release: string, chosen: string | undefined, description:
 }
 
 function choiceOf(release: Release, input: BaseReleaseChoiceInput, previous: string | undefined): BaseReleaseChoice {
-  const marks = [release.version === previous && 'previous release', release.version === input.chosen && 'compared with now'].filter(Boolean);
+  const marks = [
+    release.version === previous && 'previous release',
+    release.version === input.chosen && 'compared with now',
+  ].filter(Boolean);
   const date = release.dateReleased ?? release.dateCreated;
   const age = date ? describeAge(date, input.now) : undefined;
-  const facts = [age && `${release.dateReleased ? 'released' : 'created'} ${age}`, release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined];
+  const facts = [
+    age && `${release.dateReleased ? 'released' : 'created'} ${age}`,
+    release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined,
+  ];
   return {
     label: pickText(release.version, 200),
     description: marks.join(' · ') || undefined,

@@ -20,7 +20,9 @@ export async function pickBaseRelease(
   const snapshot = ctx.store.folder(folder.uri.fsPath).snapshot;
   const release = snapshot?.release?.version;
   if (!snapshot || !release) {
-    void vscode.window.showInformationMessage(`Sentry: ${folder.name} has no release loaded to compare; wait for its issues, or choose a release (Sentry: Select Release).`);
+    void vscode.window.showInformationMessage(
+      `Sentry: ${folder.name} has no release loaded to compare; wait for its issues, or choose a release (Sentry: Select Release).`,
+    );
     return undefined;
   }
   const server = await serverOf(folder);
@@ -29,7 +31,12 @@ export async function pickBaseRelease(
     return undefined;
   }
   const { org, project } = snapshot.connection;
-  const itemOf = (choice: BaseReleaseChoice): BaseItem => ({ label: choice.label, description: choice.description, detail: choice.detail, choice });
+  const itemOf = (choice: BaseReleaseChoice): BaseItem => ({
+    label: choice.label,
+    description: choice.description,
+    detail: choice.detail,
+    choice,
+  });
   const picked = await pickAfterLoading<BaseItem>({
     title: `Compare ${release} with…`,
     loadingMessage: 'Loading the releases…',
@@ -41,8 +48,14 @@ export async function pickBaseRelease(
       if (!releases.ok) return releases;
       const items = baseReleaseChoices({ releases: releases.value, release, chosen, now: new Date() }).map(itemOf);
       const [byDefault, ...rest] = items;
-      const separator: vscode.QuickPickItem = { label: 'Older releases, newest first', kind: vscode.QuickPickItemKind.Separator };
-      return ok({ items: byDefault ? [byDefault, separator, ...rest] : items, active: items.find((item) => item.choice.current) });
+      const separator: vscode.QuickPickItem = {
+        label: 'Older releases, newest first',
+        kind: vscode.QuickPickItemKind.Separator,
+      };
+      return ok({
+        items: byDefault ? [byDefault, separator, ...rest] : items,
+        active: items.find((item) => item.choice.current),
+      });
     },
   });
   return picked ? { version: picked.choice.version } : undefined;

@@ -13,6 +13,11 @@ export function environmentsInSnapshot(snapshot: IssueSnapshot | undefined): str
 
 /** Distinct, non-blank, in alphabetical order (case-insensitive). */
 export function environmentNames(...sources: ReadonlyArray<readonly string[]>): string[] {
-  const names = new Set(sources.flat().map((name) => name.trim()).filter((name) => name !== ''));
+  const names = new Set(
+    sources
+      .flat()
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+  );
   return [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || a.localeCompare(b));
 }

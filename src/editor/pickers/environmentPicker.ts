@@ -14,7 +14,11 @@ import { pickText } from '../../core/format/untrustedText';
 type EnvironmentItem = vscode.QuickPickItem & { readonly environments: readonly string[]; readonly current: boolean };
 
 /** Resolves to true when the folder's environment setting was changed. */
-export async function pickEnvironment(ctx: Pick<EditorContext, 'settings' | 'store' | 'log'>, serverOf: ServerOfFolder, arg?: unknown): Promise<boolean> {
+export async function pickEnvironment(
+  ctx: Pick<EditorContext, 'settings' | 'store' | 'log'>,
+  serverOf: ServerOfFolder,
+  arg?: unknown,
+): Promise<boolean> {
   const folder = await chooseFolder(arg, 'choose the environment of');
   if (!folder) return false;
   const server = await serverOf(folder);
@@ -39,7 +43,11 @@ export async function pickEnvironment(ctx: Pick<EditorContext, 'settings' | 'sto
       // The loaded events name environments too, so a server that will not list them still leaves a choice.
       if (!listed.ok && seen.length === 0) return listed;
       if (!listed.ok) warn(ctx.log, listed.error.message);
-      const names = environmentNames(listed.ok ? listed.value.map((environment) => environment.name) : [], seen, current);
+      const names = environmentNames(
+        listed.ok ? listed.value.map((environment) => environment.name) : [],
+        seen,
+        current,
+      );
       const items = [allItem(current), ...names.map((name) => environmentItem(name, current))];
       return ok({ items, active: items.find((item) => item.current) });
     },
@@ -51,7 +59,12 @@ export async function pickEnvironment(ctx: Pick<EditorContext, 'settings' | 'sto
 
 function allItem(current: readonly string[]): EnvironmentItem {
   const chosen = current.length === 0;
-  return { label: `${chosen ? '$(check) ' : ''}All environments`, description: chosen ? 'current choice' : undefined, environments: [], current: chosen };
+  return {
+    label: `${chosen ? '$(check) ' : ''}All environments`,
+    description: chosen ? 'current choice' : undefined,
+    environments: [],
+    current: chosen,
+  };
 }
 
 function environmentItem(name: string, current: readonly string[]): EnvironmentItem {
@@ -59,8 +72,14 @@ function environmentItem(name: string, current: readonly string[]): EnvironmentI
   const only = chosen && current.length === 1;
   return {
     label: `${chosen ? '$(check) ' : ''}${pickText(name)}`,
-    description: chosen ? (only ? 'current choice' : `current choice, with ${pickText(current.filter((other) => other !== name).join(', '))}`) : undefined,
-    environments: [name], current: only };
+    description: chosen
+      ? only
+        ? 'current choice'
+        : `current choice, with ${pickText(current.filter((other) => other !== name).join(', '))}`
+      : undefined,
+    environments: [name],
+    current: only,
+  };
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

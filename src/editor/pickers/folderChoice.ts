@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 export function folderFromArg(arg: unknown): vscode.WorkspaceFolder | undefined {
   if (arg instanceof vscode.Uri) return vscode.workspace.getWorkspaceFolder(arg);
   const folderPath = (arg as { folderPath?: unknown } | null | undefined)?.folderPath;
-  if (typeof folderPath === 'string') return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.fsPath === folderPath);
+  if (typeof folderPath === 'string')
+    return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.fsPath === folderPath);
   const uri = (arg as { uri?: unknown } | null | undefined)?.uri;
-  if (uri instanceof vscode.Uri) return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.toString() === uri.toString());
+  if (uri instanceof vscode.Uri)
+    return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.toString() === uri.toString());
   return undefined;
 }
 

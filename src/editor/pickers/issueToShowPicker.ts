@@ -19,11 +19,21 @@ export interface IssuePickTitles {
 
 const showTitles: IssuePickTitles = { ofLine: 'Show which Sentry issue of this line?', ofAll: 'Show Sentry issue' };
 
-export async function pickIssueToShow(ctx: Pick<EditorContext, 'store'>, marks: MarkedLines, titles = showTitles): Promise<string | undefined> {
+export async function pickIssueToShow(
+  ctx: Pick<EditorContext, 'store'>,
+  marks: MarkedLines,
+  titles = showTitles,
+): Promise<string | undefined> {
   const onLine = hitsAtCursor(marks);
   if (onLine.length === 1) return onLine[0]?.issueId;
-  if (onLine.length > 1) return pick(onLine.map((hit) => itemOf(hit.issueId, ctx.store.findIssue(hit.issueId)?.issue ?? hit)), titles.ofLine);
-  const all = ctx.store.allFolders().flatMap((folder) => (folder.snapshot?.issues ?? []).map((issue) => itemOf(issue.id, issue)));
+  if (onLine.length > 1)
+    return pick(
+      onLine.map((hit) => itemOf(hit.issueId, ctx.store.findIssue(hit.issueId)?.issue ?? hit)),
+      titles.ofLine,
+    );
+  const all = ctx.store
+    .allFolders()
+    .flatMap((folder) => (folder.snapshot?.issues ?? []).map((issue) => itemOf(issue.id, issue)));
   if (all.length === 0) {
     void vscode.window.showInformationMessage('Sentry: no issues are loaded for this workspace.');
     return undefined;
@@ -38,7 +48,11 @@ function hitsAtCursor(marks: MarkedLines): readonly LineHit[] {
 }
 
 function itemOf(issueId: string, issue: Pick<Issue, 'title' | 'shortId' | 'count'>): IssueItem {
-  return { label: pickText(issue.title, 200), description: `${pickText(issue.shortId, 40)} · ${plural(issue.count, 'event')}`, issueId };
+  return {
+    label: pickText(issue.title, 200),
+    description: `${pickText(issue.shortId, 40)} · ${plural(issue.count, 'event')}`,
+    issueId,
+  };
 }
 
 async function pick(items: readonly IssueItem[], title: string): Promise<string | undefined> {

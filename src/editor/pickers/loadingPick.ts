@@ -23,7 +23,9 @@ export interface LoadingPickOptions<T extends vscode.QuickPickItem> {
   readonly isChoice: (item: vscode.QuickPickItem) => item is T;
 }
 
-export async function pickAfterLoading<T extends vscode.QuickPickItem>(options: LoadingPickOptions<T>): Promise<T | undefined> {
+export async function pickAfterLoading<T extends vscode.QuickPickItem>(
+  options: LoadingPickOptions<T>,
+): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T | vscode.QuickPickItem>();
   const loading = new AbortController();
   pick.title = options.title;
@@ -49,7 +51,11 @@ export async function pickAfterLoading<T extends vscode.QuickPickItem>(options: 
   pick.show();
   options.load(loading.signal).then(
     (loaded) => show(loaded),
-    (error: unknown) => show({ ok: false, error: { message: `Loading failed: ${error instanceof Error ? error.message : String(error)}` } }),
+    (error: unknown) =>
+      show({
+        ok: false,
+        error: { message: `Loading failed: ${error instanceof Error ? error.message : String(error)}` },
+      }),
   );
 
   function show(loaded: Result<LoadedItems<T>, PickerProblem>): void {

@@ -17,6 +17,12 @@ export async function showPickerProblem(problem: PickerProblem): Promise<void> {
 
 /** For the release and environment pickers, which need a project before they can list anything. */
 export async function showProjectMissing(folder: vscode.WorkspaceFolder): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(`Choose the Sentry project of ${folder.name} first.`, 'Select Project');
-  if (choice === 'Select Project') await vscode.commands.executeCommand(commandIds.selectProject, { folderPath: folder.uri.fsPath } satisfies FolderArg);
+  const choice = await vscode.window.showErrorMessage(
+    `Choose the Sentry project of ${folder.name} first.`,
+    'Select Project',
+  );
+  if (choice === 'Select Project')
+    await vscode.commands.executeCommand(commandIds.selectProject, {
+      folderPath: folder.uri.fsPath,
+    } satisfies FolderArg);
 }

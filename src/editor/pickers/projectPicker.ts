@@ -52,16 +52,25 @@ function pickOrganization(server: FolderServer, folder: vscode.WorkspaceFolder):
     load: async (signal) => {
       const organizations = await server.client.organizations(signal);
       if (!organizations.ok) return organizations;
-      if (organizations.value.length === 0) return err({ message: `The token sees no organizations on ${server.url}.` });
+      if (organizations.value.length === 0)
+        return err({ message: `The token sees no organizations on ${server.url}.` });
       const items = organizations.value
-        .map((organization) => ({ label: pickText(organization.name ?? organization.slug), description: pickText(organization.slug), organization }))
+        .map((organization) => ({
+          label: pickText(organization.name ?? organization.slug),
+          description: pickText(organization.slug),
+          organization,
+        }))
         .sort((a, b) => a.label.localeCompare(b.label));
       return ok({ items, active: items.find((item) => item.organization.slug === server.org) });
     },
   }).then((item) => item?.organization);
 }
 
-function pickProjectIn(server: FolderServer, organization: Organization, folder: vscode.WorkspaceFolder): Promise<Project | undefined> {
+function pickProjectIn(
+  server: FolderServer,
+  organization: Organization,
+  folder: vscode.WorkspaceFolder,
+): Promise<Project | undefined> {
   return pickAfterLoading<ProjectItem>({
     title: `Sentry project of ${folder.name} (2/2): project in ${organization.slug}`,
     loadingMessage: `Loading the projects of ${organization.slug}…`,
@@ -70,18 +79,31 @@ function pickProjectIn(server: FolderServer, organization: Organization, folder:
     load: async (signal) => {
       const projects = await server.client.projects(organization.slug, signal);
       if (!projects.ok) return projects;
-      if (projects.value.length === 0) return err({ message: `The token sees no projects in organization "${organization.slug}".` });
+      if (projects.value.length === 0)
+        return err({ message: `The token sees no projects in organization "${organization.slug}".` });
       const items = projects.value
-        .map((project) => ({ label: pickText(project.slug), description: pickText([project.name !== project.slug ? project.name : undefined, project.platform].filter(Boolean).join(' · ')), project }))
+        .map((project) => ({
+          label: pickText(project.slug),
+          description: pickText(
+            [project.name !== project.slug ? project.name : undefined, project.platform].filter(Boolean).join(' · '),
+          ),
+          project,
+        }))
         .sort((a, b) => a.label.localeCompare(b.label));
-      const active = organization.slug === server.org ? items.find((item) => item.project.slug === server.project) : undefined;
+      const active =
+        organization.slug === server.org ? items.find((item) => item.project.slug === server.project) : undefined;
       return ok({ items, active });
     },
   }).then((item) => item?.project);
 }
 
 /** A release pinned for another project means nothing for the new one, so it goes with the old project. */
-async function writeChoice(settings: Settings, folder: vscode.WorkspaceFolder, before: FolderServer, choice: { organization: string; project: string }): Promise<void> {
+async function writeChoice(
+  settings: Settings,
+  folder: vscode.WorkspaceFolder,
+  before: FolderServer,
+  choice: { organization: string; project: string },
+): Promise<void> {
   const pinnedRelease = settings.folder(folder).release;
   await settings.setForFolder(folder, 'organization', choice.organization);
   await settings.setForFolder(folder, 'project', choice.project);

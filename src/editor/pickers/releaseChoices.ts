@@ -51,7 +51,10 @@ function releaseChoice(release: Release, input: ReleaseChoiceInput): ReleaseChoi
   if (release.version === input.pinned) marks.push('pinned in settings');
   const date = release.dateReleased ?? release.dateCreated;
   const age = date ? describeAge(date, input.now) : undefined;
-  const facts = [age && `${release.dateReleased ? 'released' : 'created'} ${age}`, release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined];
+  const facts = [
+    age && `${release.dateReleased ? 'released' : 'created'} ${age}`,
+    release.newGroups !== undefined ? plural(release.newGroups, 'new issue') : undefined,
+  ];
   return {
     label: `${release.version === input.shown?.version ? '$(check) ' : ''}${pickText(release.version, 200)}`,
     description: marks.join(' · ') || undefined,

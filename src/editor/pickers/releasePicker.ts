@@ -38,7 +38,10 @@ export async function pickRelease(
   }
   const pinned = ctx.settings.folder(folder).release;
   const snapshot = ctx.store.folder(folder.uri.fsPath).snapshot;
-  const knownProjectId = snapshot && snapshot.connection.org === org && snapshot.connection.project === project ? snapshot.projectId : undefined;
+  const knownProjectId =
+    snapshot && snapshot.connection.org === org && snapshot.connection.project === project
+      ? snapshot.projectId
+      : undefined;
   const picked = await pickAfterLoading<ReleaseItem>({
     title: `Release of ${folder.name} (${org}/${project})`,
     loadingMessage: 'Loading the releases…',
@@ -50,11 +53,28 @@ export async function pickRelease(
         releaseCandidates({ env, workspaceDir: folder.uri.fsPath }),
       ]);
       if (!releases.ok) return releases;
-      const choices = releaseChoices({ releases: releases.value, shown: snapshot?.release, pinned, detected, now: new Date() });
-      const items = choices.map((choice): ReleaseItem => ({ label: choice.label, description: choice.description, detail: choice.detail, choice }));
+      const choices = releaseChoices({
+        releases: releases.value,
+        shown: snapshot?.release,
+        pinned,
+        detected,
+        now: new Date(),
+      });
+      const items = choices.map((choice): ReleaseItem => ({
+        label: choice.label,
+        description: choice.description,
+        detail: choice.detail,
+        choice,
+      }));
       const [detect, ...rest] = items;
-      const separator: vscode.QuickPickItem = { label: 'Releases, newest first', kind: vscode.QuickPickItemKind.Separator };
-      return ok({ items: detect ? [detect, separator, ...rest] : items, active: items.find((item) => item.choice.current) });
+      const separator: vscode.QuickPickItem = {
+        label: 'Releases, newest first',
+        kind: vscode.QuickPickItemKind.Separator,
+      };
+      return ok({
+        items: detect ? [detect, separator, ...rest] : items,
+        active: items.find((item) => item.choice.current),
+      });
     },
   });
   if (!picked || picked.choice.version === pinned) return false;
@@ -63,7 +83,13 @@ export async function pickRelease(
 }
 
 /** The last load knows the project's id; otherwise it is looked up by slug. */
-export async function projectReleases(server: FolderServer, org: string, project: string, knownProjectId: string | undefined, signal: AbortSignal): Promise<Result<Release[], ApiError>> {
+export async function projectReleases(
+  server: FolderServer,
+  org: string,
+  project: string,
+  knownProjectId: string | undefined,
+  signal: AbortSignal,
+): Promise<Result<Release[], ApiError>> {
   let projectId = knownProjectId;
   if (!projectId) {
     const found = await findProject(server.client, org, project, signal);

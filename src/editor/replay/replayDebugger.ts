@@ -36,7 +36,10 @@ class ReplaySessions {
     const id = String(session.configuration['replayId'] ?? '');
     const replay = this.waiting.get(id);
     this.waiting.delete(id);
-    if (!replay) throw new Error('A Sentry replay starts from an issue: use Sentry: Replay in Debugger (hover, Sentry view or issue panel).');
+    if (!replay)
+      throw new Error(
+        'A Sentry replay starts from an issue: use Sentry: Replay in Debugger (hover, Sentry view or issue panel).',
+      );
     const adapter = new ReplayAdapter(replay);
     this.running.set(session.id, adapter);
     return adapter;
@@ -51,22 +54,40 @@ class ReplaySessions {
   }
 }
 
-const replayPickTitles = { ofLine: 'Replay which Sentry issue of this line in the debugger?', ofAll: 'Replay which Sentry issue in the debugger?' };
+const replayPickTitles = {
+  ofLine: 'Replay which Sentry issue of this line in the debugger?',
+  ofAll: 'Replay which Sentry issue in the debugger?',
+};
 
-async function startReplay(ctx: EditorContext, marks: MarkedLines, sessions: ReplaySessions, args: unknown[]): Promise<void> {
+async function startReplay(
+  ctx: EditorContext,
+  marks: MarkedLines,
+  sessions: ReplaySessions,
+  args: unknown[],
+): Promise<void> {
   const issueId = issueIdsFromArgs(args)[0] ?? (await pickIssueToShow(ctx, marks, replayPickTitles));
   if (!issueId) return;
-  const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sentry: loading the event to replay' }, () => loadReplay(ctx, issueId));
+  const loaded = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Sentry: loading the event to replay' },
+    () => loadReplay(ctx, issueId),
+  );
   if (!loaded.ok) {
     void vscode.window.showErrorMessage(loaded.error);
     return;
   }
   const replayId = sessions.offer(loaded.value.replay);
-  const configuration = { type: replayDebugType, request: 'launch', name: `Replay ${loaded.value.replay.title}`, replayId };
+  const configuration = {
+    type: replayDebugType,
+    request: 'launch',
+    name: `Replay ${loaded.value.replay.title}`,
+    replayId,
+  };
   const started = await vscode.debug.startDebugging(loaded.value.folder, configuration);
   if (!started) {
     sessions.withdraw(replayId);
-    void vscode.window.showErrorMessage('Sentry: the debugger did not start the replay; see the Debug Console for why.');
+    void vscode.window.showErrorMessage(
+      'Sentry: the debugger did not start the replay; see the Debug Console for why.',
+    );
     return;
   }
   // VS Code opens Run and Debug by itself only on a first session or a breakpoint stop; a replay is for its views.
@@ -80,8 +101,16 @@ function inlineValuesProvider(sessions: ReplaySessions): vscode.InlineValuesProv
       const frame = sessions.adapterOf(vscode.debug.activeDebugSession)?.frameOf(context.frameId);
       if (!frame?.location || frame.location.path !== document.uri.fsPath) return [];
       const stoppedLine = Math.min(frame.location.line - 1, document.lineCount - 1);
-      const lines = inlineValueLines(frame.variables, stoppedLine, (line) => (line >= 0 && line < document.lineCount ? document.lineAt(line).text : undefined));
-      return lines.map(({ line, text }) => new vscode.InlineValueText(document.lineAt(line).range.with({ start: document.lineAt(line).range.end }), text));
+      const lines = inlineValueLines(frame.variables, stoppedLine, (line) =>
+        line >= 0 && line < document.lineCount ? document.lineAt(line).text : undefined,
+      );
+      return lines.map(
+        ({ line, text }) =>
+          new vscode.InlineValueText(
+            document.lineAt(line).range.with({ start: document.lineAt(line).range.end }),
+            text,
+          ),
+      );
     },
   };
 }
@@ -89,9 +118,12 @@ function inlineValuesProvider(sessions: ReplaySessions): vscode.InlineValuesProv
 export function registerReplayDebugger(ctx: EditorContext, marks: MarkedLines): vscode.Disposable {
   const sessions = new ReplaySessions();
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(commandIds.replayInDebugger, (...args: unknown[]) => startReplay(ctx, marks, sessions, args)),
+    vscode.commands.registerCommand(commandIds.replayInDebugger, (...args: unknown[]) =>
+      startReplay(ctx, marks, sessions, args),
+    ),
     vscode.debug.registerDebugAdapterDescriptorFactory(replayDebugType, {
-      createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new ReplayDebugAdapter(sessions.adapterFor(session))),
+      createDebugAdapterDescriptor: (session) =>
+        new vscode.DebugAdapterInlineImplementation(new ReplayDebugAdapter(sessions.adapterFor(session))),
     }),
     vscode.debug.onDidTerminateDebugSession((session) => sessions.ended(session)),
     vscode.languages.registerInlineValuesProvider({ scheme: 'file' }, inlineValuesProvider(sessions)),

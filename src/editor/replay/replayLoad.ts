@@ -19,11 +19,16 @@ export async function loadReplay(ctx: EditorContext, issueId: string): Promise<R
   if (!loaded.ok) return err(`Sentry: could not load the issue to replay: ${loaded.error.message}`);
   const { details, links } = loaded.value;
   if (!details.event) return err('Sentry: this issue has no event to replay.');
-  const replay = replayOfStack(`${details.issue.shortId}: ${details.issue.title}`, stackOfEvent(details.event), (frame) => {
-    const link = links.get(frameKey(frame));
-    return link ? { path: vscode.Uri.parse(link.uri).fsPath, line: link.line } : undefined;
-  });
-  if (replay.threads.every((thread) => thread.frames.length === 0)) return err("Sentry: this issue's latest event has no stack trace to replay.");
+  const replay = replayOfStack(
+    `${details.issue.shortId}: ${details.issue.title}`,
+    stackOfEvent(details.event),
+    (frame) => {
+      const link = links.get(frameKey(frame));
+      return link ? { path: vscode.Uri.parse(link.uri).fsPath, line: link.line } : undefined;
+    },
+  );
+  if (replay.threads.every((thread) => thread.frames.length === 0))
+    return err("Sentry: this issue's latest event has no stack trace to replay.");
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(details.folderPath));
   return ok({ replay, ...(folder ? { folder } : {}) });
 }

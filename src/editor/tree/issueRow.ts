@@ -17,7 +17,8 @@ export interface RowIcon {
 /** `resolved`, `archived`…; undefined for an open issue, which needs no word. */
 export function statusLabel(issue: Issue): string | undefined {
   if (issue.status === 'unresolved') return undefined;
-  if (issue.status === 'resolved') return issue.statusDetails?.inNextRelease === true ? 'resolved in next release' : 'resolved';
+  if (issue.status === 'resolved')
+    return issue.statusDetails?.inNextRelease === true ? 'resolved in next release' : 'resolved';
   if (issue.status === 'ignored') return 'archived';
   return issue.status.replace(/_/g, ' ');
 }
@@ -26,14 +27,21 @@ export function statusLabel(issue: Issue): string | undefined {
 export function issueDescription(issue: Issue, withUsers: boolean, story?: IssueStory): string {
   const { count, userCount } = issueCounts(issue);
   const status = statusLabel(issue);
-  return [compactEventsAndUsers(count, userCount, withUsers), story && storyTag(story), status].filter(Boolean).join(' · ');
+  return [compactEventsAndUsers(count, userCount, withUsers), story && storyTag(story), status]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
  * `issue:<status>` followed by the actions this issue's server can take (`:nextRelease:inRelease:archiveUntil:assign:bookmark`).
  * `inRelease` also needs a current release to resolve in.
  */
-export function issueContextValue(issue: Issue, capabilities: BackendCapabilities, hasRelease: boolean, hasPage = true): string {
+export function issueContextValue(
+  issue: Issue,
+  capabilities: BackendCapabilities,
+  hasRelease: boolean,
+  hasPage = true,
+): string {
   const flags = [
     hasPage && 'page',
     capabilities.resolveInNextRelease && 'nextRelease',
@@ -63,12 +71,19 @@ export function issueIcon(issue: Issue): RowIcon {
 }
 
 /** Plain text (never Markdown: titles and culprits come from the monitored application). */
-export function issueTooltip(issue: Issue, withUsers: boolean, now: Date, story?: { readonly story: IssueStory; readonly release?: string }): string {
+export function issueTooltip(
+  issue: Issue,
+  withUsers: boolean,
+  now: Date,
+  story?: { readonly story: IssueStory; readonly release?: string },
+): string {
   const { count, userCount } = issueCounts(issue);
   const scope = issue.filtered ? 'in this release' : 'in the chosen period';
   const firstSeen = issue.firstSeen ? describeAge(issue.firstSeen, now) : undefined;
   const lastSeen = issue.lastSeen ? describeAge(issue.lastSeen, now) : undefined;
-  const seen = [firstSeen && `First seen ${firstSeen}`, lastSeen && `last seen ${lastSeen}`].filter(Boolean).join(' · ');
+  const seen = [firstSeen && `First seen ${firstSeen}`, lastSeen && `last seen ${lastSeen}`]
+    .filter(Boolean)
+    .join(' · ');
   const assignee = issue.assignedTo?.name ?? issue.assignedTo?.email;
   const told = story ? issueStoryText(story.story, story.release) : undefined;
   return [

@@ -28,7 +28,11 @@ class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscod
   }
 
   /** A carried issue's tooltip tells where it started: asked when the tooltip is about to show, not for every row. */
-  async resolveTreeItem(item: vscode.TreeItem, node: IssueTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: IssueTreeNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
     if (node.kind !== 'issue' || node.issue.firstRelease !== undefined) return item;
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -40,13 +44,20 @@ class IssueTreeProvider implements vscode.TreeDataProvider<IssueTreeNode>, vscod
     const found = this.ctx.store.findIssue(node.issueId);
     const snapshot = found?.folder.snapshot;
     if (!found || !snapshot || token.isCancellationRequested) return item;
-    item.tooltip = issueTooltip(found.issue, node.withUsers, new Date(), { story: storyOf(found.issue, snapshot.release?.version), release: node.release });
+    item.tooltip = issueTooltip(found.issue, node.withUsers, new Date(), {
+      story: storyOf(found.issue, snapshot.release?.version),
+      release: node.release,
+    });
     return item;
   }
 
   getChildren(node?: IssueTreeNode): IssueTreeNode[] {
     if (!node) {
-      const options = { sort: this.ctx.settings.treeSort, now: new Date(), hasIssuePages: (path: string) => this.ctx.hasIssuePages(path) };
+      const options = {
+        sort: this.ctx.settings.treeSort,
+        now: new Date(),
+        hasIssuePages: (path: string) => this.ctx.hasIssuePages(path),
+      };
       return rootNodes(workspaceTreeFolders(), (path) => this.ctx.store.folder(path), options);
     }
     if (node.kind === 'folder') return [...node.children];
@@ -75,13 +86,20 @@ function workspaceTreeFolders(): TreeFolder[] {
 
 function describeView(ctx: TreeContext, view: vscode.TreeView<IssueTreeNode>): void {
   view.description = { users: 'by users', events: 'by events', lastSeen: 'by last seen' }[ctx.settings.treeSort];
-  const open = ctx.store.allFolders().reduce((sum, folder) => sum + (folder.snapshot ? openIssueCount(folder.snapshot) : 0), 0);
-  view.badge = open > 0 ? { value: open, tooltip: `${open} open Sentry ${open === 1 ? 'issue' : 'issues'}` } : undefined;
+  const open = ctx.store
+    .allFolders()
+    .reduce((sum, folder) => sum + (folder.snapshot ? openIssueCount(folder.snapshot) : 0), 0);
+  view.badge =
+    open > 0 ? { value: open, tooltip: `${open} open Sentry ${open === 1 ? 'issue' : 'issues'}` } : undefined;
 }
 
 export function registerIssueTree(ctx: TreeContext): vscode.Disposable {
   const provider = new IssueTreeProvider(ctx);
-  const view = vscode.window.createTreeView(issueViewId, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  const view = vscode.window.createTreeView(issueViewId, {
+    treeDataProvider: provider,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
   describeView(ctx, view);
   const redraw = (): void => {
     describeView(ctx, view);

@@ -51,7 +51,11 @@ function releaseItem(node: ReleaseNode): vscode.TreeItem {
   item.tooltip = node.release
     ? `Release ${node.release.version}, from ${releaseSourceLabel(node.release.source)}.\nClick to choose another release.`
     : 'The project has no releases, so issues of every release are shown.\nClick to choose a release.';
-  item.command = { command: commandIds.selectRelease, title: 'Select Release', arguments: [{ folderPath: node.folderPath } satisfies FolderArg] };
+  item.command = {
+    command: commandIds.selectRelease,
+    title: 'Select Release',
+    arguments: [{ folderPath: node.folderPath } satisfies FolderArg],
+  };
   return withId(item, node.id, 'release');
 }
 
@@ -61,19 +65,28 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('server-environment');
   item.description = 'environment';
   item.tooltip = `${names ? `Events of ${names} only` : 'Events of every environment'}.\nClick to choose the environment.`;
-  item.command = { command: commandIds.selectEnvironment, title: 'Select Environment', arguments: [{ folderPath: node.folderPath } satisfies FolderArg] };
+  item.command = {
+    command: commandIds.selectEnvironment,
+    title: 'Select Environment',
+    arguments: [{ folderPath: node.folderPath } satisfies FolderArg],
+  };
   return withId(item, node.id, 'environment');
 }
 
 function issueItem(node: IssueNode, now: Date): vscode.TreeItem {
-  const collapsible = node.frames.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  const collapsible =
+    node.frames.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(node.issue.title, collapsible);
   const icon = issueIcon(node.issue);
   item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   item.description = issueDescription(node.issue, node.withUsers, node.story);
   item.tooltip = issueTooltip(node.issue, node.withUsers, now, { story: node.story, release: node.release });
   item.accessibilityInformation = { label: `${node.issue.shortId}: ${node.issue.title}, ${item.description}` };
-  item.command = { command: commandIds.showIssueDetails, title: 'Show Issue Details', arguments: [{ issueId: node.issueId } satisfies IssueRef] };
+  item.command = {
+    command: commandIds.showIssueDetails,
+    title: 'Show Issue Details',
+    arguments: [{ issueId: node.issueId } satisfies IssueRef],
+  };
   return withId(item, node.id, node.contextValue);
 }
 
@@ -81,10 +94,16 @@ function frameItem(node: FrameNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`${node.file}:${node.line}`);
   const raised = node.role === 'raised';
   item.iconPath = new vscode.ThemeIcon(raised ? 'debug-stackframe-focused' : 'debug-stackframe');
-  item.description = [raised ? 'raised here' : 'caller', node.moved ? 'line moved since the release' : undefined].filter(Boolean).join(' · ');
+  item.description = [raised ? 'raised here' : 'caller', node.moved ? 'line moved since the release' : undefined]
+    .filter(Boolean)
+    .join(' · ');
   const uri = vscode.Uri.joinPath(vscode.Uri.file(node.folder), ...node.file.split('/'));
   item.tooltip = `${uri.fsPath}:${node.line}`;
-  item.command = { command: commandIds.openFrame, title: 'Open Frame', arguments: [{ uri: uri.toString(), line: node.line } satisfies FrameArg] };
+  item.command = {
+    command: commandIds.openFrame,
+    title: 'Open Frame',
+    arguments: [{ uri: uri.toString(), line: node.line } satisfies FrameArg],
+  };
   return withId(item, node.id, 'frame');
 }
 

@@ -98,7 +98,11 @@ export interface TreeOptions {
  * The top level: one folder's rows directly in a single-root workspace, else a row per folder. Empty when nothing
  * was ever loaded, so that the view's welcome content (sign in, select project) shows instead.
  */
-export function rootNodes(folders: readonly TreeFolder[], stateOf: (folderPath: string) => FolderState, options: TreeOptions): IssueTreeNode[] {
+export function rootNodes(
+  folders: readonly TreeFolder[],
+  stateOf: (folderPath: string) => FolderState,
+  options: TreeOptions,
+): IssueTreeNode[] {
   const built = folders.map((folder) => ({ folder, children: folderRows(stateOf(folder.path), options) }));
   if (built.every(({ children }) => children.length === 0)) return [];
   const [only] = built;
@@ -108,7 +112,10 @@ export function rootNodes(folders: readonly TreeFolder[], stateOf: (folderPath: 
     id: `folder:${folder.path}`,
     folderPath: folder.path,
     name: folder.name,
-    children: children.length > 0 ? children : [message(folder.path, 'idle', 'info', 'Not loaded: sign in and select the project of this folder.')],
+    children:
+      children.length > 0
+        ? children
+        : [message(folder.path, 'idle', 'info', 'Not loaded: sign in and select the project of this folder.')],
   }));
 }
 
@@ -120,7 +127,17 @@ export function folderRows(state: FolderState, options: TreeOptions): IssueTreeN
   const path = state.folderPath;
   const hasPages = options.hasIssuePages?.(path) ?? true;
   const issues = sortIssues(snapshot.issues, options.sort).map((issue) => issueNode(snapshot, issue, hasPages));
-  const empty = issues.length === 0 ? [message(path, 'empty', 'info', `No unresolved issues${snapshot.release ? ` in ${snapshot.release.version}` : ''}.`)] : [];
+  const empty =
+    issues.length === 0
+      ? [
+          message(
+            path,
+            'empty',
+            'info',
+            `No unresolved issues${snapshot.release ? ` in ${snapshot.release.version}` : ''}.`,
+          ),
+        ]
+      : [];
   return [
     ...status,
     { kind: 'release', id: `release:${path}`, folderPath: path, release: snapshot.release },
@@ -133,17 +150,38 @@ export function folderRows(state: FolderState, options: TreeOptions): IssueTreeN
 function statusRows(state: FolderState, now: Date): MessageNode[] {
   const { status, snapshot, folderPath: path } = state;
   const loadedAt = snapshot ? `issues loaded ${describeAge(snapshot.loadedAt, now) ?? 'earlier'}` : '';
-  if (status.kind === 'loading' && !snapshot) return [message(path, 'status', 'loading', status.message ?? 'Loading issues…')];
+  if (status.kind === 'loading' && !snapshot)
+    return [message(path, 'status', 'loading', status.message ?? 'Loading issues…')];
   if (status.kind === 'failed' && !snapshot) return [message(path, 'status', 'error', status.message)];
-  if (status.kind === 'failed') return [message(path, 'status', 'warning', `Refresh failed; showing ${loadedAt}`, status.message)];
-  if (state.stale && status.kind === 'loading') return [message(path, 'status', 'loading', `Refreshing; showing cached ${loadedAt}`, status.message)];
-  if (state.stale) return [message(path, 'status', 'warning', `Showing cached ${loadedAt}`, 'Not refreshed yet: run Sentry: Refresh.')];
+  if (status.kind === 'failed')
+    return [message(path, 'status', 'warning', `Refresh failed; showing ${loadedAt}`, status.message)];
+  if (state.stale && status.kind === 'loading')
+    return [message(path, 'status', 'loading', `Refreshing; showing cached ${loadedAt}`, status.message)];
+  if (state.stale)
+    return [
+      message(path, 'status', 'warning', `Showing cached ${loadedAt}`, 'Not refreshed yet: run Sentry: Refresh.'),
+    ];
   const missing = snapshot?.missing ?? [];
-  if (missing.length > 0) return [message(path, 'status', 'warning', `Marks incomplete: ${plural(missing.length, 'issue')} not loaded yet`, `${describeMissing(missing)} ${incompleteAdvice}`)];
+  if (missing.length > 0)
+    return [
+      message(
+        path,
+        'status',
+        'warning',
+        `Marks incomplete: ${plural(missing.length, 'issue')} not loaded yet`,
+        `${describeMissing(missing)} ${incompleteAdvice}`,
+      ),
+    ];
   return [];
 }
 
-function message(folderPath: string, what: string, severity: MessageSeverity, text: string, detail?: string): MessageNode {
+function message(
+  folderPath: string,
+  what: string,
+  severity: MessageSeverity,
+  text: string,
+  detail?: string,
+): MessageNode {
   return { kind: 'message', id: `message:${what}:${folderPath}`, folderPath, severity, text, detail };
 }
 
@@ -165,14 +203,24 @@ function issueNode(snapshot: IssueSnapshot, issue: Issue, hasPage: boolean): Iss
 
 /** Larger first by the chosen measure, ties broken by the other counts and then the id, so the order is stable. */
 export function sortIssues(issues: readonly Issue[], sort: TreeSort): Issue[] {
-  const keyed = issues.map((issue) => ({ issue, ...issueCounts(issue), lastSeen: Date.parse(issue.filtered?.lastSeen ?? issue.lastSeen ?? '') || 0 }));
+  const keyed = issues.map((issue) => ({
+    issue,
+    ...issueCounts(issue),
+    lastSeen: Date.parse(issue.filtered?.lastSeen ?? issue.lastSeen ?? '') || 0,
+  }));
   type Keyed = (typeof keyed)[number];
   const byUsers = (a: Keyed, b: Keyed): number => b.userCount - a.userCount;
   const byEvents = (a: Keyed, b: Keyed): number => b.count - a.count;
   const byLastSeen = (a: Keyed, b: Keyed): number => b.lastSeen - a.lastSeen;
-  const order = { users: [byUsers, byEvents, byLastSeen], events: [byEvents, byUsers, byLastSeen], lastSeen: [byLastSeen, byEvents, byUsers] }[sort];
+  const order = {
+    users: [byUsers, byEvents, byLastSeen],
+    events: [byEvents, byUsers, byLastSeen],
+    lastSeen: [byLastSeen, byEvents, byUsers],
+  }[sort];
   return keyed
-    .sort((a, b) => order.reduce((result, compare) => result || compare(a, b), 0) || a.issue.id.localeCompare(b.issue.id))
+    .sort(
+      (a, b) => order.reduce((result, compare) => result || compare(a, b), 0) || a.issue.id.localeCompare(b.issue.id),
+    )
     .map(({ issue }) => issue);
 }
 
@@ -181,7 +229,10 @@ export function framesOfIssue(folderPath: string, hits: readonly LineHit[], issu
   const seen = new Set<string>();
   return hits
     .filter((hit) => hit.issueId === issueId)
-    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'raised' ? -1 : 1) || a.file.localeCompare(b.file) || a.line - b.line)
+    .sort(
+      (a, b) =>
+        (a.role === b.role ? 0 : a.role === 'raised' ? -1 : 1) || a.file.localeCompare(b.file) || a.line - b.line,
+    )
     .filter((hit) => {
       const key = `${hit.folder}\u0000${hit.file}:${hit.line}`;
       if (seen.has(key)) return false;

@@ -17,7 +17,14 @@ export function renderCause(cause: CauseView, page: PageActions): HTMLElement {
         { className: 'suspect-commit', testId: 'suspect-commit' },
         h('span', {}, commit.text),
         ' ',
-        button({ label: 'Open Commit', className: 'secondary', testId: 'open-commit', focusKey: 'open-commit', title: `Show commit ${commit.sha}`, onClick: () => page.openCommit(commit.sha) }),
+        button({
+          label: 'Open Commit',
+          className: 'secondary',
+          testId: 'open-commit',
+          focusKey: 'open-commit',
+          title: `Show commit ${commit.sha}`,
+          onClick: () => page.openCommit(commit.sha),
+        }),
       ),
     cause.owners &&
       h(
@@ -25,7 +32,15 @@ export function renderCause(cause: CauseView, page: PageActions): HTMLElement {
         { className: 'code-owners', testId: 'code-owners' },
         h('span', {}, cause.owners),
         ' ',
-        cause.assignToOwner && button({ label: 'Assign to Owner', icon: icon('person'), className: 'secondary', testId: 'assign-to-owner', focusKey: 'assign-to-owner', onClick: () => page.assignToOwner() }),
+        cause.assignToOwner &&
+          button({
+            label: 'Assign to Owner',
+            icon: icon('person'),
+            className: 'secondary',
+            testId: 'assign-to-owner',
+            focusKey: 'assign-to-owner',
+            onClick: () => page.assignToOwner(),
+          }),
       ),
   );
 }

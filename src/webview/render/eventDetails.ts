@@ -8,10 +8,19 @@ function breadcrumbRow(crumb: BreadcrumbView): HTMLElement {
   return h(
     'tr',
     { className: `level-${crumb.level.replace(/[^a-z]/gi, '')}` },
-    h('td', { className: 'mono' }, crumb.timestamp ? h('time', { attrs: { datetime: crumb.timestamp, title: crumb.timestamp } }, crumb.time) : ''),
+    h(
+      'td',
+      { className: 'mono' },
+      crumb.timestamp ? h('time', { attrs: { datetime: crumb.timestamp, title: crumb.timestamp } }, crumb.time) : '',
+    ),
     h('td', {}, crumb.category),
     h('td', {}, crumb.level),
-    h('td', { className: 'crumb-message' }, crumb.message && h('div', {}, crumb.message), crumb.data && h('div', { className: 'muted mono' }, crumb.data)),
+    h(
+      'td',
+      { className: 'crumb-message' },
+      crumb.message && h('div', {}, crumb.message),
+      crumb.data && h('div', { className: 'muted mono' }, crumb.data),
+    ),
   );
 }
 
@@ -24,10 +33,19 @@ export function renderBreadcrumbs(event: EventView): HTMLElement | undefined {
       'table',
       { className: 'breadcrumbs', testId: 'breadcrumbs-table' },
       h('caption', { className: 'visually-hidden' }, 'Breadcrumbs, newest first'),
-      h('thead', {}, h('tr', {}, ...['Time (UTC)', 'Category', 'Level', 'Message'].map((title) => h('th', { attrs: { scope: 'col' } }, title)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Time (UTC)', 'Category', 'Level', 'Message'].map((title) => h('th', { attrs: { scope: 'col' } }, title)),
+        ),
+      ),
       h('tbody', {}, ...event.breadcrumbs.map(breadcrumbRow)),
     ),
-    event.omittedBreadcrumbs > 0 && h('p', { className: 'muted' }, `${event.omittedBreadcrumbs} older breadcrumbs not shown.`),
+    event.omittedBreadcrumbs > 0 &&
+      h('p', { className: 'muted' }, `${event.omittedBreadcrumbs} older breadcrumbs not shown.`),
   );
 }
 
@@ -75,7 +93,14 @@ export function renderUser(user: UserView | undefined, page: PageActions): HTMLE
         'p',
         { className: 'muted' },
         'User data is hidden. ',
-        button({ label: 'Show user data setting', icon: icon('settings'), className: 'link', testId: 'user-data-setting', focusKey: 'user-data-setting', onClick: () => page.openUserDataSetting() }),
+        button({
+          label: 'Show user data setting',
+          icon: icon('settings'),
+          className: 'link',
+          testId: 'user-data-setting',
+          focusKey: 'user-data-setting',
+          onClick: () => page.openUserDataSetting(),
+        }),
       ),
   );
 }
@@ -86,7 +111,12 @@ export function renderEventFacts(event: EventView): HTMLElement {
     { className: 'event-facts muted', testId: 'event-facts' },
     `Latest event ${event.id.slice(0, 12)}`,
     event.dateCreated && ' · ',
-    event.dateCreated && h('time', { attrs: { datetime: event.dateCreated.iso, title: event.dateCreated.iso } }, event.dateCreated.relative),
+    event.dateCreated &&
+      h(
+        'time',
+        { attrs: { datetime: event.dateCreated.iso, title: event.dateCreated.iso } },
+        event.dateCreated.relative,
+      ),
     event.release && ` · release ${event.release}`,
     event.environment && ` · ${event.environment}`,
   );

@@ -10,7 +10,11 @@ function contextBlock(frame: FrameView, id: string): HTMLElement {
   const lines = frame.context.map((line) =>
     h(
       'span',
-      { className: line.isErrorLine ? 'code-line error-line' : 'code-line', testId: line.isErrorLine ? 'error-line' : undefined, attrs: line.isErrorLine ? { 'aria-current': 'true' } : {} },
+      {
+        className: line.isErrorLine ? 'code-line error-line' : 'code-line',
+        testId: line.isErrorLine ? 'error-line' : undefined,
+        attrs: line.isErrorLine ? { 'aria-current': 'true' } : {},
+      },
       h('span', { className: 'line-number', attrs: { 'aria-hidden': 'true' } }, String(line.line)),
       h('span', { className: 'line-text' }, line.text),
     ),
@@ -33,20 +37,30 @@ function fileLabel(frame: FrameView): string {
 
 function frameHead(frame: FrameView, contextId: string, key: string, page: PageActions): HTMLElement {
   const open = page.toggles.isOpen(key, frame.expanded);
-  const toggle =
-    hasDetails(frame)
-      ? button({
-          label: '',
-          icon: icon(open ? 'chevronDown' : 'chevronRight'),
-          className: 'icon-button frame-toggle',
-          focusKey: key,
-          attrs: { 'aria-expanded': String(open), 'aria-controls': contextId, 'aria-label': `Source and variables of ${frame.function}` },
-          onClick: () => page.toggle(key, frame.expanded),
-        })
-      : h('span', { className: 'frame-toggle-spacer' });
+  const toggle = hasDetails(frame)
+    ? button({
+        label: '',
+        icon: icon(open ? 'chevronDown' : 'chevronRight'),
+        className: 'icon-button frame-toggle',
+        focusKey: key,
+        attrs: {
+          'aria-expanded': String(open),
+          'aria-controls': contextId,
+          'aria-label': `Source and variables of ${frame.function}`,
+        },
+        onClick: () => page.toggle(key, frame.expanded),
+      })
+    : h('span', { className: 'frame-toggle-spacer' });
   const link = frame.link;
   const where = link
-    ? button({ label: fileLabel(frame), className: 'link frame-link', testId: 'frame-link', focusKey: `${key}:link`, title: 'Open this line in the editor', onClick: () => page.openFrame(link) })
+    ? button({
+        label: fileLabel(frame),
+        className: 'link frame-link',
+        testId: 'frame-link',
+        focusKey: `${key}:link`,
+        title: 'Open this line in the editor',
+        onClick: () => page.openFrame(link),
+      })
     : h('span', { className: 'frame-file' }, fileLabel(frame));
   return h(
     'div',
@@ -63,7 +77,11 @@ function frameRow(frame: FrameView, key: string, systemHidden: boolean, page: Pa
   const contextId = `context-${key.replace(/[^a-z0-9-]/gi, '-')}`;
   const row = h(
     'li',
-    { className: frame.emphasised ? 'frame emphasised' : 'frame system', testId: 'frame-row', attrs: { 'data-in-app': String(frame.inApp) } },
+    {
+      className: frame.emphasised ? 'frame emphasised' : 'frame system',
+      testId: 'frame-row',
+      attrs: { 'data-in-app': String(frame.inApp) },
+    },
     frameHead(frame, contextId, key, page),
     hasDetails(frame) && page.toggles.isOpen(key, frame.expanded) && frameDetails(frame, contextId, key, page),
   );
@@ -71,7 +89,12 @@ function frameRow(frame: FrameView, key: string, systemHidden: boolean, page: Pa
   return row;
 }
 
-function systemToggle(exception: ExceptionView, key: string, open: boolean, page: PageActions): HTMLElement | undefined {
+function systemToggle(
+  exception: ExceptionView,
+  key: string,
+  open: boolean,
+  page: PageActions,
+): HTMLElement | undefined {
   const systemCount = exception.frames.filter((frame) => !frame.emphasised).length;
   // Without in-app frames, every frame is shown: hiding them all would hide the stack trace.
   if (systemCount === 0 || systemCount === exception.frames.length) return undefined;
@@ -98,13 +121,23 @@ function exceptionBlock(exception: ExceptionView, index: number, page: PageActio
       'div',
       { className: 'exception-head' },
       h('h3', { className: 'exception-type', testId: 'exception-type' }, exception.type),
-      exception.handled && h('span', { className: `badge ${exception.handled}`, testId: 'exception-handled' }, exception.handled === 'handled' ? 'Handled' : 'Unhandled'),
-      exception.mechanism && h('span', { className: 'badge mechanism', testId: 'exception-mechanism' }, `mechanism: ${exception.mechanism}`),
+      exception.handled &&
+        h(
+          'span',
+          { className: `badge ${exception.handled}`, testId: 'exception-handled' },
+          exception.handled === 'handled' ? 'Handled' : 'Unhandled',
+        ),
+      exception.mechanism &&
+        h('span', { className: 'badge mechanism', testId: 'exception-mechanism' }, `mechanism: ${exception.mechanism}`),
     ),
     exception.value && h('p', { className: 'exception-value', testId: 'exception-value' }, exception.value),
     exception.frames.length === 0
       ? h('p', { className: 'muted' }, 'No stack trace was sent with this exception.')
-      : h('ol', { className: 'frames', testId: 'frames' }, ...exception.frames.map((frame, position) => frameRow(frame, `frame-${index}-${position}`, hideSystem, page))),
+      : h(
+          'ol',
+          { className: 'frames', testId: 'frames' },
+          ...exception.frames.map((frame, position) => frameRow(frame, `frame-${index}-${position}`, hideSystem, page)),
+        ),
     toggle,
     exception.omittedFrames > 0 && h('p', { className: 'muted' }, `${exception.omittedFrames} outer frames not shown.`),
   );

@@ -26,12 +26,21 @@ function headerMeta(header: HeaderView): HTMLElement {
     badge(header.level, `level level-${header.level.replace(/[^a-z]/gi, '')}`, 'issue-level'),
     badge(header.status.label, `status status-${header.status.status.replace(/[^a-z]/gi, '')}`, 'status-badge'),
     header.story && badge(header.story.headline, `story story-${header.story.kind}`, 'issue-story'),
-    h('span', { className: 'assignee', testId: 'issue-assignee' }, header.assignee ? `Assigned to ${header.assignee}` : 'Unassigned'),
+    h(
+      'span',
+      { className: 'assignee', testId: 'issue-assignee' },
+      header.assignee ? `Assigned to ${header.assignee}` : 'Unassigned',
+    ),
     header.project && h('span', { className: 'project' }, header.project),
   );
 }
 
-function triageBar(header: HeaderView, state: PanelState, actions: readonly TriageAction[], page: PageActions): HTMLElement {
+function triageBar(
+  header: HeaderView,
+  state: PanelState,
+  actions: readonly TriageAction[],
+  page: PageActions,
+): HTMLElement {
   const busy = state.pending !== undefined;
   const triageButtons = actions.map((action) =>
     button({
@@ -46,15 +55,48 @@ function triageBar(header: HeaderView, state: PanelState, actions: readonly Tria
   );
   const linkButtons = header.permalink
     ? [
-        button({ label: 'Open in Sentry', icon: icon('external'), className: 'secondary', testId: 'open-in-sentry', focusKey: 'open-in-sentry', title: header.permalink, onClick: () => page.openInSentry() }),
-        button({ label: 'Copy Link', icon: icon('copy'), className: 'secondary', testId: 'copy-link', focusKey: 'copy-link', onClick: () => page.copyLink() }),
+        button({
+          label: 'Open in Sentry',
+          icon: icon('external'),
+          className: 'secondary',
+          testId: 'open-in-sentry',
+          focusKey: 'open-in-sentry',
+          title: header.permalink,
+          onClick: () => page.openInSentry(),
+        }),
+        button({
+          label: 'Copy Link',
+          icon: icon('copy'),
+          className: 'secondary',
+          testId: 'copy-link',
+          focusKey: 'copy-link',
+          onClick: () => page.copyLink(),
+        }),
       ]
     : [];
-  const refresh = button({ label: 'Refresh', icon: icon('refresh'), className: 'secondary', testId: 'refresh', focusKey: 'refresh', onClick: () => page.refresh() });
-  return h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Issue actions', 'aria-busy': String(busy) } }, ...triageButtons, ...linkButtons, refresh);
+  const refresh = button({
+    label: 'Refresh',
+    icon: icon('refresh'),
+    className: 'secondary',
+    testId: 'refresh',
+    focusKey: 'refresh',
+    onClick: () => page.refresh(),
+  });
+  return h(
+    'div',
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Issue actions', 'aria-busy': String(busy) } },
+    ...triageButtons,
+    ...linkButtons,
+    refresh,
+  );
 }
 
-export function renderHeader(header: HeaderView, state: PanelState, actions: readonly TriageAction[], page: PageActions): HTMLElement {
+export function renderHeader(
+  header: HeaderView,
+  state: PanelState,
+  actions: readonly TriageAction[],
+  page: PageActions,
+): HTMLElement {
   return h(
     'header',
     { className: 'issue-header' },
@@ -63,6 +105,10 @@ export function renderHeader(header: HeaderView, state: PanelState, actions: rea
     headerMeta(header),
     triageBar(header, state, actions, page),
     // Always in the page so screen readers announce a refusal when its text appears.
-    h('p', { className: state.notice ? 'notice error' : 'notice', testId: 'triage-notice', attrs: { role: 'alert' } }, state.notice ?? ''),
+    h(
+      'p',
+      { className: state.notice ? 'notice error' : 'notice', testId: 'triage-notice', attrs: { role: 'alert' } },
+      state.notice ?? '',
+    ),
   );
 }

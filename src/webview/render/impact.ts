@@ -12,7 +12,12 @@ function fact(label: string, value: HTMLElement | string, testId: string): HTMLE
 }
 
 function shareBar(percent: number): SVGSVGElement {
-  return svg('svg', { class: 'share', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true' }, svg('rect', { class: 'share-track', x: 0, y: 0, width: 100, height: 6 }), svg('rect', { class: 'share-fill', x: 0, y: 0, width: percent, height: 6 }));
+  return svg(
+    'svg',
+    { class: 'share', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true' },
+    svg('rect', { class: 'share-track', x: 0, y: 0, width: 100, height: 6 }),
+    svg('rect', { class: 'share-fill', x: 0, y: 0, width: percent, height: 6 }),
+  );
 }
 
 function distribution(tag: TagDistribution): HTMLElement {
@@ -24,7 +29,13 @@ function distribution(tag: TagDistribution): HTMLElement {
       'ul',
       {},
       ...tag.values.map((value) =>
-        h('li', {}, h('span', { className: 'share-value' }, value.value), h('span', { className: 'share-percent' }, `${value.percent}%`), shareBar(value.percent)),
+        h(
+          'li',
+          {},
+          h('span', { className: 'share-value' }, value.value),
+          h('span', { className: 'share-percent' }, `${value.percent}%`),
+          shareBar(value.percent),
+        ),
       ),
     ),
   );
@@ -41,7 +52,8 @@ function environments(views: readonly EnvironmentView[]): HTMLElement | string {
         'li',
         { testId: 'impact-environment' },
         h('span', { className: 'environment-name' }, view.name),
-        view.count !== undefined && h('span', { className: 'environment-count' }, ` ${view.count} ${view.count === '1' ? 'event' : 'events'}`),
+        view.count !== undefined &&
+          h('span', { className: 'environment-count' }, ` ${view.count} ${view.count === '1' ? 'event' : 'events'}`),
         view.percent !== undefined && h('span', { className: 'environment-share' }, ` (${view.percent}%)`),
       ),
     ),
@@ -64,6 +76,11 @@ export function renderImpact(impact: ImpactView): HTMLElement {
       fact('Environments', environments(impact.environments), 'impact-environments'),
     ),
     impact.charts.length > 0 && h('div', { className: 'charts' }, ...impact.charts.map(renderChart)),
-    impact.distributions.length > 0 && h('div', { className: 'distributions' }, ...impact.distributions.filter((tag) => tag.values.length > 0).map(distribution)),
+    impact.distributions.length > 0 &&
+      h(
+        'div',
+        { className: 'distributions' },
+        ...impact.distributions.filter((tag) => tag.values.length > 0).map(distribution),
+      ),
   );
 }

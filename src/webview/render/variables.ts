@@ -33,7 +33,12 @@ function nameCell(row: VariableRow, frameKey: string, page: PageActions): HTMLEl
         onClick: () => page.toggle(key, false),
       })
     : h('span', { className: 'variable-toggle-spacer' });
-  return h('th', { className: `variable-name depth-${Math.min(row.depth, 8)}`, attrs: { scope: 'row' } }, toggle, h('span', { testId: 'variable-name' }, row.name));
+  return h(
+    'th',
+    { className: `variable-name depth-${Math.min(row.depth, 8)}`, attrs: { scope: 'row' } },
+    toggle,
+    h('span', { testId: 'variable-name' }, row.name),
+  );
 }
 
 function variableRow(row: VariableRow, frameKey: string, page: PageActions): HTMLElement {
@@ -41,11 +46,21 @@ function variableRow(row: VariableRow, frameKey: string, page: PageActions): HTM
     'tr',
     { testId: 'variable-row', attrs: { 'aria-level': String(row.depth + 1) } },
     nameCell(row, frameKey, page),
-    h('td', { className: 'variable-value' }, h('span', { testId: 'variable-value' }, row.value), row.note && h('span', { className: 'variable-note', testId: 'variable-note' }, row.note)),
+    h(
+      'td',
+      { className: 'variable-value' },
+      h('span', { testId: 'variable-value' }, row.value),
+      row.note && h('span', { className: 'variable-note', testId: 'variable-note' }, row.note),
+    ),
   );
 }
 
-export function renderVariables(rows: readonly VariableRow[], frameKey: string, functionName: string, page: PageActions): HTMLElement {
+export function renderVariables(
+  rows: readonly VariableRow[],
+  frameKey: string,
+  functionName: string,
+  page: PageActions,
+): HTMLElement {
   return h(
     'table',
     { className: 'variables', testId: 'frame-variables' },

@@ -44,9 +44,12 @@ function codeServerEnv(tools: E2eTools, dirs: CodeServerDirs): NodeJS.ProcessEnv
 function commonArgs(tools: E2eTools, dirs: CodeServerDirs): string[] {
   return [
     tools.codeServerEntry,
-    '--config', join(dirs.homeDir, 'config.yaml'),
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
+    '--config',
+    join(dirs.homeDir, 'config.yaml'),
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
   ];
 }
 
@@ -105,14 +108,20 @@ export async function startCodeServer(
   const port = await freePort();
   const args = [
     ...commonArgs(tools, dirs),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...extraArgs,
     folder,
   ];
-  const group: ProcessGroup = startProcessGroup(tools.node, args, { env: codeServerEnv(tools, dirs), logFile: dirs.logFile, cwd: folder });
+  const group: ProcessGroup = startProcessGroup(tools.node, args, {
+    env: codeServerEnv(tools, dirs),
+    logFile: dirs.logFile,
+    cwd: folder,
+  });
   let exitedEarly: number | string | undefined;
   void group.exited.then((status) => {
     exitedEarly = status;
@@ -120,7 +129,8 @@ export async function startCodeServer(
   try {
     await waitFor(
       async () => {
-        if (exitedEarly !== undefined) throw new WaitAborted(`code-server exited (${String(exitedEarly)}) before answering`);
+        if (exitedEarly !== undefined)
+          throw new WaitAborted(`code-server exited (${String(exitedEarly)}) before answering`);
         return (await healthy(port)) ? true : undefined;
       },
       { what: `code-server to answer on 127.0.0.1:${port}`, timeoutMs: startTimeoutMs, intervalMs: 250 },

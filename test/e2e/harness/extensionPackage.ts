@@ -15,10 +15,16 @@ export function extensionVsix(): string {
   }
   if (packaged) return packaged;
   const root = repoRoot();
-  const result = spawnSync(process.execPath, ['scripts/package.mjs'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, ['scripts/package.mjs'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   const vsix = join(root, `sentry-insight-${extensionVersion()}.vsix`);
   if (result.status !== 0 || !existsSync(vsix)) {
-    throw new Error(`packaging the extension failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `packaging the extension failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   packaged = vsix;
   return vsix;
@@ -32,9 +38,16 @@ export function packageExtensionFolder(folder: string, outDir: string): string {
   const vsix = join(outDir, `${basename(folder)}.vsix`);
   const vsce = join(repoRoot(), 'node_modules', '@vscode', 'vsce', 'vsce');
   const args = [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix];
-  const result = spawnSync(process.execPath, args, { cwd: folder, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: 60_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (result.status !== 0 || !existsSync(vsix)) {
-    throw new Error(`packaging ${folder} failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `packaging ${folder} failed (status ${String(result.status)}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return vsix;
 }

@@ -59,8 +59,10 @@ export function readAfterLineDecorations(): LineDecoration[] {
   function unquoteCss(content: string): string {
     const quoted = /^(["'])([\s\S]*)\1$/.exec(content);
     if (!quoted) return content;
-    return (quoted[2] ?? '').replace(/\\([0-9a-fA-F]{1,6}) ?|\\([\s\S])/g, (_, hex: string | undefined, char: string | undefined) =>
-      hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (char ?? ''),
+    return (quoted[2] ?? '').replace(
+      /\\([0-9a-fA-F]{1,6}) ?|\\([\s\S])/g,
+      (_, hex: string | undefined, char: string | undefined) =>
+        hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (char ?? ''),
     );
   }
   // Keyed by the compound class selector right before `::after`: VS Code gives each decoration instance a rule like
@@ -130,7 +132,9 @@ export interface TreeRow {
 
 /** The rendered rows of the tree whose accessible name is `treeLabel` (a view's name, e.g. "Issues"), top to bottom. */
 export function readTreeRows(treeLabel: string): TreeRow[] {
-  const tree = Array.from(document.querySelectorAll('.monaco-list[role="tree"]')).find((list) => list.getAttribute('aria-label') === treeLabel);
+  const tree = Array.from(document.querySelectorAll('.monaco-list[role="tree"]')).find(
+    (list) => list.getAttribute('aria-label') === treeLabel,
+  );
   if (!tree) return [];
   return Array.from(tree.querySelectorAll('.monaco-list-row'))
     .map((row) => ({ row, top: parseFloat(row.style.top) }))
@@ -141,7 +145,9 @@ export function readTreeRows(treeLabel: string): TreeRow[] {
         label: row.getAttribute('aria-label') ?? '',
         name: (row.querySelector('.label-name')?.textContent ?? '').trim(),
         description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
-        icon: /(?:^|\s)codicon-([\w-]+)/.exec(row.querySelector('.custom-view-tree-node-item-icon')?.className ?? '')?.[1],
+        icon: /(?:^|\s)codicon-([\w-]+)/.exec(
+          row.querySelector('.custom-view-tree-node-item-icon')?.className ?? '',
+        )?.[1],
         level: Number(row.getAttribute('aria-level') ?? '1'),
         expanded: expanded === null ? undefined : expanded === 'true',
       };

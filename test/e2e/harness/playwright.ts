@@ -64,9 +64,15 @@ export interface Dialog {
 }
 
 export interface Page {
-  goto(url: string, options?: TimeoutOption & { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
+  goto(
+    url: string,
+    options?: TimeoutOption & { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' },
+  ): Promise<unknown>;
   locator(selector: string): Locator;
-  waitForSelector(selector: string, options?: TimeoutOption & { state?: 'attached' | 'detached' | 'visible' | 'hidden' }): Promise<unknown>;
+  waitForSelector(
+    selector: string,
+    options?: TimeoutOption & { state?: 'attached' | 'detached' | 'visible' | 'hidden' },
+  ): Promise<unknown>;
   evaluate<R>(pageFunction: PageFunction<void, R>): Promise<R>;
   evaluate<R, Arg>(pageFunction: PageFunction<Arg, R>, arg: Arg): Promise<R>;
   frames(): Frame[];
@@ -90,7 +96,10 @@ export interface BrowserContext {
 }
 
 export interface Browser {
-  newContext(options?: { viewport?: { width: number; height: number }; deviceScaleFactor?: number }): Promise<BrowserContext>;
+  newContext(options?: {
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -111,7 +120,12 @@ export function loadChromium(playwrightCoreDir: string): BrowserType {
   const loaded: unknown = requireFromHere(playwrightCoreDir);
   if (typeof loaded === 'object' && loaded !== null && 'chromium' in loaded) {
     const chromium: unknown = loaded.chromium;
-    if (typeof chromium === 'object' && chromium !== null && 'launch' in chromium && typeof chromium.launch === 'function') {
+    if (
+      typeof chromium === 'object' &&
+      chromium !== null &&
+      'launch' in chromium &&
+      typeof chromium.launch === 'function'
+    ) {
       // The shape matches what this file declares for the pinned playwright-core version (see test/e2e/package.json).
       return chromium as BrowserType;
     }

@@ -31,9 +31,18 @@ export interface ProcessGroup {
 }
 
 /** Starts `command` as the leader of a new process group, with stdout and stderr appended to `logFile`. */
-export function startProcessGroup(command: string, args: string[], options: { env: NodeJS.ProcessEnv; logFile: string; cwd: string }): ProcessGroup {
+export function startProcessGroup(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; logFile: string; cwd: string },
+): ProcessGroup {
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const pid = child.pid;

@@ -52,7 +52,9 @@ export class QuickInput {
     } catch {
       const focused = this.page.locator(`${rows}.focused`).filter({ hasText: rowLabel }).first();
       if (!(await focused.isVisible())) return;
-      process.stderr.write(`e2e: the click on quick input row "${String(rowLabel)}" was not taken; pressing Enter on it\n`);
+      process.stderr.write(
+        `e2e: the click on quick input row "${String(rowLabel)}" was not taken; pressing Enter on it\n`,
+      );
       await this.page.keyboard.press('Enter');
     }
   }
@@ -96,7 +98,11 @@ export class QuickInput {
   async enter(entry: QuickInputEntry, rowLabel: string): Promise<void> {
     await this.retry(`the quick input to accept "${entry.prefix}${entry.text}"`, async () => {
       await this.type(entry);
-      await this.page.locator(rows).filter({ hasText: rowLabel }).first().waitFor({ state: 'visible', timeout: attemptTimeoutMs });
+      await this.page
+        .locator(rows)
+        .filter({ hasText: rowLabel })
+        .first()
+        .waitFor({ state: 'visible', timeout: attemptTimeoutMs });
       await this.page.keyboard.press('Enter');
       await this.waitClosed(attemptTimeoutMs);
     });
@@ -107,7 +113,11 @@ export class QuickInput {
    * text it offers.
    */
   async openBoxValue(title: string): Promise<string> {
-    await this.page.locator(widget).filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: totalTimeoutMs });
+    await this.page
+      .locator(widget)
+      .filter({ hasText: title })
+      .first()
+      .waitFor({ state: 'visible', timeout: totalTimeoutMs });
     return (await this.page.evaluate(readValue, input)) ?? '';
   }
 
@@ -139,7 +149,10 @@ export class QuickInput {
     await this.page.locator(widget).waitFor({ state: 'visible', timeout: attemptTimeoutMs });
     await this.waitForValue((value) => value === entry.prefix, `the quick input to open with "${entry.prefix}"`);
     await this.page.keyboard.insertText(entry.text);
-    await this.waitForValue((value) => value === entry.prefix + entry.text, `the quick input to hold "${entry.prefix}${entry.text}"`);
+    await this.waitForValue(
+      (value) => value === entry.prefix + entry.text,
+      `the quick input to hold "${entry.prefix}${entry.text}"`,
+    );
   }
 
   private async waitForValue(matches: (value: string) => boolean, what: string): Promise<void> {
@@ -164,7 +177,9 @@ export class QuickInput {
           throw new Error(`gave up after ${totalTimeoutMs} ms waiting for ${what}`, { cause: error });
         }
         // Said on stderr so that a slow or flaky workbench shows in the test output before it turns into a failure.
-        process.stderr.write(`e2e: retrying quick input (${what}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+        process.stderr.write(
+          `e2e: retrying quick input (${what}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+        );
         await this.page.keyboard.press('Escape');
         await sleep(250);
       }

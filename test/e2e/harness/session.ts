@@ -113,13 +113,26 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   };
   try {
     for (const dir of [dirs.userDataDir, dirs.extensionsDir, dirs.homeDir]) mkdirSync(dir, { recursive: true });
-    const workspaceFolder = 'folder' in options.workspace ? options.workspace.folder : makeWorkspace(tempRoot, options.workspace.files);
-    writeUserSettings(dirs.userDataDir, { 'security.workspace.trust.enabled': options.workspaceTrust ?? false, ...options.settings });
+    const workspaceFolder =
+      'folder' in options.workspace ? options.workspace.folder : makeWorkspace(tempRoot, options.workspace.files);
+    writeUserSettings(dirs.userDataDir, {
+      'security.workspace.trust.enabled': options.workspaceTrust ?? false,
+      ...options.settings,
+    });
     installVsix(tools, dirs, vsix);
-    for (const folder of options.extraExtensionFolders ?? []) installVsix(tools, dirs, packageExtensionFolder(folder, tempRoot));
-    const grace = options.reconnectionGraceSeconds === undefined ? [] : ['--reconnection-grace-time', String(options.reconnectionGraceSeconds)];
+    for (const folder of options.extraExtensionFolders ?? [])
+      installVsix(tools, dirs, packageExtensionFolder(folder, tempRoot));
+    const grace =
+      options.reconnectionGraceSeconds === undefined
+        ? []
+        : ['--reconnection-grace-time', String(options.reconnectionGraceSeconds)];
     server = await startCodeServer(tools, dirs, workspaceFolder, undefined, grace);
-    browser = await loadChromium(tools.playwrightCore).launch({ executablePath: tools.chromium, headless: true, args: chromiumArgs, timeout: 60_000 });
+    browser = await loadChromium(tools.playwrightCore).launch({
+      executablePath: tools.chromium,
+      headless: true,
+      args: chromiumArgs,
+      timeout: 60_000,
+    });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -127,9 +140,13 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     await page.goto(server.workbenchUrl, { waitUntil: 'domcontentloaded' });
     const workbench = new Workbench(page, artifactsDir, options.testName);
     await workbench.waitUntilReady();
-    const step = <T>(name: string, body: () => Promise<T>): Promise<T> => screenshotOnFailure(workbench, `${name}-failure`, body);
+    const step = <T>(name: string, body: () => Promise<T>): Promise<T> =>
+      screenshotOnFailure(workbench, `${name}-failure`, body);
     const workbenchUrl = server.workbenchUrl;
-    const openWindow = async (name: string, files: Record<string, string>): Promise<{ workbench: Workbench; workspaceFolder: string }> => {
+    const openWindow = async (
+      name: string,
+      files: Record<string, string>,
+    ): Promise<{ workbench: Workbench; workspaceFolder: string }> => {
       const folder = makeWorkspace(tempRoot, files, artifactName(name));
       const url = new URL(workbenchUrl);
       url.searchParams.set('folder', folder);

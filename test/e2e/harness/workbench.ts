@@ -1,7 +1,16 @@
 // Drives an open VS Code workbench page the way a user would (palette, quick open, go to line) and reads what it shows.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasPerformanceMark, readAfterLineDecorations, readBodyText, readEditorLines, readTreeRows, readValue, type LineDecoration, type TreeRow } from './inPage';
+import {
+  hasPerformanceMark,
+  readAfterLineDecorations,
+  readBodyText,
+  readEditorLines,
+  readTreeRows,
+  readValue,
+  type LineDecoration,
+  type TreeRow,
+} from './inPage';
 import type { Frame, Locator, Page } from './playwright';
 import { QuickInput } from './quickInput';
 import { waitFor } from './wait';
@@ -31,10 +40,13 @@ export class Workbench {
    */
   async waitUntilReady(timeoutMs = 60_000): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: timeoutMs });
-    await waitFor(async () => ((await this.page.evaluate(hasPerformanceMark, 'code/didHandleExtensionPoints')) ? true : undefined), {
-      what: 'the workbench to load the extensions (performance mark code/didHandleExtensionPoints)',
-      timeoutMs,
-    });
+    await waitFor(
+      async () => ((await this.page.evaluate(hasPerformanceMark, 'code/didHandleExtensionPoints')) ? true : undefined),
+      {
+        what: 'the workbench to load the extensions (performance mark code/didHandleExtensionPoints)',
+        timeoutMs,
+      },
+    );
   }
 
   /**
@@ -65,7 +77,10 @@ export class Workbench {
 
   /** Clicks the button labelled `label` of the modal dialog on screen (e.g. VS Code's sign-in consent). */
   async clickDialogButton(label: string): Promise<void> {
-    const button = this.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: label }).first();
+    const button = this.page
+      .locator('.monaco-dialog-box .dialog-buttons .monaco-button')
+      .filter({ hasText: label })
+      .first();
     await button.waitFor({ state: 'visible', timeout: stepTimeoutMs });
     await button.click();
     await button.waitFor({ state: 'hidden', timeout: stepTimeoutMs });
@@ -115,7 +130,10 @@ export class Workbench {
   async statusBarItem(id: string): Promise<{ text: string; accessibleName: string } | undefined> {
     const item = this.page.locator(`.part.statusbar .statusbar-item[id=${cssString(id)}]`).first();
     if ((await item.count()) === 0 || !(await item.isVisible())) return undefined;
-    return { text: (await item.innerText({ timeout: 2000 })).trim(), accessibleName: (await item.getAttribute('aria-label', { timeout: 2000 })) ?? '' };
+    return {
+      text: (await item.innerText({ timeout: 2000 })).trim(),
+      accessibleName: (await item.getAttribute('aria-label', { timeout: 2000 })) ?? '',
+    };
   }
 
   /** Text that decorations render after lines (`after.contentText`) in the open editors, with the line each sits on. */
@@ -125,11 +143,18 @@ export class Workbench {
 
   /** Waits until some after-line decoration satisfies `matches`, and returns all of them at that moment. */
   /** `timeoutMs` beyond a step's 20 s is for the first load of a session, which a busy machine can slow down. */
-  async waitForAfterLineDecorations(matches: (decorations: LineDecoration[]) => boolean, what: string, timeoutMs = stepTimeoutMs): Promise<LineDecoration[]> {
-    return waitFor(async () => {
-      const decorations = await this.afterLineDecorations();
-      return matches(decorations) ? decorations : undefined;
-    }, { what, timeoutMs });
+  async waitForAfterLineDecorations(
+    matches: (decorations: LineDecoration[]) => boolean,
+    what: string,
+    timeoutMs = stepTimeoutMs,
+  ): Promise<LineDecoration[]> {
+    return waitFor(
+      async () => {
+        const decorations = await this.afterLineDecorations();
+        return matches(decorations) ? decorations : undefined;
+      },
+      { what, timeoutMs },
+    );
   }
 
   /**
@@ -151,13 +176,16 @@ export class Workbench {
    * `frame.locator('[data-testid="frame-link"]')`.
    */
   async webviewFrameShowing(expected: string): Promise<Frame> {
-    return waitFor(async () => {
-      for (const frame of this.page.frames()) {
-        if (frame.isDetached() || !frame.url().includes('/webview/')) continue;
-        if ((await frame.evaluate(readBodyText).catch(() => '')).includes(expected)) return frame;
-      }
-      return undefined;
-    }, { what: `a webview showing "${expected}"`, timeoutMs: stepTimeoutMs });
+    return waitFor(
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (frame.isDetached() || !frame.url().includes('/webview/')) continue;
+          if ((await frame.evaluate(readBodyText).catch(() => '')).includes(expected)) return frame;
+        }
+        return undefined;
+      },
+      { what: `a webview showing "${expected}"`, timeoutMs: stepTimeoutMs },
+    );
   }
 
   /** Waits until some webview's text contains `expected`, and returns that text. */
@@ -181,11 +209,14 @@ export class Workbench {
 
   /** Waits until the Output view shows channel `channel` with `expected` in its text, and returns the whole text then. */
   async waitForOutputText(channel: string, expected: string): Promise<string> {
-    return waitFor(async () => {
-      if ((await this.outputChannel()) !== channel) return undefined;
-      const text = await this.outputText();
-      return text.includes(expected) ? text : undefined;
-    }, { what: `the Output view to show channel "${channel}" with "${expected}"`, timeoutMs: stepTimeoutMs });
+    return waitFor(
+      async () => {
+        if ((await this.outputChannel()) !== channel) return undefined;
+        const text = await this.outputText();
+        return text.includes(expected) ? text : undefined;
+      },
+      { what: `the Output view to show channel "${channel}" with "${expected}"`, timeoutMs: stepTimeoutMs },
+    );
   }
 
   /** The messages of the notification toasts on screen. */
@@ -209,13 +240,16 @@ export class Workbench {
    */
   async showHover(expected: string): Promise<Locator> {
     const hover = this.visible('.monaco-hover').filter({ hasText: expected }).first();
-    await waitFor(async () => {
-      if (await hover.isVisible()) return true;
-      await this.page.keyboard.press('Control+K');
-      await this.page.keyboard.press('Control+I');
-      await hover.waitFor({ state: 'visible', timeout: 3000 });
-      return true;
-    }, { what: `a hover showing "${expected}"`, timeoutMs: stepTimeoutMs });
+    await waitFor(
+      async () => {
+        if (await hover.isVisible()) return true;
+        await this.page.keyboard.press('Control+K');
+        await this.page.keyboard.press('Control+I');
+        await hover.waitFor({ state: 'visible', timeout: 3000 });
+        return true;
+      },
+      { what: `a hover showing "${expected}"`, timeoutMs: stepTimeoutMs },
+    );
     return hover;
   }
 
@@ -226,13 +260,16 @@ export class Workbench {
   async dismissHover(): Promise<void> {
     const hover = this.visible('.monaco-hover').first();
     await this.page.keyboard.press('Escape');
-    await waitFor(async () => {
-      if (!(await hover.isVisible())) return true;
-      await hover.locator('p').first().click({ timeout: 2000 });
-      await this.page.keyboard.press('Escape');
-      await hover.waitFor({ state: 'hidden', timeout: 2000 });
-      return true;
-    }, { what: 'the hover to close', timeoutMs: stepTimeoutMs });
+    await waitFor(
+      async () => {
+        if (!(await hover.isVisible())) return true;
+        await hover.locator('p').first().click({ timeout: 2000 });
+        await this.page.keyboard.press('Escape');
+        await hover.waitFor({ state: 'hidden', timeout: 2000 });
+        return true;
+      },
+      { what: 'the hover to close', timeoutMs: stepTimeoutMs },
+    );
   }
 
   /** The tab name (e.g. `cart.ts`) of the active editor in the active editor group, or undefined when none is open. */
@@ -245,10 +282,16 @@ export class Workbench {
 
   /** Waits until the active editor is `name` with its cursor on `line` (status bar "Ln <line>,"). */
   async waitForActiveEditorAt(name: string, line: number): Promise<void> {
-    await waitFor(async () => ((await this.activeEditorName()) === name && (await this.statusBarText()).includes(`Ln ${line},`) ? true : undefined), {
-      what: `the active editor to be ${name} with the cursor on line ${line}`,
-      timeoutMs: stepTimeoutMs,
-    });
+    await waitFor(
+      async () =>
+        (await this.activeEditorName()) === name && (await this.statusBarText()).includes(`Ln ${line},`)
+          ? true
+          : undefined,
+      {
+        what: `the active editor to be ${name} with the cursor on line ${line}`,
+        timeoutMs: stepTimeoutMs,
+      },
+    );
   }
 
   /** The rendered rows of the tree view named `treeLabel` (the view's name, e.g. "Issues"), top to bottom. */
@@ -258,15 +301,22 @@ export class Workbench {
 
   /** Waits until the rows of tree `treeLabel` satisfy `matches`, and returns them. */
   async waitForTreeRows(treeLabel: string, matches: (rows: TreeRow[]) => boolean, what: string): Promise<TreeRow[]> {
-    return waitFor(async () => {
-      const rows = await this.treeRows(treeLabel);
-      return matches(rows) ? rows : undefined;
-    }, { what, timeoutMs: stepTimeoutMs });
+    return waitFor(
+      async () => {
+        const rows = await this.treeRows(treeLabel);
+        return matches(rows) ? rows : undefined;
+      },
+      { what, timeoutMs: stepTimeoutMs },
+    );
   }
 
   /** The row of tree `treeLabel` whose accessible label starts with `labelStart` (a locator to click, expand, right-click). */
   treeRow(treeLabel: string, labelStart: string): Locator {
-    return this.page.locator(`.monaco-list[role="tree"][aria-label=${cssString(treeLabel)}] .monaco-list-row[aria-label^=${cssString(labelStart)}]`).first();
+    return this.page
+      .locator(
+        `.monaco-list[role="tree"][aria-label=${cssString(treeLabel)}] .monaco-list-row[aria-label^=${cssString(labelStart)}]`,
+      )
+      .first();
   }
 
   /**
@@ -274,13 +324,18 @@ export class Workbench {
    * retried (a right click while the list re-renders can miss it); the click on the item is not, so it runs once.
    */
   async contextMenuPick(target: Locator, item: string): Promise<void> {
-    const entry = this.visible('.monaco-menu .action-item .action-label').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) }).first();
-    await waitFor(async () => {
-      if (await this.visible('.monaco-menu').count()) await this.page.keyboard.press('Escape');
-      await target.click({ button: 'right', timeout: 5000 });
-      await entry.waitFor({ state: 'visible', timeout: 3000 });
-      return true;
-    }, { what: `a context menu with "${item}"`, timeoutMs: stepTimeoutMs });
+    const entry = this.visible('.monaco-menu .action-item .action-label')
+      .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) })
+      .first();
+    await waitFor(
+      async () => {
+        if (await this.visible('.monaco-menu').count()) await this.page.keyboard.press('Escape');
+        await target.click({ button: 'right', timeout: 5000 });
+        await entry.waitFor({ state: 'visible', timeout: 3000 });
+        return true;
+      },
+      { what: `a context menu with "${item}"`, timeoutMs: stepTimeoutMs },
+    );
     // VS Code's menus ignore a mouse-up that comes right after they open (so the opening click cannot pick an item):
     // let the menu settle, click, and if it is still open, pick the hovered entry with Enter.
     await this.page.waitForTimeout(400);

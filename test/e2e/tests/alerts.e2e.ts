@@ -44,19 +44,32 @@ test('an alert appears when a regression arrives, and Mute keeps the issue silen
         // The fix did not hold: Sentry reopens the issue as regressed, with new events in the workspace's release.
         comeback.status = 'unresolved';
         comeback.substatus = 'regressed';
-        comeback.eventCounts.push(eventCount({ release: v120, environment: 'production', count: 4, userCount: 2, firstSeen: fake.data.now, lastSeen: fake.data.now }));
+        comeback.eventCounts.push(
+          eventCount({
+            release: v120,
+            environment: 'production',
+            count: 4,
+            userCount: 2,
+            firstSeen: fake.data.now,
+            lastSeen: fake.data.now,
+          }),
+        );
         comeback.lastSeen = new Date().toISOString();
         await workbench.runCommand('Sentry: Refresh');
         const expected = `Sentry: ${comeback.shortId} regressed in ${v120}: ${comeback.title}`;
-        const toasts = await waitFor(async () => {
-          const found = await sentryToasts(workbench);
-          return found.length > 0 ? found : undefined;
-        }, { what: 'the regression alert', timeoutMs: 20_000 });
+        const toasts = await waitFor(
+          async () => {
+            const found = await sentryToasts(workbench);
+            return found.length > 0 ? found : undefined;
+          },
+          { what: 'the regression alert', timeoutMs: 20_000 },
+        );
         assert.deepEqual(toasts, [expected], 'one notification');
         const toast = workbench.page.locator('.notification-toast').filter({ hasText: comeback.shortId });
         const buttons = toast.locator('.notification-list-item-buttons-container .monaco-button');
         const labels: string[] = [];
-        for (let index = 0; index < (await buttons.count()); index++) labels.push((await buttons.nth(index).innerText()).trim());
+        for (let index = 0; index < (await buttons.count()); index++)
+          labels.push((await buttons.nth(index).innerText()).trim());
         assert.deepEqual(labels, ['Show', 'Open in Sentry', 'Mute']);
         await workbench.screenshot();
 

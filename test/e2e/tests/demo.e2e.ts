@@ -17,7 +17,9 @@ const cart = 'src/cart.ts';
 const raisingLine = lineOf(cart, 'product!.priceCents');
 
 function lineOf(file: string, code: string): number {
-  const index = readFileSync(join(shop, file), 'utf8').split('\n').findIndex((line) => line.includes(code));
+  const index = readFileSync(join(shop, file), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(code));
   assert.ok(index >= 0, `${file} no longer contains ${code}`);
   return index + 1;
 }
@@ -67,7 +69,11 @@ test("the shop's errors sent to the local DSN mark the line that raised them in 
       testName: 'demo',
       workspace: { folder: shop },
       // Alerts on (the harness turns them off): the shop's new issues must raise one, as real Sentry's would.
-      settings: { 'sentryInsight.local.port': localPort, 'remote.autoForwardPorts': false, 'sentryInsight.alerts.enabled': true },
+      settings: {
+        'sentryInsight.local.port': localPort,
+        'remote.autoForwardPorts': false,
+        'sentryInsight.alerts.enabled': true,
+      },
     },
     async ({ workbench }) => {
       await workbench.openFile(cart);
@@ -84,24 +90,39 @@ test("the shop's errors sent to the local DSN mark the line that raised them in 
         (found) => markOnRaisingLine(found, /^✖ 3 events · 2 users/) !== undefined,
         `the mark "✖ 3 events · 2 users" after ${cart}:${raisingLine}, where the shop's TypeError was raised`,
       );
-      assert.match(markOnRaisingLine(marks, /./)?.text ?? '', /^✖ 3 events · 2 users · TypeError: Cannot read properties of undefined/, JSON.stringify(marks));
+      assert.match(
+        markOnRaisingLine(marks, /./)?.text ?? '',
+        /^✖ 3 events · 2 users · TypeError: Cannot read properties of undefined/,
+        JSON.stringify(marks),
+      );
       await workbench.screenshot('marked');
       // The issues are new in the shop's release (package.json's shop@1.0.0, which its events carry) and raised in
       // this workspace: an alert says so, summed up when several arrive together.
-      const alert = await waitFor(async () => (await workbench.notificationTexts()).find((text) => /touch(es|ing) this workspace/.test(text)), {
-        what: 'an alert about the new issues of shop@1.0.0 touching this workspace',
-        timeoutMs: 30_000,
-      });
+      const alert = await waitFor(
+        async () => (await workbench.notificationTexts()).find((text) => /touch(es|ing) this workspace/.test(text)),
+        {
+          what: 'an alert about the new issues of shop@1.0.0 touching this workspace',
+          timeoutMs: 30_000,
+        },
+      );
       assert.match(alert, /shop@1\.0\.0/);
       // The local Sentry has no web pages: the alert offers the panel and Mute, not a browser page that is not there.
       const actions = await workbench.page.locator('.notification-toast .monaco-button').allInnerTexts();
       assert.deepEqual(actions.map((text) => text.trim()).filter(Boolean), ['Show', 'Mute']);
       await workbench.screenshot('alert');
       // Show asks which of the alerted issues to open, then opens its panel.
-      await workbench.page.locator('.notification-toast .monaco-button').filter({ hasText: /^Show$/ }).first().click();
+      await workbench.page
+        .locator('.notification-toast .monaco-button')
+        .filter({ hasText: /^Show$/ })
+        .first()
+        .click();
       await workbench.chooseInOpenQuickPick(/TypeError: Cannot read properties of undefined/);
       const panel = await workbench.webviewFrameShowing("reading 'priceCents'");
-      assert.equal(await panel.locator('[data-testid="open-in-sentry"]').count(), 0, 'the local Sentry has no page to open');
+      assert.equal(
+        await panel.locator('[data-testid="open-in-sentry"]').count(),
+        0,
+        'the local Sentry has no page to open',
+      );
       await workbench.screenshot('alert-shown');
       await workbench.runCommand('View: Close All Editors');
       await workbench.openFile(cart);

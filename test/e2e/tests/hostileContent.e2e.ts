@@ -33,7 +33,11 @@ test('a hostile issue title shows as literal text in the mark, hover, view and p
   const shortId = issueById(fake.data, '1002').shortId;
   try {
     await withSession(
-      { testName: 'hostile', workspace: { files: scenarioWorkspace({ clircUrl: fake.url }) }, viewport: { width: 1280, height: 800 } },
+      {
+        testName: 'hostile',
+        workspace: { files: scenarioWorkspace({ clircUrl: fake.url }) },
+        viewport: { width: 1280, height: 800 },
+      },
       async ({ workbench }) => {
         const dialogs: string[] = [];
         workbench.page.on('dialog', (dialog) => {
@@ -43,22 +47,45 @@ test('a hostile issue title shows as literal text in the mark, hover, view and p
 
         await workbench.openFile(cart);
         // The first load may take most of a minute on a busy machine (a CI runner with two cores).
-        const marks = await workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === rangeErrorLine), `the mark on line ${rangeErrorLine}`, 60_000);
+        const marks = await workbench.waitForAfterLineDecorations(
+          (found) => found.some((mark) => mark.line === rangeErrorLine),
+          `the mark on line ${rangeErrorLine}`,
+          60_000,
+        );
         // The mark shortens long titles with an ellipsis: what it shows is the literal title's start.
         const shown = marks.find((mark) => mark.line === rangeErrorLine)?.text ?? '';
         assert.ok(`✖ 8 events · 5 users · ${hostile}`.startsWith(shown.replace(/…$/, '')), shown);
         assert.ok(shown.includes('<img src=x onerror=alert(1)>[x](command:'), shown);
-        assert.equal(await workbench.page.locator('.part.editor .view-lines img').count(), 0, 'no image in the editor lines');
+        assert.equal(
+          await workbench.page.locator('.part.editor .view-lines img').count(),
+          0,
+          'no image in the editor lines',
+        );
 
         await workbench.goToLine(rangeErrorLine);
         const hover = await workbench.showHover(shortId);
         assert.ok((await hover.innerText()).includes(hostile), await hover.innerText());
         assert.equal(await hover.locator('img').count(), 0, 'no image in the hover');
-        assert.equal(await hover.locator('.codicon-alert').count(), 0, 'no theme icon made from the title in the hover');
+        assert.equal(
+          await hover.locator('.codicon-alert').count(),
+          0,
+          'no theme icon made from the title in the hover',
+        );
         const hrefs = await attributeValues(hover.locator('a'), 'data-href');
         assert.deepEqual(
           hrefs.map((href) => /^command:(sentryInsight\.\w+)\?/.exec(href ?? '')?.[1]),
-          ['showIssueDetails', 'replayInDebugger', 'explainWithAi', 'fixWithAi', 'openInSentry', 'resolve', 'resolveInNextRelease', 'archive', 'assignToMe', 'copyLink'].map((name) => `sentryInsight.${name}`),
+          [
+            'showIssueDetails',
+            'replayInDebugger',
+            'explainWithAi',
+            'fixWithAi',
+            'openInSentry',
+            'resolve',
+            'resolveInNextRelease',
+            'archive',
+            'assignToMe',
+            'copyLink',
+          ].map((name) => `sentryInsight.${name}`),
           JSON.stringify(hrefs),
         );
         await workbench.screenshot('hover');
@@ -74,7 +101,11 @@ test('a hostile issue title shows as literal text in the mark, hover, view and p
         await workbench.screenshot('panel');
 
         await workbench.runCommand('Sentry: Focus on Issues View');
-        const rows = await workbench.waitForTreeRows(issuesTree, (found) => found.some((row) => row.label.startsWith(`${shortId}: `)), `the row of ${shortId}`);
+        const rows = await workbench.waitForTreeRows(
+          issuesTree,
+          (found) => found.some((row) => row.label.startsWith(`${shortId}: `)),
+          `the row of ${shortId}`,
+        );
         assert.equal(rows.find((row) => row.label.startsWith(`${shortId}: `))?.name, hostile);
         assert.deepEqual(dialogs, [], 'no dialog was opened by the page');
       },

@@ -32,7 +32,10 @@ describe('Sentry surfaces in a real VS Code', () => {
   test('the status bar names the release and counts its open issues', () =>
     session.step('status-bar', async () => {
       const open = openIssuesOfRelease(fake.data).length;
-      const item = await waitFor(async () => session.workbench.statusBarItem(sentryStatusBarItem), { what: 'the Sentry status bar item', timeoutMs: 20_000 });
+      const item = await waitFor(async () => session.workbench.statusBarItem(sentryStatusBarItem), {
+        what: 'the Sentry status bar item',
+        timeoutMs: 20_000,
+      });
       assert.equal(item.text, `${scenario.releases.v120} · ${open}`);
       assert.equal(item.accessibleName, `Sentry: ${scenario.releases.v120} · ${open}`);
       // The editor alone, with its marks and the status bar: the README's first picture.
@@ -48,13 +51,19 @@ describe('Sentry surfaces in a real VS Code', () => {
       const hover = await workbench.showHover(typeError.shortId);
       const text = await hover.innerText();
       assert.ok(text.includes(typeError.title), text);
-      assert.match(text, new RegExp(`${typeError.shortId} · error · ongoing · raised on this line · assigned to Jane Developer`));
+      assert.match(
+        text,
+        new RegExp(`${typeError.shortId} · error · ongoing · raised on this line · assigned to Jane Developer`),
+      );
       // 25 production + 3 staging events of the release, from 9 + 1 users.
       assert.match(text, /28 events · 10 users/);
       const links = hover.locator('a');
       const found: Array<{ label: string; href: string | null }> = [];
       for (let index = 0; index < (await links.count()); index++) {
-        found.push({ label: (await links.nth(index).innerText()).trim(), href: await links.nth(index).getAttribute('data-href') });
+        found.push({
+          label: (await links.nth(index).innerText()).trim(),
+          href: await links.nth(index).getAttribute('data-href'),
+        });
       }
       const args = encodeURIComponent(JSON.stringify([typeError.id]));
       assert.deepEqual(found, [
@@ -85,7 +94,10 @@ describe('Sentry surfaces in a real VS Code', () => {
       assert.equal((await panel.locator('[data-testid="issue-title"]').innerText()).trim(), typeError.title);
       assert.equal((await panel.locator('[data-testid="issue-short-id"]').innerText()).trim(), typeError.shortId);
       assert.equal((await panel.locator('[data-testid="exception-type"]').first().innerText()).trim(), 'TypeError');
-      assert.match(await panel.locator('[data-testid="exception-value"]').first().innerText(), /Cannot read properties of undefined \(reading 'price'\)/);
+      assert.match(
+        await panel.locator('[data-testid="exception-value"]').first().innerText(),
+        /Cannot read properties of undefined \(reading 'price'\)/,
+      );
       // The event's in-app frames, raising frame first, each a link labelled with Sentry's file name and line:column.
       assert.deepEqual(await texts(panel.locator('[data-testid="frame-link"]')), [
         `./${cart}:${raisingLine}:3`,
@@ -94,10 +106,16 @@ describe('Sentry surfaces in a real VS Code', () => {
         `./${cart}:${lineOf(cart, 'renderTotal();')}:3`,
         `./src/main.ts:${lineOf('src/main.ts', "addToCart('sku-1', 1)")}:3`,
       ]);
-      assert.deepEqual((await texts(panel.locator('[data-testid="frame-function"]'))).slice(0, 2), ['Array.reduce', 'cartTotal']);
+      assert.deepEqual((await texts(panel.locator('[data-testid="frame-function"]'))).slice(0, 2), [
+        'Array.reduce',
+        'cartTotal',
+      ]);
       assert.match(await panel.locator('[data-testid="error-line"]').first().innerText(), /line\.item\.price/);
       // The scenario's event carries the breadcrumbs of Sentry's example event.
-      assert.ok((await panel.locator('[data-testid="breadcrumbs-table"] tbody tr').count()) > 0, 'the breadcrumbs table has rows');
+      assert.ok(
+        (await panel.locator('[data-testid="breadcrumbs-table"] tbody tr').count()) > 0,
+        'the breadcrumbs table has rows',
+      );
       await workbench.screenshot('panel');
       await panel.locator('[data-testid="exception"]').first().scrollIntoViewIfNeeded();
       await workbench.screenshot('panel-stack');
@@ -113,7 +131,12 @@ describe('Sentry surfaces in a real VS Code', () => {
       assert.deepEqual(await texts(table.locator('[data-testid="variable-name"]')), ['sum', 'line']);
       await table.locator('button[aria-label="Open line"]').click();
       assert.deepEqual(await texts(table.locator('[data-testid="variable-name"]')), ['sum', 'line', 'sku', 'quantity']);
-      assert.deepEqual(await texts(table.locator('[data-testid="variable-value"]')), ['12.5', '{2 keys}', 'sku-9', '2']);
+      assert.deepEqual(await texts(table.locator('[data-testid="variable-value"]')), [
+        '12.5',
+        '{2 keys}',
+        'sku-9',
+        '2',
+      ]);
       // The caller's frame: its token never reaches the page.
       const caller = panel.locator('[data-testid="frame-row"]').nth(1);
       await caller.locator('button.frame-toggle').click();
@@ -129,7 +152,11 @@ describe('Sentry surfaces in a real VS Code', () => {
       const { workbench } = session;
       const panel = await workbench.webviewFrameShowing(typeError.title);
       const callerLine = lineOf('src/main.ts', "addToCart('sku-1', 1)");
-      await panel.locator('[data-testid="frame-link"]').filter({ hasText: `src/main.ts:${callerLine}` }).first().click();
+      await panel
+        .locator('[data-testid="frame-link"]')
+        .filter({ hasText: `src/main.ts:${callerLine}` })
+        .first()
+        .click();
       await workbench.waitForActiveEditorAt('main.ts', callerLine);
     }));
 
@@ -148,7 +175,10 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.runCommand('View: Close All Editor Groups');
       await workbench.openFile(cart);
       await workbench.goToLine(1);
-      await workbench.runCommandAndChoose('Sentry: Show Issue Details', new RegExp(`${typeError.shortId} · \\d+ events`));
+      await workbench.runCommandAndChoose(
+        'Sentry: Show Issue Details',
+        new RegExp(`${typeError.shortId} · \\d+ events`),
+      );
       await workbench.webviewFrameShowing(typeError.title);
       await workbench.runCommand('View: Close All Editor Groups');
     }));
@@ -163,7 +193,11 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.setSideBarWidth(460);
       const expected = openIssuesOfRelease(fake.data);
       const isIssue = (label: string): boolean => /^SHOP-WEB-\w+: /.test(label);
-      const rows = await workbench.waitForTreeRows(issuesTree, (found) => found.filter((row) => isIssue(row.label)).length === expected.length, 'the issue rows');
+      const rows = await workbench.waitForTreeRows(
+        issuesTree,
+        (found) => found.filter((row) => isIssue(row.label)).length === expected.length,
+        'the issue rows',
+      );
       assert.deepEqual([rows[0]?.name, rows[0]?.description], [scenario.releases.v120, 'release setting']);
       for (const open of expected) {
         const row = rows.find((candidate) => candidate.label.startsWith(`${open.shortId}: `));
@@ -171,7 +205,11 @@ describe('Sentry surfaces in a real VS Code', () => {
       }
 
       await workbench.treeRow(issuesTree, `${typeError.shortId}:`).locator('.monaco-tl-twistie').click();
-      const frames = await workbench.waitForTreeRows(issuesTree, (found) => found.some((row) => row.level === 2), 'the frames of the expanded issue');
+      const frames = await workbench.waitForTreeRows(
+        issuesTree,
+        (found) => found.some((row) => row.level === 2),
+        'the frames of the expanded issue',
+      );
       const callerLine = lineOf(cart, 'renderTotal();');
       assert.deepEqual(
         frames.filter((row) => row.level === 2).map((row) => `${row.name} ${row.description}`),
@@ -192,13 +230,24 @@ describe('Sentry surfaces in a real VS Code', () => {
       const { workbench } = session;
       const regressed = issueById(fake.data, '1004');
       await workbench.contextMenuPick(workbench.treeRow(issuesTree, `${regressed.shortId}:`), 'Resolve');
-      await waitFor(async () => (fake.issueUpdates.some((update) => update.issueId === regressed.id) ? true : undefined), {
-        what: `a PUT of issue ${regressed.id}`,
-        timeoutMs: 20_000,
-      });
+      await waitFor(
+        async () => (fake.issueUpdates.some((update) => update.issueId === regressed.id) ? true : undefined),
+        {
+          what: `a PUT of issue ${regressed.id}`,
+          timeoutMs: 20_000,
+        },
+      );
       const puts = fake.requests.filter((request) => request.method === 'PUT');
-      assert.deepEqual(puts.map((request) => [request.path, request.json]), [[issuePath(regressed.id), { status: 'resolved', statusDetails: {} }]]);
-      await workbench.waitForTreeRows(issuesTree, (rows) => rows.some((row) => row.label.startsWith(`${regressed.shortId}:`) && row.description.endsWith('· resolved')), 'the issue row to say resolved');
+      assert.deepEqual(
+        puts.map((request) => [request.path, request.json]),
+        [[issuePath(regressed.id), { status: 'resolved', statusDetails: {} }]],
+      );
+      await workbench.waitForTreeRows(
+        issuesTree,
+        (rows) =>
+          rows.some((row) => row.label.startsWith(`${regressed.shortId}:`) && row.description.endsWith('· resolved')),
+        'the issue row to say resolved',
+      );
     }));
 
   test('Resolve in the hover sends the resolving PUT and the mark leaves the line', () =>
@@ -208,16 +257,26 @@ describe('Sentry surfaces in a real VS Code', () => {
       await workbench.openFile(cart);
       await workbench.goToLine(raisingLine);
       const hover = await workbench.showHover(typeError.shortId);
-      await hover.locator('a').filter({ hasText: /^\s*Resolve\s*$/ }).click();
-      await waitFor(async () => (fake.issueUpdates.length > before ? true : undefined), { what: `a PUT of issue ${typeError.id}`, timeoutMs: 20_000 });
-      assert.deepEqual(fake.issueUpdates.slice(before), [{ issueId: typeError.id, body: { status: 'resolved', statusDetails: {} } }]);
+      await hover
+        .locator('a')
+        .filter({ hasText: /^\s*Resolve\s*$/ })
+        .click();
+      await waitFor(async () => (fake.issueUpdates.length > before ? true : undefined), {
+        what: `a PUT of issue ${typeError.id}`,
+        timeoutMs: 20_000,
+      });
+      assert.deepEqual(fake.issueUpdates.slice(before), [
+        { issueId: typeError.id, body: { status: 'resolved', statusDetails: {} } },
+      ]);
       const put = fake.requests.filter((request) => request.method === 'PUT').at(-1);
       assert.equal(put?.path, issuePath(typeError.id));
       assert.equal(put?.body, '{"status":"resolved","statusDetails":{}}');
       await workbench.page.keyboard.press('Escape');
       // The RangeError mark stays: the marks are still drawn, only the resolved issue's left.
       const marks = await workbench.waitForAfterLineDecorations(
-        (found) => !found.some((mark) => mark.text.includes('TypeError: Cannot read')) && found.some((mark) => mark.line === rangeErrorLine),
+        (found) =>
+          !found.some((mark) => mark.text.includes('TypeError: Cannot read')) &&
+          found.some((mark) => mark.line === rangeErrorLine),
         `the mark of ${typeError.shortId} to leave line ${raisingLine}`,
       );
       assert.ok(!marks.some((mark) => mark.line === raisingLine), JSON.stringify(marks));

@@ -2,7 +2,14 @@
 // the raising line and a quieter mark on the lines that called it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry } from '../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  defaultScenario,
+  lineOf,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+} from '../../support/fakeSentry';
 import { withSession } from '../harness';
 
 test('an open file shows its Sentry marks after the raising line', async () => {

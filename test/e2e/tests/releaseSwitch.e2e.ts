@@ -23,9 +23,16 @@ describe('release tracking in a real VS Code', () => {
 
   before(async () => {
     fake = await startFakeSentry({ data: defaultScenario() });
-    session = await startSession({ testName: 'release-switch', workspace: { files: scenarioWorkspace({ clircUrl: fake.url }) }, viewport: { width: 1280, height: 800 } });
+    session = await startSession({
+      testName: 'release-switch',
+      workspace: { files: scenarioWorkspace({ clircUrl: fake.url }) },
+      viewport: { width: 1280, height: 800 },
+    });
     await session.workbench.openFile(cart);
-    await session.workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === rangeErrorLine), `the marks of ${v120}`);
+    await session.workbench.waitForAfterLineDecorations(
+      (found) => found.some((mark) => mark.line === rangeErrorLine),
+      `the marks of ${v120}`,
+    );
   });
 
   after(async () => {
@@ -46,7 +53,10 @@ describe('release tracking in a real VS Code', () => {
       const typeError = issueById(fake.data, '1001');
       await workbench.goToLine(raisingLine);
       const carried = await workbench.showHover(typeError.shortId);
-      assert.match(await carried.innerText(), new RegExp(`Carried over from ${escape(v110)} · first seen in ${escape(v110)} · last seen in ${escape(v120)}`));
+      assert.match(
+        await carried.innerText(),
+        new RegExp(`Carried over from ${escape(v110)} · first seen in ${escape(v110)} · last seen in ${escape(v120)}`),
+      );
       await workbench.dismissHover();
     }));
 
@@ -59,10 +69,16 @@ describe('release tracking in a real VS Code', () => {
       await hover.locator('a').filter({ hasText: 'Open Details' }).click();
       const panel = await workbench.webviewFrameShowing(typeError.title);
       await workbench.dismissHover();
-      assert.equal((await panel.locator('[data-testid="issue-story"]').innerText()).trim(), `Carried over from ${v110}`);
+      assert.equal(
+        (await panel.locator('[data-testid="issue-story"]').innerText()).trim(),
+        `Carried over from ${v110}`,
+      );
       // The scenario's 1001 has 40 + 25 production events and 3 staging ones.
       const environments = await panel.locator('[data-testid="impact-environment"]').allInnerTexts();
-      assert.deepEqual(environments.map((text) => text.replace(/\s+/g, ' ').trim()), ['production 65 events (96%)', 'staging 3 events (4%)']);
+      assert.deepEqual(
+        environments.map((text) => text.replace(/\s+/g, ' ').trim()),
+        ['production 65 events (96%)', 'staging 3 events (4%)'],
+      );
       await workbench.screenshot('panel');
       // Back to the code alone for the next steps.
       await workbench.runCommand('View: Close All Editor Groups');
@@ -81,7 +97,10 @@ describe('release tracking in a real VS Code', () => {
       assert.match(narrowed[0]?.text ?? '', /^✖ 8 events · 5 users · RangeError: Invalid quantity/);
       await workbench.screenshot('new-only');
       await workbench.runCommand('Sentry: Toggle Marks: New in This Release Only');
-      await workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), 'every mark again');
+      await workbench.waitForAfterLineDecorations(
+        (found) => found.some((mark) => mark.line === raisingLine),
+        'every mark again',
+      );
     }));
 
   test('Compare Releases lists what is new, regressed and gone since the release before', () =>
@@ -91,13 +110,27 @@ describe('release tracking in a real VS Code', () => {
       await workbench.setSideBarWidth(520);
       // The Issues view above takes most of the side bar; collapsed, every comparison row is drawn (trees draw only
       // the rows in view).
-      await workbench.page.locator('.pane-header').filter({ hasText: /^Issues/ }).first().click();
-      const rows = await workbench.waitForTreeRows(comparisonTree, (found) => groupsOf(found).length === 3, 'the three comparison groups');
+      await workbench.page
+        .locator('.pane-header')
+        .filter({ hasText: /^Issues/ })
+        .first()
+        .click();
+      const rows = await workbench.waitForTreeRows(
+        comparisonTree,
+        (found) => groupsOf(found).length === 3,
+        'the three comparison groups',
+      );
       assert.deepEqual([rows[0]?.name, rows[0]?.description], [v120, `compared with ${v110}`]);
       const groups = groupsOf(rows);
-      assert.deepEqual(groups.map((group) => group.name), [`New in ${v120}`, `Regressed in ${v120}`, `Gone since ${v110}`]);
+      assert.deepEqual(
+        groups.map((group) => group.name),
+        [`New in ${v120}`, `Regressed in ${v120}`, `Gone since ${v110}`],
+      );
       // New: first seen in 1.2.0+45 (1002, 1005, 1008, 1009); regressed: 1004; gone: 1003 had events in 1.1.0 only.
-      assert.deepEqual(shortIdsUnder(rows, groups[0]), ['1002', '1005', '1008', '1009'].map((id) => issueById(fake.data, id).shortId).sort());
+      assert.deepEqual(
+        shortIdsUnder(rows, groups[0]),
+        ['1002', '1005', '1008', '1009'].map((id) => issueById(fake.data, id).shortId).sort(),
+      );
       assert.deepEqual(shortIdsUnder(rows, groups[1]), [issueById(fake.data, '1004').shortId]);
       assert.deepEqual(shortIdsUnder(rows, groups[2]), [issueById(fake.data, '1003').shortId]);
       assert.match(groups[0]?.description ?? '', /^4 issues · /);
@@ -119,21 +152,35 @@ describe('release tracking in a real VS Code', () => {
       await workbench.openFile(cart);
       // The editor was closed by the test before: its marks are drawn again a moment after it opens.
       const before = await workbench.waitForAfterLineDecorations(
-        (found) => found.some((mark) => mark.line === raisingLine && /^✖ 28 events · 10 users · TypeError/.test(mark.text)),
+        (found) =>
+          found.some((mark) => mark.line === raisingLine && /^✖ 28 events · 10 users · TypeError/.test(mark.text)),
         `the marks of ${v120} on ${cart}`,
       );
-      assert.match(before.find((mark) => mark.line === raisingLine)?.text ?? '', /^✖ 28 events · 10 users · TypeError/, JSON.stringify(before));
+      assert.match(
+        before.find((mark) => mark.line === raisingLine)?.text ?? '',
+        /^✖ 28 events · 10 users · TypeError/,
+        JSON.stringify(before),
+      );
       await workbench.runCommandAndChoose('Sentry: Select Release', new RegExp(`^${escape(v110)}`));
       // In 1.1.0 only 1001 was open: its count is 1.1.0's, and 1002 (new in 1.2.0+45) has no mark any more.
       const marks = await workbench.waitForAfterLineDecorations(
-        (found) => found.some((mark) => mark.line === raisingLine && mark.text.startsWith('✖ 40 events · 12 users')) && !found.some((mark) => mark.line === rangeErrorLine),
+        (found) =>
+          found.some((mark) => mark.line === raisingLine && mark.text.startsWith('✖ 40 events · 12 users')) &&
+          !found.some((mark) => mark.line === rangeErrorLine),
         `the marks of ${v110}`,
       );
-      assert.match(marks.find((mark) => mark.line === raisingLine)?.text ?? '', /^✖ 40 events · 12 users · TypeError: Cannot read properties of undefined/);
+      assert.match(
+        marks.find((mark) => mark.line === raisingLine)?.text ?? '',
+        /^✖ 40 events · 12 users · TypeError: Cannot read properties of undefined/,
+      );
       const item = await workbench.statusBarItem(sentryStatusBarItem);
       assert.equal(item?.text, `${v110} · 1`);
       // The visible comparison follows the store to the new release.
-      const rows = await workbench.waitForTreeRows(comparisonTree, (found) => found[0]?.name === v110 && groupsOf(found).length === 3, `the comparison of ${v110}`);
+      const rows = await workbench.waitForTreeRows(
+        comparisonTree,
+        (found) => found[0]?.name === v110 && groupsOf(found).length === 3,
+        `the comparison of ${v110}`,
+      );
       assert.equal(rows[0]?.description, `compared with ${v100}`);
       await workbench.screenshot('switched');
     }));

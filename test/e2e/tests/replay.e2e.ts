@@ -40,17 +40,33 @@ describe('Replay in Debugger in a real VS Code', () => {
       await workbench.dismissHover();
       // The Call Stack: the event's frames, innermost first.
       const frameRows = page.locator('.debug-call-stack .monaco-list-row .stack-frame');
-      const frameNames = async (): Promise<string[]> => (await locatorTexts(frameRows.locator('.label'))).filter((name) => name !== '');
-      await waitFor(async () => ((await frameNames()).length >= 5 ? true : undefined), { what: 'the replay call stack', timeoutMs: 30_000 });
-      assert.deepEqual((await frameNames()).slice(0, 5), ['Array.reduce', 'cartTotal', 'renderTotal', 'addToCart', 'HTMLButtonElement.<anonymous>']);
+      const frameNames = async (): Promise<string[]> =>
+        (await locatorTexts(frameRows.locator('.label'))).filter((name) => name !== '');
+      await waitFor(async () => ((await frameNames()).length >= 5 ? true : undefined), {
+        what: 'the replay call stack',
+        timeoutMs: 30_000,
+      });
+      assert.deepEqual((await frameNames()).slice(0, 5), [
+        'Array.reduce',
+        'cartTotal',
+        'renderTotal',
+        'addToCart',
+        'HTMLButtonElement.<anonymous>',
+      ]);
       // Stopped in the raising frame, on today's raising line, with the exception as the reason.
       await workbench.waitForActiveEditorAt('cart.ts', raisingLine);
       const widget = page.locator('.exception-widget').first();
       await widget.waitFor({ timeout: 20_000 });
       assert.match(await widget.innerText(), /TypeError[\s\S]*Cannot read properties of undefined \(reading 'price'\)/);
       // The Variables view: the raising frame's recorded locals.
-      await waitFor(async () => ((await variableRows()).some((row) => /^sum\s*[:=]?\s*12\.5$/.test(row)) ? true : undefined), { what: "the raising frame's variables", timeoutMs: 20_000 });
-      assert.ok((await variableRows()).some((row) => /^line\s*[:=]?\s*\{2 keys\}$/.test(row)), (await variableRows()).join(' | '));
+      await waitFor(
+        async () => ((await variableRows()).some((row) => /^sum\s*[:=]?\s*12\.5$/.test(row)) ? true : undefined),
+        { what: "the raising frame's variables", timeoutMs: 20_000 },
+      );
+      assert.ok(
+        (await variableRows()).some((row) => /^line\s*[:=]?\s*\{2 keys\}$/.test(row)),
+        (await variableRows()).join(' | '),
+      );
       await workbench.screenshot('stopped');
     }));
 
@@ -59,8 +75,15 @@ describe('Replay in Debugger in a real VS Code', () => {
       const { workbench } = session;
       await frameRow('cartTotal').click();
       await workbench.waitForActiveEditorAt('cart.ts', callerLine);
-      await waitFor(async () => ((await variableRows()).some((row) => /^sessionToken\s*[:=]?\s*\[Filtered\]/.test(row)) ? true : undefined), { what: "the caller's variables", timeoutMs: 20_000 });
-      assert.ok((await variableRows()).some((row) => /^lines\s*[:=]?\s*\[2 items\]$/.test(row)), (await variableRows()).join(' | '));
+      await waitFor(
+        async () =>
+          (await variableRows()).some((row) => /^sessionToken\s*[:=]?\s*\[Filtered\]/.test(row)) ? true : undefined,
+        { what: "the caller's variables", timeoutMs: 20_000 },
+      );
+      assert.ok(
+        (await variableRows()).some((row) => /^lines\s*[:=]?\s*\[2 items\]$/.test(row)),
+        (await variableRows()).join(' | '),
+      );
       assert.ok(!(await variableRows()).join(' ').includes('tok_live_4242'), 'the token is not shown');
       await workbench.screenshot('caller');
       await frameRow('renderTotal').click();
@@ -71,11 +94,18 @@ describe('Replay in Debugger in a real VS Code', () => {
     session.step('stop', async () => {
       const { page } = session.workbench;
       await session.workbench.runCommand('Debug: Stop');
-      await waitFor(async () => ((await page.locator('.debug-call-stack .monaco-list-row .stack-frame').count()) === 0 ? true : undefined), { what: 'the call stack to empty', timeoutMs: 20_000 });
+      await waitFor(
+        async () =>
+          (await page.locator('.debug-call-stack .monaco-list-row .stack-frame').count()) === 0 ? true : undefined,
+        { what: 'the call stack to empty', timeoutMs: 20_000 },
+      );
     }));
 
   function frameRow(name: string): Locator {
-    return session.workbench.page.locator('.debug-call-stack .monaco-list-row .stack-frame').filter({ hasText: name }).first();
+    return session.workbench.page
+      .locator('.debug-call-stack .monaco-list-row .stack-frame')
+      .filter({ hasText: name })
+      .first();
   }
 
   async function variableRows(): Promise<string[]> {

@@ -1,6 +1,12 @@
 // The workspace the e2e tests open: the fake Sentry scenario's sources, a .sentryclirc naming the fake server and the
 // scenario's project, and the release in the workspace settings; plus the scenario facts the tests assert on.
-import { DEFAULT_TOKEN, scenario, scenarioSources, type FakeIssue, type FakeSentryData } from '../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  scenario,
+  scenarioSources,
+  type FakeIssue,
+  type FakeSentryData,
+} from '../../support/fakeSentry';
 
 export interface ScenarioWorkspaceOptions {
   /** The `url` line of .sentryclirc; left out when undefined. */
@@ -15,7 +21,11 @@ export function scenarioWorkspace(options: ScenarioWorkspaceOptions): Record<str
   return {
     ...scenarioSources,
     '.sentryclirc': `[defaults]\n${url}org = ${scenario.org}\nproject = ${scenario.projects.web.slug}\n\n[auth]\ntoken = ${DEFAULT_TOKEN}\n`,
-    '.vscode/settings.json': JSON.stringify({ 'sentryInsight.release': scenario.releases.v120, ...options.settings }, null, 2),
+    '.vscode/settings.json': JSON.stringify(
+      { 'sentryInsight.release': scenario.releases.v120, ...options.settings },
+      null,
+      2,
+    ),
   };
 }
 

@@ -3,7 +3,14 @@
 // token with that server, and the issues then load from it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALL_SCOPES, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry } from '../../support/fakeSentry';
+import {
+  ALL_SCOPES,
+  defaultScenario,
+  lineOf,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+} from '../../support/fakeSentry';
 import { waitFor, withSession } from '../harness';
 
 const cart = 'src/cart.ts';
@@ -36,17 +43,29 @@ test('Sign In offers the server .sentryclirc names, and signs in to it', async (
         await workbench.screenshot('server');
         await workbench.answerInputBox(serverBox);
         await workbench.answerInputBox(tokenBox, token);
-        const signedIn = await waitFor(async () => (await workbench.notificationTexts()).find((text) => text.startsWith('Signed in to Sentry')), {
-          what: 'the notification that the sign-in succeeded',
-          timeoutMs: 30_000,
-        });
+        const signedIn = await waitFor(
+          async () => (await workbench.notificationTexts()).find((text) => text.startsWith('Signed in to Sentry')),
+          {
+            what: 'the notification that the sign-in succeeded',
+            timeoutMs: 30_000,
+          },
+        );
         assert.match(signedIn, /127\.0\.0\.1/);
-        const check = fake.requests.find((request) => request.path === '/api/0/' && request.authorization === `Bearer ${token}`);
+        const check = fake.requests.find(
+          (request) => request.path === '/api/0/' && request.authorization === `Bearer ${token}`,
+        );
         assert.ok(check, 'the token was checked by the server the workspace names');
-        await workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), `the mark on line ${raisingLine} from the signed-in server`);
+        await workbench.waitForAfterLineDecorations(
+          (found) => found.some((mark) => mark.line === raisingLine),
+          `the mark on line ${raisingLine} from the signed-in server`,
+        );
         await workbench.screenshot('signed-in');
         assert.ok(
-          fake.requests.some((request) => request.path.startsWith(`/api/0/organizations/${scenario.org}/issues/`) && request.authorization === `Bearer ${token}`),
+          fake.requests.some(
+            (request) =>
+              request.path.startsWith(`/api/0/organizations/${scenario.org}/issues/`) &&
+              request.authorization === `Bearer ${token}`,
+          ),
           'the issues were loaded with the signed-in token',
         );
       },

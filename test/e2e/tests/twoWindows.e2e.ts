@@ -11,7 +11,14 @@ import { freePort } from '../harness/codeServer';
 
 const basket = 'src/basket.js';
 const files = {
-  [basket]: ['// The basket of a small shop.', 'export function checkout(basket) {', "  if (basket.length === 0) throw new TypeError('basket is empty');", '  return basket.length;', '}', ''].join('\n'),
+  [basket]: [
+    '// The basket of a small shop.',
+    'export function checkout(basket) {',
+    "  if (basket.length === 0) throw new TypeError('basket is empty');",
+    '  return basket.length;',
+    '}',
+    '',
+  ].join('\n'),
 };
 /** The `throw` line, where every event's frame points. */
 const raisingLine = 3;
@@ -19,13 +26,29 @@ const raisingLine = 3;
 /** One error event of the basket, raised on `raisingLine`, as an SDK would send it. */
 function basketEvent(): string {
   const eventId = randomUUID().replace(/-/g, '');
-  const frame = { filename: `app:///${basket}`, abs_path: `app:///${basket}`, function: 'checkout', lineno: raisingLine, colno: 35, in_app: true };
+  const frame = {
+    filename: `app:///${basket}`,
+    abs_path: `app:///${basket}`,
+    function: 'checkout',
+    lineno: raisingLine,
+    colno: 35,
+    in_app: true,
+  };
   const event = {
     event_id: eventId,
     platform: 'javascript',
     level: 'error',
     timestamp: Date.now() / 1000,
-    exception: { values: [{ type: 'TypeError', value: 'basket is empty', stacktrace: { frames: [frame] }, mechanism: { type: 'onerror', handled: false } }] },
+    exception: {
+      values: [
+        {
+          type: 'TypeError',
+          value: 'basket is empty',
+          stacktrace: { frames: [frame] },
+          mechanism: { type: 'onerror', handled: false },
+        },
+      ],
+    },
   };
   return `${JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() })}\n{"type":"event"}\n${JSON.stringify(event)}\n`;
 }
@@ -34,7 +57,14 @@ function basketEvent(): string {
 function postEvent(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/1/envelope/?sentry_key=local&sentry_version=7', headers: { Connection: 'close', 'Content-Type': 'application/x-sentry-envelope' }, timeout: 10_000 },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/1/envelope/?sentry_key=local&sentry_version=7',
+        headers: { Connection: 'close', 'Content-Type': 'application/x-sentry-envelope' },
+        timeout: 10_000,
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
@@ -48,7 +78,11 @@ function postEvent(port: number): Promise<number> {
 
 /** Sends one event once a server accepts it (the port may be changing hands), bounded to a minute. */
 async function sendEvent(port: number): Promise<void> {
-  await waitFor(async () => ((await postEvent(port).catch(() => 0)) === 200 ? true : undefined), { what: `the local Sentry on ${port} to accept an event`, timeoutMs: 60_000, intervalMs: 500 });
+  await waitFor(async () => ((await postEvent(port).catch(() => 0)) === 200 ? true : undefined), {
+    what: `the local Sentry on ${port} to accept an event`,
+    timeoutMs: 60_000,
+    intervalMs: 500,
+  });
 }
 
 function markOf(found: LineDecoration[]): LineDecoration | undefined {
@@ -58,7 +92,11 @@ function markOf(found: LineDecoration[]): LineDecoration | undefined {
 /** `timeoutMs` beyond a step's 20 s for a window's first load, which a busy machine slows down. */
 async function waitForCount(workbench: Workbench, events: number, window: string, timeoutMs?: number): Promise<void> {
   const count = events === 1 ? '1 event' : `${events} events`;
-  await workbench.waitForAfterLineDecorations((found) => markOf(found)?.text.startsWith(`✖ ${count} `) === true, `the ${window} window's mark to read "${count}"`, timeoutMs);
+  await workbench.waitForAfterLineDecorations(
+    (found) => markOf(found)?.text.startsWith(`✖ ${count} `) === true,
+    `the ${window} window's mark to read "${count}"`,
+    timeoutMs,
+  );
 }
 
 test('two windows on one local Sentry both show new events; the second takes over the port when the first closes', async () => {
@@ -66,7 +104,12 @@ test('two windows on one local Sentry both show new events; the second takes ove
   const port = await freePort();
   const settings = { 'sentryInsight.local.port': port, 'remote.autoForwardPorts': false };
   // A closed window's extension host stops after 3 s instead of code-server's three hours.
-  const session = await startSession({ testName: 'two-windows', workspace: { files }, settings, reconnectionGraceSeconds: 3 });
+  const session = await startSession({
+    testName: 'two-windows',
+    workspace: { files },
+    settings,
+    reconnectionGraceSeconds: 3,
+  });
   try {
     const first = session.workbench;
     await first.openFile(basket);

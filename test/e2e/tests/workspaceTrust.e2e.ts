@@ -22,15 +22,30 @@ test("an untrusted workspace's server url is ignored: no request reaches that se
         testName: 'restricted-mode',
         workspaceTrust: restricted.workspaceTrust,
         settings: { ...restricted.settings, 'sentryInsight.url': usersServer.url },
-        workspace: { files: scenarioWorkspace({ clircUrl: workspaceServer.url, settings: { 'sentryInsight.url': workspaceServer.url } }) },
+        workspace: {
+          files: scenarioWorkspace({
+            clircUrl: workspaceServer.url,
+            settings: { 'sentryInsight.url': workspaceServer.url },
+          }),
+        },
       },
       async ({ workbench }) => {
-        await workbench.page.locator('.part.statusbar').filter({ hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
+        await workbench.page
+          .locator('.part.statusbar')
+          .filter({ hasText: 'Restricted Mode' })
+          .first()
+          .waitFor({ state: 'visible' });
         await workbench.openFile(cart);
         // The marks come from the user's server: the extension runs and has loaded what it will load.
-        await workbench.waitForAfterLineDecorations((found) => found.some((mark) => mark.line === raisingLine), `the mark on line ${raisingLine}`);
+        await workbench.waitForAfterLineDecorations(
+          (found) => found.some((mark) => mark.line === raisingLine),
+          `the mark on line ${raisingLine}`,
+        );
         await workbench.screenshot();
-        assert.ok(usersServer.requests.some((request) => request.path.startsWith('/api/0/organizations/acme/issues/')), 'the issues came from the user server');
+        assert.ok(
+          usersServer.requests.some((request) => request.path.startsWith('/api/0/organizations/acme/issues/')),
+          'the issues came from the user server',
+        );
         assert.deepEqual(
           workspaceServer.requests.map((request) => `${request.method} ${request.path}`),
           [],
@@ -51,7 +66,12 @@ test("without a server in the user's settings, an untrusted workspace's .sentryc
       {
         testName: 'restricted-mode-files',
         ...restricted,
-        workspace: { files: scenarioWorkspace({ clircUrl: workspaceServer.url, settings: { 'sentryInsight.url': workspaceServer.url } }) },
+        workspace: {
+          files: scenarioWorkspace({
+            clircUrl: workspaceServer.url,
+            settings: { 'sentryInsight.url': workspaceServer.url },
+          }),
+        },
       },
       async ({ workbench }) => {
         await workbench.openFile(cart);
@@ -69,7 +89,10 @@ test("without a server in the user's settings, an untrusted workspace's .sentryc
           [],
           'the server named by the workspace received no request',
         );
-        assert.ok(rows.every((row) => !row.label.includes(workspaceServer.url)), JSON.stringify(rows));
+        assert.ok(
+          rows.every((row) => !row.label.includes(workspaceServer.url)),
+          JSON.stringify(rows),
+        );
       },
     );
   } finally {

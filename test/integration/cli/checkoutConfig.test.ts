@@ -6,7 +6,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ScanJson } from '../../../src/cli/scanOutput';
-import { DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  defaultScenario,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+  type FakeSentry,
+} from '../../support/fakeSentry';
 import { makeWorkspace, runCli, useCliFixture } from './cliRun';
 
 const { org, releases } = scenario;
@@ -19,7 +26,10 @@ describe("a checkout's sentry-cli file naming the server", () => {
   let checkout: string;
   before(async () => {
     named = await startFakeSentry({ data: defaultScenario() });
-    checkout = makeWorkspace({ ...scenarioSources, '.sentryclirc': `[defaults]\nurl=${named.url}\norg=${org}\nproject=${web}\n` });
+    checkout = makeWorkspace({
+      ...scenarioSources,
+      '.sentryclirc': `[defaults]\nurl=${named.url}\norg=${org}\nproject=${web}\n`,
+    });
   });
   after(async () => {
     await named.close();
@@ -30,9 +40,17 @@ describe("a checkout's sentry-cli file naming the server", () => {
     const run = await runCli(['scan', '--workspace', checkout, '--release', releases.v120, '--json'], token);
     assert.equal(run.code, 0, run.stderr);
     const host = new URL(named.url).host;
-    assert.ok(run.stderr.includes(`the auth token from SENTRY_AUTH_TOKEN is sent to ${host}, the server named by ${join(checkout, '.sentryclirc')} in the checkout`), run.stderr);
+    assert.ok(
+      run.stderr.includes(
+        `the auth token from SENTRY_AUTH_TOKEN is sent to ${host}, the server named by ${join(checkout, '.sentryclirc')} in the checkout`,
+      ),
+      run.stderr,
+    );
     assert.match(run.stderr, /--no-checkout-config/);
-    assert.ok(named.requests.some((request) => request.hasAuthorization), 'the token went where the notice said');
+    assert.ok(
+      named.requests.some((request) => request.hasAuthorization),
+      'the token went where the notice said',
+    );
   });
 
   test('compare says it too, before the token is sent', async () => {
@@ -55,10 +73,28 @@ describe("a checkout's sentry-cli file naming the server", () => {
   test('--no-checkout-config reads no field of the checkout: nothing reaches the server it names', async () => {
     const before = named.requests.length;
     const env = { ...token, SENTRY_URL: trusted.fake.url };
-    const unnamed = await runCli(['scan', '--no-checkout-config', '--workspace', checkout, '--release', releases.v120], env);
+    const unnamed = await runCli(
+      ['scan', '--no-checkout-config', '--workspace', checkout, '--release', releases.v120],
+      env,
+    );
     assert.equal(unnamed.code, 2, 'the organization in the checkout is not read either');
     assert.match(unnamed.stderr, /No Sentry organization/);
-    const run = await runCli(['scan', '--no-checkout-config', '--org', org, '--project', web, '--workspace', checkout, '--release', releases.v120, '--json'], env);
+    const run = await runCli(
+      [
+        'scan',
+        '--no-checkout-config',
+        '--org',
+        org,
+        '--project',
+        web,
+        '--workspace',
+        checkout,
+        '--release',
+        releases.v120,
+        '--json',
+      ],
+      env,
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.ok((JSON.parse(run.stdout) as ScanJson).annotations.length > 0, 'the checkout is still scanned');
     assert.doesNotMatch(run.stderr, /is sent to/);
@@ -66,7 +102,7 @@ describe("a checkout's sentry-cli file naming the server", () => {
     assert.ok(trusted.fake.requests.some((request) => request.hasAuthorization));
   });
 
-  test('--no-checkout-config without any other server is https://sentry.io, never the checkout\'s', async () => {
+  test("--no-checkout-config without any other server is https://sentry.io, never the checkout's", async () => {
     const before = named.requests.length;
     // No token: the CLI stops before any request, naming the server it would have used.
     const run = await runCli(['scan', '--no-checkout-config', '--org', org, '--project', web, '--workspace', checkout]);

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { EventJson } from '../../../src/cli/eventOutput';
 import type { ScanJson } from '../../../src/cli/scanOutput';
-import { DEFAULT_TOKEN, defaultScenario, lineOf, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  defaultScenario,
+  lineOf,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+  type FakeSentry,
+} from '../../support/fakeSentry';
 import { makeWorkspace, runCli } from './cliRun';
 
 const { org, releases } = scenario;
@@ -26,8 +34,20 @@ describe('sentry-insight event', () => {
 
   function git(args: string[], author = 'Jane Doe', time = start): string {
     const date = `${String(time)} +0000`;
-    const env = { ...process.env, GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_COMMITTER_DATE: date };
-    return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: workspace, env, encoding: 'utf8' }).trim();
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: 'dev@example.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: 'dev@example.com',
+      GIT_COMMITTER_DATE: date,
+    };
+    return execFileSync(
+      'git',
+      ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args],
+      { cwd: workspace, env, encoding: 'utf8' },
+    ).trim();
   }
 
   function commitAll(name: string, message: string, author: string, time: number): void {
@@ -37,7 +57,20 @@ describe('sentry-insight event', () => {
   }
 
   function eventArgs(...extra: string[]): string[] {
-    return ['event', ...extra, '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120];
+    return [
+      'event',
+      ...extra,
+      '--url',
+      fake.url,
+      '--org',
+      org,
+      '--project',
+      web,
+      '--workspace',
+      workspace,
+      '--release',
+      releases.v120,
+    ];
   }
 
   before(async () => {
@@ -46,7 +79,10 @@ describe('sentry-insight event', () => {
     git(['init', '-q']);
     commitAll('sources', 'Cart and checkout', 'Sam Smith', start);
     mkdirSync(join(workspace, '.github'));
-    writeFileSync(join(workspace, '.github', 'CODEOWNERS'), '* @acme/platform\n/src/cart.ts @acme/web jane@example.com\n');
+    writeFileSync(
+      join(workspace, '.github', 'CODEOWNERS'),
+      '* @acme/platform\n/src/cart.ts @acme/web jane@example.com\n',
+    );
     commitAll('owners', 'Code owners', 'Sam Smith', start + day);
     // shop@1.2.0+45 is tagged v1.2.0 (its semver with a v), as release tags often are.
     git(['tag', 'v1.2.0']);
@@ -62,7 +98,23 @@ describe('sentry-insight event', () => {
   });
 
   async function cartShortId(): Promise<string> {
-    const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+    const run = await runCli(
+      [
+        'scan',
+        '--url',
+        fake.url,
+        '--org',
+        org,
+        '--project',
+        web,
+        '--workspace',
+        workspace,
+        '--release',
+        releases.v120,
+        '--json',
+      ],
+      token,
+    );
     assert.equal(run.code, 0, run.stderr);
     const shortId = (JSON.parse(run.stdout) as ScanJson).issues.find((issue) => issue.id === '1001')?.shortId;
     assert.ok(shortId);
@@ -86,27 +138,66 @@ describe('sentry-insight event', () => {
     assert.ok(secret, 'the secret-named variable is listed');
     assert.ok(!run.stdout.includes('tok_live_4242'), 'its value is scrubbed');
     // The fix came after v1.2.0 (the code owners commit): the release's line was the first commit's.
-    assert.deepEqual(result.suspectCommit, { sha: shas['sources'], author: 'Sam Smith', date: new Date(start * 1000).toISOString(), summary: 'Cart and checkout' });
-    assert.deepEqual(result.owners, { owners: ['@acme/web', 'jane@example.com'], source: '.github/CODEOWNERS', line: 2 });
+    assert.deepEqual(result.suspectCommit, {
+      sha: shas['sources'],
+      author: 'Sam Smith',
+      date: new Date(start * 1000).toISOString(),
+      summary: 'Cart and checkout',
+    });
+    assert.deepEqual(result.owners, {
+      owners: ['@acme/web', 'jane@example.com'],
+      source: '.github/CODEOWNERS',
+      line: 2,
+    });
   });
 
   test('text: the grounded stack with the suspect commit, then the code owners', async () => {
     const run = await runCli(eventArgs('1001'), token);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`workspace file src/cart\\.ts:${raisingLine}`));
-    assert.match(run.stdout, /Suspect commit: this line was last changed in \w{7} by Sam Smith, 1 day before shop@1\.2\.0\+45: 'Cart and checkout'; rewritten since in \w{7} by Ann Lee/);
-    assert.match(run.stdout, /^Code owners of src\/cart\.ts: @acme\/web, jane@example\.com \(\.github\/CODEOWNERS line 2\)$/m);
+    assert.match(
+      run.stdout,
+      /Suspect commit: this line was last changed in \w{7} by Sam Smith, 1 day before shop@1\.2\.0\+45: 'Cart and checkout'; rewritten since in \w{7} by Ann Lee/,
+    );
+    assert.match(
+      run.stdout,
+      /^Code owners of src\/cart\.ts: @acme\/web, jane@example\.com \(\.github\/CODEOWNERS line 2\)$/m,
+    );
     assert.ok(!run.stdout.includes('tok_live_4242'));
   });
 
-  test('scan --json gains each annotation\'s suspect commit and owners', async () => {
-    const run = await runCli(['scan', '--url', fake.url, '--org', org, '--project', web, '--workspace', workspace, '--release', releases.v120, '--json'], token);
+  test("scan --json gains each annotation's suspect commit and owners", async () => {
+    const run = await runCli(
+      [
+        'scan',
+        '--url',
+        fake.url,
+        '--org',
+        org,
+        '--project',
+        web,
+        '--workspace',
+        workspace,
+        '--release',
+        releases.v120,
+        '--json',
+      ],
+      token,
+    );
     assert.equal(run.code, 0, run.stderr);
-    const raised = (JSON.parse(run.stdout) as ScanJson).annotations.find((annotation) => annotation.issueId === '1001' && annotation.role === 'raised');
+    const raised = (JSON.parse(run.stdout) as ScanJson).annotations.find(
+      (annotation) => annotation.issueId === '1001' && annotation.role === 'raised',
+    );
     assert.equal(raised?.suspectCommit?.sha, shas['sources']);
     assert.equal(raised?.suspectCommit?.summary, 'Cart and checkout');
-    assert.deepEqual(raised?.owners, { owners: ['@acme/web', 'jane@example.com'], source: '.github/CODEOWNERS', line: 2 });
-    const main = (JSON.parse(run.stdout) as ScanJson).annotations.find((annotation) => annotation.file === 'src/main.ts');
+    assert.deepEqual(raised?.owners, {
+      owners: ['@acme/web', 'jane@example.com'],
+      source: '.github/CODEOWNERS',
+      line: 2,
+    });
+    const main = (JSON.parse(run.stdout) as ScanJson).annotations.find(
+      (annotation) => annotation.file === 'src/main.ts',
+    );
     assert.deepEqual(main?.owners, { owners: ['@acme/platform'], source: '.github/CODEOWNERS', line: 1 });
   });
 
@@ -114,7 +205,14 @@ describe('sentry-insight event', () => {
     for (const args of [eventArgs(), eventArgs('../etc/passwd'), eventArgs('1001', 'extra'), eventArgs('NOPE-404')]) {
       const run = await runCli(args, token);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
-      assert.equal(run.stderr.trim().split('\n').filter((line) => line.startsWith('sentry-insight:')).length, 1, run.stderr);
+      assert.equal(
+        run.stderr
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('sentry-insight:')).length,
+        1,
+        run.stderr,
+      );
       assert.equal(run.stdout, '');
     }
   });

@@ -28,8 +28,21 @@ function commitWorkspace(path: string): void {
   mkdirSync(join(path, '.github'));
   writeFileSync(join(path, '.github', 'CODEOWNERS'), '# Owners\nsrc/ @acme/checkout jane@example.com\n');
   const date = `${String(committed)} +0000`;
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Jane Doe', GIT_AUTHOR_EMAIL: 'jane@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: 'Jane Doe', GIT_COMMITTER_EMAIL: 'jane@example.com', GIT_COMMITTER_DATE: date };
-  const git = (args: string[]) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: path, env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Jane Doe',
+    GIT_AUTHOR_EMAIL: 'jane@example.com',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_NAME: 'Jane Doe',
+    GIT_COMMITTER_EMAIL: 'jane@example.com',
+    GIT_COMMITTER_DATE: date,
+  };
+  const git = (args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args],
+      { cwd: path, env, stdio: 'ignore' },
+    );
   git(['init', '-q']);
   git(['add', '.']);
   git(['commit', '-q', '-m', 'Cart rules']);
@@ -46,12 +59,26 @@ describe('sentry-insight mcp on the local Sentry with real SDK events', () => {
     workspace = writeSdkWorkspace();
     commitWorkspace(workspace.path);
     storeDir = mkdtempSync(join(tmpdir(), 'mcp-local-store-'));
-    server = await startLocalSentry({ storeDirectory: storeDir, workspaceFolders: [{ name: 'shop', path: workspace.path }] });
+    server = await startLocalSentry({
+      storeDirectory: storeDir,
+      workspaceFolders: [{ name: 'shop', path: workspace.path }],
+    });
     const run = await runSdkApp(workspace.path, server.dsn(project, 'anykey'));
     assert.match(run.stdout, /^flushed$/m, `the SDK delivered every event: ${run.stderr}`);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [cliPath, 'mcp', '--url', server.url, '--org', 'local', '--project', project, '--workspace', workspace.path],
+      args: [
+        cliPath,
+        'mcp',
+        '--url',
+        server.url,
+        '--org',
+        'local',
+        '--project',
+        project,
+        '--workspace',
+        workspace.path,
+      ],
       env: { PATH: process.env.PATH ?? '', HOME: emptyHome, SENTRY_AUTH_TOKEN: server.apiToken },
       stderr: 'pipe',
     });
@@ -66,13 +93,24 @@ describe('sentry-insight mcp on the local Sentry with real SDK events', () => {
     rmSync(storeDir, { recursive: true, force: true });
   });
 
-  const call = async (name: string, args: Record<string, unknown> = {}) => textOf(await client.callTool({ name, arguments: args }, undefined, { timeout }));
+  const call = async (name: string, args: Record<string, unknown> = {}) =>
+    textOf(await client.callTool({ name, arguments: args }, undefined, { timeout }));
 
-  test("list_issues names the lines the app raised at, in the release of its package.json", async () => {
+  test('list_issues names the lines the app raised at, in the release of its package.json', async () => {
     const text = await call('list_issues');
     assert.match(text, /^2 of the 2 unresolved issues of release shop@1\.2\.3 \(from package\.json\)/);
-    assert.match(text, new RegExp(`· 3 events, 2 users\\n  TypeError: cart 1 is empty\\n  raised at src/cart\\.js:${raisedLines.cart}\\n`));
-    assert.match(text, new RegExp(`· 1 events?, 1 users?\\n  TypeError: order 9 has no address\\n  raised at src/orders\\.js:${raisedLines.orders}\\n`));
+    assert.match(
+      text,
+      new RegExp(
+        `· 3 events, 2 users\\n  TypeError: cart 1 is empty\\n  raised at src/cart\\.js:${raisedLines.cart}\\n`,
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `· 1 events?, 1 users?\\n  TypeError: order 9 has no address\\n  raised at src/orders\\.js:${raisedLines.orders}\\n`,
+      ),
+    );
   });
 
   test("issue_context shows today's source with its suspect commit and the event's tags, without the user", async () => {
@@ -82,9 +120,20 @@ describe('sentry-insight mcp on the local Sentry with real SDK events', () => {
     const text = await call('issue_context', { issue: shortId });
     assert.match(text, /## Exception \(thrown\): TypeError: cart \d is empty\nMechanism \S+/);
     const thrownLine = (sdkAppFiles['src/cart.js'].split('\n')[raisedLines.cart - 1] ?? '').trim();
-    assert.match(text, new RegExp(`- computeTotal at workspace file src/cart\\.js:${raisedLines.cart}\\n(.*\\n)*    > ${raisedLines.cart} \\|\\s+${thrownLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
-    assert.match(text, /^Code owners of src\/cart\.js: @acme\/checkout, jane@example\.com \(\.github\/CODEOWNERS line 2\)\.$/m);
-    assert.match(text, /Suspect commit: this line was last changed in [0-9a-f]{7} by Jane Doe, just before shop@1\.2\.3: 'Cart rules'/);
+    assert.match(
+      text,
+      new RegExp(
+        `- computeTotal at workspace file src/cart\\.js:${raisedLines.cart}\\n(.*\\n)*    > ${raisedLines.cart} \\|\\s+${thrownLine.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
+      ),
+    );
+    assert.match(
+      text,
+      /^Code owners of src\/cart\.js: @acme\/checkout, jane@example\.com \(\.github\/CODEOWNERS line 2\)\.$/m,
+    );
+    assert.match(
+      text,
+      /Suspect commit: this line was last changed in [0-9a-f]{7} by Jane Doe, just before shop@1\.2\.3: 'Cart rules'/,
+    );
     assert.ok(text.indexOf('src/cart.js:') < text.indexOf('src/app.js:'), 'the raising frame before its caller');
     assert.match(text, /## Tags\n(.*\n)*environment: development/);
     const tags = text.slice(text.indexOf('## Tags'));

@@ -21,15 +21,59 @@ function stderrLines(stderr: string): string[] {
 
 describe('sentry-insight help', () => {
   for (const [command, options] of [
-    ['scan', ['--url', '--org', '--project', '--release', '--environment', '--workspace', '--period', '--json', '--verbose', '--help']],
-    ['compare', ['--url', '--org', '--project', '--release', '--base', '--fail-on', '--environment', '--workspace', '--period', '--json', '--verbose']],
-    ['serve', ['--port', '--store', '--workspace', '--project', '--token', '--keep-ip-addresses', '--sensitive-fields', '--no-scrubbing', '--verbose', '--help']],
+    [
+      'scan',
+      [
+        '--url',
+        '--org',
+        '--project',
+        '--release',
+        '--environment',
+        '--workspace',
+        '--period',
+        '--json',
+        '--verbose',
+        '--help',
+      ],
+    ],
+    [
+      'compare',
+      [
+        '--url',
+        '--org',
+        '--project',
+        '--release',
+        '--base',
+        '--fail-on',
+        '--environment',
+        '--workspace',
+        '--period',
+        '--json',
+        '--verbose',
+      ],
+    ],
+    [
+      'serve',
+      [
+        '--port',
+        '--store',
+        '--workspace',
+        '--project',
+        '--token',
+        '--keep-ip-addresses',
+        '--sensitive-fields',
+        '--no-scrubbing',
+        '--verbose',
+        '--help',
+      ],
+    ],
   ] as const) {
     test(`${command} --help shows its own usage, every option it takes and examples, on stdout with exit 0`, async () => {
       const run = await runCli([command, '--help']);
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, new RegExp(`^Usage: sentry-insight ${command} \\[options\\]`));
-      for (const option of options) assert.match(run.stdout, new RegExp(`^  ${option}\\b`, 'm'), `${command} --help lists ${option}`);
+      for (const option of options)
+        assert.match(run.stdout, new RegExp(`^  ${option}\\b`, 'm'), `${command} --help lists ${option}`);
       assert.match(run.stdout, new RegExp(`Examples:\\n  sentry-insight ${command}`));
       const other = command === 'serve' ? '--fail-on' : '--store';
       assert.doesNotMatch(run.stdout, new RegExp(`^  ${other}\\b`, 'm'), 'no option of another command');
@@ -38,7 +82,8 @@ describe('sentry-insight help', () => {
 
   for (const spec of [scanSpec, compareSpec, serveSpec]) {
     test(`${spec.name} --help lists every option the command accepts`, () => {
-      for (const option of [...spec.args.valued, ...spec.args.switches]) assert.match(spec.help, new RegExp(`^  --${option}\\b`, 'm'), `${spec.name} --help lists --${option}`);
+      for (const option of [...spec.args.valued, ...spec.args.switches])
+        assert.match(spec.help, new RegExp(`^  --${option}\\b`, 'm'), `${spec.name} --help lists --${option}`);
     });
   }
 
@@ -53,15 +98,18 @@ describe('sentry-insight help', () => {
   test('--help alone lists the commands and how to get their help', async () => {
     const run = await runCli(['--help']);
     assert.equal(run.code, 0);
-    for (const command of ['scan', 'compare', 'serve', 'mcp']) assert.match(run.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['scan', 'compare', 'serve', 'mcp'])
+      assert.match(run.stdout, new RegExp(`^  ${command} `, 'm'));
     assert.match(run.stdout, /sentry-insight <command> --help/);
   });
 
-  test('an unknown option is one line naming it and the command\'s help', async () => {
+  test("an unknown option is one line naming it and the command's help", async () => {
     for (const command of ['scan', 'compare', 'serve', 'mcp']) {
       const run = await runCli([command, '--frobnicate']);
       assert.equal(run.code, 2);
-      assert.deepEqual(stderrLines(run.stderr), [`sentry-insight: unknown option --frobnicate; see \`sentry-insight ${command} --help\``]);
+      assert.deepEqual(stderrLines(run.stderr), [
+        `sentry-insight: unknown option --frobnicate; see \`sentry-insight ${command} --help\``,
+      ]);
       assert.equal(run.stdout, '');
     }
   });
@@ -88,30 +136,54 @@ describe('bad input is exit 2 and one line, before anything is sent', () => {
     assert.equal(fixture.fake.requests.length, before, 'no request reached the server');
   }
 
-  const connection = (): string[] => ['--url', fixture.fake.url, '--org', org, '--project', web, '--release', releases.v120];
+  const connection = (): string[] => [
+    '--url',
+    fixture.fake.url,
+    '--org',
+    org,
+    '--project',
+    web,
+    '--release',
+    releases.v120,
+  ];
 
   test('--workspace naming a missing folder, a file or an empty folder', async () => {
     const empty = join(fixture.workspace, 'empty-folder');
     mkdirSync(empty, { recursive: true });
     writeFileSync(join(fixture.workspace, 'a-file.txt'), 'text');
     for (const command of ['scan', 'compare']) {
-      await refused([command, ...connection(), '--workspace', join(fixture.workspace, 'no-such-folder')], /--workspace .*no-such-folder does not exist/);
-      await refused([command, ...connection(), '--workspace', join(fixture.workspace, 'a-file.txt')], /--workspace .*a-file\.txt is a file, not a folder/);
+      await refused(
+        [command, ...connection(), '--workspace', join(fixture.workspace, 'no-such-folder')],
+        /--workspace .*no-such-folder does not exist/,
+      );
+      await refused(
+        [command, ...connection(), '--workspace', join(fixture.workspace, 'a-file.txt')],
+        /--workspace .*a-file\.txt is a file, not a folder/,
+      );
       await refused([command, ...connection(), '--workspace', empty], /--workspace .*empty-folder is an empty folder/);
     }
   });
 
   test('an invalid --url or SENTRY_URL never becomes https://sentry.io', async () => {
     const rest = ['--org', org, '--project', web, '--workspace', fixture.workspace];
-    await refused(['scan', '--url', 'not-a-url', ...rest], /server URL from --url cannot be used: it is not an absolute URL/);
+    await refused(
+      ['scan', '--url', 'not-a-url', ...rest],
+      /server URL from --url cannot be used: it is not an absolute URL/,
+    );
     await refused(['scan', '--url', 'ftp://x', ...rest], /server URL from --url cannot be used: it uses ftp:/);
-    await refused(['compare', ...rest], /server URL from SENTRY_URL cannot be used/, { ...token, SENTRY_URL: 'ftp://x' });
+    await refused(['compare', ...rest], /server URL from SENTRY_URL cannot be used/, {
+      ...token,
+      SENTRY_URL: 'ftp://x',
+    });
     // Without a token too: the URL problem is named, not "no auth token for https://sentry.io".
     await refused(['scan', '--url', 'not-a-url', ...rest], /--url/, {});
   });
 
   test('--period that is not a time window', async () => {
-    await refused(['scan', ...connection(), '--workspace', fixture.workspace, '--period', 'banana'], /--period "banana" is not a time window: .*24h, 14d or 90d/);
+    await refused(
+      ['scan', ...connection(), '--workspace', fixture.workspace, '--period', 'banana'],
+      /--period "banana" is not a time window: .*24h, 14d or 90d/,
+    );
     await refused(['compare', ...connection(), '--workspace', fixture.workspace, '--period', '14'], /--period "14"/);
   });
 });
@@ -121,9 +193,17 @@ describe('a server that is not Sentry', () => {
 
   for (const status of [404, 200]) {
     test(`answering ${status} with a web page is reported as not looking like a Sentry server, exit 2`, async () => {
-      fixture.fake.inject({ path: /^\/api\/0\//, status, body: '<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body>nginx</body></html>', times: 1000 });
+      fixture.fake.inject({
+        path: /^\/api\/0\//,
+        status,
+        body: '<!DOCTYPE html>\n<html><head><title>Not Found</title></head><body>nginx</body></html>',
+        times: 1000,
+      });
       try {
-        const run = await runCli(['scan', '--url', fixture.fake.url, '--org', 'acme', '--project', 'shop', '--workspace', fixture.workspace], token);
+        const run = await runCli(
+          ['scan', '--url', fixture.fake.url, '--org', 'acme', '--project', 'shop', '--workspace', fixture.workspace],
+          token,
+        );
         assert.equal(run.code, 2, run.stderr);
         const failure = stderrLines(run.stderr).filter((line) => line.startsWith('sentry-insight:'));
         assert.equal(failure.length, 1, run.stderr);

@@ -26,9 +26,21 @@ describe('session target of a loopback server', () => {
   });
 
   const load = (embedded: boolean) => {
-    assert.match(fake.url, /^http:\/\/127\.0\.0\.1:/, 'the fake listens on loopback, like a self-hosted Sentry on localhost:9000');
-    const connection = { key: { url: fake.url, org: scenario.org, project: 'mistyped-project' }, environments: [], pathMappings: [], embedded };
-    return new FolderSession(client, sessionTargetOf(connection, { name: 'ws', path: workspace }, undefined, silentLogger, {})).load();
+    assert.match(
+      fake.url,
+      /^http:\/\/127\.0\.0\.1:/,
+      'the fake listens on loopback, like a self-hosted Sentry on localhost:9000',
+    );
+    const connection = {
+      key: { url: fake.url, org: scenario.org, project: 'mistyped-project' },
+      environments: [],
+      pathMappings: [],
+      embedded,
+    };
+    return new FolderSession(
+      client,
+      sessionTargetOf(connection, { name: 'ws', path: workspace }, undefined, silentLogger, {}),
+    ).load();
   };
 
   test('a self-hosted Sentry on loopback with a mistyped project answers "not found"', async () => {

@@ -1,7 +1,14 @@
 // Proves the fake Sentry answers agree with Sentry's published response schemas (openapi-subset.json).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkSchema, FakeSentry, JsonValue, responseSchema, scenario, startFakeSentry } from '../../support/fakeSentry';
+import {
+  checkSchema,
+  FakeSentry,
+  JsonValue,
+  responseSchema,
+  scenario,
+  startFakeSentry,
+} from '../../support/fakeSentry';
 import { call, object, objects } from './request';
 
 const org = '/api/0/organizations/{organization_id_or_slug}';
@@ -10,7 +17,11 @@ const v120 = encodeURIComponent(scenario.releases.v120);
 function assertConforms(specPath: string, value: JsonValue | undefined, method: 'get' | 'put' = 'get'): void {
   assert.notEqual(value, undefined, 'the answer is JSON');
   const violations = checkSchema(responseSchema(method, specPath), value ?? null);
-  assert.deepEqual(violations, [], `${method.toUpperCase()} ${specPath}:\n${violations.map((v) => `${v.path}: ${v.message}`).join('\n')}`);
+  assert.deepEqual(
+    violations,
+    [],
+    `${method.toUpperCase()} ${specPath}:\n${violations.map((v) => `${v.path}: ${v.message}`).join('\n')}`,
+  );
 }
 
 describe('fake Sentry answers conform to the OpenAPI response schemas', () => {
@@ -49,7 +60,11 @@ describe('fake Sentry answers conform to the OpenAPI response schemas', () => {
   });
 
   test('issue list: all statuses, with release: (filtered set) and with an environment', async () => {
-    for (const query of ['?query=', `?query=${encodeURIComponent(`release:"${scenario.releases.v120}"`)}`, '?environment=staging&groupStatsPeriod=14d']) {
+    for (const query of [
+      '?query=',
+      `?query=${encodeURIComponent(`release:"${scenario.releases.v120}"`)}`,
+      '?environment=staging&groupStatsPeriod=14d',
+    ]) {
       const reply = await call(fake, `/api/0/organizations/acme/issues/${query}`);
       assert.ok(objects(reply).length > 0, `issues for ${query}`);
       assertConforms(`${org}/issues/`, reply.body);
@@ -73,7 +88,10 @@ describe('fake Sentry answers conform to the OpenAPI response schemas', () => {
   });
 
   test('event list', async () => {
-    assertConforms(`${org}/issues/{issue_id}/events/`, (await call(fake, '/api/0/organizations/acme/issues/1008/events/')).body);
+    assertConforms(
+      `${org}/issues/{issue_id}/events/`,
+      (await call(fake, '/api/0/organizations/acme/issues/1008/events/')).body,
+    );
   });
 
   test('tag details', async () => {
@@ -84,7 +102,10 @@ describe('fake Sentry answers conform to the OpenAPI response schemas', () => {
   });
 
   test('the answer to an issue PUT', async () => {
-    const reply = await call(fake, '/api/0/organizations/acme/issues/1002/', { method: 'PUT', body: { isBookmarked: true } });
+    const reply = await call(fake, '/api/0/organizations/acme/issues/1002/', {
+      method: 'PUT',
+      body: { isBookmarked: true },
+    });
     assert.equal(reply.status, 200);
     assertConforms(`${org}/issues/{issue_id}/`, reply.body, 'put');
   });
@@ -114,7 +135,11 @@ describe('the schema checker', () => {
   });
 
   test('reports null where the schema is not nullable, and accepts it where it is', () => {
-    const schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string', nullable: true } }, required: ['a'] };
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string', nullable: true } },
+      required: ['a'],
+    };
     assert.deepEqual(checkSchema(schema, { a: null, b: null }), [{ path: '$.a', message: 'null is not allowed' }]);
   });
 
@@ -133,6 +158,9 @@ describe('the schema checker', () => {
   });
 
   test('refuses to judge a schema with a keyword it does not know', () => {
-    assert.equal(checkSchema({ type: 'string', pattern: '^a' }, 'b')[0]?.message, 'unsupported schema keywords: pattern');
+    assert.equal(
+      checkSchema({ type: 'string', pattern: '^a' }, 'b')[0]?.message,
+      'unsupported schema keywords: pattern',
+    );
   });
 });

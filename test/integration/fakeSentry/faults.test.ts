@@ -1,7 +1,14 @@
 // Proves fault injection, rate-limit headers, the enforced concurrency limit and authentication answers of the fake.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_TOKEN, FakeSentry, FakeSentryOptions, faultBodies, startFakeSentry, tooFrequentMessage } from '../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  FakeSentry,
+  FakeSentryOptions,
+  faultBodies,
+  startFakeSentry,
+  tooFrequentMessage,
+} from '../../support/fakeSentry';
 import { call } from './request';
 
 const issues = '/api/0/organizations/acme/issues/';
@@ -37,14 +44,15 @@ describe('fault injection', () => {
     await withFake({}, async (fake) => {
       fake.inject({ method: 'PUT', path: /\/issues\/\d+\/$/, status: 500, times: 2 });
       assert.equal((await call(fake, `${issues}1001/`)).status, 200);
-      const put = (): Promise<number> => call(fake, `${issues}1001/`, { method: 'PUT', body: { hasSeen: true } }).then((reply) => reply.status);
+      const put = (): Promise<number> =>
+        call(fake, `${issues}1001/`, { method: 'PUT', body: { hasSeen: true } }).then((reply) => reply.status);
       assert.deepEqual([await put(), await put(), await put()], [500, 500, 200]);
       const body = (await call(fake, `${issues}1002/`)).body;
       assert.equal((body as { id?: string }).id, '1002');
     });
   });
 
-  test('a 500 carries Sentry\'s {detail, errorId} body', async () => {
+  test("a 500 carries Sentry's {detail, errorId} body", async () => {
     await withFake({}, async (fake) => {
       fake.inject({ path: issues, status: 500 });
       const reply = await call(fake, issues);
@@ -114,14 +122,20 @@ describe('fault injection', () => {
 describe('rate limits', () => {
   test('every Sentry answer, errors included, carries the five rate-limit headers', async () => {
     await withFake({ rateLimit: { limit: 40, remaining: 7 } }, async (fake) => {
-      for (const [path, status] of [[issues, 200], ['/api/0/nowhere/', 404]] as const) {
+      for (const [path, status] of [
+        [issues, 200],
+        ['/api/0/nowhere/', 404],
+      ] as const) {
         const reply = await call(fake, path);
         assert.equal(reply.status, status);
         assert.equal(reply.headers.get('x-sentry-rate-limit-limit'), '40');
         assert.equal(reply.headers.get('x-sentry-rate-limit-remaining'), '7');
         assert.equal(reply.headers.get('x-sentry-rate-limit-concurrentlimit'), '25');
         assert.ok(reply.headers.get('x-sentry-rate-limit-concurrentremaining'));
-        assert.ok(Number(reply.headers.get('x-sentry-rate-limit-reset')) >= Math.floor(Date.now() / 1000), 'reset is in epoch seconds');
+        assert.ok(
+          Number(reply.headers.get('x-sentry-rate-limit-reset')) >= Math.floor(Date.now() / 1000),
+          'reset is in epoch seconds',
+        );
       }
     });
   });
@@ -139,7 +153,10 @@ describe('rate limits', () => {
       await requestsArrived(fake, 2);
       const refused = await call(fake, `${issues}1001/`);
       assert.equal(refused.status, 429);
-      assert.equal(refused.body, 'You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is 2');
+      assert.equal(
+        refused.body,
+        'You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is 2',
+      );
       assert.equal(refused.headers.get('retry-after'), null);
       assert.equal(fake.maxConcurrency, 3);
       await fake.close();
@@ -165,17 +182,20 @@ describe('authentication', () => {
     });
   });
 
-  test('a token without the scope is a 403 with Sentry\'s message', async () => {
+  test("a token without the scope is a 403 with Sentry's message", async () => {
     await withFake({ tokens: { reader: ['org:read'], ci: ['org:ci'] } }, async (fake) => {
       const reply = await call(fake, issues, { token: 'reader' });
-      assert.deepEqual([reply.status, reply.body], [403, { detail: 'You do not have permission to perform this action.' }]);
+      assert.deepEqual(
+        [reply.status, reply.body],
+        [403, { detail: 'You do not have permission to perform this action.' }],
+      );
       assert.equal((await call(fake, '/api/0/organizations/', { token: 'reader' })).status, 200);
       assert.equal((await call(fake, '/api/0/organizations/acme/releases/', { token: 'ci' })).status, 200);
       assert.equal((await call(fake, `${issues}1001/`, { token: 'ci' })).status, 403);
     });
   });
 
-  test('GET /api/0/ reports the token\'s scopes, and nulls without a token', async () => {
+  test("GET /api/0/ reports the token's scopes, and nulls without a token", async () => {
     await withFake({ tokens: { [DEFAULT_TOKEN]: ['event:read', 'org:read'] } }, async (fake) => {
       const withToken = (await call(fake, '/api/0/')).body as { auth?: { scopes?: string[] }; user?: { id?: string } };
       assert.deepEqual(withToken.auth?.scopes, ['event:read', 'org:read']);
@@ -189,10 +209,13 @@ describe('authentication', () => {
     await withFake({}, async (fake) => {
       await call(fake, '/api/0/', { token: null });
       await call(fake, '/api/0/organizations/?per_page=5');
-      assert.deepEqual(fake.requests.map((request) => [request.path, request.hasAuthorization, request.status]), [
-        ['/api/0/', false, 200],
-        ['/api/0/organizations/', true, 200],
-      ]);
+      assert.deepEqual(
+        fake.requests.map((request) => [request.path, request.hasAuthorization, request.status]),
+        [
+          ['/api/0/', false, 200],
+          ['/api/0/organizations/', true, 200],
+        ],
+      );
       assert.deepEqual(fake.requests[1]?.query, { per_page: ['5'] });
       assert.equal(fake.requests[1]?.authorization, `Bearer ${DEFAULT_TOKEN}`);
     });

@@ -1,7 +1,13 @@
 // Proves the fake's GlitchTip flavour: its paths, shapes, sort names, status-only triage, pagination and errors.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addManyIssues, defaultScenario, FakeSentry, FakeSentryOptions, startFakeSentry } from '../../support/fakeSentry';
+import {
+  addManyIssues,
+  defaultScenario,
+  FakeSentry,
+  FakeSentryOptions,
+  startFakeSentry,
+} from '../../support/fakeSentry';
 import { call, link, object, objects } from './request';
 
 const issues = '/api/0/organizations/acme/issues/';
@@ -36,7 +42,10 @@ describe('GlitchTip flavour', () => {
       assert.equal((await call(fake, `${issues}1001/`)).status, 405);
       assert.equal((await call(fake, `${issues}1001/events/latest/`)).status, 404);
       const issue = object(await call(fake, '/api/0/issues/1001/'));
-      assert.deepEqual([issue['userCount'], issue['count'], 'filtered' in issue, 'firstRelease' in issue, issue['userReportCount']], [0, '68', false, false, 0]);
+      assert.deepEqual(
+        [issue['userCount'], issue['count'], 'filtered' in issue, 'firstRelease' in issue, issue['userReportCount']],
+        [0, '68', false, false, 0],
+      );
       const event = object(await call(fake, '/api/0/issues/1001/events/latest/'));
       assert.deepEqual(['release' in event, typeof event['projectID']], [false, 'number']);
       assert.equal((await call(fake, '/api/0/issues/1001/events/recommended/')).status, 404);
@@ -45,20 +54,25 @@ describe('GlitchTip flavour', () => {
     });
   });
 
-  test('the list has no default query, takes GlitchTip sort names and answers 422 to Sentry\'s', async () => {
+  test("the list has no default query, takes GlitchTip sort names and answers 422 to Sentry's", async () => {
     await withGlitchtip({}, async (fake) => {
       assert.equal(objects(await call(fake, issues)).length, 10);
       assert.equal(objects(await call(fake, `${issues}?sort=-count`))[0]?.['id'], '1008');
       assert.equal(objects(await call(fake, `${issues}?sort=first_seen`))[0]?.['id'], '1010');
       assert.equal((await call(fake, `${issues}?sort=freq`)).status, 422);
       assert.equal((await call(fake, `${issues}?project=shop-web`)).status, 422);
-      const inRelease = objects(await call(fake, `${issues}?query=${encodeURIComponent('release:"shop@1.2.0+45" is:unresolved')}`));
+      const inRelease = objects(
+        await call(fake, `${issues}?query=${encodeURIComponent('release:"shop@1.2.0+45" is:unresolved')}`),
+      );
       assert.equal(inRelease.length, 7);
-      assert.deepEqual(objects(await call(fake, `${issues}?query=${encodeURIComponent('firstRelease:shop@1.2.0+45')}`)), []);
+      assert.deepEqual(
+        objects(await call(fake, `${issues}?query=${encodeURIComponent('firstRelease:shop@1.2.0+45')}`)),
+        [],
+      );
     });
   });
 
-  test('pages by 50 with base64 cursors in a {\'...\'}-wrapped Link; the last next link has no cursor', async () => {
+  test("pages by 50 with base64 cursors in a {'...'}-wrapped Link; the last next link has no cursor", async () => {
     const data = defaultScenario();
     addManyIssues(data, 110);
     await withGlitchtip({ data }, async (fake) => {
@@ -85,7 +99,10 @@ describe('GlitchTip flavour', () => {
 
   test('PUT honours only status', async () => {
     await withGlitchtip({}, async (fake) => {
-      const reply = await call(fake, '/api/0/issues/1002/', { method: 'PUT', body: { status: 'resolved', assignedTo: 'user:12345', isBookmarked: true } });
+      const reply = await call(fake, '/api/0/issues/1002/', {
+        method: 'PUT',
+        body: { status: 'resolved', assignedTo: 'user:12345', isBookmarked: true },
+      });
       assert.equal(object(reply)['status'], 'resolved');
       const stored = fake.data.issues.find((issue) => issue.id === '1002');
       assert.deepEqual([stored?.status, stored?.assignedTo, stored?.isBookmarked], ['resolved', null, false]);
@@ -99,7 +116,10 @@ describe('GlitchTip flavour', () => {
       assert.deepEqual([denied.status, denied.body], [401, { detail: 'Unauthorized' }]);
       fake.inject({ path: issues, status: 429 });
       const limited = await call(fake, issues);
-      assert.deepEqual([limited.status, limited.body, limited.headers.get('retry-after')], [429, { message: 'Please retry later' }, '7']);
+      assert.deepEqual(
+        [limited.status, limited.body, limited.headers.get('retry-after')],
+        [429, { message: 'Please retry later' }, '7'],
+      );
       assert.equal(limited.headers.get('x-sentry-rate-limit-limit'), null);
     });
   });

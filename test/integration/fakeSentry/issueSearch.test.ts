@@ -6,19 +6,29 @@ import { call, objects } from './request';
 
 describe('parseIssueQuery', () => {
   test('reads quoted, bare and list values, negation and free text', () => {
-    assert.deepEqual(parseIssueQuery('release:"my-app@1.2.3+45" is:unresolved !is:ignored environment:[prod, "qa 2"] Cannot read "price of"'), {
-      filters: [
-        { key: 'release', values: ['my-app@1.2.3+45'], negated: false },
-        { key: 'is', values: ['unresolved'], negated: false },
-        { key: 'is', values: ['ignored'], negated: true },
-        { key: 'environment', values: ['prod', 'qa 2'], negated: false },
-      ],
-      text: ['Cannot', 'read', 'price of'],
-    });
+    assert.deepEqual(
+      parseIssueQuery(
+        'release:"my-app@1.2.3+45" is:unresolved !is:ignored environment:[prod, "qa 2"] Cannot read "price of"',
+      ),
+      {
+        filters: [
+          { key: 'release', values: ['my-app@1.2.3+45'], negated: false },
+          { key: 'is', values: ['unresolved'], negated: false },
+          { key: 'is', values: ['ignored'], negated: true },
+          { key: 'environment', values: ['prod', 'qa 2'], negated: false },
+        ],
+        text: ['Cannot', 'read', 'price of'],
+      },
+    );
   });
 
   test('keeps escaped quotes and colons inside values', () => {
-    assert.deepEqual(parseIssueQuery('release:"a\\"b" url:http://x/y firstRelease:shop@1.0.0').filters.map((filter) => filter.values[0]), ['a"b', 'http://x/y', 'shop@1.0.0']);
+    assert.deepEqual(
+      parseIssueQuery('release:"a\\"b" url:http://x/y firstRelease:shop@1.0.0').filters.map(
+        (filter) => filter.values[0],
+      ),
+      ['a"b', 'http://x/y', 'shop@1.0.0'],
+    );
   });
 
   test('an empty query has no filters and no text', () => {
@@ -37,7 +47,9 @@ describe('issue search on the fake server (Sentry)', () => {
   const ids = async (query: string): Promise<string[]> => {
     const reply = await call(fake, `/api/0/organizations/acme/issues/${query}`);
     assert.equal(reply.status, 200, reply.text);
-    return objects(reply).map((issue) => String(issue['id'])).sort();
+    return objects(reply)
+      .map((issue) => String(issue['id']))
+      .sort();
   };
   const q = (text: string): string => `?query=${encodeURIComponent(text)}`;
   before(async () => {
@@ -58,14 +70,21 @@ describe('issue search on the fake server (Sentry)', () => {
     assert.deepEqual([...byId.keys()].sort(), ['1001', '1002', '1004', '1005', '1006', '1007', '1008', '1009']);
     const cart = byId.get('1001');
     assert.deepEqual(cart?.['filtered'] && { ...(cart['filtered'] as object), stats: undefined }, {
-      count: '28', userCount: 10, firstSeen: '2025-05-28T09:30:00Z', lastSeen: '2025-06-01T09:30:00Z', stats: undefined,
+      count: '28',
+      userCount: 10,
+      firstSeen: '2025-05-28T09:30:00Z',
+      lastSeen: '2025-06-01T09:30:00Z',
+      stats: undefined,
     });
     assert.equal(cart?.['count'], '68');
     assert.equal(cart?.['userCount'], 22);
   });
 
   test('an environment scopes count and filtered to that environment', async () => {
-    const reply = await call(fake, `/api/0/organizations/acme/issues/${q(`release:${scenario.releases.v120}`)}&environment=production`);
+    const reply = await call(
+      fake,
+      `/api/0/organizations/acme/issues/${q(`release:${scenario.releases.v120}`)}&environment=production`,
+    );
     const cart = objects(reply).find((issue) => issue['id'] === '1001');
     assert.equal(cart?.['count'], '65');
     assert.equal((cart?.['filtered'] as { count?: string }).count, '25');
@@ -73,12 +92,24 @@ describe('issue search on the fake server (Sentry)', () => {
   });
 
   test('filtered is null without a release: term', async () => {
-    const reply = await call(fake, `/api/0/organizations/acme/issues/${q(`firstRelease:${scenario.releases.v120} is:unresolved`)}`);
-    assert.deepEqual(objects(reply).map((issue) => issue['filtered']), [null, null, null, null]);
+    const reply = await call(
+      fake,
+      `/api/0/organizations/acme/issues/${q(`firstRelease:${scenario.releases.v120} is:unresolved`)}`,
+    );
+    assert.deepEqual(
+      objects(reply).map((issue) => issue['filtered']),
+      [null, null, null, null],
+    );
   });
 
   test('firstRelease: matches issues new in that release', async () => {
-    assert.deepEqual(await ids(q(`firstRelease:"${scenario.releases.v120}"`)), ['1002', '1005', '1007', '1008', '1009']);
+    assert.deepEqual(await ids(q(`firstRelease:"${scenario.releases.v120}"`)), [
+      '1002',
+      '1005',
+      '1007',
+      '1008',
+      '1009',
+    ]);
     assert.deepEqual(await ids(q('firstRelease:latest')), ['1002', '1005', '1007', '1008', '1009']);
   });
 

@@ -1,7 +1,16 @@
 // Proves the fake pages like Sentry: keyset cursors, both Link rels always present, short pages, X-Hits, per_page lists.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addManyIssues, defaultScenario, emptyData, FakeSentry, FakeSentryData, organization, project, startFakeSentry } from '../../support/fakeSentry';
+import {
+  addManyIssues,
+  defaultScenario,
+  emptyData,
+  FakeSentry,
+  FakeSentryData,
+  organization,
+  project,
+  startFakeSentry,
+} from '../../support/fakeSentry';
 import { call, link, objects } from './request';
 
 function bulkData(count: number, dropEvery?: number): FakeSentryData {
@@ -12,7 +21,11 @@ function bulkData(count: number, dropEvery?: number): FakeSentryData {
   return data;
 }
 
-async function withFake(data: FakeSentryData, run: (fake: FakeSentry) => Promise<void>, linkOrigin?: string): Promise<void> {
+async function withFake(
+  data: FakeSentryData,
+  run: (fake: FakeSentry) => Promise<void>,
+  linkOrigin?: string,
+): Promise<void> {
   const fake = await startFakeSentry(linkOrigin === undefined ? { data } : { data, linkOrigin });
   try {
     await run(fake);
@@ -40,7 +53,10 @@ describe('issue list pagination (Sentry)', () => {
   test('walks 250 issues in pages of 100, each issue exactly once, newest first', async () => {
     await withFake(bulkData(250), async (fake) => {
       const pages = await walk(fake, 'limit=100');
-      assert.deepEqual(pages.map((page) => page.length), [100, 100, 50]);
+      assert.deepEqual(
+        pages.map((page) => page.length),
+        [100, 100, 50],
+      );
       const ids = pages.flat();
       assert.equal(new Set(ids).size, 250);
       assert.deepEqual(ids.slice(0, 2), ['2001', '2002']);
@@ -51,10 +67,14 @@ describe('issue list pagination (Sentry)', () => {
     await withFake(bulkData(30), async (fake) => {
       const first = await call(fake, '/api/0/organizations/acme/issues/?query=is%3Aunresolved&limit=10');
       const next = link(first, 'next');
-      const second = await call(fake, `/api/0/organizations/acme/issues/?query=is%3Aunresolved&limit=10&cursor=${next.cursor}`);
+      const second = await call(
+        fake,
+        `/api/0/organizations/acme/issues/?query=is%3Aunresolved&limit=10&cursor=${next.cursor}`,
+      );
       const base = `${fake.url}/api/0/organizations/acme/issues/?query=is%3Aunresolved&limit=10`;
       const header = second.headers.get('link') ?? '';
-      const pattern = /^<([^>]+)&cursor=(\d+:\d+:1)>; rel="previous"; results="true"; cursor="\2", <([^>]+)&cursor=(\d+:\d+:0)>; rel="next"; results="true"; cursor="\4"$/;
+      const pattern =
+        /^<([^>]+)&cursor=(\d+:\d+:1)>; rel="previous"; results="true"; cursor="\2", <([^>]+)&cursor=(\d+:\d+:0)>; rel="next"; results="true"; cursor="\4"$/;
       const match = pattern.exec(header);
       assert.ok(match, header);
       assert.equal(match[1], base);
@@ -66,9 +86,18 @@ describe('issue list pagination (Sentry)', () => {
   test('the previous cursor returns the page before', async () => {
     await withFake(bulkData(30), async (fake) => {
       const first = await call(fake, '/api/0/organizations/acme/issues/?limit=10');
-      const second = await call(fake, `/api/0/organizations/acme/issues/?limit=10&cursor=${link(first, 'next').cursor}`);
-      const back = await call(fake, `/api/0/organizations/acme/issues/?limit=10&cursor=${link(second, 'previous').cursor}`);
-      assert.deepEqual(objects(back).map((issue) => issue['id']), objects(first).map((issue) => issue['id']));
+      const second = await call(
+        fake,
+        `/api/0/organizations/acme/issues/?limit=10&cursor=${link(first, 'next').cursor}`,
+      );
+      const back = await call(
+        fake,
+        `/api/0/organizations/acme/issues/?limit=10&cursor=${link(second, 'previous').cursor}`,
+      );
+      assert.deepEqual(
+        objects(back).map((issue) => issue['id']),
+        objects(first).map((issue) => issue['id']),
+      );
     });
   });
 
@@ -92,7 +121,10 @@ describe('issue list pagination (Sentry)', () => {
     data.issues[2]!.droppedFromListPages = true;
     await withFake(data, async (fake) => {
       const pages = await walk(fake, 'limit=10');
-      assert.deepEqual(pages.map((page) => page.length), [9, 0, 10]);
+      assert.deepEqual(
+        pages.map((page) => page.length),
+        [9, 0, 10],
+      );
       const first = await call(fake, '/api/0/organizations/acme/issues/?limit=10');
       assert.equal(first.headers.get('x-hits'), '30');
     });
@@ -126,7 +158,8 @@ describe('issue list pagination (Sentry)', () => {
 
   test('sorts by events (freq), users (user) and first seen (new)', async () => {
     await withFake(defaultScenario(), async (fake) => {
-      const first = async (sort: string): Promise<unknown> => objects(await call(fake, `/api/0/organizations/acme/issues/?query=&sort=${sort}`))[0]?.['id'];
+      const first = async (sort: string): Promise<unknown> =>
+        objects(await call(fake, `/api/0/organizations/acme/issues/?query=&sort=${sort}`))[0]?.['id'];
       assert.equal(await first('freq'), '1008');
       assert.equal(await first('user'), '1008');
       assert.equal(await first('new'), '1007');
@@ -139,11 +172,17 @@ describe('per_page lists (Sentry)', () => {
   test('pages releases newest first with page-number cursors', async () => {
     await withFake(defaultScenario(), async (fake) => {
       const first = await call(fake, '/api/0/organizations/acme/releases/?per_page=2');
-      assert.deepEqual(objects(first).map((release) => release['version']), ['shop@1.2.0+45', 'shop@1.1.0']);
+      assert.deepEqual(
+        objects(first).map((release) => release['version']),
+        ['shop@1.2.0+45', 'shop@1.1.0'],
+      );
       const next = link(first, 'next');
       assert.deepEqual([next.results, next.cursor], [true, '2:1:0']);
       const second = await call(fake, `/api/0/organizations/acme/releases/?per_page=2&cursor=${next.cursor}`);
-      assert.deepEqual(objects(second).map((release) => release['version']), ['shop@1.0.0']);
+      assert.deepEqual(
+        objects(second).map((release) => release['version']),
+        ['shop@1.0.0'],
+      );
       assert.equal(link(second, 'next').results, false);
       assert.equal(link(second, 'previous').results, true);
     });
@@ -152,7 +191,10 @@ describe('per_page lists (Sentry)', () => {
   test('filters releases by project and by a case-insensitive substring', async () => {
     await withFake(defaultScenario(), async (fake) => {
       const found = await call(fake, '/api/0/organizations/acme/releases/?project=101&query=SHOP%401.1');
-      assert.deepEqual(objects(found).map((release) => release['version']), ['shop@1.1.0']);
+      assert.deepEqual(
+        objects(found).map((release) => release['version']),
+        ['shop@1.1.0'],
+      );
       assert.deepEqual(objects(await call(fake, '/api/0/organizations/acme/releases/?project=999')), []);
     });
   });

@@ -40,19 +40,24 @@ export async function call(fake: FakeSentry, path: string, options: RequestOptio
 export function objects(reply: Reply): Array<Record<string, JsonValue>> {
   if (!Array.isArray(reply.body)) throw new Error(`expected a JSON array, got ${reply.text.slice(0, 200)}`);
   return reply.body.map((item) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('expected objects in the array');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new Error('expected objects in the array');
     return item;
   });
 }
 
 export function object(reply: Reply): Record<string, JsonValue> {
   const body = reply.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`expected a JSON object, got ${reply.text.slice(0, 200)}`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error(`expected a JSON object, got ${reply.text.slice(0, 200)}`);
   return body;
 }
 
 /** The `cursor` attribute of the Link header's `rel` link and whether it has results. */
-export function link(reply: Reply, rel: 'next' | 'previous'): { url: string; results: boolean; cursor: string | undefined } {
+export function link(
+  reply: Reply,
+  rel: 'next' | 'previous',
+): { url: string; results: boolean; cursor: string | undefined } {
   const header = reply.headers.get('link') ?? '';
   const pattern = new RegExp(`<([^>]*)>; rel="${rel}"; results="(true|false)"(?:; cursor="([^"]*)")?`);
   const match = pattern.exec(header);

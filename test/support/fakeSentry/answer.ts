@@ -13,7 +13,13 @@ export interface RawBody {
 }
 
 export function isRawBody(body: Answer['body']): body is RawBody {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof body['raw'] === 'string' && Object.keys(body).length === 1;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof body['raw'] === 'string' &&
+    Object.keys(body).length === 1
+  );
 }
 
 export function json(body: JsonValue, status = 200, headers: Record<string, string> = {}): Answer {

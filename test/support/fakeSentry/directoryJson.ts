@@ -9,7 +9,10 @@ export function organizationJson(organization: FakeOrganization, serverUrl: stri
     id: organization.id,
     slug: organization.slug,
     name: organization.name,
-    links: { organizationUrl: organization.organizationUrl ?? serverUrl, regionUrl: organization.regionUrl ?? serverUrl },
+    links: {
+      organizationUrl: organization.organizationUrl ?? serverUrl,
+      regionUrl: organization.regionUrl ?? serverUrl,
+    },
   });
   // GlitchTip has no regions, so no `links` (sentry-api-notes §7).
   if (flavour === 'glitchtip') delete json['links'];
@@ -17,7 +20,13 @@ export function organizationJson(organization: FakeOrganization, serverUrl: stri
 }
 
 export function projectJson(data: FakeSentryData, project: FakeProject): JsonObject {
-  const environments = [...new Set(data.issues.filter((issue) => issue.projectId === project.id).flatMap((issue) => issue.eventCounts.map((row) => row.environment)))].sort();
+  const environments = [
+    ...new Set(
+      data.issues
+        .filter((issue) => issue.projectId === project.id)
+        .flatMap((issue) => issue.eventCounts.map((row) => row.environment)),
+    ),
+  ].sort();
   return Object.assign(templates.project(), {
     id: project.id,
     slug: project.slug,
@@ -30,8 +39,12 @@ export function projectJson(data: FakeSentryData, project: FakeProject): JsonObj
 
 /** The organization's environments (`[{id, name}]`), from every event count of its projects, sorted by name. */
 export function environmentNames(data: FakeSentryData, org: string): string[] {
-  const projectIds = new Set(data.projects.filter((project) => project.organization === org).map((project) => project.id));
-  const names = data.issues.filter((issue) => projectIds.has(issue.projectId)).flatMap((issue) => issue.eventCounts.map((row) => row.environment));
+  const projectIds = new Set(
+    data.projects.filter((project) => project.organization === org).map((project) => project.id),
+  );
+  const names = data.issues
+    .filter((issue) => projectIds.has(issue.projectId))
+    .flatMap((issue) => issue.eventCounts.map((row) => row.environment));
   return [...new Set(names)].sort();
 }
 
@@ -44,7 +57,13 @@ export function memberJson(member: FakeMember): JsonObject {
     email: member.email,
     name: member.name,
     orgRole: member.orgRole,
-    user: Object.assign(userJson, { id: member.userId, name: member.name, username: member.email, email: member.email, emails: [{ id: member.userId, email: member.email, is_verified: true }] }),
+    user: Object.assign(userJson, {
+      id: member.userId,
+      name: member.name,
+      username: member.email,
+      email: member.email,
+      emails: [{ id: member.userId, email: member.email, is_verified: true }],
+    }),
   });
 }
 
@@ -58,7 +77,15 @@ export function codeMappingJson(data: FakeSentryData, mapping: FakeCodeMapping):
     repoId: mapping.repoId,
     repoName: mapping.repoName,
     integrationId: '1',
-    provider: { key: 'github', slug: 'github', name: 'GitHub', canAdd: true, canDisable: false, features: ['codeowners', 'commits', 'issue-basic', 'stacktrace-link'], aspects: {} },
+    provider: {
+      key: 'github',
+      slug: 'github',
+      name: 'GitHub',
+      canAdd: true,
+      canDisable: false,
+      features: ['codeowners', 'commits', 'issue-basic', 'stacktrace-link'],
+      aspects: {},
+    },
     stackRoot: mapping.stackRoot,
     sourceRoot: mapping.sourceRoot,
     defaultBranch: mapping.defaultBranch,
@@ -69,6 +96,6 @@ export function codeMappingJson(data: FakeSentryData, mapping: FakeCodeMapping):
 /** `GET /api/0/`: `auth.scopes` and `user` of the token, or nulls without one. */
 export function apiIndexJson(scopes: readonly string[] | null, user: FakeMember | undefined): JsonObject {
   if (scopes === null) return { version: '0', auth: null, user: null };
-  const userJson = user ? memberJson(user)['user'] ?? null : null;
+  const userJson = user ? (memberJson(user)['user'] ?? null) : null;
   return { version: '0', auth: { scopes: [...scopes] }, user: userJson };
 }

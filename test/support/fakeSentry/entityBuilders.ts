@@ -4,7 +4,12 @@ import { FakeCodeMapping, FakeMember, FakeOrganization, FakeProject, FakeRelease
 
 export function organization(input: Partial<FakeOrganization> = {}): FakeOrganization {
   const slug = input.slug ?? 'acme';
-  return { id: input.id ?? String(nextNumericId()), slug, name: input.name ?? titleCase(slug), ...pick(input, 'regionUrl', 'organizationUrl') };
+  return {
+    id: input.id ?? String(nextNumericId()),
+    slug,
+    name: input.name ?? titleCase(slug),
+    ...pick(input, 'regionUrl', 'organizationUrl'),
+  };
 }
 
 export function project(input: Partial<FakeProject> = {}): FakeProject {

@@ -20,7 +20,9 @@ export interface FrameInput {
 }
 
 export function frame(input: FrameInput): FakeFrame {
-  const context = input.context ?? (input.source !== undefined && input.lineNo !== null ? contextFromSource(input.source, input.lineNo) : []);
+  const context =
+    input.context ??
+    (input.source !== undefined && input.lineNo !== null ? contextFromSource(input.source, input.lineNo) : []);
   return {
     filename: input.filename,
     absPath: input.absPath === undefined ? input.filename : input.absPath,
@@ -73,7 +75,13 @@ export function exception(input: ExceptionInput = {}): FakeException {
   };
 }
 
-const defaultFrame: FrameInput = { filename: './src/index.ts', absPath: 'webpack://app/./src/index.ts', lineNo: 10, colNo: 5, function: 'main' };
+const defaultFrame: FrameInput = {
+  filename: './src/index.ts',
+  absPath: 'webpack://app/./src/index.ts',
+  lineNo: 10,
+  colNo: 5,
+  function: 'main',
+};
 
 // A built frame is also a valid input (every field set), so both go through `frame`.
 function toFrame(input: FrameInput | FakeFrame): FakeFrame {

@@ -20,7 +20,12 @@ export function frameJson(frame: FakeFrame): JsonObject {
 }
 
 function stacktraceJson(frames: FakeFrame[]): JsonObject {
-  return { frames: frames.map(frameJson), framesOmitted: null, registers: null, hasSystemFrames: frames.some((f) => !f.inApp) };
+  return {
+    frames: frames.map(frameJson),
+    framesOmitted: null,
+    registers: null,
+    hasSystemFrames: frames.some((f) => !f.inApp),
+  };
 }
 
 function exceptionValueJson(exception: FakeException, template: JsonObject): JsonObject {
@@ -43,7 +48,11 @@ function entriesJson(event: FakeEvent, templateEntries: JsonValue[]): JsonValue[
     const frames = event.exceptions.flatMap((exception) => exception.frames);
     return {
       ...entry,
-      data: { ...data, values: event.exceptions.map((exception) => exceptionValueJson(exception, template)), hasSystemFrames: frames.some((f) => !f.inApp) },
+      data: {
+        ...data,
+        values: event.exceptions.map((exception) => exceptionValueJson(exception, template)),
+        hasSystemFrames: frames.some((f) => !f.inApp),
+      },
     };
   });
 }
@@ -59,7 +68,9 @@ function tagsJson(event: FakeEvent, issue: FakeIssue, templateTags: JsonValue[])
   if (event.release !== null) own.set('release', event.release);
   // The example's browser tags only make sense on browser events.
   const fromExample = event.platform === 'javascript' ? templateTags : [];
-  const kept = fromExample.filter((tag) => isJsonObject(tag) && typeof tag['key'] === 'string' && !own.has(tag['key']) && tag['key'] !== 'release');
+  const kept = fromExample.filter(
+    (tag) => isJsonObject(tag) && typeof tag['key'] === 'string' && !own.has(tag['key']) && tag['key'] !== 'release',
+  );
   const tags = [...kept, ...[...own].map(([key, value]) => ({ key, value }))];
   return tags.sort((a, b) => tagKey(a).localeCompare(tagKey(b)));
 }
@@ -68,7 +79,12 @@ function tagKey(tag: JsonValue): string {
   return isJsonObject(tag) && typeof tag['key'] === 'string' ? tag['key'] : '';
 }
 
-function eventReleaseJson(data: FakeSentryData, org: string, version: string | null, template: JsonValue | undefined): JsonValue {
+function eventReleaseJson(
+  data: FakeSentryData,
+  org: string,
+  version: string | null,
+  template: JsonValue | undefined,
+): JsonValue {
   if (version === null) return null;
   const release = findRelease(data, org, version);
   return Object.assign(isJsonObject(template) ? structuredClone(template) : {}, {
@@ -97,7 +113,12 @@ function eventSummary(event: FakeEvent): JsonObject {
   return {
     title: thrown ? (thrown.value ? `${thrown.type}: ${thrown.value}` : thrown.type) : '<unlabeled event>',
     location: crash?.filename ?? null,
-    metadata: { type: thrown?.type ?? 'Error', value: thrown?.value ?? '', filename: crash?.filename ?? null, function: crash?.function ?? null },
+    metadata: {
+      type: thrown?.type ?? 'Error',
+      value: thrown?.value ?? '',
+      filename: crash?.filename ?? null,
+      function: crash?.function ?? null,
+    },
   };
 }
 

@@ -61,7 +61,8 @@ export const templates = {
   organization: (): JsonObject => firstItem('sentry-openapi.organization-list.json'),
   project: (): JsonObject => firstItem('sentry-openapi.project-list.json'),
   /** Members and environments have no example file: their examples sit inside the schema. */
-  member: (): JsonObject => asObject(asArray(schemaExample('/api/0/organizations/{organization_id_or_slug}/members/'), 'members')[0], 'member'),
+  member: (): JsonObject =>
+    asObject(asArray(schemaExample('/api/0/organizations/{organization_id_or_slug}/members/'), 'members')[0], 'member'),
 };
 
 /** The first named 200 example of a GET path in openapi-subset.json. */

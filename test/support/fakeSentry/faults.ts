@@ -29,7 +29,8 @@ export interface Fault {
 /** Ready-made odd bodies. */
 export const faultBodies = {
   malformedJson: '{"detail": "Internal Error", "errorId": ',
-  htmlBadGateway: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+  htmlBadGateway:
+    '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
   /** Valid JSON that breaks every list schema: an object where an array belongs. */
   objectInsteadOfList: '{"results": []}',
   /** An issue list whose single item lacks every required field but `id` (and has a numeric one). */
@@ -88,8 +89,16 @@ function defaultErrorAnswer(status: number, options: ResolvedOptions): Answer {
     case 410:
       return { status, body: { message: sentryMessages.brownout } };
     case 429:
-      if (glitchtip) return { status, body: { message: glitchtipMessages.retryLater }, headers: { 'Retry-After': String(options.retryAfterSeconds) } };
-      return { status, body: options.tooManyRequestsBody === 'bareString' ? tooFrequentMessage() : { detail: tooFrequentMessage() } };
+      if (glitchtip)
+        return {
+          status,
+          body: { message: glitchtipMessages.retryLater },
+          headers: { 'Retry-After': String(options.retryAfterSeconds) },
+        };
+      return {
+        status,
+        body: options.tooManyRequestsBody === 'bareString' ? tooFrequentMessage() : { detail: tooFrequentMessage() },
+      };
     case 500:
       return { status, body: { detail: sentryMessages.internalError, errorId: 'c0ffee00c0ffee00c0ffee00c0ffee00' } };
     case 502:
@@ -102,6 +111,11 @@ function defaultErrorAnswer(status: number, options: ResolvedOptions): Answer {
 }
 
 function gatewayPage(status: number): string {
-  const title = status === 502 ? '502 Bad Gateway' : status === 503 ? '503 Service Temporarily Unavailable' : '504 Gateway Time-out';
+  const title =
+    status === 502
+      ? '502 Bad Gateway'
+      : status === 503
+        ? '503 Service Temporarily Unavailable'
+        : '504 Gateway Time-out';
   return `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`;
 }

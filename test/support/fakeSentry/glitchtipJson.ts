@@ -6,7 +6,12 @@ import { asArray, asObject, isJsonObject, JsonObject, JsonValue } from './json';
 import { FakeEvent, FakeIssue, FakeSentryData, FakeTag } from './model';
 
 /** IssueSchema: no userCount (always 0), empty stats, no filtered, firstRelease, assignedTo, substatus or lifetime. */
-export function glitchtipIssueJson(data: FakeSentryData, serverUrl: string, issue: FakeIssue, detail: boolean): JsonObject {
+export function glitchtipIssueJson(
+  data: FakeSentryData,
+  serverUrl: string,
+  issue: FakeIssue,
+  detail: boolean,
+): JsonObject {
   const project = projectRefJson(data, issue.projectId);
   const json: JsonObject = {
     id: issue.id,
@@ -36,8 +41,26 @@ export function glitchtipIssueJson(data: FakeSentryData, serverUrl: string, issu
 }
 
 const eventKeys = [
-  'id', 'eventID', 'groupID', 'dateCreated', 'dateReceived', 'dist', 'culprit', 'packages', 'type', 'message', 'metadata',
-  'entries', 'contexts', 'context', 'user', 'sdk', 'title', 'userReport', 'nextEventID', 'previousEventID',
+  'id',
+  'eventID',
+  'groupID',
+  'dateCreated',
+  'dateReceived',
+  'dist',
+  'culprit',
+  'packages',
+  'type',
+  'message',
+  'metadata',
+  'entries',
+  'contexts',
+  'context',
+  'user',
+  'sdk',
+  'title',
+  'userReport',
+  'nextEventID',
+  'previousEventID',
 ] as const;
 
 /** IssueEventDetailSchema: Sentry's event minus `release` and `rawStacktrace`, int `projectID`, tags without `query`. */
@@ -46,14 +69,25 @@ export function glitchtipEventJson(data: FakeSentryData, org: string, issue: Fak
   const json: JsonObject = {};
   for (const key of eventKeys) json[key] = sentry[key] ?? null;
   json['projectID'] = Number(issue.projectId);
-  json['tags'] = asArray(sentry['tags'], 'tags').map((tag) => (isJsonObject(tag) ? { key: tag['key'] ?? null, value: tag['value'] ?? null } : tag));
+  json['tags'] = asArray(sentry['tags'], 'tags').map((tag) =>
+    isJsonObject(tag) ? { key: tag['key'] ?? null, value: tag['value'] ?? null } : tag,
+  );
   json['entries'] = asArray(sentry['entries'], 'entries').map(glitchtipEntry);
   return json;
 }
 
 // The frame keys a browser SDK sends, as GlitchTip stores them: only in_app, abs_path, colno and lineno are renamed
 // (sentry-api-notes §7).
-const glitchtipFrameKeys = ['filename', 'absPath', 'module', 'function', 'lineNo', 'colNo', 'inApp', 'context'] as const;
+const glitchtipFrameKeys = [
+  'filename',
+  'absPath',
+  'module',
+  'function',
+  'lineNo',
+  'colNo',
+  'inApp',
+  'context',
+] as const;
 
 function glitchtipEntry(entry: JsonValue): JsonValue {
   if (!isJsonObject(entry) || entry['type'] !== 'exception') return entry;
@@ -65,7 +99,13 @@ function glitchtipEntry(entry: JsonValue): JsonValue {
       for (const key of glitchtipFrameKeys) kept[key] = f[key] ?? null;
       return kept;
     });
-    return { type: exception['type'] ?? null, value: exception['value'] ?? null, module: exception['module'] ?? null, mechanism: exception['mechanism'] ?? null, stacktrace: { frames } };
+    return {
+      type: exception['type'] ?? null,
+      value: exception['value'] ?? null,
+      module: exception['module'] ?? null,
+      mechanism: exception['mechanism'] ?? null,
+      stacktrace: { frames },
+    };
   });
   const inApp = values.some((value) => value.stacktrace.frames.some((frame) => frame['inApp'] === true));
   return { type: 'exception', data: { values, hasSystemFrames: inApp, excOmitted: null } };
@@ -78,7 +118,12 @@ export function glitchtipTagJson(tag: FakeTag): JsonObject {
     name: tag.name,
     totalValues: tagTotal(tag),
     uniqueValues: tag.values.length,
-    topValues: topValues(tag, 10).map((value) => ({ key: tag.key, name: value.value, value: value.value, count: value.count })),
+    topValues: topValues(tag, 10).map((value) => ({
+      key: tag.key,
+      name: value.value,
+      value: value.value,
+      count: value.count,
+    })),
   };
 }
 

@@ -44,7 +44,9 @@ export function glitchtipLinkHeader(requestUrl: string, page: GlitchtipPage<unkn
     return url.toString();
   };
   const link = (rel: 'previous' | 'next', cursor: string | null): string =>
-    cursor === null ? `<${requestUrl}>; rel="${rel}"; results="false"` : `<${withCursor(cursor)}>; rel="${rel}"; results="true"; cursor="${cursor}"`;
+    cursor === null
+      ? `<${requestUrl}>; rel="${rel}"; results="false"`
+      : `<${withCursor(cursor)}>; rel="${rel}"; results="true"; cursor="${cursor}"`;
   const previous = page.start > 0 ? encodeGlitchtipCursor(page.start, true) : null;
   const next = page.end < page.total ? encodeGlitchtipCursor(page.end, false) : null;
   return `{'${link('previous', previous)}, ${link('next', next)}'}`;

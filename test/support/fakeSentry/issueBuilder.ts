@@ -24,7 +24,9 @@ export function issue(input: IssueInput = {}): FakeIssue {
   const id = fields.id ?? String(nextNumericId());
   const events = fields.events ?? [event()];
   const latest = newestEvent(events);
-  const counts = fields.eventCounts ?? [eventCount({ release: latest?.release ?? null, environment: latest?.environment ?? 'production' })];
+  const counts = fields.eventCounts ?? [
+    eventCount({ release: latest?.release ?? null, environment: latest?.environment ?? 'production' }),
+  ];
   const thrown = latest ? thrownException(latest) : undefined;
   const crash = latest ? crashFrame(latest) : undefined;
   const type = thrown?.type ?? 'Error';
@@ -94,7 +96,9 @@ function latestOf(dates: string[]): string | undefined {
 function releaseOfRow(rows: FakeEventCount[], which: 'first' | 'last'): string | null {
   const withRelease = rows.filter((row) => row.release !== null);
   const sorted = [...withRelease].sort((a, b) =>
-    which === 'first' ? Date.parse(a.firstSeen) - Date.parse(b.firstSeen) : Date.parse(b.lastSeen) - Date.parse(a.lastSeen),
+    which === 'first'
+      ? Date.parse(a.firstSeen) - Date.parse(b.firstSeen)
+      : Date.parse(b.lastSeen) - Date.parse(a.lastSeen),
   );
   return sorted[0]?.release ?? null;
 }

@@ -36,7 +36,12 @@ export function summarize(rows: FakeEventCount[]): CountSummary | null {
 
 /** The issue's `count`/`userCount`/`firstSeen`/`lastSeen`: all-time totals, or sums over the filtered environments. */
 export function scopedTotals(issue: FakeIssue, environments: string[]): CountSummary {
-  const whole = { count: issue.count, userCount: issue.userCount, firstSeen: issue.firstSeen, lastSeen: issue.lastSeen };
+  const whole = {
+    count: issue.count,
+    userCount: issue.userCount,
+    firstSeen: issue.firstSeen,
+    lastSeen: issue.lastSeen,
+  };
   if (environments.length === 0) return whole;
   return summarize(rowsInScope(issue, { environments, releases: null })) ?? { ...whole, count: 0, userCount: 0 };
 }
@@ -73,6 +78,13 @@ export function statsJson(rows: FakeEventCount[], now: string, periods: StatsPer
 export function filteredJson(issue: FakeIssue, scope: CountScope, now: string, period: StatsPeriod): JsonObject {
   const rows = rowsInScope(issue, scope);
   const summary = summarize(rows);
-  if (!summary) return { count: '0', userCount: 0, firstSeen: null, lastSeen: null, stats: statsJson([], now, [period]) };
-  return { count: String(summary.count), userCount: summary.userCount, firstSeen: summary.firstSeen, lastSeen: summary.lastSeen, stats: statsJson(rows, now, [period]) };
+  if (!summary)
+    return { count: '0', userCount: 0, firstSeen: null, lastSeen: null, stats: statsJson([], now, [period]) };
+  return {
+    count: String(summary.count),
+    userCount: summary.userCount,
+    firstSeen: summary.firstSeen,
+    lastSeen: summary.lastSeen,
+    stats: statsJson(rows, now, [period]),
+  };
 }

@@ -27,8 +27,16 @@ export function issueListItemJson(issue: FakeIssue, view: IssueView): JsonObject
     userCount: totals.userCount,
     firstSeen: totals.firstSeen,
     lastSeen: totals.lastSeen,
-    lifetime: { count: String(issue.count), userCount: issue.userCount, firstSeen: issue.firstSeen, lastSeen: issue.lastSeen },
-    filtered: view.releases === null ? null : filteredJson(issue, { ...scope, releases: view.releases }, view.data.now, view.statsPeriod ?? '24h'),
+    lifetime: {
+      count: String(issue.count),
+      userCount: issue.userCount,
+      firstSeen: issue.firstSeen,
+      lastSeen: issue.lastSeen,
+    },
+    filtered:
+      view.releases === null
+        ? null
+        : filteredJson(issue, { ...scope, releases: view.releases }, view.data.now, view.statsPeriod ?? '24h'),
     inbox: { reason: 0, reason_details: null, date_added: issue.firstSeen },
     // The schema requires `owners` as an object (the example's shape), though Sentry fills it only with expand=owners.
     owners: { type: issue.assignedTo?.type ?? 'user', owner: issue.assignedTo?.id ?? '1', date_added: issue.firstSeen },
@@ -90,7 +98,12 @@ function commonFields(issue: FakeIssue, view: IssueView): JsonObject {
 
 export function projectRefJson(data: FakeSentryData, projectId: string): JsonObject {
   const owner = data.projects.find((candidate) => candidate.id === projectId);
-  return { id: projectId, name: owner?.name ?? projectId, slug: owner?.slug ?? projectId, platform: owner?.platform ?? null };
+  return {
+    id: projectId,
+    name: owner?.name ?? projectId,
+    slug: owner?.slug ?? projectId,
+    platform: owner?.platform ?? null,
+  };
 }
 
 export function assigneeJson(assignee: FakeAssignee | null): JsonValue {

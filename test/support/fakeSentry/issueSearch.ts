@@ -24,13 +24,20 @@ export function queriedReleases(query: ParsedIssueQuery, scope: SearchScope): st
 
 /** Environments from the parameter plus non-negated `environment:` terms. */
 export function queriedEnvironments(query: ParsedIssueQuery, fromParameter: string[]): string[] {
-  const fromQuery = query.filters.filter((filter) => filter.key === 'environment' && !filter.negated).flatMap((filter) => filter.values);
+  const fromQuery = query.filters
+    .filter((filter) => filter.key === 'environment' && !filter.negated)
+    .flatMap((filter) => filter.values);
   return [...new Set([...fromParameter, ...fromQuery])];
 }
 
 export function matchesIssue(issue: FakeIssue, query: ParsedIssueQuery, scope: SearchScope): boolean {
-  if (scope.environments.length > 0 && !issue.eventCounts.some((row) => scope.environments.includes(row.environment))) return false;
-  if (scope.window && (Date.parse(issue.lastSeen) < scope.window.start || Date.parse(issue.firstSeen) > scope.window.end)) return false;
+  if (scope.environments.length > 0 && !issue.eventCounts.some((row) => scope.environments.includes(row.environment)))
+    return false;
+  if (
+    scope.window &&
+    (Date.parse(issue.lastSeen) < scope.window.start || Date.parse(issue.firstSeen) > scope.window.end)
+  )
+    return false;
   const words = query.text.map((word) => word.toLowerCase());
   const haystack = `${issue.title} ${issue.culprit ?? ''}`.toLowerCase();
   if (!words.every((word) => haystack.includes(word))) return false;
@@ -46,7 +53,11 @@ function matchesFilter(issue: FakeIssue, filter: SearchFilter, scope: SearchScop
     case 'release':
       return filter.values.some((value) => {
         const version = resolveLatest(value, scope);
-        return issue.eventCounts.some((row) => row.release === version && (scope.environments.length === 0 || scope.environments.includes(row.environment)));
+        return issue.eventCounts.some(
+          (row) =>
+            row.release === version &&
+            (scope.environments.length === 0 || scope.environments.includes(row.environment)),
+        );
       });
     case 'firstRelease':
     case 'first-release':
@@ -60,13 +71,33 @@ function matchesFilter(issue: FakeIssue, filter: SearchFilter, scope: SearchScop
       return issue.isBookmarked;
     case 'stack.filename':
       // Any frame of any of the issue's events.
-      return filter.values.some((value) => issue.events.some((event) => event.exceptions.some((thrown) => thrown.frames.some((frame) => frame.filename !== null && globMatches(value, frame.filename)))));
+      return filter.values.some((value) =>
+        issue.events.some((event) =>
+          event.exceptions.some((thrown) =>
+            thrown.frames.some((frame) => frame.filename !== null && globMatches(value, frame.filename)),
+          ),
+        ),
+      );
     default:
       return matchesTag(issue, filter);
   }
 }
 
-const sentryIsValues = ['unresolved', 'resolved', 'ignored', 'archived', 'assigned', 'unassigned', 'for_review', 'linked', 'unlinked', 'new', 'ongoing', 'regressed', 'escalating'];
+const sentryIsValues = [
+  'unresolved',
+  'resolved',
+  'ignored',
+  'archived',
+  'assigned',
+  'unassigned',
+  'for_review',
+  'linked',
+  'unlinked',
+  'new',
+  'ongoing',
+  'regressed',
+  'escalating',
+];
 const glitchtipIsValues = ['unresolved', 'resolved', 'ignored'];
 
 function matchesIs(issue: FakeIssue, value: string, flavour: Flavour): boolean {
@@ -100,12 +131,19 @@ function matchesIs(issue: FakeIssue, value: string, flavour: Flavour): boolean {
 // Sentry treats an unknown key as a tag; GlitchTip treats every key but is/has/level as an exact tag match.
 function matchesTag(issue: FakeIssue, filter: SearchFilter): boolean {
   const tag = issueTags(issue).find((candidate) => candidate.key === filter.key);
-  return tag !== undefined && filter.values.some((wanted) => tag.values.some((value) => globMatches(wanted, value.value)));
+  return (
+    tag !== undefined && filter.values.some((wanted) => tag.values.some((value) => globMatches(wanted, value.value)))
+  );
 }
 
 function globMatches(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(value);
 }
 
@@ -149,5 +187,7 @@ export function glitchtipSortScore(issue: FakeIssue, field: (typeof glitchtipSor
 /** Descending by score, ties broken by id (descending), so pages are stable. */
 export function sortByScore(issues: FakeIssue[], score: (issue: FakeIssue) => number, ascending = false): FakeIssue[] {
   const direction = ascending ? -1 : 1;
-  return [...issues].sort((a, b) => direction * (score(b) - score(a)) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id));
+  return [...issues].sort(
+    (a, b) => direction * (score(b) - score(a)) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id),
+  );
 }

@@ -5,7 +5,11 @@ export function issueTags(issue: FakeIssue): FakeTag[] {
   const derived: FakeTag[] = [
     tagFromRows('environment', issue.eventCounts, (row) => row.environment),
     tagFromRows('release', issue.eventCounts, (row) => row.release),
-    { key: 'level', name: 'Level', values: [{ value: issue.level, count: issue.count, firstSeen: issue.firstSeen, lastSeen: issue.lastSeen }] },
+    {
+      key: 'level',
+      name: 'Level',
+      values: [{ value: issue.level, count: issue.count, firstSeen: issue.firstSeen, lastSeen: issue.lastSeen }],
+    },
   ];
   const own = new Set(issue.tags.map((tag) => tag.key));
   return [...derived.filter((tag) => !own.has(tag.key) && tag.values.length > 0), ...issue.tags];

@@ -6,7 +6,15 @@ import { FakeAssignee, FakeIssue, FakeSentryData, IssueSubstatus } from './model
 import { Flavour } from './options';
 import { releasesNewestFirst } from './releaseJson';
 
-const substatuses = ['archived_until_escalating', 'archived_until_condition_met', 'archived_forever', 'escalating', 'ongoing', 'regressed', 'new'] as const;
+const substatuses = [
+  'archived_until_escalating',
+  'archived_until_condition_met',
+  'archived_forever',
+  'escalating',
+  'ongoing',
+  'regressed',
+  'new',
+] as const;
 
 const sentryUpdateSchema = z.looseObject({
   status: z.enum(['resolved', 'unresolved', 'ignored', 'resolvedInNextRelease']).optional(),
@@ -28,11 +36,18 @@ export function parseUpdateBody(body: string): JsonObject {
   } catch (error) {
     throw new AnswerNow(json({ detail: `JSON parse error - ${(error as Error).message}` }, 400));
   }
-  if (!isJsonObject(parsed)) throw new AnswerNow(json({ non_field_errors: ['Invalid data. Expected a dictionary.'] }, 400));
+  if (!isJsonObject(parsed))
+    throw new AnswerNow(json({ non_field_errors: ['Invalid data. Expected a dictionary.'] }, 400));
   return parsed;
 }
 
-export function applyUpdate(flavour: Flavour, data: FakeSentryData, org: string, issue: FakeIssue, body: JsonObject): void {
+export function applyUpdate(
+  flavour: Flavour,
+  data: FakeSentryData,
+  org: string,
+  issue: FakeIssue,
+  body: JsonObject,
+): void {
   if (flavour === 'glitchtip') {
     const update = glitchtipUpdateSchema.safeParse(body);
     if (!update.success) throw new AnswerNow(validationAnswer(update.error, 422));
@@ -53,10 +68,19 @@ export function applyUpdate(flavour: Flavour, data: FakeSentryData, org: string,
   if (priority !== undefined) issue.priority = priority;
 }
 
-function setStatus(issue: FakeIssue, status: FakeIssue['status'], substatus: IssueSubstatus | null | undefined, details: JsonObject): void {
+function setStatus(
+  issue: FakeIssue,
+  status: FakeIssue['status'],
+  substatus: IssueSubstatus | null | undefined,
+  details: JsonObject,
+): void {
   issue.status = status;
   issue.statusDetails = details;
-  const fallback: Record<FakeIssue['status'], IssueSubstatus | null> = { resolved: null, unresolved: 'ongoing', ignored: 'archived_until_escalating' };
+  const fallback: Record<FakeIssue['status'], IssueSubstatus | null> = {
+    resolved: null,
+    unresolved: 'ongoing',
+    ignored: 'archived_until_escalating',
+  };
   issue.substatus = status === 'resolved' ? null : (substatus ?? fallback[status]);
 }
 
@@ -73,7 +97,9 @@ function resolveAssignee(data: FakeSentryData, org: string, actor: string | null
   if (team?.[1] !== undefined) return { type: 'team', id: team[1], name: `team-${team[1]}` };
   const userId = /^user:(.+)$/.exec(actor)?.[1];
   const member = data.members.find(
-    (candidate) => candidate.organization === org && (userId !== undefined ? candidate.userId === userId : candidate.email === actor || candidate.name === actor),
+    (candidate) =>
+      candidate.organization === org &&
+      (userId !== undefined ? candidate.userId === userId : candidate.email === actor || candidate.name === actor),
   );
   if (!member) throw new AnswerNow(json({ assignedTo: ['Cannot assign to non-team member'] }, 400));
   return { type: 'user', id: member.userId, name: member.name, email: member.email };
@@ -85,5 +111,10 @@ function validationAnswer(error: z.ZodError, status: number): Answer {
     const field = issue.path.map(String).join('.') || 'non_field_errors';
     fields[field] = [issue.message];
   }
-  return json(status === 422 ? { detail: error.issues.map((issue) => ({ loc: ['body', ...issue.path.map(String)], msg: issue.message })) } : fields, status);
+  return json(
+    status === 422
+      ? { detail: error.issues.map((issue) => ({ loc: ['body', ...issue.path.map(String)], msg: issue.message })) }
+      : fields,
+    status,
+  );
 }

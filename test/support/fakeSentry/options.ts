@@ -76,7 +76,10 @@ export function resolveOptions(options: FakeSentryOptions): ResolvedOptions {
   return {
     flavour: options.flavour ?? 'sentry',
     tokens: options.tokens ?? { [DEFAULT_TOKEN]: ALL_SCOPES },
-    rateLimit: options.rateLimit === false ? false : { limit: 40, remaining: 39, resetAfterSeconds: 1, concurrentLimit: 25, ...options.rateLimit },
+    rateLimit:
+      options.rateLimit === false
+        ? false
+        : { limit: 40, remaining: 39, resetAfterSeconds: 1, concurrentLimit: 25, ...options.rateLimit },
     concurrencyLimit: options.concurrencyLimit,
     rateWindows: options.rateWindows ?? [],
     tooManyRequestsBody: options.tooManyRequestsBody ?? 'bareString',

@@ -34,7 +34,11 @@ export function rateLimitHeaders(options: ResolvedOptions, inFlight: number): Re
 /** The answer to a request over the concurrency limit. */
 export function tooManyConcurrent(options: ResolvedOptions, limit: number): Answer {
   if (options.flavour === 'glitchtip') {
-    return { status: 429, body: { message: glitchtipMessages.retryLater }, headers: { 'Retry-After': String(options.retryAfterSeconds) } };
+    return {
+      status: 429,
+      body: { message: glitchtipMessages.retryLater },
+      headers: { 'Retry-After': String(options.retryAfterSeconds) },
+    };
   }
   // Sentry's middleware text; its limiter sends no Retry-After (sentry-api-notes §3.8).
   const message = `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${limit}`;

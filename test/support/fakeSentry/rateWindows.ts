@@ -22,9 +22,21 @@ export interface RateWindowRule {
  */
 export const sentryIoWindows: readonly RateWindowRule[] = [
   { name: 'issueEvents', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/events\//, limit: 15, seconds: 1 },
-  { name: 'issueDetails', method: 'GET', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/$/, limit: 5, seconds: 1 },
+  {
+    name: 'issueDetails',
+    method: 'GET',
+    path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/$/,
+    limit: 5,
+    seconds: 1,
+  },
   { name: 'issueTags', path: /^\/api\/0\/(?:organizations\/[^/]+\/)?issues\/[^/]+\/tags\//, limit: 10, seconds: 1 },
-  { name: 'organizationEvents', method: 'GET', path: /^\/api\/0\/organizations\/[^/]+\/events\/$/, limit: 30, seconds: 1 },
+  {
+    name: 'organizationEvents',
+    method: 'GET',
+    path: /^\/api\/0\/organizations\/[^/]+\/events\/$/,
+    limit: 30,
+    seconds: 1,
+  },
   { name: 'lists', path: /^\/api\/0\//, limit: 40, seconds: 1 },
 ];
 
@@ -42,8 +54,15 @@ export class RateWindows {
   constructor(private readonly rules: readonly RateWindowRule[]) {}
 
   /** Counts the request into its window: the 429 when the window is full, else the headers to add to the answer. */
-  check(method: string, path: string, options: ResolvedOptions, now = Date.now()): { refusal?: Answer; headers: Record<string, string> } {
-    const rule = this.rules.find((candidate) => (candidate.method === undefined || candidate.method === method) && candidate.path.test(path));
+  check(
+    method: string,
+    path: string,
+    options: ResolvedOptions,
+    now = Date.now(),
+  ): { refusal?: Answer; headers: Record<string, string> } {
+    const rule = this.rules.find(
+      (candidate) => (candidate.method === undefined || candidate.method === method) && candidate.path.test(path),
+    );
     if (!rule) return { headers: {} };
     const windowMs = rule.seconds * 1000;
     const window = Math.floor(now / windowMs);
@@ -64,9 +83,23 @@ export class RateWindows {
           };
     if (!full) return { headers };
     if (options.flavour === 'glitchtip') {
-      return { headers, refusal: { status: 429, body: { message: glitchtipMessages.retryLater }, headers: { 'Retry-After': String(options.retryAfterSeconds) } } };
+      return {
+        headers,
+        refusal: {
+          status: 429,
+          body: { message: glitchtipMessages.retryLater },
+          headers: { 'Retry-After': String(options.retryAfterSeconds) },
+        },
+      };
     }
     const message = `You are attempting to use this endpoint too frequently. Limit is ${rule.limit} requests in ${rule.seconds} seconds`;
-    return { headers, refusal: { status: 429, body: options.tooManyRequestsBody === 'bareString' ? message : { detail: message }, headers } };
+    return {
+      headers,
+      refusal: {
+        status: 429,
+        body: options.tooManyRequestsBody === 'bareString' ? message : { detail: message },
+        headers,
+      },
+    };
   }
 }

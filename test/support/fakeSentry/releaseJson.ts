@@ -33,8 +33,20 @@ export function releaseJson(data: FakeSentryData, release: FakeRelease): JsonObj
     projects: release.projectIds.flatMap((projectId) => {
       const owner = data.projects.find((candidate) => candidate.id === projectId);
       if (!owner) return [];
-      const projectNewGroups = data.issues.filter((issue) => issue.projectId === projectId && issue.firstRelease === release.version).length;
-      return [{ id: Number(owner.id), slug: owner.slug, name: owner.name, newGroups: projectNewGroups, platform: owner.platform, platforms: [owner.platform], hasHealthData: false }];
+      const projectNewGroups = data.issues.filter(
+        (issue) => issue.projectId === projectId && issue.firstRelease === release.version,
+      ).length;
+      return [
+        {
+          id: Number(owner.id),
+          slug: owner.slug,
+          name: owner.name,
+          newGroups: projectNewGroups,
+          platform: owner.platform,
+          platforms: [owner.platform],
+          hasHealthData: false,
+        },
+      ];
     }),
   });
   return json;
@@ -65,12 +77,25 @@ export function versionInfo(version: string): JsonObject {
   const semver = /^(\d+)\.(\d+)\.(\d+)(?:-([^+]+))?(?:\+(.+))?$/.exec(raw);
   if (!semver) {
     const sha = /^[0-9a-f]{40}$/.test(version);
-    return { package: packaged?.[1] ?? null, version: { raw }, description: sha ? version.slice(0, 12) : raw, buildHash: sha ? version : null };
+    return {
+      package: packaged?.[1] ?? null,
+      version: { raw },
+      description: sha ? version.slice(0, 12) : raw,
+      buildHash: sha ? version : null,
+    };
   }
   const [, major, minor, patch, pre, build] = semver;
   return {
     package: packaged?.[1] ?? null,
-    version: { raw, major: Number(major), minor: Number(minor), patch: Number(patch), pre: pre ?? null, buildCode: build ?? null, components: 3 },
+    version: {
+      raw,
+      major: Number(major),
+      minor: Number(minor),
+      patch: Number(patch),
+      pre: pre ?? null,
+      buildCode: build ?? null,
+      components: 3,
+    },
     description: `${major}.${minor}.${patch}${pre ? `-${pre}` : ''}${build ? ` (${build})` : ''}`,
     buildHash: null,
   };

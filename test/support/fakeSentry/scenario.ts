@@ -19,7 +19,13 @@ export const scenario = {
 const { v100, v110, v120 } = scenario.releases;
 
 /** Frame in a scenario source file with its real context lines; `form` picks how Sentry spells the path. */
-function sourceFrame(path: string, text: string, fn: string, form: 'current' | 'oldSelfHosted' | 'appRoot' = 'current', vars?: JsonObject): FrameInput {
+function sourceFrame(
+  path: string,
+  text: string,
+  fn: string,
+  form: 'current' | 'oldSelfHosted' | 'appRoot' = 'current',
+  vars?: JsonObject,
+): FrameInput {
   const lineNo = lineOf(path, text);
   const source = scenarioSources[path] ?? '';
   const colNo = (source.split('\n')[lineNo - 1] ?? '').search(/\S/) + 1;
@@ -29,8 +35,19 @@ function sourceFrame(path: string, text: string, fn: string, form: 'current' | '
     appRoot: { filename: `app:///${path}`, absPath: `app:///${path}` },
   }[form];
   // The Node SDK names modules `dir.sub:file`; the browser SDKs get theirs from the path (the builder's default).
-  const nodeModule = path.replace(/\.[a-z]+$/, '').replace(/\/([^/]*)$/, ':$1').replace(/\//g, '.');
-  return { ...spelled, ...(form === 'appRoot' ? { module: nodeModule } : {}), lineNo, colNo, function: fn, source, ...(vars ? { vars } : {}) };
+  const nodeModule = path
+    .replace(/\.[a-z]+$/, '')
+    .replace(/\/([^/]*)$/, ':$1')
+    .replace(/\//g, '.');
+  return {
+    ...spelled,
+    ...(form === 'appRoot' ? { module: nodeModule } : {}),
+    lineNo,
+    colNo,
+    function: fn,
+    source,
+    ...(vars ? { vars } : {}),
+  };
 }
 
 /** Local variables as @sentry/node sends them with `includeLocalVariables`: the raising line's and its caller's. */
@@ -43,7 +60,8 @@ const cartTotalVars: JsonObject = {
   sessionToken: 'tok_live_4242',
 };
 
-const clickHandler = (): FrameInput => sourceFrame('src/main.ts', "addToCart('sku-1', 1)", 'HTMLButtonElement.<anonymous>');
+const clickHandler = (): FrameInput =>
+  sourceFrame('src/main.ts', "addToCart('sku-1', 1)", 'HTMLButtonElement.<anonymous>');
 
 function counts(...rows: Array<[string | null, string, number, number, string, string]>): FakeEventCount[] {
   return rows.map(([rel, environment, count, userCount, firstSeen, lastSeen]) =>
@@ -58,26 +76,76 @@ export function defaultScenario(): FakeSentryData {
   data.organizations.push(organization({ id: '1', slug: scenario.org, name: 'Acme' }));
   data.projects.push(web, api);
   data.releases.push(
-    release({ id: 1, version: v100, dateCreated: '2025-05-01T09:00:00Z', dateReleased: '2025-05-01T10:00:00Z', projectIds: [web.id, api.id] }),
-    release({ id: 2, version: v110, dateCreated: '2025-05-15T09:00:00Z', dateReleased: '2025-05-15T10:00:00Z', projectIds: [web.id, api.id] }),
-    release({ id: 3, version: v120, dateCreated: '2025-05-28T09:00:00Z', dateReleased: null, projectIds: [web.id, api.id] }),
+    release({
+      id: 1,
+      version: v100,
+      dateCreated: '2025-05-01T09:00:00Z',
+      dateReleased: '2025-05-01T10:00:00Z',
+      projectIds: [web.id, api.id],
+    }),
+    release({
+      id: 2,
+      version: v110,
+      dateCreated: '2025-05-15T09:00:00Z',
+      dateReleased: '2025-05-15T10:00:00Z',
+      projectIds: [web.id, api.id],
+    }),
+    release({
+      id: 3,
+      version: v120,
+      dateCreated: '2025-05-28T09:00:00Z',
+      dateReleased: null,
+      projectIds: [web.id, api.id],
+    }),
   );
   data.members.push(
-    member({ id: scenario.members.penguin.id, userId: scenario.members.penguin.userId, name: 'Sir Penguin', email: 'sirpenguin@antarcticarocks.com' }),
-    member({ id: scenario.members.jane.id, userId: scenario.members.jane.userId, name: 'Jane Developer', email: 'jane@example.com', orgRole: 'admin' }),
+    member({
+      id: scenario.members.penguin.id,
+      userId: scenario.members.penguin.userId,
+      name: 'Sir Penguin',
+      email: 'sirpenguin@antarcticarocks.com',
+    }),
+    member({
+      id: scenario.members.jane.id,
+      userId: scenario.members.jane.userId,
+      name: 'Jane Developer',
+      email: 'jane@example.com',
+      orgRole: 'admin',
+    }),
   );
   data.codeMappings.push(
-    codeMapping({ id: '11', projectId: web.id, repoId: '7', repoName: 'acme/shop', stackRoot: './src/', sourceRoot: 'src/' }),
-    codeMapping({ id: '12', projectId: api.id, repoId: '7', repoName: 'acme/shop', stackRoot: 'app:///server/', sourceRoot: 'server/', automaticallyGenerated: true }),
+    codeMapping({
+      id: '11',
+      projectId: web.id,
+      repoId: '7',
+      repoName: 'acme/shop',
+      stackRoot: './src/',
+      sourceRoot: 'src/',
+    }),
+    codeMapping({
+      id: '12',
+      projectId: api.id,
+      repoId: '7',
+      repoName: 'acme/shop',
+      stackRoot: 'app:///server/',
+      sourceRoot: 'server/',
+      automaticallyGenerated: true,
+    }),
   );
   data.issues.push(...webIssues(web), ...apiIssues(api));
   // Stable event ids (issue id, then event index), so every call builds the same scenario.
-  for (const built of data.issues) built.events.forEach((e, index) => (e.eventID = `${built.id}${index}`.padStart(32, '0')));
+  for (const built of data.issues)
+    built.events.forEach((e, index) => (e.eventID = `${built.id}${index}`.padStart(32, '0')));
   return data;
 }
 
 function webIssues(web: ReturnType<typeof project>): FakeIssue[] {
-  const jane = { type: 'user' as const, id: scenario.members.jane.userId, name: 'Jane Developer', email: 'jane@example.com' };
+  const jane = {
+    type: 'user' as const,
+    id: scenario.members.jane.userId,
+    name: 'Jane Developer',
+    email: 'jane@example.com',
+  };
   const network = [
     sourceFrame('src/checkout.ts', "await post('/orders'", 'checkout'),
     sourceFrame('src/api/client.ts', "throw new Error('Network request failed')", 'post'),
@@ -155,7 +223,10 @@ function webIssues(web: ReturnType<typeof project>): FakeIssue[] {
           dateCreated: '2025-05-31T15:00:00Z',
           exceptionType: 'TypeError',
           value: 'cents.toFixed is not a function',
-          frames: [sourceFrame('src/cart.ts', 'formatPrice(cartTotal())', 'renderTotal'), sourceFrame('src/lib/format.ts', 'cents.toFixed(2)', 'formatPrice')],
+          frames: [
+            sourceFrame('src/cart.ts', 'formatPrice(cartTotal())', 'renderTotal'),
+            sourceFrame('src/lib/format.ts', 'cents.toFixed(2)', 'formatPrice'),
+          ],
         }),
       ],
       eventCounts: counts(
@@ -170,7 +241,13 @@ function webIssues(web: ReturnType<typeof project>): FakeIssue[] {
       priority: 'high',
       events: [
         event({ release: v120, dateCreated: '2025-06-01T11:00:00Z', value: 'Network request failed', frames: network }),
-        event({ release: v120, environment: 'staging', dateCreated: '2025-05-31T11:00:00Z', value: 'Network request failed', frames: network }),
+        event({
+          release: v120,
+          environment: 'staging',
+          dateCreated: '2025-05-31T11:00:00Z',
+          value: 'Network request failed',
+          frames: network,
+        }),
       ],
       eventCounts: counts(
         [v120, 'production', 310, 120, '2025-05-28T10:00:00Z', '2025-06-01T11:00:00Z'],
@@ -196,8 +273,22 @@ function chunkLoadIssue(web: ReturnType<typeof project>): FakeIssue {
         exceptionType: 'ChunkLoadError',
         value: 'Loading chunk 42 failed.',
         frames: [
-          { filename: `./${reactDom}`, absPath: `webpack://shop/./${reactDom}`, lineNo: 1, colNo: 5124, function: 'ki', inApp: false },
-          { filename: 'webpack/runtime/jsonp chunk loading', absPath: 'webpack://shop/webpack/runtime/jsonp chunk loading', lineNo: 27, colNo: 11, function: 'requireEnsure', inApp: false },
+          {
+            filename: `./${reactDom}`,
+            absPath: `webpack://shop/./${reactDom}`,
+            lineNo: 1,
+            colNo: 5124,
+            function: 'ki',
+            inApp: false,
+          },
+          {
+            filename: 'webpack/runtime/jsonp chunk loading',
+            absPath: 'webpack://shop/webpack/runtime/jsonp chunk loading',
+            lineNo: 27,
+            colNo: 11,
+            function: 'requireEnsure',
+            inApp: false,
+          },
         ],
       }),
     ],
@@ -208,7 +299,11 @@ function chunkLoadIssue(web: ReturnType<typeof project>): FakeIssue {
 // An event whose source map never applied: the minified bundle position, no rawStacktrace, a js_ processing error.
 function minifiedIssue(web: ReturnType<typeof project>): FakeIssue {
   const bundle = 'https://shop.example.com/assets/index-3f2a9c.js';
-  const missingSource = { type: 'js_no_source', message: 'Source code was not found', data: { symbolicator_type: 'missing_source', url: bundle } };
+  const missingSource = {
+    type: 'js_no_source',
+    message: 'Source code was not found',
+    data: { symbolicator_type: 'missing_source', url: bundle },
+  };
   return issue({
     id: '1009',
     project: web,
@@ -218,7 +313,16 @@ function minifiedIssue(web: ReturnType<typeof project>): FakeIssue {
         dateCreated: '2025-05-31T07:00:00Z',
         exceptionType: 'TypeError',
         value: "Cannot read properties of null (reading 'textContent')",
-        frames: [frame({ filename: bundle, absPath: bundle, module: 'assets/index-3f2a9c', lineNo: 1, colNo: 18734, function: 'Hn' })],
+        frames: [
+          frame({
+            filename: bundle,
+            absPath: bundle,
+            module: 'assets/index-3f2a9c',
+            lineNo: 1,
+            colNo: 18734,
+            function: 'Hn',
+          }),
+        ],
         extraFields: { errors: [missingSource] },
       }),
     ],
@@ -315,14 +419,34 @@ export function addManyIssues(data: FakeSentryData, count: number, options: Many
     const firstSeen = new Date(base - n * 60_000 - 86_400_000).toISOString();
     const release = options.release ?? data.releases[data.releases.length - 1]?.version ?? null;
     const environment = options.environment ?? 'production';
-    added.push(issue({
-      id: String(start + n),
-      ...(owner ? { project: owner } : { projectId }),
-      events: [event({ release, environment, dateCreated: lastSeen, exceptionType: 'Error', value: `Bulk failure ${n + 1}`,
-        frames: [{ filename: './src/bulk.ts', absPath: 'webpack://shop/./src/bulk.ts', lineNo: 10 + (n % 50), colNo: 3, function: `step${n % 7}` }] })],
-      eventCounts: [eventCount({ release, environment, count: count - n, userCount: 1 + (n % 5), firstSeen, lastSeen })],
-      ...(options.dropEvery && (n + 1) % options.dropEvery === 0 ? { droppedFromListPages: true } : {}),
-    }));
+    added.push(
+      issue({
+        id: String(start + n),
+        ...(owner ? { project: owner } : { projectId }),
+        events: [
+          event({
+            release,
+            environment,
+            dateCreated: lastSeen,
+            exceptionType: 'Error',
+            value: `Bulk failure ${n + 1}`,
+            frames: [
+              {
+                filename: './src/bulk.ts',
+                absPath: 'webpack://shop/./src/bulk.ts',
+                lineNo: 10 + (n % 50),
+                colNo: 3,
+                function: `step${n % 7}`,
+              },
+            ],
+          }),
+        ],
+        eventCounts: [
+          eventCount({ release, environment, count: count - n, userCount: 1 + (n % 5), firstSeen, lastSeen }),
+        ],
+        ...(options.dropEvery && (n + 1) % options.dropEvery === 0 ? { droppedFromListPages: true } : {}),
+      }),
+    );
   }
   data.issues.push(...added);
   return added;

@@ -7,8 +7,29 @@ export interface SchemaViolation {
   message: string;
 }
 
-const annotations = new Set(['format', 'description', 'example', 'examples', 'title', 'default', 'deprecated', 'readOnly', 'writeOnly']);
-const handled = new Set(['type', 'nullable', 'enum', 'required', 'properties', 'items', 'additionalProperties', 'oneOf', 'anyOf', 'allOf']);
+const annotations = new Set([
+  'format',
+  'description',
+  'example',
+  'examples',
+  'title',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
+const handled = new Set([
+  'type',
+  'nullable',
+  'enum',
+  'required',
+  'properties',
+  'items',
+  'additionalProperties',
+  'oneOf',
+  'anyOf',
+  'allOf',
+]);
 
 /**
  * Checks `value` against `schema`: `type` (one or a list), `nullable`, `enum`, `required`, `properties`, `items`,
@@ -20,9 +41,16 @@ export function checkSchema(schema: JsonValue, value: JsonValue, path = '$'): Sc
   const unknown = Object.keys(schema).filter((key) => !annotations.has(key) && !handled.has(key));
   if (unknown.length > 0) return [{ path, message: `unsupported schema keywords: ${unknown.join(', ')}` }];
   if (value === null) return allowsNull(schema) ? [] : [{ path, message: 'null is not allowed' }];
-  const violations: SchemaViolation[] = [...checkType(schema, value, path), ...checkEnum(schema, value, path), ...checkBranches(schema, value, path)];
+  const violations: SchemaViolation[] = [
+    ...checkType(schema, value, path),
+    ...checkEnum(schema, value, path),
+    ...checkBranches(schema, value, path),
+  ];
   if (violations.length > 0) return violations;
-  if (Array.isArray(value)) return schema['items'] === undefined ? [] : value.flatMap((item, index) => checkSchema(schema['items'] ?? {}, item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return schema['items'] === undefined
+      ? []
+      : value.flatMap((item, index) => checkSchema(schema['items'] ?? {}, item, `${path}[${index}]`));
   if (isJsonObject(value)) return checkObject(schema, value, path);
   return [];
 }
@@ -59,7 +87,9 @@ function checkType(schema: JsonObject, value: JsonValue, path: string): SchemaVi
 function checkEnum(schema: JsonObject, value: JsonValue, path: string): SchemaViolation[] {
   const options = schema['enum'];
   if (!Array.isArray(options)) return [];
-  return options.some((option) => option === value) ? [] : [{ path, message: `${JSON.stringify(value)} is not one of ${JSON.stringify(options)}` }];
+  return options.some((option) => option === value)
+    ? []
+    : [{ path, message: `${JSON.stringify(value)} is not one of ${JSON.stringify(options)}` }];
 }
 
 // oneOf is treated like anyOf: with extra properties allowed, several branches often fit the same value.
@@ -70,7 +100,10 @@ function checkBranches(schema: JsonObject, value: JsonValue, path: string): Sche
     if (!Array.isArray(branches)) continue;
     const results = branches.map((branch) => checkSchema(branch, value, path));
     if (!results.some((result) => result.length === 0)) {
-      violations.push({ path, message: `fits no ${key} branch (${results.map((result) => result[0]?.message ?? '').join('; ')})` });
+      violations.push({
+        path,
+        message: `fits no ${key} branch (${results.map((result) => result[0]?.message ?? '').join('; ')})`,
+      });
     }
   }
   const all = schema['allOf'];
@@ -82,7 +115,9 @@ function checkObject(schema: JsonObject, value: JsonObject, path: string): Schem
   const violations: SchemaViolation[] = [];
   const required = schema['required'];
   if (Array.isArray(required)) {
-    for (const key of required) if (typeof key === 'string' && !(key in value)) violations.push({ path, message: `missing required property "${key}"` });
+    for (const key of required)
+      if (typeof key === 'string' && !(key in value))
+        violations.push({ path, message: `missing required property "${key}"` });
   }
   const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
   const extra = schema['additionalProperties'];

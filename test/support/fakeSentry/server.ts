@@ -36,7 +36,12 @@ export class FakeSentry {
   private closed = false;
 
   constructor(options: FakeSentryOptions = {}) {
-    this.state = { options: resolveOptions(options), data: options.data ?? defaultScenario(), url: '', issueUpdates: [] };
+    this.state = {
+      options: resolveOptions(options),
+      data: options.data ?? defaultScenario(),
+      url: '',
+      issueUpdates: [],
+    };
     this.router = new Router(routesFor(this.state.options.flavour));
     this.windows = new RateWindows(this.state.options.rateWindows);
     this.server = createServer((request, response) => void this.handle(request, response));
@@ -91,7 +96,9 @@ export class FakeSentry {
   /** Recorded requests whose path equals `path` (or whose path plus query matches the RegExp), optionally by method. */
   requestsTo(path: string | RegExp, method?: string): RecordedRequest[] {
     return this.requests.filter(
-      (request) => (method === undefined || request.method === method.toUpperCase()) && (typeof path === 'string' ? request.path === path : path.test(request.path + request.search)),
+      (request) =>
+        (method === undefined || request.method === method.toUpperCase()) &&
+        (typeof path === 'string' ? request.path === path : path.test(request.path + request.search)),
     );
   }
 
@@ -137,16 +144,30 @@ export class FakeSentry {
   }
 
   /** The answer, or `undefined` when the connection was dropped or the server closed meanwhile. */
-  private async answer(method: string, url: URL, headers: IncomingHttpHeaders, body: string, dropConnection: () => void): Promise<Answer | 'endlessBody' | undefined> {
+  private async answer(
+    method: string,
+    url: URL,
+    headers: IncomingHttpHeaders,
+    body: string,
+    dropConnection: () => void,
+  ): Promise<Answer | 'endlessBody' | undefined> {
     const limit = this.state.options.concurrencyLimit;
     if (limit !== undefined && this.inFlight.current > limit) return tooManyConcurrent(this.state.options, limit);
     const window = this.windows.check(method, url.pathname, this.state.options);
     if (window.refusal) return window.refusal;
     const answer = await this.answerInWindow(method, url, headers, body, dropConnection);
-    return answer && answer !== 'endlessBody' ? { ...answer, headers: { ...window.headers, ...answer.headers } } : answer;
+    return answer && answer !== 'endlessBody'
+      ? { ...answer, headers: { ...window.headers, ...answer.headers } }
+      : answer;
   }
 
-  private async answerInWindow(method: string, url: URL, headers: IncomingHttpHeaders, body: string, dropConnection: () => void): Promise<Answer | 'endlessBody' | undefined> {
+  private async answerInWindow(
+    method: string,
+    url: URL,
+    headers: IncomingHttpHeaders,
+    body: string,
+    dropConnection: () => void,
+  ): Promise<Answer | 'endlessBody' | undefined> {
     const fault = this.faults.take(method, url.pathname, url.search);
     if (fault?.delayMs !== undefined && !(await this.delay(fault.delayMs))) return undefined;
     if (fault?.destroySocket) {
@@ -157,7 +178,8 @@ export class FakeSentry {
     const injected = fault ? faultAnswer(fault, this.state.options) : undefined;
     if (injected) return injected;
     if (fault?.endlessCursor) return this.endlessPage(method, url, headers, body);
-    if (this.state.options.responseDelayMs > 0 && !(await this.delay(this.state.options.responseDelayMs))) return undefined;
+    if (this.state.options.responseDelayMs > 0 && !(await this.delay(this.state.options.responseDelayMs)))
+      return undefined;
     const routed = this.route(method, url, headers, body);
     // A fault with only headers (say a deprecation header) decorates the normal answer.
     return fault?.headers ? { ...routed, headers: { ...routed.headers, ...fault.headers } } : routed;
@@ -166,7 +188,10 @@ export class FakeSentry {
   private route(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Answer {
     const glitchtip = this.state.options.flavour === 'glitchtip';
     const { found, pathKnown } = this.router.match(method, url.pathname);
-    if (!found) return pathKnown ? detail(405, `Method "${method}" not allowed.`) : detail(404, glitchtip ? glitchtipMessages.notFound : sentryMessages.notFound);
+    if (!found)
+      return pathKnown
+        ? detail(405, `Method "${method}" not allowed.`)
+        : detail(404, glitchtip ? glitchtipMessages.notFound : sentryMessages.notFound);
     const credentials = readCredentials(headers, this.state.options);
     const refusal = refuse(found.route, credentials, this.state.options);
     if (refusal) return refusal;
@@ -188,21 +213,30 @@ export class FakeSentry {
       // The search parser and the pagination shared with the local server answer a bad query or cursor this way.
       if (error instanceof CoreAnswerNow) return detail(error.answer.status, error.message);
       if (error instanceof GlitchtipCursorError) return detail(400, error.message);
-      return json({ detail: sentryMessages.internalError, fakeSentryError: String(error instanceof Error ? (error.stack ?? error.message) : error) }, 500);
+      return json(
+        {
+          detail: sentryMessages.internalError,
+          fakeSentryError: String(error instanceof Error ? (error.stack ?? error.message) : error),
+        },
+        500,
+      );
     }
   }
 
   // Region mode: an organization whose regionUrl names another server has its issue data there, not here.
   private wrongRegion(route: Route, orgParam: string | undefined): Answer | undefined {
     if (!route.regionScoped || orgParam === undefined) return undefined;
-    const org = this.state.data.organizations.find((candidate) => candidate.slug === orgParam || candidate.id === orgParam);
+    const org = this.state.data.organizations.find(
+      (candidate) => candidate.slug === orgParam || candidate.id === orgParam,
+    );
     if (!org?.regionUrl || org.regionUrl.replace(/\/$/, '') === this.state.url) return undefined;
     return { ...detail(404, sentryMessages.notFound), headers: { [WRONG_REGION_HEADER]: org.regionUrl } };
   }
 
   private send(response: ServerResponse, record: RecordedRequest, answer: Answer): void {
     if (response.destroyed || response.writableEnded) return;
-    const text = answer.body === undefined ? '' : isRawBody(answer.body) ? answer.body.raw : JSON.stringify(answer.body);
+    const text =
+      answer.body === undefined ? '' : isRawBody(answer.body) ? answer.body.raw : JSON.stringify(answer.body);
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       ...rateLimitHeaders(this.state.options, this.inFlight.current),
@@ -265,7 +299,10 @@ export async function startFakeSentry(options: FakeSentryOptions = {}): Promise<
 }
 
 /** Runs `body` against a fresh fake, closing it afterwards whatever happens. */
-export async function withFakeSentry<T>(options: FakeSentryOptions, body: (fake: FakeSentry) => Promise<T>): Promise<T> {
+export async function withFakeSentry<T>(
+  options: FakeSentryOptions,
+  body: (fake: FakeSentry) => Promise<T>,
+): Promise<T> {
   const fake = await startFakeSentry(options);
   try {
     return await body(fake);

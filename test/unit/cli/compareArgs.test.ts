@@ -12,12 +12,23 @@ test('reads comma-separated and repeated categories, without repeats', () => {
 });
 
 test('rejects a category that does not exist', () => {
-  assert.throws(() => parseFailOn(['new,fixed']), (error: unknown) => error instanceof UsageError && /fixed/.test(error.message));
+  assert.throws(
+    () => parseFailOn(['new,fixed']),
+    (error: unknown) => error instanceof UsageError && /fixed/.test(error.message),
+  );
 });
 
 test('a gate fails only on the named categories that hold issues', () => {
   const entry = { issue: {} as never, story: { kind: 'new' as const }, count: 1, userCount: 1 };
-  const comparison: WorkspaceComparison = { release: 'r2', base: 'r1', releaseSource: 'option', new: [entry], regressed: [], gone: [entry], warnings: [] };
+  const comparison: WorkspaceComparison = {
+    release: 'r2',
+    base: 'r1',
+    releaseSource: 'option',
+    new: [entry],
+    regressed: [],
+    gone: [entry],
+    warnings: [],
+  };
   assert.deepEqual(failingCategories(comparison, ['new', 'regressed']), ['new']);
   assert.deepEqual(failingCategories(comparison, ['regressed']), []);
   assert.deepEqual(failingCategories(comparison, ['gone', 'new']), ['gone', 'new']);

@@ -74,7 +74,10 @@ describe('the project root, without --workspace', () => {
 
   test('falls back to the current folder; an empty one is refused', async () => {
     const base = tree(['loose/a.txt', 'void/']);
-    assert.deepEqual(await workspaceFolder(undefined, join(base, 'loose'), undefined), { ok: true, value: join(base, 'loose') });
+    assert.deepEqual(await workspaceFolder(undefined, join(base, 'loose'), undefined), {
+      ok: true,
+      value: join(base, 'loose'),
+    });
     const empty = await workspaceFolder(undefined, join(base, 'void'), undefined);
     assert.equal(empty.ok, false);
   });

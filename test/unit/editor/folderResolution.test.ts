@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { resolveConnection, type ResolvedConnection } from '../../../src/core/config';
-import { folderConnectionInput, usesLocalSentryByDefault, type FolderResolutionContext } from '../../../src/editor/folderResolution';
+import {
+  folderConnectionInput,
+  usesLocalSentryByDefault,
+  type FolderResolutionContext,
+} from '../../../src/editor/folderResolution';
 
 const root = mkdtempSync(join(tmpdir(), 'sentry-insight-folder-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -21,23 +25,38 @@ function folder(files: Record<string, string> = {}): string {
   return dir;
 }
 
-const home = folder({ '.sentryclirc': '[defaults]\nurl=https://sentry.home.example\norg=home-org\nproject=home-project\n[auth]\ntoken=home-token\n' });
+const home = folder({
+  '.sentryclirc':
+    '[defaults]\nurl=https://sentry.home.example\norg=home-org\nproject=home-project\n[auth]\ntoken=home-token\n',
+});
 const loginOnlyHome = folder({ '.sentryclirc': '[auth]\ntoken=login-token\n' });
 const workspaceRc = '[defaults]\nurl=https://sentry.checkout.example\norg=rc-org\n';
 
-function resolve(settings: { url?: string; organization?: string; project?: string }, context: Partial<FolderResolutionContext> & { folderPath: string }): Promise<ResolvedConnection> {
+function resolve(
+  settings: { url?: string; organization?: string; project?: string },
+  context: Partial<FolderResolutionContext> & { folderPath: string },
+): Promise<ResolvedConnection> {
   return resolveConnection(folderConnectionInput(settings, { env: {}, trusted: true, homeDir: home, ...context }));
 }
 
 describe("the editor's folder resolution", () => {
   test('fills what the folder does not name from ~/.sentryclirc: server, organization, project and token', async () => {
     const resolved = await resolve({}, { folderPath: folder() });
-    assert.deepEqual([resolved.url, resolved.org, resolved.project, resolved.token], ['https://sentry.home.example', 'home-org', 'home-project', 'home-token']);
+    assert.deepEqual(
+      [resolved.url, resolved.org, resolved.project, resolved.token],
+      ['https://sentry.home.example', 'home-org', 'home-project', 'home-token'],
+    );
   });
 
   test("the folder's settings, the environment and its sentry-cli files win over ~/.sentryclirc, field by field", async () => {
-    const resolved = await resolve({ project: 'setting-project' }, { folderPath: folder({ '.sentryclirc': workspaceRc }), env: { SENTRY_AUTH_TOKEN: 'env-token' } });
-    assert.deepEqual([resolved.url, resolved.org, resolved.project, resolved.token], ['https://sentry.checkout.example', 'rc-org', 'setting-project', 'env-token']);
+    const resolved = await resolve(
+      { project: 'setting-project' },
+      { folderPath: folder({ '.sentryclirc': workspaceRc }), env: { SENTRY_AUTH_TOKEN: 'env-token' } },
+    );
+    assert.deepEqual(
+      [resolved.url, resolved.org, resolved.project, resolved.token],
+      ['https://sentry.checkout.example', 'rc-org', 'setting-project', 'env-token'],
+    );
   });
 
   test("in an untrusted workspace the folder's file never names the server; the user's ~/.sentryclirc still does", async () => {
@@ -64,7 +83,10 @@ describe('the local Sentry as the zero-configuration default', () => {
   test('gives way to a server, organization or project that ~/.sentryclirc names, or to a token set for this session', async () => {
     assert.equal(usesLocalSentryByDefault(await resolve({}, { folderPath: folder() }), undefined), false);
     const loginOnly = { folderPath: folder(), homeDir: loginOnlyHome };
-    assert.equal(usesLocalSentryByDefault(await resolve({}, { ...loginOnly, env: { SENTRY_AUTH_TOKEN: 'env-token' } }), undefined), false);
+    assert.equal(
+      usesLocalSentryByDefault(await resolve({}, { ...loginOnly, env: { SENTRY_AUTH_TOKEN: 'env-token' } }), undefined),
+      false,
+    );
     assert.equal(usesLocalSentryByDefault(await resolve({}, loginOnly), 'signed-in-token'), false);
     assert.equal(usesLocalSentryByDefault(await resolve({ project: 'p' }, loginOnly), undefined), false);
   });

@@ -7,10 +7,14 @@ import { lineAfterEdit, LineTracker, type LineEdit } from '../../../src/editor/l
 import { propertyRuns } from '../../support/propertyRuns';
 
 function edit(startLine: number, startChar: number, endLine: number, endChar: number, text: string): LineEdit {
-  return { range: { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } }, text };
+  return {
+    range: { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } },
+    text,
+  };
 }
 
-const insertAt = (line: number, character: number, text: string): LineEdit => edit(line, character, line, character, text);
+const insertAt = (line: number, character: number, text: string): LineEdit =>
+  edit(line, character, line, character, text);
 
 function tracked(lines: number[]): LineTracker<string> {
   return new LineTracker(lines.map((line) => [line, `mark@${String(line)}`] as const));
@@ -24,13 +28,19 @@ describe('line tracking', () => {
   test('shifts marks below lines inserted above', () => {
     const tracker = tracked([3, 10]);
     assert.equal(tracker.apply([insertAt(1, 0, 'a\nb\n')]), true);
-    assert.deepEqual(positions(tracker), [[5, ['mark@3']], [12, ['mark@10']]]);
+    assert.deepEqual(positions(tracker), [
+      [5, ['mark@3']],
+      [12, ['mark@10']],
+    ]);
   });
 
   test('shifts marks up when lines above are deleted', () => {
     const tracker = tracked([3, 10]);
     tracker.apply([edit(0, 0, 2, 0, '')]);
-    assert.deepEqual(positions(tracker), [[1, ['mark@3']], [8, ['mark@10']]]);
+    assert.deepEqual(positions(tracker), [
+      [1, ['mark@3']],
+      [8, ['mark@10']],
+    ]);
   });
 
   test('drops the mark of a deleted line and keeps the others', () => {
@@ -106,7 +116,11 @@ const documentAndEdit = fc
   .array(fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 6 }), { minLength: 1, maxLength: 12 })
   .map((bodies) => bodies.map((body, index) => `<${String(index)}>${body}`))
   .chain((lines) => {
-    const position = fc.integer({ min: 0, max: lines.length - 1 }).chain((line) => fc.record({ line: fc.constant(line), character: fc.integer({ min: 0, max: (lines[line] as string).length }) }));
+    const position = fc
+      .integer({ min: 0, max: lines.length - 1 })
+      .chain((line) =>
+        fc.record({ line: fc.constant(line), character: fc.integer({ min: 0, max: (lines[line] as string).length }) }),
+      );
     return fc.record({
       lines: fc.constant(lines),
       a: position,
@@ -131,9 +145,13 @@ test('a kept mark points at a line that still holds its text; lines outside the 
         } else if (start.line < line && line < end.line) {
           assert.equal(landed, undefined);
         } else if (landed !== undefined) {
-          const kept = line === start.line && start.character > 0 ? text.slice(0, start.character) : text.slice(end.character);
+          const kept =
+            line === start.line && start.character > 0 ? text.slice(0, start.character) : text.slice(end.character);
           const landedText = after[landed] ?? '';
-          assert.ok(line === start.line && start.character > 0 ? landedText.startsWith(kept) : landedText.endsWith(kept), `${text} -> ${landedText}`);
+          assert.ok(
+            line === start.line && start.character > 0 ? landedText.startsWith(kept) : landedText.endsWith(kept),
+            `${text} -> ${landedText}`,
+          );
         }
       });
     }),
@@ -148,7 +166,8 @@ test('a line whose start was deleted loses its mark', () => {
       for (let line = start.line; line <= end.line; line++) {
         const startDeleted = line > start.line || start.character === 0;
         const restDeleted = line < end.line || end.character > 0;
-        if (startDeleted && restDeleted && !(line === start.line && line === end.line)) assert.equal(lineAfterEdit(line, change), undefined, `${String(line)} of ${lines.join('|')}`);
+        if (startDeleted && restDeleted && !(line === start.line && line === end.line))
+          assert.equal(lineAfterEdit(line, change), undefined, `${String(line)} of ${lines.join('|')}`);
       }
     }),
   );

@@ -13,10 +13,18 @@ test("the setup script's opening lines leave no npm_* variable for what it runs"
   const preamble = script.slice(0, script.indexOf('apt_packages='));
   const result = spawnSync('bash', ['-c', `${preamble.replace(/^cd .*$/m, '')}\nenv`], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64', npm_lifecycle_event: 'test', KEEP_ME: '1' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64',
+      npm_lifecycle_event: 'test',
+      KEEP_ME: '1',
+    },
   });
   assert.equal(result.status, 0, result.stderr);
   const names = result.stdout.split('\n').map((line) => line.split('=')[0]);
-  assert.deepEqual(names.filter((name) => name?.startsWith('npm_')), []);
+  assert.deepEqual(
+    names.filter((name) => name?.startsWith('npm_')),
+    [],
+  );
   assert.ok(names.includes('KEEP_ME'), 'other variables stay');
 });

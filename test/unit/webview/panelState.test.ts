@@ -5,15 +5,35 @@ import { describe, test } from 'node:test';
 import { glitchtipBackend, sentryBackend } from '../../../src/core/api/backend';
 import type { BackendCapabilities } from '../../../src/core/api/backend';
 import { buildIssueViewModel } from '../../../src/core/format/buildIssueViewModel';
-import { afterHostMessage, initialPanelState, shownActions, shownHeader, startTriage, type PanelState } from '../../../src/webview/panelState';
+import {
+  afterHostMessage,
+  initialPanelState,
+  shownActions,
+  shownHeader,
+  startTriage,
+  type PanelState,
+} from '../../../src/webview/panelState';
 import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../core/format/panelFixtures';
 
-function loaded(status: Record<string, unknown> = {}, capabilities: BackendCapabilities = sentryBackend.capabilities): PanelState {
-  const model = buildIssueViewModel({ issue: fixtureIssue(status), event: fixtureEvent('python'), tags: fixtureTags(), capabilities, showUserData: false, now: fixedNow });
+function loaded(
+  status: Record<string, unknown> = {},
+  capabilities: BackendCapabilities = sentryBackend.capabilities,
+): PanelState {
+  const model = buildIssueViewModel({
+    issue: fixtureIssue(status),
+    event: fixtureEvent('python'),
+    tags: fixtureTags(),
+    capabilities,
+    showUserData: false,
+    now: fixedNow,
+  });
   return afterHostMessage(initialPanelState, { type: 'issue', model });
 }
 
-function started(state: PanelState, ...args: Parameters<typeof startTriage> extends [PanelState, ...infer Rest] ? Rest : never): PanelState {
+function started(
+  state: PanelState,
+  ...args: Parameters<typeof startTriage> extends [PanelState, ...infer Rest] ? Rest : never
+): PanelState {
   const next = startTriage(state, ...args);
   assert.ok(next, 'the action starts');
   return next;
@@ -32,23 +52,42 @@ describe('panel state', () => {
     const state = started(loaded(), 'resolve', 'r1');
     assert.equal(shownHeader(state)?.status.label, 'Resolved');
     assert.deepEqual(shownActions(state), ['unresolve', 'archive', 'assignToMe']);
-    assert.equal(shownHeader(started(loaded(), 'resolveInNextRelease', 'r1'))?.status.label, 'Resolved in the next release');
+    assert.equal(
+      shownHeader(started(loaded(), 'resolveInNextRelease', 'r1'))?.status.label,
+      'Resolved in the next release',
+    );
     assert.equal(shownHeader(started(loaded(), 'archive', 'r1'))?.status.label, 'Archived until escalating');
     assert.equal(shownHeader(started(loaded(), 'assignToMe', 'r1'))?.assignee, 'You');
   });
 
   test('rolls back with a message when the server refuses', () => {
-    const refused = afterHostMessage(started(loaded(), 'resolve', 'r1'), { type: 'triageResult', requestId: 'r1', ok: false, message: 'You do not have permission.' });
+    const refused = afterHostMessage(started(loaded(), 'resolve', 'r1'), {
+      type: 'triageResult',
+      requestId: 'r1',
+      ok: false,
+      message: 'You do not have permission.',
+    });
     assert.equal(refused.pending, undefined);
     assert.equal(shownHeader(refused)?.status.label, 'Ongoing');
     assert.match(refused.notice ?? '', /^Resolve failed: You do not have permission\. The issue is shown as it was\.$/);
-    assert.match(afterHostMessage(started(loaded(), 'archive', 'r2'), { type: 'triageResult', requestId: 'r2', ok: false }).notice ?? '', /did not accept/);
+    assert.match(
+      afterHostMessage(started(loaded(), 'archive', 'r2'), { type: 'triageResult', requestId: 'r2', ok: false })
+        .notice ?? '',
+      /did not accept/,
+    );
   });
 
   test('keeps the confirmed status the host sends, and clears an old refusal on the next action', () => {
-    const pending = started(afterHostMessage(started(loaded(), 'archive', 'r0'), { type: 'triageResult', requestId: 'r0', ok: false }), 'resolve', 'r1');
+    const pending = started(
+      afterHostMessage(started(loaded(), 'archive', 'r0'), { type: 'triageResult', requestId: 'r0', ok: false }),
+      'resolve',
+      'r1',
+    );
     assert.equal(pending.notice, undefined);
-    const confirmedModel = afterHostMessage(pending, { type: 'issue', model: loaded({ status: 'resolved', substatus: null }).model! });
+    const confirmedModel = afterHostMessage(pending, {
+      type: 'issue',
+      model: loaded({ status: 'resolved', substatus: null }).model!,
+    });
     const done = afterHostMessage(confirmedModel, { type: 'triageResult', requestId: 'r1', ok: true });
     assert.equal(done.pending, undefined);
     assert.equal(done.notice, undefined);

@@ -10,7 +10,14 @@ import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../core/forma
 const markup = '<img src=x onerror="alert(1)">';
 
 function model(title = 'TypeError: x is undefined') {
-  return buildIssueViewModel({ issue: fixtureIssue({ title }), event: fixtureEvent('python'), tags: fixtureTags(), capabilities: sentryBackend.capabilities, showUserData: false, now: fixedNow });
+  return buildIssueViewModel({
+    issue: fixtureIssue({ title }),
+    event: fixtureEvent('python'),
+    tags: fixtureTags(),
+    capabilities: sentryBackend.capabilities,
+    showUserData: false,
+    now: fixedNow,
+  });
 }
 
 describe('page to host messages', () => {
@@ -57,11 +64,14 @@ describe('page to host messages', () => {
       { type: 'openCommit', sha: 'HEAD' },
       { type: 'openCommit' },
     ];
-    for (const message of refused) assert.equal(parsePageMessage(message), undefined, JSON.stringify(message)?.slice(0, 80));
+    for (const message of refused)
+      assert.equal(parsePageMessage(message), undefined, JSON.stringify(message)?.slice(0, 80));
   });
 
   test('drops fields the protocol does not know', () => {
-    assert.deepEqual(parsePageMessage({ type: 'copyLink', command: 'workbench.action.terminal.sendSequence' }), { type: 'copyLink' });
+    assert.deepEqual(parsePageMessage({ type: 'copyLink', command: 'workbench.action.terminal.sendSequence' }), {
+      type: 'copyLink',
+    });
   });
 });
 
@@ -91,7 +101,13 @@ describe('host to page messages', () => {
     const broken = model();
     const frame = broken.event?.exceptions[0]?.frames[0];
     assert.ok(frame);
-    const withBadLink = { ...broken, event: { ...broken.event, exceptions: [{ ...broken.event?.exceptions[0], frames: [{ ...frame, link: { uri: 'file:///a', line: -1 } }] }] } };
+    const withBadLink = {
+      ...broken,
+      event: {
+        ...broken.event,
+        exceptions: [{ ...broken.event?.exceptions[0], frames: [{ ...frame, link: { uri: 'file:///a', line: -1 } }] }],
+      },
+    };
     assert.equal(parseHostMessage({ type: 'issue', model: withBadLink }), undefined);
     assert.equal(parseHostMessage({ type: 'triageResult', requestId: 't1', ok: 'yes' }), undefined);
     assert.equal(parseHostMessage({ type: 'error' }), undefined);

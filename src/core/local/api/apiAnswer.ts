@@ -21,6 +21,10 @@ export const notFound = (): ApiAnswer => detail(404, 'The requested resource doe
 /** Thrown by request parsing deep inside a route to answer at once (bad query, bad cursor). */
 export class AnswerNow extends Error {
   constructor(readonly answer: ApiAnswer) {
-    super(typeof answer.body === 'object' && answer.body !== null && 'detail' in answer.body ? String((answer.body as { detail: unknown }).detail) : 'answer');
+    super(
+      typeof answer.body === 'object' && answer.body !== null && 'detail' in answer.body
+        ? String((answer.body as { detail: unknown }).detail)
+        : 'answer',
+    );
   }
 }

@@ -48,9 +48,16 @@ export function organizationJson(origin: string, created: number): Record<string
   };
 }
 
-export function projectJson(store: LocalStore, project: ProjectRecord, latestRelease: ReleaseSummary | undefined): Record<string, unknown> {
+export function projectJson(
+  store: LocalStore,
+  project: ProjectRecord,
+  latestRelease: ReleaseSummary | undefined,
+): Record<string, unknown> {
   const issues = store.issues().filter((issue) => issue.projectId === project.id);
-  const firstEvent = issues.reduce<number | undefined>((first, issue) => (first === undefined ? issue.firstSeen : Math.min(first, issue.firstSeen)), undefined);
+  const firstEvent = issues.reduce<number | undefined>(
+    (first, issue) => (first === undefined ? issue.firstSeen : Math.min(first, issue.firstSeen)),
+    undefined,
+  );
   return {
     id: project.id,
     slug: project.slug,
@@ -85,7 +92,12 @@ export function projectJson(store: LocalStore, project: ProjectRecord, latestRel
  * and the settings the published schema requires, at the values a new Sentry project has (the local server has no
  * settings of its own: it scrubs by Sentry's default rules, groups with its own rules, and keeps no symbol sources).
  */
-export function projectDetailJson(store: LocalStore, project: ProjectRecord, latestRelease: ReleaseSummary | undefined, origin: string): Record<string, unknown> {
+export function projectDetailJson(
+  store: LocalStore,
+  project: ProjectRecord,
+  latestRelease: ReleaseSummary | undefined,
+  origin: string,
+): Record<string, unknown> {
   const team = { ...LOCAL_TEAM };
   return {
     ...projectJson(store, project, latestRelease),
@@ -136,7 +148,12 @@ export function projectDetailJson(store: LocalStore, project: ProjectRecord, lat
 }
 
 export function projectRefJson(project: ProjectRecord | undefined, projectId: string): Record<string, unknown> {
-  return { id: projectId, name: project?.name ?? projectId, slug: project?.slug ?? projectId, platform: project?.platform ?? null };
+  return {
+    id: projectId,
+    name: project?.name ?? projectId,
+    slug: project?.slug ?? projectId,
+    platform: project?.platform ?? null,
+  };
 }
 
 /** The local user in Sentry's user shape, as members and `/auth/` carry it. */
@@ -166,8 +183,28 @@ export function localUserJson(created: number): Record<string, unknown> {
 export function memberJson(created: number): Record<string, unknown> {
   const joined = iso(created);
   const user = localUserJson(created);
-  const flags = { 'idp:provisioned': false, 'idp:role-restricted': false, 'member-limit:restricted': false, 'partnership:restricted': false, 'sso:invalid': false, 'sso:linked': false };
-  return { id: LOCAL_USER.id, email: LOCAL_USER.email, name: LOCAL_USER.name, role: 'owner', orgRole: 'owner', pending: false, expired: false, inviteStatus: 'approved', inviterName: null, flags, dateCreated: joined, user };
+  const flags = {
+    'idp:provisioned': false,
+    'idp:role-restricted': false,
+    'member-limit:restricted': false,
+    'partnership:restricted': false,
+    'sso:invalid': false,
+    'sso:linked': false,
+  };
+  return {
+    id: LOCAL_USER.id,
+    email: LOCAL_USER.email,
+    name: LOCAL_USER.name,
+    role: 'owner',
+    orgRole: 'owner',
+    pending: false,
+    expired: false,
+    inviteStatus: 'approved',
+    inviterName: null,
+    flags,
+    dateCreated: joined,
+    user,
+  };
 }
 
 export function environmentJson(name: string): Record<string, unknown> {
@@ -202,7 +239,16 @@ export function releaseJson(release: ReleaseSummary, store: LocalStore): Record<
     lastCommit: commits[0] === undefined ? null : releaseCommitJson(commits[0]),
     deployCount: deploys.length,
     lastDeploy: lastDeploy === undefined ? null : releaseDeployJson(lastDeploy),
-    authors: [...new Map(commits.filter((commit) => commit.authorEmail !== null).map((commit) => [commit.authorEmail, { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail }])).values()],
+    authors: [
+      ...new Map(
+        commits
+          .filter((commit) => commit.authorEmail !== null)
+          .map((commit) => [
+            commit.authorEmail,
+            { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail },
+          ]),
+      ).values(),
+    ],
     projects: [...release.projects.entries()].map(([projectId, projectNewGroups]) => {
       const project = store.project(projectId);
       return {
@@ -223,14 +269,32 @@ export function releaseCommitJson(commit: ReleaseCommit): Record<string, unknown
     id: commit.id,
     message: commit.message,
     dateCreated: isoOrNull(commit.timestamp),
-    author: commit.authorEmail === null ? null : { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail },
-    repository: commit.repository === null ? null : { id: String(numericId(commit.repository)), name: commit.repository, url: null, provider: null, status: 'active', dateCreated: isoOrNull(commit.timestamp) },
+    author:
+      commit.authorEmail === null ? null : { name: commit.authorName ?? commit.authorEmail, email: commit.authorEmail },
+    repository:
+      commit.repository === null
+        ? null
+        : {
+            id: String(numericId(commit.repository)),
+            name: commit.repository,
+            url: null,
+            provider: null,
+            status: 'active',
+            dateCreated: isoOrNull(commit.timestamp),
+          },
     releases: [],
   };
 }
 
 export function releaseDeployJson(deploy: ReleaseDeploy): Record<string, unknown> {
-  return { id: deploy.id, environment: deploy.environment, name: deploy.name, url: deploy.url, dateStarted: isoOrNull(deploy.dateStarted), dateFinished: iso(deploy.dateFinished) };
+  return {
+    id: deploy.id,
+    environment: deploy.environment,
+    name: deploy.name,
+    url: deploy.url,
+    dateStarted: isoOrNull(deploy.dateStarted),
+    dateFinished: iso(deploy.dateFinished),
+  };
 }
 
 const isoOrNull = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));

@@ -12,7 +12,10 @@ export function eventJson(store: LocalStore, issue: LocalIssue, event: StoredEve
     ...event.body,
     groupID: issue.id,
     projectID: event.projectId,
-    release: event.release === undefined ? null : (releaseJson(event.release, store) ?? { version: event.release, shortVersion: event.release }),
+    release:
+      event.release === undefined
+        ? null
+        : (releaseJson(event.release, store) ?? { version: event.release, shortVersion: event.release }),
     previousEventID: at > 0 ? (events[at - 1]?.eventId ?? null) : null,
     nextEventID: at >= 0 && at < events.length - 1 ? (events[at + 1]?.eventId ?? null) : null,
   };

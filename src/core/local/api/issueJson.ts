@@ -32,8 +32,17 @@ export function issueListItemJson(issue: LocalIssue, view: IssueView): Record<st
     userCount: totals.userCount,
     firstSeen: iso(totals.firstSeen ?? issue.firstSeen),
     lastSeen: iso(totals.lastSeen ?? issue.lastSeen),
-    lifetime: { count: String(issue.count), userCount: issue.counts.totals().userCount, firstSeen: iso(issue.firstSeen), lastSeen: iso(issue.lastSeen), stats: null },
-    filtered: view.releases === undefined ? null : filteredJson(issue, { releases: view.releases, environments: view.environments }),
+    lifetime: {
+      count: String(issue.count),
+      userCount: issue.counts.totals().userCount,
+      firstSeen: iso(issue.firstSeen),
+      lastSeen: iso(issue.lastSeen),
+      stats: null,
+    },
+    filtered:
+      view.releases === undefined
+        ? null
+        : filteredJson(issue, { releases: view.releases, environments: view.environments }),
     // The published schema requires these objects on list items (Sentry fills them with expand=inbox,owners).
     inbox: { reason: 0, reason_details: null, date_added: iso(issue.firstSeen) },
     owners: { type: 'user', owner: `user:${LOCAL_USER.id}`, date_added: iso(issue.firstSeen) },
@@ -77,7 +86,14 @@ export function issueDetailJson(issue: LocalIssue, view: IssueView): Record<stri
     lastSeen: iso(totals.lastSeen ?? issue.lastSeen),
     firstRelease: releaseRef(issue.firstRelease, view.store),
     lastRelease: releaseRef(issue.lastRelease, view.store),
-    tags: issue.counts.tagKeys().sort().map((key) => ({ key, name: tagName(key), totalValues: [...issue.counts.tag(key).values()].reduce((sum, value) => sum + value.count, 0) })),
+    tags: issue.counts
+      .tagKeys()
+      .sort()
+      .map((key) => ({
+        key,
+        name: tagName(key),
+        totalValues: [...issue.counts.tag(key).values()].reduce((sum, value) => sum + value.count, 0),
+      })),
     stats: { '24h': series(issue, '24h', view.now), '30d': issue.counts.series(view.now, 30, DAY) },
     activity: [{ id: '0', type: 'first_seen', data: {}, dateCreated: iso(issue.firstSeen), user: null }],
     seenBy: [],
@@ -129,7 +145,13 @@ function commonFields(issue: LocalIssue, view: IssueView): Record<string, unknow
 function filteredJson(issue: LocalIssue, scope: CountScope): Record<string, unknown> {
   const totals = issue.counts.totals(scope);
   // Sparklines are kept per issue, not per release: the filtered set has no series of its own.
-  return { count: String(totals.count), userCount: totals.userCount, firstSeen: iso(totals.firstSeen), lastSeen: iso(totals.lastSeen), stats: {} };
+  return {
+    count: String(totals.count),
+    userCount: totals.userCount,
+    firstSeen: iso(totals.firstSeen),
+    lastSeen: iso(totals.lastSeen),
+    stats: {},
+  };
 }
 
 function series(issue: LocalIssue, period: '24h' | '14d', now: number): Array<[number, number]> {

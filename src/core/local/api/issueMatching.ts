@@ -14,17 +14,35 @@ export interface MatchScope {
   readonly now: number;
 }
 
-const IS_VALUES = ['unresolved', 'resolved', 'ignored', 'archived', 'assigned', 'unassigned', 'for_review', 'linked', 'unlinked', 'new', 'ongoing', 'regressed', 'escalating'];
+const IS_VALUES = [
+  'unresolved',
+  'resolved',
+  'ignored',
+  'archived',
+  'assigned',
+  'unassigned',
+  'for_review',
+  'linked',
+  'unlinked',
+  'new',
+  'ongoing',
+  'regressed',
+  'escalating',
+];
 
 /** The releases of the query's `release:` terms (`latest` resolved), or undefined when it has none. */
 export function queriedReleases(search: IssueSearch, scope: Pick<MatchScope, 'latestRelease'>): string[] | undefined {
   const terms = search.filters.filter((filter) => filter.key === 'release' && !filter.negated);
   if (terms.length === 0) return undefined;
-  return terms.flatMap((term) => term.values.map((value) => (value === 'latest' ? (scope.latestRelease ?? value) : value)));
+  return terms.flatMap((term) =>
+    term.values.map((value) => (value === 'latest' ? (scope.latestRelease ?? value) : value)),
+  );
 }
 
 export function queriedEnvironments(search: IssueSearch, fromParameter: readonly string[]): string[] {
-  const fromQuery = search.filters.filter((filter) => filter.key === 'environment' && !filter.negated).flatMap((filter) => filter.values);
+  const fromQuery = search.filters
+    .filter((filter) => filter.key === 'environment' && !filter.negated)
+    .flatMap((filter) => filter.values);
   return [...new Set([...fromParameter, ...fromQuery])];
 }
 
@@ -41,7 +59,12 @@ function matchesFilter(issue: LocalIssue, filter: SearchFilter, scope: MatchScop
     case 'is':
       return values.some((value) => matchesIs(issue, value, scope.now));
     case 'release':
-      return values.some((value) => issue.counts.has({ releases: [value === 'latest' ? (scope.latestRelease ?? value) : value], environments: scope.environments }));
+      return values.some((value) =>
+        issue.counts.has({
+          releases: [value === 'latest' ? (scope.latestRelease ?? value) : value],
+          environments: scope.environments,
+        }),
+      );
     case 'firstRelease':
     case 'first-release':
     case 'firstRelease.version':
@@ -67,12 +90,15 @@ function matchesFilter(issue: LocalIssue, filter: SearchFilter, scope: MatchScop
     case 'id':
       return values.includes(issue.id);
     default:
-      return values.some((value) => [...issue.counts.tag(filter.key).keys()].some((tagValue) => globMatches(value, tagValue)));
+      return values.some((value) =>
+        [...issue.counts.tag(filter.key).keys()].some((tagValue) => globMatches(value, tagValue)),
+      );
   }
 }
 
 function matchesIs(issue: LocalIssue, value: string, now: number): boolean {
-  if (!IS_VALUES.includes(value)) throw new AnswerNow(detail(400, `Invalid value for "is" search, valid values are {${IS_VALUES.join(', ')}}`));
+  if (!IS_VALUES.includes(value))
+    throw new AnswerNow(detail(400, `Invalid value for "is" search, valid values are {${IS_VALUES.join(', ')}}`));
   switch (value) {
     case 'archived':
       return issue.status === 'ignored';
@@ -107,6 +133,12 @@ function matchesAssignee(issue: LocalIssue, value: string, userId: string): bool
 
 function globMatches(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  const expression = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  const expression = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
   return expression.test(value);
 }

@@ -7,7 +7,15 @@ import type { Assignee } from '../store/storeRecords';
 import { AnswerNow, detail } from './apiAnswer';
 import { LOCAL_USER } from './localDirectory';
 
-const substatuses = ['archived_until_escalating', 'archived_until_condition_met', 'archived_forever', 'escalating', 'ongoing', 'regressed', 'new'] as const;
+const substatuses = [
+  'archived_until_escalating',
+  'archived_until_condition_met',
+  'archived_forever',
+  'escalating',
+  'ongoing',
+  'regressed',
+  'new',
+] as const;
 
 export const issueUpdateSchema = z.looseObject({
   status: z.enum(['resolved', 'unresolved', 'ignored', 'resolvedInNextRelease']).optional(),
@@ -22,9 +30,13 @@ export const issueUpdateSchema = z.looseObject({
 export type IssueUpdate = z.infer<typeof issueUpdateSchema>;
 
 export function parseIssueUpdate(body: unknown): IssueUpdate {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AnswerNow(detail(400, 'Invalid data. Expected a dictionary.'));
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new AnswerNow(detail(400, 'Invalid data. Expected a dictionary.'));
   const parsed = issueUpdateSchema.safeParse(withLegacyNames(body as Record<string, unknown>));
-  if (!parsed.success) throw new AnswerNow(detail(400, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')));
+  if (!parsed.success)
+    throw new AnswerNow(
+      detail(400, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')),
+    );
   return parsed.data;
 }
 
@@ -36,16 +48,25 @@ function withLegacyNames(body: Record<string, unknown>): Record<string, unknown>
   const { snoozeDuration, ...rest } = body;
   if (rest['status'] === 'muted') rest['status'] = 'ignored';
   if (typeof snoozeDuration !== 'number') return rest;
-  const details = typeof rest['statusDetails'] === 'object' && rest['statusDetails'] !== null ? rest['statusDetails'] : {};
+  const details =
+    typeof rest['statusDetails'] === 'object' && rest['statusDetails'] !== null ? rest['statusDetails'] : {};
   return { ...rest, statusDetails: { ...details, ignoreDuration: snoozeDuration } };
 }
 
 /** Changes the issue and returns the echo Sentry answers with. `latestRelease` resolves `inRelease: "latest"`. */
-export function applyIssueUpdate(issue: LocalIssue, update: IssueUpdate, context: { now: number; latestRelease: string | undefined }): Record<string, unknown> {
+export function applyIssueUpdate(
+  issue: LocalIssue,
+  update: IssueUpdate,
+  context: { now: number; latestRelease: string | undefined },
+): Record<string, unknown> {
   const echo: Record<string, unknown> = {};
   const details = update.statusDetails ?? {};
   if (update.status === 'resolved' || update.status === 'resolvedInNextRelease') {
-    resolve(issue, update.status === 'resolvedInNextRelease' ? { inNextRelease: true } : details, context.latestRelease);
+    resolve(
+      issue,
+      update.status === 'resolvedInNextRelease' ? { inNextRelease: true } : details,
+      context.latestRelease,
+    );
   } else if (update.status === 'ignored') {
     archive(issue, update.substatus ?? undefined, details, context.now);
   } else if (update.status === 'unresolved') {
@@ -53,7 +74,8 @@ export function applyIssueUpdate(issue: LocalIssue, update: IssueUpdate, context
   } else if (update.substatus !== undefined) {
     issue.substatus = update.substatus;
   }
-  if (update.status !== undefined) Object.assign(echo, { status: issue.status, statusDetails: issue.statusDetails, substatus: issue.substatus });
+  if (update.status !== undefined)
+    Object.assign(echo, { status: issue.status, statusDetails: issue.statusDetails, substatus: issue.substatus });
   if (update.assignedTo !== undefined) {
     issue.assignedTo = assigneeOf(update.assignedTo);
     echo['assignedTo'] = issue.assignedTo;
@@ -75,7 +97,8 @@ function resolve(issue: LocalIssue, details: Record<string, unknown>, latestRele
     issue.statusDetails = { inNextRelease: true, actor: actorJson() };
   } else if (typeof details['inRelease'] === 'string') {
     const version = details['inRelease'] === 'latest' ? latestRelease : details['inRelease'];
-    if (version === undefined) throw new AnswerNow(detail(400, 'No release data present in the system to form a basis for "Next Release"'));
+    if (version === undefined)
+      throw new AnswerNow(detail(400, 'No release data present in the system to form a basis for "Next Release"'));
     issue.resolvedInRelease = version;
     issue.statusDetails = { inRelease: version, actor: actorJson() };
   } else {
@@ -84,14 +107,23 @@ function resolve(issue: LocalIssue, details: Record<string, unknown>, latestRele
   }
 }
 
-function archive(issue: LocalIssue, substatus: string | undefined, details: Record<string, unknown>, now: number): void {
+function archive(
+  issue: LocalIssue,
+  substatus: string | undefined,
+  details: Record<string, unknown>,
+  now: number,
+): void {
   issue.status = 'ignored';
   issue.resolvedInRelease = null;
   const minutes = details['ignoreDuration'];
   if (typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0) {
     issue.ignoredUntil = now + minutes * 60_000;
     issue.substatus = 'archived_until_condition_met';
-    issue.statusDetails = { ignoreDuration: minutes, ignoreUntil: new Date(issue.ignoredUntil).toISOString(), actor: actorJson() };
+    issue.statusDetails = {
+      ignoreDuration: minutes,
+      ignoreUntil: new Date(issue.ignoredUntil).toISOString(),
+      actor: actorJson(),
+    };
     return;
   }
   issue.ignoredUntil = null;
@@ -105,7 +137,8 @@ function assigneeOf(actor: string | null): Assignee | null {
   const team = /^team:(.+)$/.exec(actor)?.[1];
   if (team !== undefined) return { type: 'team', id: team, name: team };
   const userId = /^user:(.+)$/.exec(actor)?.[1];
-  if (userId === LOCAL_USER.id || actor === 'me' || actor === LOCAL_USER.email || actor === LOCAL_USER.username) return localAssignee();
+  if (userId === LOCAL_USER.id || actor === 'me' || actor === LOCAL_USER.email || actor === LOCAL_USER.username)
+    return localAssignee();
   // Anyone else is accepted as named: locally there is no member list to check against.
   const name = userId ?? actor;
   return actor.includes('@') ? { type: 'user', id: name, name, email: actor } : { type: 'user', id: name, name };

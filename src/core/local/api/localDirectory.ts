@@ -28,7 +28,11 @@ export function releasesOf(store: LocalStore): ReleaseSummary[] {
   for (const issue of store.issues()) {
     for (const span of issue.counts.spans()) {
       if (span.release === null) continue;
-      const release = byVersion.get(span.release) ?? { firstEvent: span.firstSeen, lastEvent: span.lastSeen, projects: new Map<string, number>() };
+      const release = byVersion.get(span.release) ?? {
+        firstEvent: span.firstSeen,
+        lastEvent: span.lastSeen,
+        projects: new Map<string, number>(),
+      };
       release.firstEvent = Math.min(release.firstEvent, span.firstSeen);
       release.lastEvent = Math.max(release.lastEvent, span.lastSeen);
       const newHere = issue.firstRelease === span.release ? 1 : 0;
@@ -43,18 +47,28 @@ export function releasesOf(store: LocalStore): ReleaseSummary[] {
   }
   const summaries: ReleaseSummary[] = [...byVersion.entries()].map(([version, release]) => {
     const created = store.releases.get(version);
-    for (const projectId of created?.projects ?? []) if (!release.projects.has(projectId)) release.projects.set(projectId, 0);
+    for (const projectId of created?.projects ?? [])
+      if (!release.projects.has(projectId)) release.projects.set(projectId, 0);
     return { version, ...release, created, dateCreated: created?.dateCreated ?? release.firstEvent };
   });
   for (const created of store.releases.all()) {
     if (byVersion.has(created.version)) continue;
-    summaries.push({ version: created.version, firstEvent: undefined, lastEvent: undefined, projects: new Map(created.projects.map((id) => [id, 0])), created, dateCreated: created.dateCreated });
+    summaries.push({
+      version: created.version,
+      firstEvent: undefined,
+      lastEvent: undefined,
+      projects: new Map(created.projects.map((id) => [id, 0])),
+      created,
+      dateCreated: created.dateCreated,
+    });
   }
   return summaries.sort((a, b) => b.dateCreated - a.dateCreated || (a.version < b.version ? 1 : -1));
 }
 
 export function environmentsOf(store: LocalStore, projectId?: string): string[] {
   const names = new Set<string>();
-  for (const issue of store.issues()) if (projectId === undefined || issue.projectId === projectId) for (const name of issue.counts.environments()) names.add(name);
+  for (const issue of store.issues())
+    if (projectId === undefined || issue.projectId === projectId)
+      for (const name of issue.counts.environments()) names.add(name);
   return [...names].sort();
 }

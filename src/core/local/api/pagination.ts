@@ -40,7 +40,12 @@ export function pageSize(raw: string | null, fallback: number, maximum = 100): n
  * Keyset paging over items sorted by descending score, as Sentry pages issues: a cursor names a score and how many
  * items with that score to skip, so a page stays where it was when new issues arrive at the top.
  */
-export function keysetPage<T>(sorted: readonly T[], score: (item: T) => number, cursor: Cursor | undefined, limit: number): Page<T> {
+export function keysetPage<T>(
+  sorted: readonly T[],
+  score: (item: T) => number,
+  cursor: Cursor | undefined,
+  limit: number,
+): Page<T> {
   const positionOf = (at: Cursor): number => {
     const first = sorted.findIndex((item) => score(item) <= at.value);
     return (first < 0 ? sorted.length : first) + at.offset;
@@ -55,7 +60,13 @@ export function keysetPage<T>(sorted: readonly T[], score: (item: T) => number, 
   if (cursor?.isPrev) start -= limit;
   start = Math.min(Math.max(start, 0), sorted.length);
   const end = Math.min(start + limit, sorted.length);
-  return { items: sorted.slice(start, end), prev: cursorAt(start, true), hasPrev: start > 0, next: cursorAt(end, false), hasNext: end < sorted.length };
+  return {
+    items: sorted.slice(start, end),
+    prev: cursorAt(start, true),
+    hasPrev: start > 0,
+    next: cursorAt(end, false),
+    hasNext: end < sorted.length,
+  };
 }
 
 /** Sentry's OffsetPaginator: the cursor is `per_page:page:is_prev`. */
@@ -74,7 +85,12 @@ export function offsetPage<T>(items: readonly T[], cursor: Cursor | undefined, p
 }
 
 /** `<url&cursor=c>; rel="previous"; results="…"; cursor="c", <url&cursor=c>; rel="next"; results="…"; cursor="c"`. */
-export function linkHeader(origin: string, path: string, query: URLSearchParams, page: Pick<Page<unknown>, 'prev' | 'hasPrev' | 'next' | 'hasNext'>): string {
+export function linkHeader(
+  origin: string,
+  path: string,
+  query: URLSearchParams,
+  page: Pick<Page<unknown>, 'prev' | 'hasPrev' | 'next' | 'hasNext'>,
+): string {
   const rest = new URLSearchParams(query);
   rest.delete('cursor');
   const base = `${origin}${path}?${rest.toString()}`;

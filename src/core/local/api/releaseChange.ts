@@ -15,7 +15,11 @@ const commitSchema = z.looseObject({
   author_email: z.string().nullable().optional(),
   timestamp: isoDate,
 });
-const refSchema = z.looseObject({ repository: z.string().max(200), commit: z.string().min(1).max(64), previousCommit: z.string().nullable().optional() });
+const refSchema = z.looseObject({
+  repository: z.string().max(200),
+  commit: z.string().min(1).max(64),
+  previousCommit: z.string().nullable().optional(),
+});
 
 export const releaseBodySchema = z.looseObject({
   version: z.string().optional(),
@@ -40,7 +44,10 @@ const deployBodySchema = z.looseObject({
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new AnswerNow(detail(400, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')));
+  if (!parsed.success)
+    throw new AnswerNow(
+      detail(400, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')),
+    );
   return parsed.data;
 }
 
@@ -48,21 +55,43 @@ export const parseReleaseBody = (body: unknown): ReleaseBody => parseBody(releas
 
 /** Sentry's rules: no slashes, tabs or newlines; not `.`, `..` or blank; at most 200 characters. */
 export function checkVersion(version: string | undefined): string {
-  if (version === undefined || version.trim() === '' || version === '.' || version === '..' || version.length > 200 || /[/\\\n\r\t]/.test(version)) {
-    throw new AnswerNow(detail(400, `Release with name ${JSON.stringify(version ?? '')} is not allowed: a version is 1 to 200 characters without slashes, tabs or newlines`));
+  if (
+    version === undefined ||
+    version.trim() === '' ||
+    version === '.' ||
+    version === '..' ||
+    version.length > 200 ||
+    /[/\\\n\r\t]/.test(version)
+  ) {
+    throw new AnswerNow(
+      detail(
+        400,
+        `Release with name ${JSON.stringify(version ?? '')} is not allowed: a version is 1 to 200 characters without slashes, tabs or newlines`,
+      ),
+    );
   }
   return version;
 }
 
 /** Project ids for the ids or slugs a client names; a numeric id the server has not seen yet is created. */
-export function projectIdsOf(store: LocalStore, names: ReadonlyArray<string | number>, now: number): { ids: string[]; records: StoreRecord[] } {
+export function projectIdsOf(
+  store: LocalStore,
+  names: ReadonlyArray<string | number>,
+  now: number,
+): { ids: string[]; records: StoreRecord[] } {
   const records: StoreRecord[] = [];
   const ids = names.map((raw) => {
     const name = String(raw);
     const known = store.projects().find((project) => project.id === name || project.slug === name);
     if (known) return known.id;
     const id = /^[1-9]\d{0,18}$/.test(name) ? name : /^project-([1-9]\d{0,18})$/.exec(name)?.[1];
-    if (id === undefined) throw new AnswerNow(detail(400, `Invalid project ids or slugs: ${name.slice(0, 100)} (the local server's projects are the DSN project ids, e.g. 1)`));
+    if (id === undefined)
+      throw new AnswerNow(
+        detail(
+          400,
+          `Invalid project ids or slugs: ${name.slice(0, 100)} (the local server's projects are the DSN project ids, e.g. 1)`,
+        ),
+      );
     records.push(...store.ensureProject(id, null, now).records);
     return id;
   });
@@ -88,7 +117,14 @@ function commitsOf(body: ReleaseBody): ReleaseCommit[] | undefined {
     }));
   }
   // Sentry fetches the commits between the refs from the repository's provider; locally only the head is known.
-  return body.refs?.slice(0, RELEASE_LIMITS.maxCommits).map((ref) => ({ id: ref.commit, repository: ref.repository, message: null, authorName: null, authorEmail: null, timestamp: null }));
+  return body.refs?.slice(0, RELEASE_LIMITS.maxCommits).map((ref) => ({
+    id: ref.commit,
+    repository: ref.repository,
+    message: null,
+    authorName: null,
+    authorEmail: null,
+    timestamp: null,
+  }));
 }
 
 /** The release after the body's changes; `base` is the current state or a new release's defaults. */
@@ -106,10 +142,28 @@ export function applyReleaseBody(base: ReleaseState, body: ReleaseBody, projectI
 }
 
 export function newRelease(version: string, now: number): ReleaseState {
-  return { version, projects: [], dateCreated: now, dateStarted: null, dateReleased: null, url: null, ref: null, status: 'open', commits: [], deploys: [] };
+  return {
+    version,
+    projects: [],
+    dateCreated: now,
+    dateStarted: null,
+    dateReleased: null,
+    url: null,
+    ref: null,
+    status: 'open',
+    commits: [],
+    deploys: [],
+  };
 }
 
 export function deployOf(body: unknown, id: string, now: number): ReleaseDeploy {
   const parsed = parseBody(deployBodySchema, body);
-  return { id, environment: parsed.environment, name: parsed.name ?? null, url: parsed.url ?? null, dateStarted: dateOf(parsed.dateStarted, 'dateStarted') ?? null, dateFinished: dateOf(parsed.dateFinished, 'dateFinished') ?? now };
+  return {
+    id,
+    environment: parsed.environment,
+    name: parsed.name ?? null,
+    url: parsed.url ?? null,
+    dateStarted: dateOf(parsed.dateStarted, 'dateStarted') ?? null,
+    dateFinished: dateOf(parsed.dateFinished, 'dateFinished') ?? now,
+  };
 }

@@ -11,6 +11,13 @@ export function tagJson(issue: LocalIssue, key: string, limit: number): Record<s
     name: tagName(key),
     totalValues: values.reduce((sum, [, count]) => sum + count.count, 0),
     uniqueValues: values.length,
-    topValues: values.slice(0, limit).map(([value, count]) => ({ key, name: value, value, count: count.count, firstSeen: iso(count.firstSeen), lastSeen: iso(count.lastSeen) })),
+    topValues: values.slice(0, limit).map(([value, count]) => ({
+      key,
+      name: value,
+      value,
+      count: count.count,
+      firstSeen: iso(count.firstSeen),
+      lastSeen: iso(count.lastSeen),
+    })),
   };
 }

@@ -15,7 +15,15 @@ import { projectRoutes } from './routes/projectRoutes';
 import { releaseRoutes } from './routes/releaseRoutes';
 import { uploadRoutes } from './routes/uploadRoutes';
 
-const routes: readonly Route[] = [...directoryRoutes, ...accountRoutes, issueListRoute, ...issueRoutes, ...projectRoutes, ...releaseRoutes, ...uploadRoutes];
+const routes: readonly Route[] = [
+  ...directoryRoutes,
+  ...accountRoutes,
+  issueListRoute,
+  ...issueRoutes,
+  ...projectRoutes,
+  ...releaseRoutes,
+  ...uploadRoutes,
+];
 const MAX_PUT_BYTES = 1024 * 1024;
 
 export interface WebApiContext {
@@ -30,7 +38,9 @@ export interface WebApiContext {
 
 export async function answerWebApi(request: IncomingMessage, url: URL, context: WebApiContext): Promise<ApiAnswer> {
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  const candidates = routes.map((route) => ({ route, params: matchRoute(route.pattern, path) })).filter((match) => match.params !== undefined);
+  const candidates = routes
+    .map((route) => ({ route, params: matchRoute(route.pattern, path) }))
+    .filter((match) => match.params !== undefined);
   const found = candidates.find((match) => match.route.method === request.method);
   if (found === undefined || found.params === undefined) {
     request.resume();
@@ -40,7 +50,10 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
   let bytes: Buffer | undefined;
   if (request.method === 'PUT' || request.method === 'POST') {
     const bodyRule = found.route.body ?? { kind: 'json', maxBytes: MAX_PUT_BYTES };
-    const read = await readRequestBody(request, { maxBodyBytes: bodyRule.maxBytes, maxDecompressedBytes: bodyRule.maxBytes });
+    const read = await readRequestBody(request, {
+      maxBodyBytes: bodyRule.maxBytes,
+      maxDecompressedBytes: bodyRule.maxBytes,
+    });
     if (!read.ok) return detail(read.error.status, read.error.detail);
     if (bodyRule.kind === 'bytes') bytes = read.value;
     else {
@@ -55,12 +68,27 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
   }
   try {
     const contentType = request.headers['content-type'];
-    const answer = await found.route.handle({ method: found.route.method, path, params: found.params, query: url.searchParams, body, bytes, contentType, mayChange: context.mayChange, origin: context.origin, store: context.persisted.store, uploads: context.uploads, now: context.now });
+    const answer = await found.route.handle({
+      method: found.route.method,
+      path,
+      params: found.params,
+      query: url.searchParams,
+      body,
+      bytes,
+      contentType,
+      mayChange: context.mayChange,
+      origin: context.origin,
+      store: context.persisted.store,
+      uploads: context.uploads,
+      now: context.now,
+    });
     if (answer.records && answer.records.length > 0) await context.persisted.commit(answer.records);
     return answer;
   } catch (error) {
     if (error instanceof AnswerNow) return error.answer;
-    context.log.error(`local server: ${request.method ?? ''} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    context.log.error(
+      `local server: ${request.method ?? ''} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return detail(500, 'Internal Error');
   }
 }

@@ -18,7 +18,13 @@ export interface Envelope {
 const NEWLINE = 0x0a;
 
 /** Item types whose payload is an event JSON and therefore limited to `maxEventBytes`. */
-export const EVENT_ITEM_TYPES: ReadonlySet<string> = new Set(['event', 'transaction', 'security', 'raw_security', 'nel']);
+export const EVENT_ITEM_TYPES: ReadonlySet<string> = new Set([
+  'event',
+  'transaction',
+  'security',
+  'raw_security',
+  'nel',
+]);
 
 export function parseEnvelope(body: Buffer, limits: IngestLimits): Result<Envelope, IngestRejection> {
   const first = lineAt(body, 0);
@@ -32,14 +38,17 @@ export function parseEnvelope(body: Buffer, limits: IngestLimits): Result<Envelo
     // Blank lines between items (a trailing newline, CRLF leftovers) are tolerated, as Relay does at the end.
     if (isBlank(headerLine.line)) continue;
     const itemHeaders = parseHeaderObject(headerLine.line);
-    if (itemHeaders === undefined) return err(malformed(`invalid envelope: item ${items.length + 1} has no JSON object header`));
+    if (itemHeaders === undefined)
+      return err(malformed(`invalid envelope: item ${items.length + 1} has no JSON object header`));
     const type = itemHeaders['type'];
-    if (typeof type !== 'string' || type === '') return err(malformed(`invalid envelope: item ${items.length + 1} has no type`));
+    if (typeof type !== 'string' || type === '')
+      return err(malformed(`invalid envelope: item ${items.length + 1} has no type`));
     const payload = readPayload(body, at, itemHeaders['length']);
     if (!payload.ok) return err(malformed(`invalid envelope: item ${items.length + 1} (${type}): ${payload.error}`));
     at = payload.value.next;
     const limit = EVENT_ITEM_TYPES.has(type) ? limits.maxEventBytes : limits.maxItemBytes;
-    if (payload.value.bytes.length > limit) return err(tooLarge(`envelope item ${type} is ${payload.value.bytes.length} bytes; the limit is ${limit}`));
+    if (payload.value.bytes.length > limit)
+      return err(tooLarge(`envelope item ${type} is ${payload.value.bytes.length} bytes; the limit is ${limit}`));
     items.push({ type, headers: itemHeaders, payload: payload.value.bytes });
     if (items.length > limits.maxItems) return err(tooLarge(`envelope has more than ${limits.maxItems} items`));
   }
@@ -57,7 +66,8 @@ function readPayload(body: Buffer, start: number, length: unknown): Result<{ byt
     const line = lineAt(body, start);
     return ok({ bytes: line.line, next: line.next });
   }
-  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) return err('its length is not a non-negative integer');
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0)
+    return err('its length is not a non-negative integer');
   if (start + length > body.length) return err(`it declares ${length} bytes but only ${body.length - start} follow`);
   const next = start + length;
   // After a sized payload comes a newline or the end of the envelope.
@@ -68,7 +78,9 @@ function readPayload(body: Buffer, start: number, length: unknown): Result<{ byt
 function parseHeaderObject(line: Buffer): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,8 @@ export function defaultGroupingComponents(input: GroupingInput): string[] {
   if (input.exceptions.length > 0) return exceptionComponents(input.exceptions, input.platform);
   if (input.looseFrames.length > 0) {
     const frames = preferInApp([input.looseFrames]);
-    if (frames.some((list) => list.length > 0)) return ['stacktrace', ...framesComponents(frames[0] ?? [], input.platform)];
+    if (frames.some((list) => list.length > 0))
+      return ['stacktrace', ...framesComponents(frames[0] ?? [], input.platform)];
   }
   if (input.message !== undefined && input.message.trim() !== '') return ['message', maskMessage(input.message)];
   return ['empty'];
@@ -23,7 +24,8 @@ function exceptionComponents(exceptions: readonly GroupingException[], platform:
     if (!exception.synthetic) components.push(`type:${exception.type ?? ''}`);
     if (frames.length > 0) components.push(...framesComponents(frames, platform));
     // Only without any frame does the value decide: then it is all there is to tell errors of one type apart.
-    else if (!exception.synthetic && frameLists.every((list) => list.length === 0)) components.push(`value:${maskMessage(exception.value ?? '')}`);
+    else if (!exception.synthetic && frameLists.every((list) => list.length === 0))
+      components.push(`value:${maskMessage(exception.value ?? '')}`);
   }
   return components;
 }

@@ -5,19 +5,30 @@ import { normalizeFramePath } from '../../resolve/paths';
 import { contextLineOf, type ApiFrame } from '../process/apiFrame';
 
 /** Function names that say nothing about the code (anonymous callbacks, minifier placeholders). */
-const USELESS_FUNCTIONS: ReadonlySet<string> = new Set(['?', '<anonymous>', 'anonymous', '<unknown>', 'Anonymous function', '<lambda>']);
+const USELESS_FUNCTIONS: ReadonlySet<string> = new Set([
+  '?',
+  '<anonymous>',
+  'anonymous',
+  '<unknown>',
+  'Anonymous function',
+  '<lambda>',
+]);
 
 /** A file path without cache-busting hashes and versions: `main.3f2a9c1b.js` → `main.js`, `app-1.2.3.js` → `app.js`. */
 export function stableFilename(path: string): string {
   const normalized = normalizeFramePath(path) ?? path;
   return normalized
     .split('/')
-    .map((segment) => segment.replace(/[.-](?=[0-9a-f]*\d)[0-9a-f]{6,}(?=\.)/gi, '').replace(/[.-]v?\d+(?:\.\d+)+(?=\.[a-z]+$)/i, ''))
+    .map((segment) =>
+      segment.replace(/[.-](?=[0-9a-f]*\d)[0-9a-f]{6,}(?=\.)/gi, '').replace(/[.-]v?\d+(?:\.\d+)+(?=\.[a-z]+$)/i, ''),
+    )
     .join('/');
 }
 
 function whereOf(frame: ApiFrame, platform: string | undefined): string {
-  const useModule = frame.module !== null && (namesCodeByModule(frame.platform ?? platform) || (frame.filename === null && frame.absPath === null));
+  const useModule =
+    frame.module !== null &&
+    (namesCodeByModule(frame.platform ?? platform) || (frame.filename === null && frame.absPath === null));
   if (useModule && frame.module !== null) return frame.module;
   const path = frame.filename ?? frame.absPath;
   return path === null ? '' : stableFilename(path);

@@ -17,9 +17,14 @@ export function keyFromDsn(dsn: unknown): string | undefined {
   }
 }
 
-export function dsnKeyOf(headers: { 'x-sentry-auth'?: string | string[]; authorization?: string }, query: URLSearchParams): string | undefined {
+export function dsnKeyOf(
+  headers: { 'x-sentry-auth'?: string | string[]; authorization?: string },
+  query: URLSearchParams,
+): string | undefined {
   const auth = headers['x-sentry-auth'];
   const fromHeader = keyFromAuthHeader(Array.isArray(auth) ? auth[0] : auth);
-  const fromAuthorization = headers.authorization?.startsWith('Sentry ') ? keyFromAuthHeader(headers.authorization) : undefined;
+  const fromAuthorization = headers.authorization?.startsWith('Sentry ')
+    ? keyFromAuthHeader(headers.authorization)
+    : undefined;
   return fromHeader ?? fromAuthorization ?? (query.get('sentry_key') || undefined);
 }

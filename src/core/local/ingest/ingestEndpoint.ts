@@ -13,18 +13,38 @@ import { readRequestBody } from './requestBody';
 
 export type IngestAnswer = { readonly status: number; readonly body: Record<string, unknown> };
 
-const missingKey: IngestRejection = { status: 401, detail: 'missing authorization information: send X-Sentry-Auth or the sentry_key query parameter' };
+const missingKey: IngestRejection = {
+  status: 401,
+  detail: 'missing authorization information: send X-Sentry-Auth or the sentry_key query parameter',
+};
 
-export async function answerIngest(request: IncomingMessage, url: URL, endpoint: 'envelope' | 'store', projectId: string, service: IngestService, limits: IngestLimits): Promise<IngestAnswer> {
+export async function answerIngest(
+  request: IncomingMessage,
+  url: URL,
+  endpoint: 'envelope' | 'store',
+  projectId: string,
+  service: IngestService,
+  limits: IngestLimits,
+): Promise<IngestAnswer> {
   const body = await readRequestBody(request, limits);
   if (!body.ok) return rejection(body.error);
   const clientIp = request.socket.remoteAddress;
   const headerKey = dsnKeyOf(request.headers, url.searchParams);
-  const result = endpoint === 'store' ? await ingestStoreBody(body.value, headerKey, projectId, service, limits, clientIp) : await ingestEnvelope(body.value, headerKey, projectId, service, limits, clientIp);
+  const result =
+    endpoint === 'store'
+      ? await ingestStoreBody(body.value, headerKey, projectId, service, limits, clientIp)
+      : await ingestEnvelope(body.value, headerKey, projectId, service, limits, clientIp);
   return result.ok ? { status: 200, body: result.value } : rejection(result.error);
 }
 
-async function ingestEnvelope(body: Buffer, headerKey: string | undefined, projectId: string, service: IngestService, limits: IngestLimits, clientIp: string | undefined): Promise<Result<Record<string, unknown>, IngestRejection>> {
+async function ingestEnvelope(
+  body: Buffer,
+  headerKey: string | undefined,
+  projectId: string,
+  service: IngestService,
+  limits: IngestLimits,
+  clientIp: string | undefined,
+): Promise<Result<Record<string, unknown>, IngestRejection>> {
   const envelope = parseEnvelope(body, limits);
   if (!envelope.ok) return envelope;
   if ((headerKey ?? keyFromDsn(envelope.value.headers['dsn'])) === undefined) return err(missingKey);
@@ -32,7 +52,12 @@ async function ingestEnvelope(body: Buffer, headerKey: string | undefined, proje
 }
 
 /** Stores the envelope's events in the project and counts its other items; the answer names the envelope's event. */
-export async function ingestEnvelopeItems(envelope: Envelope, projectId: string, service: IngestService, clientIp: string | undefined): Promise<Result<Record<string, unknown>, IngestRejection>> {
+export async function ingestEnvelopeItems(
+  envelope: Envelope,
+  projectId: string,
+  service: IngestService,
+  clientIp: string | undefined,
+): Promise<Result<Record<string, unknown>, IngestRejection>> {
   const headerEventId = envelope.headers['event_id'];
   let eventId = typeof headerEventId === 'string' ? headerEventId : undefined;
   for (const item of envelope.items) {
@@ -47,7 +72,14 @@ export async function ingestEnvelopeItems(envelope: Envelope, projectId: string,
   return ok(eventId === undefined ? {} : { id: eventId });
 }
 
-async function ingestStoreBody(body: Buffer, headerKey: string | undefined, projectId: string, service: IngestService, limits: IngestLimits, clientIp: string | undefined): Promise<Result<Record<string, unknown>, IngestRejection>> {
+async function ingestStoreBody(
+  body: Buffer,
+  headerKey: string | undefined,
+  projectId: string,
+  service: IngestService,
+  limits: IngestLimits,
+  clientIp: string | undefined,
+): Promise<Result<Record<string, unknown>, IngestRejection>> {
   if (headerKey === undefined) return err(missingKey);
   const json = storeJson(body, limits.maxEventBytes);
   if (!json.ok) return json;
@@ -68,7 +100,11 @@ function storeJson(body: Buffer, maxBytes: number): Result<unknown, IngestReject
     const json = parseJson(inflated);
     return json === undefined ? err(malformed('the body is not a JSON event')) : ok(json);
   } catch (error) {
-    return err(error instanceof RangeError ? tooLarge(`decompressed event exceeds ${maxBytes} bytes`) : malformed('the body is not a JSON event'));
+    return err(
+      error instanceof RangeError
+        ? tooLarge(`decompressed event exceeds ${maxBytes} bytes`)
+        : malformed('the body is not a JSON event'),
+    );
   }
 }
 

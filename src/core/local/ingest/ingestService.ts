@@ -39,13 +39,28 @@ export class IngestService {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  async ingestEvent(projectId: string, payload: unknown, clientIp: string | undefined): Promise<Result<{ eventId: string }, IngestRejection>> {
+  async ingestEvent(
+    projectId: string,
+    payload: unknown,
+    clientIp: string | undefined,
+  ): Promise<Result<{ eventId: string }, IngestRejection>> {
     const now = (this.options.now ?? Date.now)();
     const sources = this.options.workspace;
     const workspace = sources === undefined ? undefined : await sources.snapshot();
-    let processed = await processEvent(payload, { receivedAt: now, clientIp, workspace, scrubbing: this.options.scrubbing });
+    let processed = await processEvent(payload, {
+      receivedAt: now,
+      clientIp,
+      workspace,
+      scrubbing: this.options.scrubbing,
+    });
     // A script the snapshot lacked exists now (a build just wrote it): once more on a fresh one, as later events will be.
-    if (sources?.isOutdated(workspace)) processed = await processEvent(payload, { receivedAt: now, clientIp, workspace: await sources.snapshot(), scrubbing: this.options.scrubbing });
+    if (sources?.isOutdated(workspace))
+      processed = await processEvent(payload, {
+        receivedAt: now,
+        clientIp,
+        workspace: await sources.snapshot(),
+        scrubbing: this.options.scrubbing,
+      });
     if (!processed.ok) return err(processed.error);
     await this.store(projectId, processed.value, now);
     return ok({ eventId: processed.value.eventId });
@@ -81,7 +96,13 @@ export class IngestService {
     if (added.duplicate) return;
     this.options.feed.fire({
       kind: added.isNewIssue ? 'newIssue' : 'newEvent',
-      story: added.isNewIssue ? 'new' : added.reopened ? 'regressed' : added.firstInRelease ? 'firstInRelease' : 'again',
+      story: added.isNewIssue
+        ? 'new'
+        : added.reopened
+          ? 'regressed'
+          : added.firstInRelease
+            ? 'firstInRelease'
+            : 'again',
       issueFirstRelease: added.issue.firstRelease ?? undefined,
       projectId,
       issueId: added.issue.id,

@@ -11,7 +11,10 @@ export interface BodyLimits {
 }
 
 /** The body's bytes, decompressed as `Content-Encoding` says; a 413 past either cap, a 415 for an unknown encoding. */
-export async function readRequestBody(request: IncomingMessage, limits: BodyLimits): Promise<Result<Buffer, IngestRejection>> {
+export async function readRequestBody(
+  request: IncomingMessage,
+  limits: BodyLimits,
+): Promise<Result<Buffer, IngestRejection>> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
     drainBounded(request, 2 * limits.maxBodyBytes);
@@ -43,7 +46,11 @@ function decoderFor(encoding: string): Transform | undefined | 'unknown' {
   }
 }
 
-function collect(request: IncomingMessage, decoder: Transform | undefined, limits: BodyLimits): Promise<Result<Buffer, IngestRejection>> {
+function collect(
+  request: IncomingMessage,
+  decoder: Transform | undefined,
+  limits: BodyLimits,
+): Promise<Result<Buffer, IngestRejection>> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;

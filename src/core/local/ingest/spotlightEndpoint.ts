@@ -12,12 +12,21 @@ export const SPOTLIGHT_PATH = '/stream';
 /** The project of envelopes that name no DSN (an SDK set up for Spotlight alone). */
 export const SPOTLIGHT_DEFAULT_PROJECT = '1';
 
-export async function answerSpotlight(request: IncomingMessage, service: IngestService, limits: IngestLimits): Promise<IngestAnswer> {
+export async function answerSpotlight(
+  request: IncomingMessage,
+  service: IngestService,
+  limits: IngestLimits,
+): Promise<IngestAnswer> {
   const body = await readRequestBody(request, limits);
   if (!body.ok) return rejection(body.error);
   const envelope = parseEnvelope(body.value, limits);
   if (!envelope.ok) return rejection(envelope.error);
-  const result = await ingestEnvelopeItems(envelope.value, projectOfDsn(envelope.value.headers['dsn']), service, request.socket.remoteAddress);
+  const result = await ingestEnvelopeItems(
+    envelope.value,
+    projectOfDsn(envelope.value.headers['dsn']),
+    service,
+    request.socket.remoteAddress,
+  );
   return result.ok ? { status: 200, body: result.value } : rejection(result.error);
 }
 
@@ -25,7 +34,11 @@ export async function answerSpotlight(request: IncomingMessage, service: IngestS
 export function projectOfDsn(dsn: unknown): string {
   if (typeof dsn !== 'string') return SPOTLIGHT_DEFAULT_PROJECT;
   try {
-    const last = new URL(dsn).pathname.split('/').filter((part) => part !== '').pop() ?? '';
+    const last =
+      new URL(dsn).pathname
+        .split('/')
+        .filter((part) => part !== '')
+        .pop() ?? '';
     return /^[1-9]\d{0,18}$/.test(last) ? last : SPOTLIGHT_DEFAULT_PROJECT;
   } catch {
     return SPOTLIGHT_DEFAULT_PROJECT;

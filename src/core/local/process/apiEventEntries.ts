@@ -26,14 +26,23 @@ export function apiEntriesOf(inputs: EntryInputs): Entry[] {
   if (inputs.exceptions.length > 0) entries.push({ type: 'exception', data: exceptionData(inputs.exceptions) });
   if (inputs.looseFrames !== null) {
     const kind = inputs.event.stacktrace ? 'stacktrace' : 'threads';
-    entries.push(kind === 'stacktrace' ? { type: 'stacktrace', data: stacktraceJson(inputs.looseFrames) } : { type: 'threads', data: threadsData(inputs.event, inputs.looseFrames) });
+    entries.push(
+      kind === 'stacktrace'
+        ? { type: 'stacktrace', data: stacktraceJson(inputs.looseFrames) }
+        : { type: 'threads', data: threadsData(inputs.event, inputs.looseFrames) },
+    );
   }
   if (inputs.message !== undefined) entries.push({ type: 'message', data: messageData(inputs.event, inputs.message) });
-  const breadcrumbs = inputs.event.breadcrumbs?.slice(-MAX_BREADCRUMBS).map(breadcrumbJson).filter((crumb) => crumb !== null) ?? [];
+  const breadcrumbs =
+    inputs.event.breadcrumbs
+      ?.slice(-MAX_BREADCRUMBS)
+      .map(breadcrumbJson)
+      .filter((crumb) => crumb !== null) ?? [];
   if (breadcrumbs.length > 0) entries.push({ type: 'breadcrumbs', data: { values: breadcrumbs } });
   if (inputs.event.request) entries.push({ type: 'request', data: requestData(inputs.event.request) });
   const images = inputs.event.debug_meta?.images;
-  if (images && images.length > 0) entries.push({ type: 'debugmeta', data: { images: boundedJson(images), sdk_info: null } });
+  if (images && images.length > 0)
+    entries.push({ type: 'debugmeta', data: { images: boundedJson(images), sdk_info: null } });
   return entries;
 }
 
@@ -126,8 +135,18 @@ function requestData(request: Record<string, unknown>): unknown {
 
 /** An object or a list of pairs as `[[key, value], ...]` of strings. */
 function pairsOf(value: unknown): Array<[string, string]> {
-  const entries: unknown[][] = Array.isArray(value) ? value.filter(Array.isArray) : typeof value === 'object' && value !== null ? Object.entries(value) : [];
-  return entries.slice(0, 200).flatMap(([key, item]) => (typeof key === 'string' && item !== undefined && item !== null ? [[key, pairValue(item)] as [string, string]] : []));
+  const entries: unknown[][] = Array.isArray(value)
+    ? value.filter(Array.isArray)
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  return entries
+    .slice(0, 200)
+    .flatMap(([key, item]) =>
+      typeof key === 'string' && item !== undefined && item !== null
+        ? [[key, pairValue(item)] as [string, string]]
+        : [],
+    );
 }
 
 /** A header, cookie or query value as text; a nested value (any depth) becomes the JSON of its first levels. */

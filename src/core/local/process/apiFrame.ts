@@ -53,7 +53,12 @@ export function apiFrameOf(frame: IngestFrame): ApiFrame {
   };
 }
 
-function contextOf(lineNo: number, pre: ReadonlyArray<string | null> | undefined, line: string | undefined, post: ReadonlyArray<string | null> | undefined): Array<[number, string]> {
+function contextOf(
+  lineNo: number,
+  pre: ReadonlyArray<string | null> | undefined,
+  line: string | undefined,
+  post: ReadonlyArray<string | null> | undefined,
+): Array<[number, string]> {
   if (line === undefined) return [];
   const before = pre ?? [];
   const after = post ?? [];

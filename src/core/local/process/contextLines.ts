@@ -4,7 +4,11 @@ import type { WorkspaceFileReader } from '../../resolve/workspaceFileReader';
 const AROUND = 5;
 const MAX_LINE_LENGTH = 500;
 
-export async function contextFromFile(reader: WorkspaceFileReader, absolutePath: string, line: number): Promise<Array<[number, string]>> {
+export async function contextFromFile(
+  reader: WorkspaceFileReader,
+  absolutePath: string,
+  line: number,
+): Promise<Array<[number, string]>> {
   const text = await reader.read(absolutePath);
   if (text === undefined || line < 1 || line > text.lines.length) return [];
   const first = Math.max(1, line - AROUND);

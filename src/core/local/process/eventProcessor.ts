@@ -37,20 +37,30 @@ const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
 /** Relay accepts timestamps up to a minute ahead of its clock; later ones are replaced by the receive time. */
 const MAX_CLOCK_DRIFT_MS = 60_000;
 
-export async function processEvent(payload: unknown, context: ProcessingContext): Promise<Result<ProcessedEvent, IngestRejection>> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return err(malformed('the event is not a JSON object'));
+export async function processEvent(
+  payload: unknown,
+  context: ProcessingContext,
+): Promise<Result<ProcessedEvent, IngestRejection>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return err(malformed('the event is not a JSON object'));
   const parsed = ingestEventSchema.safeParse(payload);
   if (!parsed.success) return err(malformed('the event does not have the shape of a Sentry event'));
   // Relay fills browser, OS and device from the User-Agent before anything reads the contexts.
   const event = { ...parsed.data, contexts: withUserAgentContexts(parsed.data.contexts, parsed.data.request) };
   const platform = event.platform ?? 'other';
-  const level = event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
+  const level =
+    event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
   const debugImages = debugImagesOf(event);
   const stacks = { platform, debugImages, workspace: context.workspace };
 
-  const exceptions = await Promise.all((event.exception ?? []).slice(-MAX_EXCEPTIONS).map(async (raw) => ({ raw, ...(await processStack(raw.stacktrace, stacks)) })));
+  const exceptions = await Promise.all(
+    (event.exception ?? [])
+      .slice(-MAX_EXCEPTIONS)
+      .map(async (raw) => ({ raw, ...(await processStack(raw.stacktrace, stacks)) })),
+  );
   const looseSource = event.stacktrace ?? crashedThreadStack(event);
-  const loose = looseSource === undefined || exceptions.length > 0 ? undefined : await processStack(looseSource, stacks);
+  const loose =
+    looseSource === undefined || exceptions.length > 0 ? undefined : await processStack(looseSource, stacks);
   const message = messageOf(event);
   const input: GroupingInput = {
     platform,
@@ -76,7 +86,11 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
   const eventId = eventIdOf(event.event_id);
   const timestamp = timestampOf(event.timestamp, context.receivedAt);
   const hash = groupingHashOf(input, event.fingerprint);
-  const processedExceptions: ProcessedException[] = exceptions.map(({ raw, frames, rawFrames }) => ({ raw, frames, rawFrames }));
+  const processedExceptions: ProcessedException[] = exceptions.map(({ raw, frames, rawFrames }) => ({
+    raw,
+    frames,
+    rawFrames,
+  }));
   const body: Record<string, unknown> = {
     id: eventId,
     eventID: eventId,
@@ -134,7 +148,12 @@ export async function processEvent(payload: unknown, context: ProcessingContext)
 /** The issue's title, culprit and metadata are stored with the issue, apart from the body: they are scrubbed too. */
 function scrubHeadline(headline: EventHeadline, scrubbing: ScrubbingSettings | undefined): EventHeadline {
   if (scrubbing?.enabled === false) return headline;
-  return { ...headline, title: scrubText(headline.title), culprit: scrubText(headline.culprit), metadata: scrubEventBody(headline.metadata, scrubbing) };
+  return {
+    ...headline,
+    title: scrubText(headline.title),
+    culprit: scrubText(headline.culprit),
+    metadata: scrubEventBody(headline.metadata, scrubbing),
+  };
 }
 
 /** Tags are stored apart from the body (counts, tag values): scrubbed by the same rules as its `tags`. */
@@ -156,14 +175,21 @@ interface StackInputs {
   readonly workspace: WorkspaceSnapshot | undefined;
 }
 
-async function processStack(stacktrace: IngestStacktrace | undefined, inputs: StackInputs): Promise<{ frames: ApiFrame[] | null; rawFrames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }> {
+async function processStack(
+  stacktrace: IngestStacktrace | undefined,
+  inputs: StackInputs,
+): Promise<{ frames: ApiFrame[] | null; rawFrames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }> {
   if (stacktrace === undefined) return { frames: null, rawFrames: null, lines: [] };
   const frames = stacktrace.frames.map((raw) => {
     const frame = apiFrameOf(raw);
     return { ...frame, inApp: inAppOf(frame, raw.in_app, inputs.platform) };
   });
   if (inputs.workspace === undefined) return { frames, rawFrames: null, lines: [] };
-  return symbolicateStack(frames, { platform: inputs.platform, debugImages: inputs.debugImages, workspace: inputs.workspace });
+  return symbolicateStack(frames, {
+    platform: inputs.platform,
+    debugImages: inputs.debugImages,
+    workspace: inputs.workspace,
+  });
 }
 
 function crashedThreadStack(event: IngestEvent): IngestStacktrace | undefined {
@@ -172,7 +198,10 @@ function crashedThreadStack(event: IngestEvent): IngestStacktrace | undefined {
 }
 
 /** The innermost workspace frame of the thrown exception, else of its causes, else of the loose stack. */
-function raisedAt(exceptions: ReadonlyArray<{ frames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }>, loose: { lines: SymbolicatedStack['lines'] } | undefined): WorkspaceLine | undefined {
+function raisedAt(
+  exceptions: ReadonlyArray<{ frames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }>,
+  loose: { lines: SymbolicatedStack['lines'] } | undefined,
+): WorkspaceLine | undefined {
   const stacks = [...exceptions].reverse().map((exception) => exception.lines);
   if (loose) stacks.push(loose.lines);
   for (const lines of stacks) {
@@ -194,7 +223,11 @@ function debugImagesOf(event: IngestEvent): DebugImage[] {
     const value = boundedJson(image, { maxDepth: 2, maxItems: 20, maxStringLength: 2048 });
     if (typeof value !== 'object' || value === null) continue;
     const record = value as Record<string, unknown>;
-    if (record['type'] === 'sourcemap' && typeof record['code_file'] === 'string' && typeof record['debug_id'] === 'string') {
+    if (
+      record['type'] === 'sourcemap' &&
+      typeof record['code_file'] === 'string' &&
+      typeof record['debug_id'] === 'string'
+    ) {
       images.push({ codeFile: record['code_file'], debugId: record['debug_id'] });
     }
   }

@@ -42,7 +42,8 @@ function sdkTags(raw: IngestEvent['tags']): Array<[string, string]> {
   const tags: Array<[string, string]> = [];
   for (const [key, value] of entries) {
     const text = tagValue(value);
-    if (typeof key === 'string' && key.trim() !== '' && key.length <= MAX_KEY && text !== undefined) tags.push([key.trim(), clip(text, MAX_VALUE)]);
+    if (typeof key === 'string' && key.trim() !== '' && key.length <= MAX_KEY && text !== undefined)
+      tags.push([key.trim(), clip(text, MAX_VALUE)]);
   }
   return tags;
 }

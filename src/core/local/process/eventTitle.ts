@@ -13,7 +13,9 @@ export interface EventHeadline {
 }
 
 export function headlineOf(input: GroupingInput): EventHeadline {
-  const thrown = [...input.exceptions].reverse().find((exception) => !exception.synthetic) ?? input.exceptions[input.exceptions.length - 1];
+  const thrown =
+    [...input.exceptions].reverse().find((exception) => !exception.synthetic) ??
+    input.exceptions[input.exceptions.length - 1];
   const frames = thrown?.frames ?? input.looseFrames;
   const crash = [...frames].reverse().find((frame) => frame.inApp) ?? frames[frames.length - 1];
   const where = crash?.filename ?? crash?.absPath ?? null;
@@ -23,7 +25,11 @@ export function headlineOf(input: GroupingInput): EventHeadline {
     const type = thrown.type ?? 'Error';
     const value = firstLine(thrown.value ?? '');
     // Issue metadata is kept with the issue and sent in every issue list: capped like Sentry's (1,024 characters).
-    const metadata: Record<string, unknown> = { type: clip(type, 1024), value: clip(value, 1024), in_app_frame_mix: frameMix(frames) };
+    const metadata: Record<string, unknown> = {
+      type: clip(type, 1024),
+      value: clip(value, 1024),
+      in_app_frame_mix: frameMix(frames),
+    };
     if (location !== null) metadata['filename'] = clip(location, 1024);
     if (crash?.function) metadata['function'] = clip(crash.function, 1024);
     return { title: clip(value === '' ? type : `${type}: ${value}`, 200), culprit, location, type: 'error', metadata };

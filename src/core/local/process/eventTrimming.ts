@@ -53,21 +53,32 @@ function walk(value: unknown, path: string[], bag: Bag | undefined, depthLeft: n
     return value;
   }
   // At the last level a bag allows, a container becomes its JSON text, trimmed like any string (as Relay does).
-  if (ownBag !== undefined && ownDepth <= 1 && !isEmpty(value)) return walkString(JSON.stringify(value), path, ownBag, notes);
+  if (ownBag !== undefined && ownDepth <= 1 && !isEmpty(value))
+    return walkString(JSON.stringify(value), path, ownBag, notes);
   if (ownBag) ownBag.remainingBytes -= 3;
-  return Array.isArray(value) ? walkArray(value, path, ownBag, ownDepth, notes) : walkObject(value as Record<string, unknown>, path, ownBag, ownDepth, notes);
+  return Array.isArray(value)
+    ? walkArray(value, path, ownBag, ownDepth, notes)
+    : walkObject(value as Record<string, unknown>, path, ownBag, ownDepth, notes);
 }
 
 function walkString(text: string, path: string[], bag: Bag | undefined, notes: MetaNotes): string {
   const limit = charLimitFor(path);
-  const budget = bag === undefined ? limit : { limit: Math.max(Math.min(limit.limit, bag.remainingBytes), 3), allowance: 0 };
+  const budget =
+    bag === undefined ? limit : { limit: Math.max(Math.min(limit.limit, bag.remainingBytes), 3), allowance: 0 };
   const trimmed = trimText(text, budget);
-  if (trimmed.cut) notes.note(path, { len: text.length, rem: [['!limit', 's', trimmed.text.length - 3, trimmed.text.length]] });
+  if (trimmed.cut)
+    notes.note(path, { len: text.length, rem: [['!limit', 's', trimmed.text.length - 3, trimmed.text.length]] });
   if (bag) bag.remainingBytes -= trimmed.text.length + 3;
   return trimmed.text;
 }
 
-function walkArray(items: readonly unknown[], path: string[], bag: Bag | undefined, depthLeft: number, notes: MetaNotes): unknown[] {
+function walkArray(
+  items: readonly unknown[],
+  path: string[],
+  bag: Bag | undefined,
+  depthLeft: number,
+  notes: MetaNotes,
+): unknown[] {
   const isFrames = path[path.length - 1] === 'frames' && bag === undefined;
   // Relay keeps the frames nearest the crash: the last ones.
   const source = isFrames && items.length > MAX_FRAMES ? items.slice(-MAX_FRAMES) : items;
@@ -81,7 +92,13 @@ function walkArray(items: readonly unknown[], path: string[], bag: Bag | undefin
   return out;
 }
 
-function walkObject(object: Record<string, unknown>, path: string[], bag: Bag | undefined, depthLeft: number, notes: MetaNotes): Record<string, unknown> {
+function walkObject(
+  object: Record<string, unknown>,
+  path: string[],
+  bag: Bag | undefined,
+  depthLeft: number,
+  notes: MetaNotes,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(object);
   let kept = 0;

@@ -29,7 +29,16 @@ export function eventUserOf(raw: Record<string, unknown> | undefined, clientIp: 
     geo: boundedObject(raw['geo']),
     data: Object.keys(data).length > 0 ? data : null,
   };
-  const key = id !== undefined ? `id:${id}` : email !== undefined ? `email:${email}` : username !== undefined ? `username:${username}` : ip !== undefined ? `ip:${ip}` : undefined;
+  const key =
+    id !== undefined
+      ? `id:${id}`
+      : email !== undefined
+        ? `email:${email}`
+        : username !== undefined
+          ? `username:${username}`
+          : ip !== undefined
+            ? `ip:${ip}`
+            : undefined;
   return { json, key };
 }
 

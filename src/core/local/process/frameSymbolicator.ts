@@ -35,14 +35,25 @@ export interface StackContext {
 
 export async function symbolicateStack(frames: readonly ApiFrame[], context: StackContext): Promise<SymbolicatedStack> {
   const lookups: ScriptLookups = new Map();
-  const positions = await Promise.all(frames.map((frame) => originalFramePosition(frame, context.debugImages, context.workspace, lookups)));
+  const positions = await Promise.all(
+    frames.map((frame) => originalFramePosition(frame, context.debugImages, context.workspace, lookups)),
+  );
   // Frames of one stack mapped into the same original file find it once.
   const sources: OriginalSources = new Map();
   const lines: Array<WorkspaceLine | undefined> = [];
   const symbolicated: ApiFrame[] = [];
   for (const [index, frame] of frames.entries()) {
     const position = positions[index];
-    const done = position === undefined ? await plainFrame(frame, context) : await mappedFrame(frame, position, originalFunctionName(frame, position, positions[index - 1]), context.workspace, sources);
+    const done =
+      position === undefined
+        ? await plainFrame(frame, context)
+        : await mappedFrame(
+            frame,
+            position,
+            originalFunctionName(frame, position, positions[index - 1]),
+            context.workspace,
+            sources,
+          );
     symbolicated.push(done.frame);
     lines.push(done.line);
   }
@@ -56,7 +67,11 @@ export async function symbolicateStack(frames: readonly ApiFrame[], context: Sta
  * ranks the reported name before the caller's where its parser finds no scope; our scope search is textual and misses
  * declarations a parser would find, and there the caller's original name beats a minified one.
  */
-function originalFunctionName(frame: ApiFrame, position: OriginalFramePosition, caller: OriginalFramePosition | undefined): string | null {
+function originalFunctionName(
+  frame: ApiFrame,
+  position: OriginalFramePosition,
+  caller: OriginalFramePosition | undefined,
+): string | null {
   return position.scopeName ?? caller?.name ?? frame.function;
 }
 
@@ -67,7 +82,13 @@ interface FrameResult {
 
 type OriginalSources = Map<string, Promise<OriginalSourceLocation>>;
 
-async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, originalName: string | null, workspace: WorkspaceSnapshot, sources: OriginalSources): Promise<FrameResult> {
+async function mappedFrame(
+  frame: ApiFrame,
+  position: OriginalFramePosition,
+  originalName: string | null,
+  workspace: WorkspaceSnapshot,
+  sources: OriginalSources,
+): Promise<FrameResult> {
   const base: ApiFrame = {
     ...frame,
     lineNo: position.line,
@@ -78,7 +99,15 @@ async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, ori
     module: null,
   };
   if (isThirdPartyFramePath(position.source)) {
-    return { frame: { ...base, filename: normalizeFramePath(position.source) ?? position.source, absPath: position.source, inApp: false }, line: undefined };
+    return {
+      frame: {
+        ...base,
+        filename: normalizeFramePath(position.source) ?? position.source,
+        absPath: position.source,
+        inApp: false,
+      },
+      line: undefined,
+    };
   }
   const sourceKey = `${position.baseDirectory}\0${position.source}`;
   let located = sources.get(sourceKey);
@@ -88,21 +117,37 @@ async function mappedFrame(frame: ApiFrame, position: OriginalFramePosition, ori
   }
   const source = await located;
   if (source.kind !== 'workspace') {
-    return { frame: { ...base, filename: normalizeFramePath(position.source) ?? position.source, absPath: position.source }, line: undefined };
+    return {
+      frame: { ...base, filename: normalizeFramePath(position.source) ?? position.source, absPath: position.source },
+      line: undefined,
+    };
   }
   const absolute = workspace.reader.absolutePath(source.location);
   const file = source.location.path;
   return {
-    frame: { ...base, filename: file, absPath: absolute, module: file.replace(/\.[^./]+$/, ''), inApp: true, context: await contextFromFile(workspace.reader, absolute, position.line) },
+    frame: {
+      ...base,
+      filename: file,
+      absPath: absolute,
+      module: file.replace(/\.[^./]+$/, ''),
+      inApp: true,
+      context: await contextFromFile(workspace.reader, absolute, position.line),
+    },
     line: { folder: source.location.folder.path, file, line: position.line },
   };
 }
 
 async function plainFrame(frame: ApiFrame, context: StackContext): Promise<FrameResult> {
   if (frame.lineNo === null) return { frame, line: undefined };
-  const location = await context.workspace.resolver.resolve(sourceFrameOf(frame), { platform: context.platform, debugImages: context.debugImages });
+  const location = await context.workspace.resolver.resolve(sourceFrameOf(frame), {
+    platform: context.platform,
+    debugImages: context.debugImages,
+  });
   if (location === undefined) return { frame, line: undefined };
   const absolute = join(location.folder.path, ...location.file.split('/'));
-  const filled = frame.context.length > 0 ? frame : { ...frame, context: await contextFromFile(context.workspace.reader, absolute, frame.lineNo) };
+  const filled =
+    frame.context.length > 0
+      ? frame
+      : { ...frame, context: await contextFromFile(context.workspace.reader, absolute, frame.lineNo) };
   return { frame: filled, line: { folder: location.folder.path, file: location.file, line: location.line } };
 }

@@ -13,7 +13,8 @@ export const defaultJsonBounds: JsonBounds = { maxDepth: 8, maxItems: 200, maxSt
 export function boundedJson(value: unknown, bounds: JsonBounds = defaultJsonBounds, depth = 0): unknown {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string') return value.length > bounds.maxStringLength ? `${value.slice(0, bounds.maxStringLength - 1)}…` : value;
+  if (typeof value === 'string')
+    return value.length > bounds.maxStringLength ? `${value.slice(0, bounds.maxStringLength - 1)}…` : value;
   if (typeof value !== 'object') return null;
   if (depth >= bounds.maxDepth) return '[Filtered: too deep]';
   if (Array.isArray(value)) return value.slice(0, bounds.maxItems).map((item) => boundedJson(item, bounds, depth + 1));

@@ -6,7 +6,9 @@ import type { ApiFrame } from './apiFrame';
 const RUNTIME_INTERNAL = /^(?:node:|internal[/\\]|<|\[native code\]|native$)/;
 
 export function isRuntimeOrDependency(frame: Pick<ApiFrame, 'filename' | 'absPath' | 'module'>): boolean {
-  const paths = [frame.filename, frame.absPath].filter((path): path is string => typeof path === 'string' && path !== '');
+  const paths = [frame.filename, frame.absPath].filter(
+    (path): path is string => typeof path === 'string' && path !== '',
+  );
   if (paths.some((path) => isThirdPartyFramePath(path) || RUNTIME_INTERNAL.test(path.trim()))) return true;
   return typeof frame.module === 'string' && frame.module.startsWith('node:');
 }

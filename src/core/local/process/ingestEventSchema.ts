@@ -3,7 +3,10 @@
 import { z } from 'zod';
 
 function lenient<T extends z.ZodType>(schema: T) {
-  return schema.nullish().catch(undefined).transform((value) => value ?? undefined);
+  return schema
+    .nullish()
+    .catch(undefined)
+    .transform((value) => value ?? undefined);
 }
 
 /** A list whose elements that do not parse are dropped, not fatal. */
@@ -101,7 +104,12 @@ export const ingestEventSchema = z.looseObject({
   logentry: lenient(logEntrySchema),
   exception: lenient(exceptionListSchema),
   stacktrace: lenient(ingestStacktraceSchema),
-  threads: lenient(z.union([z.looseObject({ values: listOf(threadSchema).nullish() }).transform((value) => value.values ?? []), listOf(threadSchema)])),
+  threads: lenient(
+    z.union([
+      z.looseObject({ values: listOf(threadSchema).nullish() }).transform((value) => value.values ?? []),
+      listOf(threadSchema),
+    ]),
+  ),
   fingerprint: lenient(z.array(z.union([z.string(), z.number()]).transform(String))),
   tags: lenient(tagsSchema),
   user: jsonObject,
@@ -109,7 +117,12 @@ export const ingestEventSchema = z.looseObject({
   extra: jsonObject,
   sdk: jsonObject,
   request: jsonObject,
-  breadcrumbs: lenient(z.union([z.looseObject({ values: z.array(z.unknown()).nullish() }).transform((value) => value.values ?? []), z.array(z.unknown())])),
+  breadcrumbs: lenient(
+    z.union([
+      z.looseObject({ values: z.array(z.unknown()).nullish() }).transform((value) => value.values ?? []),
+      z.array(z.unknown()),
+    ]),
+  ),
   debug_meta: lenient(z.looseObject({ images: lenient(z.array(z.unknown())) })),
   modules: jsonObject,
 });

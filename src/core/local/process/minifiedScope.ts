@@ -10,7 +10,13 @@ import { traceSegment, type TraceMap } from '@jridgewell/trace-mapping';
 const MAX_SEARCH_CHARS = 200_000;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-export function originalScopeName(map: TraceMap, lines: readonly string[], line: number, column: number, compiledName: string | null): string | undefined {
+export function originalScopeName(
+  map: TraceMap,
+  lines: readonly string[],
+  line: number,
+  column: number,
+  compiledName: string | null,
+): string | undefined {
   const name = compiledName?.split('.').pop();
   if (name === undefined || !IDENTIFIER.test(name)) return undefined;
   const declaration = declarationPattern(name);

@@ -36,11 +36,19 @@ interface FrameMap {
 }
 
 /** Positions found per script text and map, so that the same frames in the next events cost a lookup. */
-const positionsByScript = new WeakMap<FileText, WeakMap<LoadedSourceMap, Map<string, OriginalFramePosition | undefined>>>();
+const positionsByScript = new WeakMap<
+  FileText,
+  WeakMap<LoadedSourceMap, Map<string, OriginalFramePosition | undefined>>
+>();
 /** Distinct frame positions remembered per script and map; past it they start over. */
 const MAX_POSITIONS_PER_SCRIPT = 10_000;
 
-export async function originalFramePosition(frame: ApiFrame, debugImages: readonly DebugImage[], workspace: WorkspaceSnapshot, lookups: ScriptLookups = new Map()): Promise<OriginalFramePosition | undefined> {
+export async function originalFramePosition(
+  frame: ApiFrame,
+  debugImages: readonly DebugImage[],
+  workspace: WorkspaceSnapshot,
+  lookups: ScriptLookups = new Map(),
+): Promise<OriginalFramePosition | undefined> {
   if (frame.lineNo === null || frame.lineNo < 1) return undefined;
   const debugId = debugIdForFrame(sourceFrameOf(frame), debugImages);
   const lookupKey = `${frame.absPath ?? ''}\0${frame.filename ?? ''}\0${debugId ?? ''}`;
@@ -55,7 +63,8 @@ export async function originalFramePosition(frame: ApiFrame, debugImages: readon
   let byMap = positionsByScript.get(found.script);
   if (byMap === undefined) positionsByScript.set(found.script, (byMap = new WeakMap()));
   let positions = byMap.get(found.map);
-  if (positions === undefined || positions.size >= MAX_POSITIONS_PER_SCRIPT) byMap.set(found.map, (positions = new Map()));
+  if (positions === undefined || positions.size >= MAX_POSITIONS_PER_SCRIPT)
+    byMap.set(found.map, (positions = new Map()));
   const key = `${frame.lineNo}:${frame.colNo ?? ''}:${frame.function ?? ''}`;
   if (positions.has(key)) return positions.get(key);
   const position = positionIn(found.map, found.script, frame, frame.lineNo);
@@ -63,16 +72,26 @@ export async function originalFramePosition(frame: ApiFrame, debugImages: readon
   return position;
 }
 
-function positionIn(map: LoadedSourceMap, script: FileText | undefined, frame: ApiFrame, line: number): OriginalFramePosition | undefined {
+function positionIn(
+  map: LoadedSourceMap,
+  script: FileText | undefined,
+  frame: ApiFrame,
+  line: number,
+): OriginalFramePosition | undefined {
   const position = originalPosition(map.parsed.map, line, frame.colNo ?? undefined);
   if (position === undefined) return undefined;
   const column = Math.max((frame.colNo ?? 1) - 1, 0);
   const named = originalPositionFor(map.parsed.map, { line, column, bias: GREATEST_LOWER_BOUND });
-  const scopeName = script === undefined ? undefined : originalScopeName(map.parsed.map, script.lines, line, column, frame.function);
+  const scopeName =
+    script === undefined ? undefined : originalScopeName(map.parsed.map, script.lines, line, column, frame.function);
   return { ...position, name: named.name ?? undefined, scopeName, baseDirectory: map.baseDirectory };
 }
 
-async function mapOfFrame(frame: ApiFrame, debugId: string | undefined, workspace: WorkspaceSnapshot): Promise<FrameMap | undefined> {
+async function mapOfFrame(
+  frame: ApiFrame,
+  debugId: string | undefined,
+  workspace: WorkspaceSnapshot,
+): Promise<FrameMap | undefined> {
   for (const raw of [frame.absPath, frame.filename]) {
     if (raw === null || raw === '' || isThirdPartyFramePath(raw)) continue;
     const path = normalizeFramePath(raw);
@@ -91,16 +110,32 @@ async function mapOfFrame(frame: ApiFrame, debugId: string | undefined, workspac
   const byId = debugId === undefined ? undefined : await workspace.sourceMaps.forDebugId(debugId);
   if (byId === undefined) return uploadedMapOfFrame(frame, debugId, workspace);
   const location = workspace.reader.locate(byId.script);
-  const text = location === undefined || (await workspace.reader.confine(byId.script)) === undefined ? undefined : await workspace.reader.read(byId.script);
+  const text =
+    location === undefined || (await workspace.reader.confine(byId.script)) === undefined
+      ? undefined
+      : await workspace.reader.read(byId.script);
   return text === undefined ? { map: byId.loaded } : { map: byId.loaded, script: text };
 }
 
 /** A map from an uploaded artifact bundle (built elsewhere, e.g. in CI), by debug ID or by the script's URL path. */
-function uploadedMapOfFrame(frame: ApiFrame, debugId: string | undefined, workspace: WorkspaceSnapshot): { map: LoadedSourceMap } | undefined {
-  const paths = [frame.absPath, frame.filename].filter((raw): raw is string => raw !== null && raw !== '').map(urlPath).filter((path) => COMPILED_SCRIPT.test(path));
+function uploadedMapOfFrame(
+  frame: ApiFrame,
+  debugId: string | undefined,
+  workspace: WorkspaceSnapshot,
+): { map: LoadedSourceMap } | undefined {
+  const paths = [frame.absPath, frame.filename]
+    .filter((raw): raw is string => raw !== null && raw !== '')
+    .map(urlPath)
+    .filter((path) => COMPILED_SCRIPT.test(path));
   const uploaded = workspace.uploadedMaps?.mapFor(debugId, paths);
   const folder = workspace.folders[0];
   if (uploaded === undefined || folder === undefined) return undefined;
   // Relative sources resolve as if the bundle's files lay in the workspace at their URL paths.
-  return { map: { parsed: uploaded.parsed, baseDirectory: join(folder.path, posix.dirname(urlPath(uploaded.url))), origin: `uploaded ${uploaded.url}` } };
+  return {
+    map: {
+      parsed: uploaded.parsed,
+      baseDirectory: join(folder.path, posix.dirname(urlPath(uploaded.url))),
+      origin: `uploaded ${uploaded.url}`,
+    },
+  };
 }

@@ -37,7 +37,14 @@ const SYSTEMS: readonly Rule[] = [
 ];
 
 /** `Windows NT 10.0` is Windows 10 (and 11, which says the same); older NT versions by their marketing names. */
-const WINDOWS_VERSIONS: Readonly<Record<string, string>> = { '10.0': '10', '6.3': '8.1', '6.2': '8', '6.1': '7', '6.0': 'Vista', '5.1': 'XP' };
+const WINDOWS_VERSIONS: Readonly<Record<string, string>> = {
+  '10.0': '10',
+  '6.3': '8.1',
+  '6.2': '8',
+  '6.1': '7',
+  '6.0': 'Vista',
+  '5.1': 'XP',
+};
 
 export function userAgentContexts(userAgent: string): { browser?: Context; os?: Context; device?: Context } {
   const ua = userAgent.slice(0, 1000);
@@ -64,23 +71,32 @@ function firstMatch(rules: readonly Rule[], ua: string): Context | undefined {
 
 function windowsOf(ua: string): Context | undefined {
   const nt = /\bWindows NT (\d+\.\d+)/.exec(ua)?.[1];
-  if (nt !== undefined) return WINDOWS_VERSIONS[nt] === undefined ? { name: 'Windows' } : { name: 'Windows', version: WINDOWS_VERSIONS[nt] };
+  if (nt !== undefined)
+    return WINDOWS_VERSIONS[nt] === undefined
+      ? { name: 'Windows' }
+      : { name: 'Windows', version: WINDOWS_VERSIONS[nt] };
   return /\bWindows\b/.test(ua) ? { name: 'Windows' } : undefined;
 }
 
 /** Apple devices by kind, Android phones by the model they name; a desktop PC is no device (ua-parser's "Other"). */
 function deviceOf(ua: string): Context | undefined {
-  for (const kind of ['iPhone', 'iPad', 'iPod']) if (ua.includes(`(${kind};`) || ua.includes(`(${kind} `)) return { family: kind, model: kind, brand: 'Apple' };
+  for (const kind of ['iPhone', 'iPad', 'iPod'])
+    if (ua.includes(`(${kind};`) || ua.includes(`(${kind} `)) return { family: kind, model: kind, brand: 'Apple' };
   if (/\bMacintosh\b/.test(ua)) return { family: 'Mac', model: 'Mac', brand: 'Apple' };
   const model = /\bAndroid [\d.]+; (?:[a-z]{2}[-_][a-zA-Z]{2}; )?([^;)]+?)(?: Build\/[^;)]*)?\)/.exec(ua)?.[1]?.trim();
-  if (model !== undefined && model !== '' && model !== 'K' && !/^(?:wv|Mobile|Tablet)$/.test(model)) return { family: model, model };
+  if (model !== undefined && model !== '' && model !== 'K' && !/^(?:wv|Mobile|Tablet)$/.test(model))
+    return { family: model, model };
   return undefined;
 }
 
 /** The event's User-Agent from `request.headers`, an object or a list of pairs, any case. */
 export function requestUserAgent(request: Record<string, unknown> | undefined): string | undefined {
   const headers = request?.['headers'];
-  const pairs: unknown[] = Array.isArray(headers) ? headers : typeof headers === 'object' && headers !== null ? Object.entries(headers) : [];
+  const pairs: unknown[] = Array.isArray(headers)
+    ? headers
+    : typeof headers === 'object' && headers !== null
+      ? Object.entries(headers)
+      : [];
   for (const pair of pairs) {
     if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') continue;
     if (pair[0].toLowerCase() === 'user-agent') return pair[1];
@@ -89,7 +105,10 @@ export function requestUserAgent(request: Record<string, unknown> | undefined): 
 }
 
 /** The event's contexts with those derived from its User-Agent added where the SDK sent none, as Relay does. */
-export function withUserAgentContexts(contexts: Record<string, unknown> | undefined, request: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+export function withUserAgentContexts(
+  contexts: Record<string, unknown> | undefined,
+  request: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
   const userAgent = requestUserAgent(request);
   if (userAgent === undefined) return contexts;
   const derived = Object.entries(userAgentContexts(userAgent)).filter(([key]) => contexts?.[key] === undefined);

@@ -115,7 +115,15 @@ export class WorkspaceSources {
       }
       await this.noteUnindexed(owner, absolutePath);
     };
-    const snapshot: WorkspaceSnapshot = { folders, files, reader, sourceMaps, resolver, uploadedMaps: this.options.uploadedMaps, noteUnindexed };
+    const snapshot: WorkspaceSnapshot = {
+      folders,
+      files,
+      reader,
+      sourceMaps,
+      resolver,
+      uploadedMaps: this.options.uploadedMaps,
+      noteUnindexed,
+    };
     this.builtFor.set(snapshot, owner);
     return snapshot;
   }

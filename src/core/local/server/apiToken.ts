@@ -27,7 +27,8 @@ export async function loadOrCreateApiToken(directory: string | undefined): Promi
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const token = await readApiToken(directory);
-  if (token === undefined) throw new Error(`${file} does not hold a local Sentry token; delete it to have a new one made`);
+  if (token === undefined)
+    throw new Error(`${file} does not hold a local Sentry token; delete it to have a new one made`);
   return { token, file };
 }
 

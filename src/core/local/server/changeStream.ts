@@ -28,11 +28,15 @@ export class ChangeStreams {
   serve(request: IncomingMessage, response: ServerResponse): void {
     request.resume();
     if (request.method !== 'GET') {
-      response.writeHead(405, { 'Content-Type': 'application/json', Allow: 'GET' }).end('{"detail":"the change stream answers GET only"}');
+      response
+        .writeHead(405, { 'Content-Type': 'application/json', Allow: 'GET' })
+        .end('{"detail":"the change stream answers GET only"}');
       return;
     }
     if (this.open >= maxChangeStreams) {
-      response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' }).end(`{"detail":"the local Sentry already serves ${maxChangeStreams} change streams"}`);
+      response
+        .writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
+        .end(`{"detail":"the local Sentry already serves ${maxChangeStreams} change streams"}`);
       return;
     }
     this.open++;
@@ -42,7 +46,12 @@ export class ChangeStreams {
 }
 
 function follow(response: ServerResponse, source: ChangeStreamSource): void {
-  response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   const send = (event: string, message: ChangeMessage): void => {
     if (!response.writableEnded) response.write(`event: ${event}\ndata: ${JSON.stringify(message)}\n\n`);
   };
@@ -59,5 +68,9 @@ function follow(response: ServerResponse, source: ChangeStreamSource): void {
 
 function messageOf(instance: string, change: StoreChange): ChangeMessage {
   const named = change.issueIds.length <= maxNamedIssues ? { issueIds: [...change.issueIds] } : {};
-  return { ...changeVersion(instance, change.revision), ...named, ...(change.releasesChanged ? { releasesChanged: true } : {}) };
+  return {
+    ...changeVersion(instance, change.revision),
+    ...named,
+    ...(change.releasesChanged ? { releasesChanged: true } : {}),
+  };
 }

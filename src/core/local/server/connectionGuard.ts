@@ -42,13 +42,16 @@ export function guardConnections(server: Server, limits: ConnectionLimits): void
     const longestIdle = [...idle.keys()].find((candidate) => candidate !== socket);
     (longestIdle ?? socket).destroy();
   });
-  server.on('request', (request: { socket: Socket }, response: { once(event: 'close', listener: () => void): unknown }) => {
-    const socket = request.socket;
-    idle.delete(socket);
-    busy.add(socket);
-    response.once('close', () => {
-      busy.delete(socket);
-      if (!socket.destroyed) idle.set(socket, true);
-    });
-  });
+  server.on(
+    'request',
+    (request: { socket: Socket }, response: { once(event: 'close', listener: () => void): unknown }) => {
+      const socket = request.socket;
+      idle.delete(socket);
+      busy.add(socket);
+      response.once('close', () => {
+        busy.delete(socket);
+        if (!socket.destroyed) idle.set(socket, true);
+      });
+    },
+  );
 }

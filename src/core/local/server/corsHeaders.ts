@@ -9,7 +9,10 @@ export function corsHeaders(origin: string): Record<string, string> {
   return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };
 }
 
-export function preflightHeaders(origin: string, requested: { headers?: string; privateNetwork?: string }): Record<string, string> {
+export function preflightHeaders(
+  origin: string,
+  requested: { headers?: string; privateNetwork?: string },
+): Record<string, string> {
   const headers: Record<string, string> = {
     ...corsHeaders(origin),
     'Access-Control-Allow-Methods': ALLOWED_METHODS,

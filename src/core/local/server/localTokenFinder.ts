@@ -10,7 +10,12 @@ export function defaultServeStore(home: string): string {
   return join(home, '.sentry-insight', 'local-store');
 }
 
-const apiIndexScopes = z.object({ auth: z.object({ scopes: z.array(z.string()).max(100) }).nullable().optional() });
+const apiIndexScopes = z.object({
+  auth: z
+    .object({ scopes: z.array(z.string()).max(100) })
+    .nullable()
+    .optional(),
+});
 const PROBE_TIMEOUT_MS = 2_000;
 
 /** The first candidate folder's token that the server at `url` (`http://127.0.0.1:<port>`) accepts for changes. */
@@ -24,7 +29,10 @@ export async function findLocalApiToken(url: string, storeDirectories: readonly 
 
 async function allowsChanges(url: string, token: string): Promise<boolean> {
   try {
-    const answer = await fetch(`${url}/api/0/`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const answer = await fetch(`${url}/api/0/`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
     const text = await answer.text();
     if (!answer.ok || text.length > 10_000) return false;
     const parsed = apiIndexScopes.safeParse(JSON.parse(text));

@@ -40,13 +40,20 @@ type Answer = { status: number; body: unknown; headers?: Readonly<Record<string,
 /** How long a refused body may keep arriving before the answer goes out anyway; the body readers cap its bytes. */
 const DRAIN_WAIT_MS = 10_000;
 
-export async function routeRequest(request: IncomingMessage, response: ServerResponse, context: RouterContext): Promise<void> {
+export async function routeRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RouterContext,
+): Promise<void> {
   let answer: Answer;
   let cors: Record<string, string> = {};
   try {
     const host = request.headers.host;
     if (!isLoopbackHost(host)) {
-      answer = { status: 403, body: { detail: 'The local Sentry server only answers requests addressed to 127.0.0.1 or localhost.' } };
+      answer = {
+        status: 403,
+        body: { detail: 'The local Sentry server only answers requests addressed to 127.0.0.1 or localhost.' },
+      };
     } else {
       const url = new URL(request.url ?? '/', `http://${host ?? '127.0.0.1'}`);
       if (isWebApiPath(url.pathname)) {
@@ -64,7 +71,9 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
       }
     }
   } catch (error) {
-    context.log.error(`local server: ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    context.log.error(
+      `local server: ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     answer = { status: 500, body: { detail: 'Internal Error' } };
   }
   await finishReading(request);
@@ -73,31 +82,67 @@ export async function routeRequest(request: IncomingMessage, response: ServerRes
 
 /** The Web API and the change signal: reads for programs on this machine, under the same rules. */
 function isWebApiPath(pathname: string): boolean {
-  return pathname === '/api/0' || pathname.startsWith('/api/0/') || pathname === localChangesPath || pathname === localChangeStreamPath;
+  return (
+    pathname === '/api/0' ||
+    pathname.startsWith('/api/0/') ||
+    pathname === localChangesPath ||
+    pathname === localChangeStreamPath
+  );
 }
 
 async function answerWebApiSide(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {
   if (url.pathname === localChangesPath) {
     if (request.method !== 'GET') return { status: 405, body: { detail: 'the change signal answers GET only' } };
-    return { status: 200, body: changeVersion(context.instance, context.persisted.revision), headers: { 'Cache-Control': 'no-store' } };
+    return {
+      status: 200,
+      body: changeVersion(context.instance, context.persisted.revision),
+      headers: { 'Cache-Control': 'no-store' },
+    };
   }
-  return answerWebApi(request, url, { persisted: context.persisted, uploads: context.uploads, mayChange: carriesToken(request, context.webApi), origin: `http://${request.headers.host ?? '127.0.0.1'}`, now: context.now(), log: context.log });
+  return answerWebApi(request, url, {
+    persisted: context.persisted,
+    uploads: context.uploads,
+    mayChange: carriesToken(request, context.webApi),
+    origin: `http://${request.headers.host ?? '127.0.0.1'}`,
+    now: context.now(),
+    log: context.log,
+  });
 }
 
 function refusalAnswer(refusal: Refusal): Answer {
-  return { status: refusal.status, body: { detail: refusal.detail }, headers: refusal.status === 401 ? { 'WWW-Authenticate': LOCAL_AUTH_CHALLENGE } : undefined };
+  return {
+    status: refusal.status,
+    body: { detail: refusal.detail },
+    headers: refusal.status === 401 ? { 'WWW-Authenticate': LOCAL_AUTH_CHALLENGE } : undefined,
+  };
 }
 
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */
-function answerIngestSide(request: IncomingMessage, url: URL, context: RouterContext): { answer: Answer | Promise<Answer>; cors: Record<string, string> } {
+function answerIngestSide(
+  request: IncomingMessage,
+  url: URL,
+  context: RouterContext,
+): { answer: Answer | Promise<Answer>; cors: Record<string, string> } {
   const origin = request.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin, context.allowedOrigins)) {
-    return { answer: { status: 403, body: { detail: `Origin ${origin} may not use the local Sentry server; pages on localhost may.` } }, cors: {} };
+    return {
+      answer: {
+        status: 403,
+        body: { detail: `Origin ${origin} may not use the local Sentry server; pages on localhost may.` },
+      },
+      cors: {},
+    };
   }
   if (request.method === 'OPTIONS') {
     const requestedHeaders = request.headers['access-control-request-headers'];
     const privateNetwork = request.headers['access-control-request-private-network'];
-    const cors = origin === undefined ? {} : preflightHeaders(origin, { headers: Array.isArray(requestedHeaders) ? requestedHeaders.join(', ') : requestedHeaders, privateNetwork: Array.isArray(privateNetwork) ? privateNetwork[0] : privateNetwork });
+    const cors =
+      origin === undefined
+        ? {}
+        : preflightHeaders(origin, {
+            headers: Array.isArray(requestedHeaders) ? requestedHeaders.join(', ') : requestedHeaders,
+            privateNetwork: Array.isArray(privateNetwork) ? privateNetwork[0] : privateNetwork,
+          });
     return { answer: { status: 204, body: undefined }, cors };
   }
   return { answer: dispatchIngest(request, url, context), cors: origin === undefined ? {} : corsHeaders(origin) };
@@ -107,12 +152,23 @@ async function dispatchIngest(request: IncomingMessage, url: URL, context: Route
   const ingest = INGEST_PATH.exec(url.pathname);
   if (ingest !== null && ingest[1] !== '0') {
     const projectId = ingest[1] ?? '';
-    if (!/^[1-9]\d{0,18}$/.test(projectId)) return { status: 400, body: { detail: `invalid project id "${projectId.slice(0, 40)}" in the DSN: it must be a number` } };
+    if (!/^[1-9]\d{0,18}$/.test(projectId))
+      return {
+        status: 400,
+        body: { detail: `invalid project id "${projectId.slice(0, 40)}" in the DSN: it must be a number` },
+      };
     if (request.method !== 'POST') return { status: 405, body: { detail: 'ingest accepts POST only' } };
-    return answerIngest(request, url, ingest[2] === 'store' ? 'store' : 'envelope', projectId, context.ingest, context.limits);
+    return answerIngest(
+      request,
+      url,
+      ingest[2] === 'store' ? 'store' : 'envelope',
+      projectId,
+      context.ingest,
+      context.limits,
+    );
   }
   if (url.pathname === SPOTLIGHT_PATH || url.pathname === `${SPOTLIGHT_PATH}/`) {
-    if (request.method !== 'POST') return { status: 405, body: { detail: 'Spotlight\'s /stream accepts POST only' } };
+    if (request.method !== 'POST') return { status: 405, body: { detail: "Spotlight's /stream accepts POST only" } };
     return answerSpotlight(request, context.ingest, context.limits);
   }
   return { status: 404, body: { detail: 'The requested resource does not exist' } };

@@ -22,15 +22,26 @@ const READS = new Set(['GET', 'HEAD']);
 /** Why the request may not use the Web API, or undefined when it may. */
 export function webApiRefusal(request: IncomingMessage, access: WebApiAccess): Refusal | undefined {
   if (fromBrowserPage(request)) {
-    return { status: 403, detail: 'The local Sentry Web API does not answer web pages. Pages may only send events, to the ingest endpoints; read issues with the editor or sentry-insight.' };
+    return {
+      status: 403,
+      detail:
+        'The local Sentry Web API does not answer web pages. Pages may only send events, to the ingest endpoints; read issues with the editor or sentry-insight.',
+    };
   }
   const isRead = READS.has(request.method ?? '');
   const given = bearerToken(request);
   if ((!isRead || access.tokenForReads) && !carriesToken(request, access)) {
-    const where = access.tokenFile === undefined ? 'the token this server was started with' : `the token in ${access.tokenFile}`;
+    const where =
+      access.tokenFile === undefined ? 'the token this server was started with' : `the token in ${access.tokenFile}`;
     // Sentry's own wordings for a missing and for a wrong token, then what this server wants.
-    const problem = given === undefined ? 'Authentication credentials were not provided.' : 'Invalid token: it is not this local Sentry\'s.';
-    return { status: 401, detail: `${problem} ${isRead ? 'This' : 'A change through this'} local Sentry needs "Authorization: Bearer <token>" with ${where}.` };
+    const problem =
+      given === undefined
+        ? 'Authentication credentials were not provided.'
+        : "Invalid token: it is not this local Sentry's.";
+    return {
+      status: 401,
+      detail: `${problem} ${isRead ? 'This' : 'A change through this'} local Sentry needs "Authorization: Bearer <token>" with ${where}.`,
+    };
   }
   return undefined;
 }

@@ -55,7 +55,14 @@ export class IssueCounts {
     const key = `${event.release ?? ''}\0${event.environment ?? ''}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
-      bucket = { release: event.release ?? null, environment: event.environment ?? null, count: 0, firstSeen: event.timestamp, lastSeen: event.timestamp, users: new Set() };
+      bucket = {
+        release: event.release ?? null,
+        environment: event.environment ?? null,
+        count: 0,
+        firstSeen: event.timestamp,
+        lastSeen: event.timestamp,
+        users: new Set(),
+      };
       this.buckets.set(key, bucket);
     }
     bucket.count += 1;
@@ -86,16 +93,34 @@ export class IssueCounts {
   }
 
   /** Per release and environment: events and when first and last seen. */
-  spans(): Array<{ release: string | null; environment: string | null; count: number; firstSeen: number; lastSeen: number }> {
-    return [...this.buckets.values()].map(({ release, environment, count, firstSeen, lastSeen }) => ({ release, environment, count, firstSeen, lastSeen }));
+  spans(): Array<{
+    release: string | null;
+    environment: string | null;
+    count: number;
+    firstSeen: number;
+    lastSeen: number;
+  }> {
+    return [...this.buckets.values()].map(({ release, environment, count, firstSeen, lastSeen }) => ({
+      release,
+      environment,
+      count,
+      firstSeen,
+      lastSeen,
+    }));
   }
 
   releases(): string[] {
-    return [...new Set([...this.buckets.values()].flatMap((bucket) => (bucket.release === null ? [] : [bucket.release])))];
+    return [
+      ...new Set([...this.buckets.values()].flatMap((bucket) => (bucket.release === null ? [] : [bucket.release]))),
+    ];
   }
 
   environments(): string[] {
-    return [...new Set([...this.buckets.values()].flatMap((bucket) => (bucket.environment === null ? [] : [bucket.environment])))];
+    return [
+      ...new Set(
+        [...this.buckets.values()].flatMap((bucket) => (bucket.environment === null ? [] : [bucket.environment])),
+      ),
+    ];
   }
 
   tagKeys(): string[] {
@@ -129,8 +154,13 @@ export class IssueCounts {
 
   static fromJSON(json: CountsJson): IssueCounts {
     const counts = new IssueCounts();
-    for (const bucket of json.buckets) counts.buckets.set(`${bucket.release ?? ''}\0${bucket.environment ?? ''}`, { ...bucket, users: new Set(bucket.users) });
-    for (const [key, values] of json.tags) counts.tagValues.set(key, new Map(values.map(([value, count]) => [value, { ...count }])));
+    for (const bucket of json.buckets)
+      counts.buckets.set(`${bucket.release ?? ''}\0${bucket.environment ?? ''}`, {
+        ...bucket,
+        users: new Set(bucket.users),
+      });
+    for (const [key, values] of json.tags)
+      counts.tagValues.set(key, new Map(values.map(([value, count]) => [value, { ...count }])));
     for (const [hour, count] of json.hourly) counts.hourly.set(hour, count);
     return counts;
   }
@@ -172,7 +202,14 @@ export class IssueCounts {
 }
 
 export interface CountsJson {
-  buckets: Array<{ release: string | null; environment: string | null; count: number; firstSeen: number; lastSeen: number; users: string[] }>;
+  buckets: Array<{
+    release: string | null;
+    environment: string | null;
+    count: number;
+    firstSeen: number;
+    lastSeen: number;
+    users: string[];
+  }>;
   tags: Array<[string, Array<[string, TagValueCount]>]>;
   hourly: Array<[number, number]>;
 }

@@ -1,6 +1,7 @@
 // What loading the store's log found, and the one message that tells the user what could not be read and what to do.
 
-export type DamageKind = 'zero bytes' | 'not UTF-8 text' | 'not JSON' | 'not a store record' | 'a line too long to be a record';
+export type DamageKind =
+  'zero bytes' | 'not UTF-8 text' | 'not JSON' | 'not a store record' | 'a line too long to be a record';
 
 /** Consecutive unreadable lines of the file. */
 export interface DamagedRange {
@@ -45,14 +46,26 @@ export function isDamaged(report: LoadReport): boolean {
 export function describeLoad(report: LoadReport): string | undefined {
   if (!isDamaged(report)) return undefined;
   const found: string[] = [];
-  if (report.lostRecords > 0) found.push(`${count(report.lostRecords, 'record')} (events or issue changes) could not be read`);
+  if (report.lostRecords > 0)
+    found.push(`${count(report.lostRecords, 'record')} (events or issue changes) could not be read`);
   for (const range of report.damaged.slice(0, 3)) {
-    found.push(`bytes ${range.start.toLocaleString('en-US')} to ${(range.end - 1).toLocaleString('en-US')} (${count(range.lines, 'line')}) are ${range.kinds.join(', ')}`);
+    found.push(
+      `bytes ${range.start.toLocaleString('en-US')} to ${(range.end - 1).toLocaleString('en-US')} (${count(range.lines, 'line')}) are ${range.kinds.join(', ')}`,
+    );
   }
   if (report.damaged.length > 3) found.push(`${count(report.damaged.length - 3, 'more damaged part')}`);
-  if (report.shortenedBy > 0) found.push(`the file is ${report.shortenedBy.toLocaleString('en-US')} bytes shorter than when the store was last closed (cut off by something else)`);
-  if (report.repairedRecords > 0) found.push(`${count(report.repairedRecords, 'record')} had bytes that are not UTF-8 and were kept with U+FFFD in their place`);
-  const aside = report.keptAsideAt === undefined ? '' : ` The damaged file was copied to ${report.keptAsideAt}; restore what is missing from it, or delete it once you no longer need it.`;
+  if (report.shortenedBy > 0)
+    found.push(
+      `the file is ${report.shortenedBy.toLocaleString('en-US')} bytes shorter than when the store was last closed (cut off by something else)`,
+    );
+  if (report.repairedRecords > 0)
+    found.push(
+      `${count(report.repairedRecords, 'record')} had bytes that are not UTF-8 and were kept with U+FFFD in their place`,
+    );
+  const aside =
+    report.keptAsideAt === undefined
+      ? ''
+      : ` The damaged file was copied to ${report.keptAsideAt}; restore what is missing from it, or delete it once you no longer need it.`;
   return `The local Sentry store ${report.path} was damaged: ${found.join('; ')}. It kept the ${count(report.records, 'record')} it could read and goes on with them.${aside}`;
 }
 

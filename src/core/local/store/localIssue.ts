@@ -93,7 +93,15 @@ export class LocalIssue {
   static fromJSON(json: IssueStateJson): LocalIssue {
     const { hash, level, platform, title, culprit, type, metadata, isUnhandled } = json;
     const facts: EventFacts = { hash, level, platform, title, culprit, type, metadata, isUnhandled };
-    const placeholder = { eventId: '', issueId: json.id, projectId: json.projectId, timestamp: json.firstSeen, receivedAt: json.firstSeen, tags: [], body: {} };
+    const placeholder = {
+      eventId: '',
+      issueId: json.id,
+      projectId: json.projectId,
+      timestamp: json.firstSeen,
+      receivedAt: json.firstSeen,
+      tags: [],
+      body: {},
+    };
     const issue = new LocalIssue(json.id, json.projectId, json.shortNumber, json.hash, facts, placeholder);
     Object.assign(issue, {
       status: json.status,

@@ -34,10 +34,23 @@ export class LocalStore {
   // --- changes: each returns the records to persist ---
 
   /** The project of a DSN's project id, created on first use. */
-  ensureProject(projectId: string, platform: string | null, now: number): { project: ProjectRecord; records: StoreRecord[] } {
+  ensureProject(
+    projectId: string,
+    platform: string | null,
+    now: number,
+  ): { project: ProjectRecord; records: StoreRecord[] } {
     const known = this.projectsById.get(projectId);
     if (known) return { project: known, records: [] };
-    const record: StoreRecord = { kind: 'project', project: { id: projectId, slug: `project-${projectId}`, name: `Project ${projectId}`, platform, dateCreated: now } };
+    const record: StoreRecord = {
+      kind: 'project',
+      project: {
+        id: projectId,
+        slug: `project-${projectId}`,
+        name: `Project ${projectId}`,
+        platform,
+        dateCreated: now,
+      },
+    };
     this.apply(record);
     return { project: record.project, records: [record] };
   }
@@ -46,12 +59,14 @@ export class LocalStore {
     const existingId = this.issueIdByHash.get(hashKey(event.projectId, facts.hash));
     if (this.events.has(eventKey(event.projectId, event.eventId))) {
       const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
-      if (issue) return { issue, isNewIssue: false, reopened: false, firstInRelease: false, duplicate: true, records: [] };
+      if (issue)
+        return { issue, isNewIssue: false, reopened: false, firstInRelease: false, duplicate: true, records: [] };
     }
     const issueId = existingId ?? String(this.nextIssueId);
     const before = existingId === undefined ? undefined : this.issuesById.get(existingId);
     const wasResolved = before?.status === 'resolved';
-    const releaseSeen = before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
+    const releaseSeen =
+      before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
     const record: StoreRecord = { kind: 'event', event: { ...event, issueId }, facts };
     this.apply(record);
     const issue = this.issuesById.get(issueId);
@@ -67,7 +82,10 @@ export class LocalStore {
   }
 
   /** Applies a triage change to an issue; undefined when there is no such issue. */
-  updateIssue(issueId: string, change: (issue: LocalIssue) => void): { issue: LocalIssue; records: StoreRecord[] } | undefined {
+  updateIssue(
+    issueId: string,
+    change: (issue: LocalIssue) => void,
+  ): { issue: LocalIssue; records: StoreRecord[] } | undefined {
     const issue = this.issuesById.get(issueId);
     if (issue === undefined) return undefined;
     change(issue);
@@ -146,7 +164,11 @@ export class LocalStore {
   private countEvent(event: StoredEvent, facts: EventFacts): void {
     let issue = this.issuesById.get(event.issueId);
     if (issue === undefined) {
-      const shortNumber = 1 + this.issues().filter((candidate) => candidate.projectId === event.projectId).reduce((max, candidate) => Math.max(max, candidate.shortNumber), 0);
+      const shortNumber =
+        1 +
+        this.issues()
+          .filter((candidate) => candidate.projectId === event.projectId)
+          .reduce((max, candidate) => Math.max(max, candidate.shortNumber), 0);
       issue = new LocalIssue(event.issueId, event.projectId, shortNumber, facts.hash, facts, event);
       this.putIssue(issue);
     }
@@ -192,7 +214,8 @@ export class LocalStore {
   private evictIssues(): void {
     while (this.issuesById.size > this.limits.maxIssues) {
       let stalest: LocalIssue | undefined;
-      for (const issue of this.issuesById.values()) if (stalest === undefined || issue.lastSeen < stalest.lastSeen) stalest = issue;
+      for (const issue of this.issuesById.values())
+        if (stalest === undefined || issue.lastSeen < stalest.lastSeen) stalest = issue;
       if (stalest === undefined) return;
       for (const event of [...this.eventsOf(stalest.id)]) this.forget(event);
       this.eventsByIssue.delete(stalest.id);

@@ -29,7 +29,12 @@ const lenientUtf8 = new TextDecoder('utf-8');
 
 type ReadLine = { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
 
-export async function replayLog(path: string, size: number, mark: CloseMark | undefined, onRecord: (record: StoreRecord) => void): Promise<ReplayResult> {
+export async function replayLog(
+  path: string,
+  size: number,
+  mark: CloseMark | undefined,
+  onRecord: (record: StoreRecord) => void,
+): Promise<ReplayResult> {
   const damaged: DamagedRange[] = [];
   let records = 0;
   let repairedRecords = 0;
@@ -43,7 +48,12 @@ export async function replayLog(path: string, size: number, mark: CloseMark | un
     const end = line.offset + line.length + (line.terminated ? 1 : 0);
     const last = damaged[damaged.length - 1];
     if (last !== undefined && last.end === line.offset) {
-      damaged[damaged.length - 1] = { start: last.start, end, lines: last.lines + 1, kinds: last.kinds.includes(kind) ? last.kinds : [...last.kinds, kind] };
+      damaged[damaged.length - 1] = {
+        start: last.start,
+        end,
+        lines: last.lines + 1,
+        kinds: last.kinds.includes(kind) ? last.kinds : [...last.kinds, kind],
+      };
     } else damaged.push({ start: line.offset, end, lines: 1, kinds: [kind] });
   };
   for await (const line of logLines(path, MAX_RECORD_BYTES)) {
@@ -101,7 +111,11 @@ function readLine(line: LogLine): ReadLine {
   const parsed = storeRecordSchema.safeParse(json);
   if (!parsed.success) return { damage: 'not a store record' };
   const seq = (json as { seq?: unknown }).seq;
-  return { record: parsed.data, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined, repaired };
+  return {
+    record: parsed.data,
+    seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined,
+    repaired,
+  };
 }
 
 /** An unfinished last line as a crash mid-write leaves it: the start of a JSON record, with no zero bytes. */

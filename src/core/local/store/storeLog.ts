@@ -1,7 +1,18 @@
 // The store's file: an append-only JSON-lines log of numbered records, compacted by an atomic rewrite (temp file, then
 // rename). Appends are grouped and each group is fsynced before its callers hear back, so an acknowledged event
 // survives a crash of the process or of the OS. Writes run one at a time, in the order they were asked for.
-import { copyFile, mkdir, open, readFile, rename, stat, truncate, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  open,
+  readFile,
+  rename,
+  stat,
+  truncate,
+  unlink,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log';
@@ -49,15 +60,24 @@ export class StoreLog {
       const mark = await takeCloseMark(join(directory, CLOSE_MARK_FILE));
       // A missing file is a new store (or one the user deleted on purpose): nothing to replay or report.
       const size = await fileSize(path);
-      const replayed = size === undefined ? { report: emptyLoadReport(path), lastSeq: 0, completeBytes: 0, rewrite: false } : await replayLog(path, size, mark, onRecord);
+      const replayed =
+        size === undefined
+          ? { report: emptyLoadReport(path), lastSeq: 0, completeBytes: 0, rewrite: false }
+          : await replayLog(path, size, mark, onRecord);
       const { report } = replayed;
       if (!replayed.rewrite && report.tornBytes > 0) {
         await truncate(path, replayed.completeBytes);
-        log.info(`local store: cut off ${report.tornBytes} bytes of a record that was being written when the store last stopped (it had not been acknowledged)`);
+        log.info(
+          `local store: cut off ${report.tornBytes} bytes of a record that was being written when the store last stopped (it had not been acknowledged)`,
+        );
       }
       const handle = await open(path, 'a');
       const lines = report.records + report.damaged.reduce((sum, range) => sum + range.lines, 0);
-      return { log: new StoreLog(path, handle, log, lines, replayed.lastSeq + 1, (size ?? 0) - report.tornBytes), report, rewrite: replayed.rewrite };
+      return {
+        log: new StoreLog(path, handle, log, lines, replayed.lastSeq + 1, (size ?? 0) - report.tornBytes),
+        report,
+        rewrite: replayed.rewrite,
+      };
     } catch (error) {
       throw StoreOpenError.of(path, error);
     }

@@ -14,11 +14,21 @@ const countsSchema = z.object({
       users: z.array(z.string()),
     }),
   ),
-  tags: z.array(z.tuple([z.string(), z.array(z.tuple([z.string(), z.object({ count: z.number(), firstSeen: z.number(), lastSeen: z.number() })]))])),
+  tags: z.array(
+    z.tuple([
+      z.string(),
+      z.array(z.tuple([z.string(), z.object({ count: z.number(), firstSeen: z.number(), lastSeen: z.number() })])),
+    ]),
+  ),
   hourly: z.array(z.tuple([z.number(), z.number()])),
 });
 
-const assigneeSchema = z.object({ type: z.enum(['user', 'team']), id: z.string(), name: z.string(), email: z.string().optional() });
+const assigneeSchema = z.object({
+  type: z.enum(['user', 'team']),
+  id: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+});
 export type Assignee = z.infer<typeof assigneeSchema>;
 
 export const issueStateSchema = z.object({

@@ -30,7 +30,14 @@ export const UPLOAD_LIMITS = {
 const MAX_PARSED_MAPS = 32;
 
 const manifestSchema = z.looseObject({
-  files: z.record(z.string(), z.looseObject({ url: z.string().optional(), type: z.string().optional(), headers: z.record(z.string(), z.string()).optional() })),
+  files: z.record(
+    z.string(),
+    z.looseObject({
+      url: z.string().optional(),
+      type: z.string().optional(),
+      headers: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
 });
 
 export interface UploadedMap {
@@ -51,7 +58,8 @@ interface Bundle {
   readonly entries: Map<string, Buffer>;
 }
 
-export type AssembleResult = { state: 'ok' | 'created' } | { state: 'not_found'; missingChunks: string[] } | { state: 'error'; detail: string };
+export type AssembleResult =
+  { state: 'ok' | 'created' } | { state: 'not_found'; missingChunks: string[] } | { state: 'error'; detail: string };
 
 export class ArtifactBundles {
   private readonly chunks = new Map<string, Buffer>();
@@ -73,7 +81,8 @@ export class ArtifactBundles {
     await mkdir(directory, { recursive: true });
     for (const name of (await readdir(directory)).filter((file) => /^[0-9a-f]{40}\.zip$/.test(file)).sort()) {
       const bytes = await readFile(join(directory, name)).catch(() => undefined);
-      if (bytes === undefined || bundles.add(name.slice(0, 40), bytes) !== undefined) log.warn(`local server: skipped the damaged artifact bundle ${name}`);
+      if (bytes === undefined || bundles.add(name.slice(0, 40), bytes) !== undefined)
+        log.warn(`local server: skipped the damaged artifact bundle ${name}`);
     }
     return bundles;
   }
@@ -100,8 +109,13 @@ export class ArtifactBundles {
     const missing = chunkNames.map((chunk) => chunk.toLowerCase()).filter((chunk) => !this.chunks.has(chunk));
     if (missing.length > 0) return { state: 'not_found', missingChunks: [...new Set(missing)] };
     const bytes = Buffer.concat(chunkNames.map((chunk) => this.chunks.get(chunk.toLowerCase()) ?? Buffer.alloc(0)));
-    if (bytes.length > UPLOAD_LIMITS.maxBundleBytes) return { state: 'error', detail: `the bundle is ${bytes.length} bytes; the limit is ${UPLOAD_LIMITS.maxBundleBytes}` };
-    if (sha1(bytes) !== name) return { state: 'error', detail: 'the assembled chunks do not match the bundle checksum' };
+    if (bytes.length > UPLOAD_LIMITS.maxBundleBytes)
+      return {
+        state: 'error',
+        detail: `the bundle is ${bytes.length} bytes; the limit is ${UPLOAD_LIMITS.maxBundleBytes}`,
+      };
+    if (sha1(bytes) !== name)
+      return { state: 'error', detail: 'the assembled chunks do not match the bundle checksum' };
     const problem = this.add(name, bytes);
     if (problem !== undefined) return { state: 'error', detail: problem };
     for (const chunk of chunkNames) this.dropChunk(chunk.toLowerCase());
@@ -124,7 +138,8 @@ export class ArtifactBundles {
     for (const bundle of bundles) {
       for (const [urlPath, entry] of bundle.mapsByScriptPath) {
         const matches = scriptPaths.some((path) => path === urlPath || path.endsWith(urlPath));
-        if (matches && (best === undefined || urlPath.length > best.length)) best = { bundle, entry, length: urlPath.length };
+        if (matches && (best === undefined || urlPath.length > best.length))
+          best = { bundle, entry, length: urlPath.length };
       }
     }
     return best === undefined ? undefined : this.mapEntry(best.bundle, best.entry);
@@ -148,7 +163,10 @@ export class ArtifactBundles {
 
   /** Indexes a bundle; a message when it is not one. */
   private add(checksum: string, bytes: Buffer): string | undefined {
-    const entries = zipEntries(bytes, { maxEntries: UPLOAD_LIMITS.maxEntries, maxTotalBytes: UPLOAD_LIMITS.maxBundleBytes * 4 });
+    const entries = zipEntries(bytes, {
+      maxEntries: UPLOAD_LIMITS.maxEntries,
+      maxTotalBytes: UPLOAD_LIMITS.maxBundleBytes * 4,
+    });
     if (entries === undefined) return 'the bundle is not a readable ZIP archive';
     const manifestText = entries.get('manifest.json');
     let manifest: z.infer<typeof manifestSchema> | undefined;
@@ -163,14 +181,18 @@ export class ArtifactBundles {
     const mapsByScriptPath = new Map<string, string>();
     const urls = new Map<string, string>();
     const entryByUrl = new Map<string, string>();
-    for (const [entry, file] of Object.entries(manifest.files)) if (file.url !== undefined) (urls.set(entry, file.url), entryByUrl.set(file.url, entry));
+    for (const [entry, file] of Object.entries(manifest.files))
+      if (file.url !== undefined) (urls.set(entry, file.url), entryByUrl.set(file.url, entry));
     for (const [entry, file] of Object.entries(manifest.files)) {
-      const headers = Object.fromEntries(Object.entries(file.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+      const headers = Object.fromEntries(
+        Object.entries(file.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+      );
       const debugId = headers['debug-id'];
       if (file.type === 'source_map' && debugId !== undefined) mapsByDebugId.set(normalizeDebugId(debugId), entry);
       if (file.type !== 'minified_source' || file.url === undefined) continue;
       const mapUrl = headers['sourcemap'] ?? headers['x-sourcemap'];
-      const mapEntry = mapUrl === undefined ? entryByUrl.get(`${file.url}.map`) : entryByUrl.get(resolveUrl(file.url, mapUrl));
+      const mapEntry =
+        mapUrl === undefined ? entryByUrl.get(`${file.url}.map`) : entryByUrl.get(resolveUrl(file.url, mapUrl));
       if (mapEntry !== undefined) mapsByScriptPath.set(urlPath(file.url), mapEntry);
     }
     const size = [...entries.values()].reduce((sum, data) => sum + data.length, 0);
@@ -203,7 +225,9 @@ export class ArtifactBundles {
       await writeFile(`${path}.tmp`, bytes);
       await rename(`${path}.tmp`, path);
     } catch (error) {
-      this.log.warn(`local server: could not keep the artifact bundle ${checksum}: ${String(error)}; it lasts until the server stops`);
+      this.log.warn(
+        `local server: could not keep the artifact bundle ${checksum}: ${String(error)}; it lasts until the server stops`,
+      );
     }
   }
 }

@@ -28,7 +28,8 @@ export function multipartFiles(body: Buffer, boundary: string): FormFile[] {
       const headers = part.subarray(0, headerEnd).toString('utf8');
       const field = /\bname="([^"]*)"/i.exec(headers)?.[1];
       const filename = /\bfilename="([^"]*)"/i.exec(headers)?.[1];
-      if (field !== undefined && filename !== undefined) files.push({ field, filename, data: Buffer.from(part.subarray(headerEnd + 4)) });
+      if (field !== undefined && filename !== undefined)
+        files.push({ field, filename, data: Buffer.from(part.subarray(headerEnd + 4)) });
     }
     at = next;
   }

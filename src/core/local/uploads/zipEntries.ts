@@ -50,7 +50,8 @@ function readEntries(archive: Buffer, limits: ZipLimits): Map<string, Buffer> | 
     if (total > limits.maxTotalBytes) return undefined;
     if (name.endsWith('/')) continue;
     if (archive.readUInt32LE(localOffset) !== LOCAL_HEADER) return undefined;
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+    const dataStart =
+      localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
     const data = archive.subarray(dataStart, dataStart + compressedSize);
     if (method === 0) entries.set(name, Buffer.from(data));
     else if (method === 8) entries.set(name, inflateRawSync(data, { maxOutputLength: Math.max(size, 1) }));

@@ -15,7 +15,14 @@ import { startLocalSentry, type LocalSentry } from '../../../../src/core/local/l
 import { silentLogger } from '../../../../src/core/log';
 import { loadWorkspaceIssues } from '../../../../src/core/session/loadWorkspaceIssues';
 import { snapshotOf } from '../../../../src/core/state/snapshot';
-import { DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry } from '../../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  defaultScenario,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+  type FakeSentry,
+} from '../../../support/fakeSentry';
 import { writeWorkspace } from '../../../support/workspaceDir';
 import { envelopePath, eventEnvelope, send } from '../local/localHttp';
 
@@ -33,9 +40,21 @@ class RefreshLoop {
 
   async refresh(now: Date): Promise<AlertDecision> {
     const { org, project, release, workspace } = this.target;
-    const loaded = await loadWorkspaceIssues(this.client, { org, project, release, folder: { name: 'ws', path: workspace }, env: {}, log: silentLogger });
+    const loaded = await loadWorkspaceIssues(this.client, {
+      org,
+      project,
+      release,
+      folder: { name: 'ws', path: workspace },
+      env: {},
+      log: silentLogger,
+    });
     assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
-    const snapshot = snapshotOf(loaded.value, { connection: { url: 'http://127.0.0.1', org, project }, folderPath: workspace, environments: [], now });
+    const snapshot = snapshotOf(loaded.value, {
+      connection: { url: 'http://127.0.0.1', org, project },
+      folderPath: workspace,
+      environments: [],
+      now,
+    });
     const decision = decideAlert({ folders: [snapshot], settings: this.settings, memory: this.memory, now });
     this.memory = decision.memory;
     return decision;
@@ -55,7 +74,12 @@ describe('alerts over the fake Sentry', () => {
     fake = await startFakeSentry({ data: defaultScenario() });
     workspace = writeWorkspace(scenarioSources);
     client = await SentryClient.detect({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger });
-    loop = new RefreshLoop(client, { org: scenario.org, project: scenario.projects.web.slug, release: v120, workspace });
+    loop = new RefreshLoop(client, {
+      org: scenario.org,
+      project: scenario.projects.web.slug,
+      release: v120,
+      workspace,
+    });
   });
   after(async () => {
     await client.close();
@@ -67,11 +91,14 @@ describe('alerts over the fake Sentry', () => {
     const decision = await loop.refresh(dataNow());
     // 1004 regressed; 1008 had 310 production events in the hour before the data clock (and is new); 1002 is new in
     // 1.2.0 and raised in src/cart.ts; 1009 is new too but none of its frames is in the workspace.
-    assert.deepEqual(decision.alert?.issues.map((issue) => [issue.issueId, issue.reasons]), [
-      ['1004', ['regressed']],
-      ['1008', ['eventsPerHour', 'newInRelease']],
-      ['1002', ['newInRelease']],
-    ]);
+    assert.deepEqual(
+      decision.alert?.issues.map((issue) => [issue.issueId, issue.reasons]),
+      [
+        ['1004', ['regressed']],
+        ['1008', ['eventsPerHour', 'newInRelease']],
+        ['1002', ['newInRelease']],
+      ],
+    );
     assert.equal(
       decision.alert?.text,
       `Sentry (${v120}): 1 regression, 1 issue with more than 100 events in the last hour and 1 new issue touching this workspace: ${['1004', '1008', '1002'].map((id) => `"${titleOf(id)}"`).join('; ')}`,
@@ -103,7 +130,10 @@ describe('alerts over the fake Sentry', () => {
       issue.lastSeen = new Date(Date.parse(fake.data.now) - 2 * hour).toISOString();
     }
     const decision = await loop.refresh(dataNow());
-    assert.deepEqual(decision.alert?.issues.map((issue) => issue.issueId), ['1004']);
+    assert.deepEqual(
+      decision.alert?.issues.map((issue) => issue.issueId),
+      ['1004'],
+    );
     // 1008 and 1002 had no events since their alert; 1001 is muted.
     assert.deepEqual(decision.held, { muted: 1, coolingDown: 2 });
   });
@@ -123,7 +153,11 @@ describe('alerts over the embedded local Sentry', () => {
     });
     server = await startLocalSentry({ workspaceFolders: [{ name: 'ws', path: workspace }] });
     client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
-    loop = new RefreshLoop(client, { org: 'local', project: '1', release, workspace }, { ...defaultAlertSettings, eventsPerHourThreshold: 3 });
+    loop = new RefreshLoop(
+      client,
+      { org: 'local', project: '1', release, workspace },
+      { ...defaultAlertSettings, eventsPerHourThreshold: 3 },
+    );
   });
   after(async () => {
     await client.close();
@@ -136,7 +170,12 @@ describe('alerts over the embedded local Sentry', () => {
 
   async function fail(file: string, fn: string, message: string): Promise<void> {
     const frames = [{ filename: join(workspace, file), function: fn, lineno: 2, colno: 3, in_app: true }];
-    const event = { event_id: crypto.randomUUID().replace(/-/g, ''), platform: 'node', release, exception: { values: [{ type: 'Error', value: message, stacktrace: { frames } }] } };
+    const event = {
+      event_id: crypto.randomUUID().replace(/-/g, ''),
+      platform: 'node',
+      release,
+      exception: { values: [{ type: 'Error', value: message, stacktrace: { frames } }] },
+    };
     const answer = await send(server.port, { path: envelopePath('1'), body: eventEnvelope(event) });
     assert.equal(answer.status, 200, answer.text);
   }
@@ -144,7 +183,10 @@ describe('alerts over the embedded local Sentry', () => {
   test('a new issue raised in a workspace file alerts once', async () => {
     await fail('cart.js', 'total', 'cart total failed');
     const decision = await loop.refresh(new Date());
-    assert.match(decision.alert?.text ?? '', new RegExp(`^Sentry: \\S+ is new in ${release} and touches this workspace: Error: cart total failed$`));
+    assert.match(
+      decision.alert?.text ?? '',
+      new RegExp(`^Sentry: \\S+ is new in ${release} and touches this workspace: Error: cart total failed$`),
+    );
     cart = decision.alert?.issues[0]?.issueId;
     assert.equal((await loop.refresh(new Date())).alert, undefined);
   });
@@ -155,7 +197,10 @@ describe('alerts over the embedded local Sentry', () => {
     assert.ok(resolved.ok);
     await fail('cart.js', 'total', 'cart total failed');
     const decision = await loop.refresh(new Date());
-    assert.deepEqual(decision.alert?.issues.map((issue) => [issue.issueId, issue.reasons]), [[cart, ['regressed']]]);
+    assert.deepEqual(
+      decision.alert?.issues.map((issue) => [issue.issueId, issue.reasons]),
+      [[cart, ['regressed']]],
+    );
     assert.equal((await loop.refresh(new Date())).alert, undefined);
   });
 
@@ -164,7 +209,12 @@ describe('alerts over the embedded local Sentry', () => {
     const decision = await loop.refresh(new Date());
     const [alerted] = decision.alert?.issues ?? [];
     assert.deepEqual(alerted?.reasons, ['eventsPerHour', 'newInRelease']);
-    assert.match(decision.alert?.text ?? '', new RegExp(`^Sentry: \\S+ had 4 events in the last hour, is new in ${release} and touches this workspace: Error: search failed$`));
+    assert.match(
+      decision.alert?.text ?? '',
+      new RegExp(
+        `^Sentry: \\S+ had 4 events in the last hour, is new in ${release} and touches this workspace: Error: search failed$`,
+      ),
+    );
     loop.memory = withMuted(loop.memory, [alerted?.key ?? '']);
     for (let count = 0; count < 4; count++) await fail('search.js', 'search', 'search failed');
     const later = await loop.refresh(new Date(Date.now() + 25 * hour));

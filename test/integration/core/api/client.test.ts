@@ -5,12 +5,28 @@ import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { SentryClient, type SentryClientOptions } from '../../../../src/core/api/client';
 import { silentLogger } from '../../../../src/core/log';
-import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, withFakeSentry, type FakeSentry } from '../../../support/fakeSentry';
+import {
+  addManyIssues,
+  DEFAULT_TOKEN,
+  defaultScenario,
+  scenario,
+  startFakeSentry,
+  withFakeSentry,
+  type FakeSentry,
+} from '../../../support/fakeSentry';
 
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 
 function clientFor(fake: FakeSentry, overrides: Partial<SentryClientOptions> = {}): SentryClient {
-  return SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, timeoutMs: 20_000, backend: fake.flavour, ...overrides });
+  return SentryClient.create({
+    baseUrl: fake.url,
+    token: DEFAULT_TOKEN,
+    log: silentLogger,
+    retry: fast,
+    timeoutMs: 20_000,
+    backend: fake.flavour,
+    ...overrides,
+  });
 }
 
 const withFake = withFakeSentry;
@@ -22,7 +38,11 @@ describe('issue list', () => {
     await withFake({ data, linkOrigin: 'https://acme.sentry.io' }, async (fake) => {
       const client = clientFor(fake);
       const pages: number[] = [];
-      const issues = await client.issues(scenario.org, { projectId: scenario.projects.web.id, query: 'is:unresolved' }, (page) => pages.push(page.length));
+      const issues = await client.issues(
+        scenario.org,
+        { projectId: scenario.projects.web.id, query: 'is:unresolved' },
+        (page) => pages.push(page.length),
+      );
       await client.close();
       assert.ok(issues.ok, !issues.ok ? issues.error.message : '');
       const ids = new Set(issues.value.map((issue) => issue.id));
@@ -30,7 +50,10 @@ describe('issue list', () => {
       for (const issue of kept) assert.ok(ids.has(issue.id), `issue ${issue.id} missing`);
       assert.equal(ids.size, issues.value.length, 'no issue twice');
       assert.ok(pages.length >= 3, `expected several pages, got ${pages.join(',')}`);
-      assert.ok(pages.some((size) => size < 100), 'the fake made short pages');
+      assert.ok(
+        pages.some((size) => size < 100),
+        'the fake made short pages',
+      );
       // Every request went to the fake, although the Link header named another host.
       assert.ok(fake.requests.every((request) => request.hasAuthorization));
     });
@@ -39,7 +62,13 @@ describe('issue list', () => {
   test('sends the release query, environment, period and sort; counts come back as numbers', async () => {
     await withFake({}, async (fake) => {
       const client = clientFor(fake);
-      const issues = await client.issues(scenario.org, { projectId: scenario.projects.web.id, query: `is:unresolved release:"${scenario.releases.v120}"`, environments: ['production'], statsPeriod: '14d', sort: 'freq' });
+      const issues = await client.issues(scenario.org, {
+        projectId: scenario.projects.web.id,
+        query: `is:unresolved release:"${scenario.releases.v120}"`,
+        environments: ['production'],
+        statsPeriod: '14d',
+        sort: 'freq',
+      });
       await client.close();
       assert.ok(issues.ok);
       const request = fake.requestsTo(`/api/0/organizations/${scenario.org}/issues/`)[0];
@@ -72,10 +101,17 @@ describe('other endpoints', () => {
         [scenario.releases.v120, scenario.releases.v110, scenario.releases.v100],
       );
       assert.equal(one.value.version, scenario.releases.v120);
-      assert.ok(fake.requests.some((request) => request.path.endsWith(`/releases/${encodeURIComponent(scenario.releases.v120)}/`)));
+      assert.ok(
+        fake.requests.some((request) =>
+          request.path.endsWith(`/releases/${encodeURIComponent(scenario.releases.v120)}/`),
+        ),
+      );
       assert.ok(!missing.ok && missing.error.kind === 'notFound');
       assert.ok(tags.value.some((tag) => tag.key === 'release' && tag.topValues.length > 0));
-      assert.deepEqual(mappings.value.map((mapping) => [mapping.stackRoot, mapping.sourceRoot]), [['app:///server/', 'server/']]);
+      assert.deepEqual(
+        mappings.value.map((mapping) => [mapping.stackRoot, mapping.sourceRoot]),
+        [['app:///server/', 'server/']],
+      );
       assert.ok(members.value.length >= 2);
     });
   });
@@ -129,7 +165,12 @@ describe('failures', () => {
 
   test('429 with Retry-After: waits and retries, then succeeds', async () => {
     await withFake({}, async (fake) => {
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/projects/`, status: 429, headers: { 'Retry-After': '1' }, times: 1 });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/projects/`,
+        status: 429,
+        headers: { 'Retry-After': '1' },
+        times: 1,
+      });
       const client = clientFor(fake);
       const started = Date.now();
       const answer = await client.projects(scenario.org);
@@ -143,7 +184,12 @@ describe('failures', () => {
   test('429 with only X-Sentry-Rate-Limit-Reset: waits until the reset, then succeeds', async () => {
     await withFake({}, async (fake) => {
       const reset = Math.ceil(Date.now() / 1000) + 1;
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/projects/`, status: 429, headers: { 'X-Sentry-Rate-Limit-Reset': String(reset), 'X-Sentry-Rate-Limit-Remaining': '0' }, times: 1 });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/projects/`,
+        status: 429,
+        headers: { 'X-Sentry-Rate-Limit-Reset': String(reset), 'X-Sentry-Rate-Limit-Remaining': '0' },
+        times: 1,
+      });
       const client = clientFor(fake);
       const answer = await client.projects(scenario.org);
       await client.close();
@@ -154,7 +200,12 @@ describe('failures', () => {
 
   test('429 asking for a long wait is not retried; the message says when to try again', async () => {
     await withFake({}, async (fake) => {
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/projects/`, status: 429, headers: { 'Retry-After': '600' }, times: 1 });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/projects/`,
+        status: 429,
+        headers: { 'Retry-After': '600' },
+        times: 1,
+      });
       const client = clientFor(fake);
       const answer = await client.projects(scenario.org);
       await client.close();
@@ -208,7 +259,18 @@ describe('failures', () => {
       const client = clientFor(fake);
       fake.inject({ path: `/api/0/organizations/${scenario.org}/projects/`, status: 200, body: '{"oops": ' });
       const malformed = await client.projects(scenario.org);
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/issues/1001/`, status: 200, body: JSON.stringify({ id: '1001', shortId: 'X-1', title: 't', status: 'unresolved', project: { id: '1' }, count: { many: true } }) });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/issues/1001/`,
+        status: 200,
+        body: JSON.stringify({
+          id: '1001',
+          shortId: 'X-1',
+          title: 't',
+          status: 'unresolved',
+          project: { id: '1' },
+          count: { many: true },
+        }),
+      });
       const broken = await client.issue(scenario.org, '1001');
       await client.close();
       assert.ok(!malformed.ok && malformed.error.kind === 'malformed');
@@ -219,7 +281,12 @@ describe('failures', () => {
 
   test('an unreachable server is a network error with a hint', async () => {
     const port = await freePort();
-    const client = SentryClient.create({ baseUrl: `http://127.0.0.1:${port}`, token: DEFAULT_TOKEN, log: silentLogger, retry: { ...fast, maxRetries: 1 } });
+    const client = SentryClient.create({
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: DEFAULT_TOKEN,
+      log: silentLogger,
+      retry: { ...fast, maxRetries: 1 },
+    });
     const answer = await client.organizations();
     await client.close();
     assert.ok(!answer.ok);
@@ -231,16 +298,19 @@ describe('failures', () => {
 describe('rate limits and concurrency', () => {
   test('respects X-Sentry-Rate-Limit-ConcurrentLimit: never more requests in flight than the server allows', async () => {
     const data = defaultScenario();
-    await withFake({ data, rateLimit: { concurrentLimit: 2 }, concurrencyLimit: 2, responseDelayMs: 20 }, async (fake) => {
-      const client = clientFor(fake, { maxConcurrency: 8 });
-      assert.ok((await client.projects(scenario.org)).ok, 'first answer teaches the limit');
-      const ids = data.issues.map((issue) => issue.id);
-      const answers = await Promise.all(ids.map((id) => client.issue(scenario.org, id)));
-      await client.close();
-      assert.ok(answers.every((answer) => answer.ok));
-      assert.ok(fake.maxConcurrency <= 2, `max in flight ${fake.maxConcurrency}`);
-      assert.equal(fake.requests.filter((request) => request.status === 429).length, 0);
-    });
+    await withFake(
+      { data, rateLimit: { concurrentLimit: 2 }, concurrencyLimit: 2, responseDelayMs: 20 },
+      async (fake) => {
+        const client = clientFor(fake, { maxConcurrency: 8 });
+        assert.ok((await client.projects(scenario.org)).ok, 'first answer teaches the limit');
+        const ids = data.issues.map((issue) => issue.id);
+        const answers = await Promise.all(ids.map((id) => client.issue(scenario.org, id)));
+        await client.close();
+        assert.ok(answers.every((answer) => answer.ok));
+        assert.ok(fake.maxConcurrency <= 2, `max in flight ${fake.maxConcurrency}`);
+        assert.equal(fake.requests.filter((request) => request.status === 429).length, 0);
+      },
+    );
   });
 
   test('loads in parallel up to the bound, not one request after another', async () => {
@@ -273,9 +343,18 @@ describe('hosts and backends', () => {
 
   test('GlitchTip is detected and served from its top-level issue paths', async () => {
     await withFake({ flavour: 'glitchtip' }, async (fake) => {
-      const client = await SentryClient.detect({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast });
+      const client = await SentryClient.detect({
+        baseUrl: fake.url,
+        token: DEFAULT_TOKEN,
+        log: silentLogger,
+        retry: fast,
+      });
       assert.equal(client.backend.kind, 'glitchtip');
-      const issues = await client.issues(scenario.org, { projectId: scenario.projects.web.id, query: 'is:unresolved', sort: 'freq' });
+      const issues = await client.issues(scenario.org, {
+        projectId: scenario.projects.web.id,
+        query: 'is:unresolved',
+        sort: 'freq',
+      });
       assert.ok(issues.ok, !issues.ok ? issues.error.message : '');
       const first = issues.value[0];
       assert.ok(first);
@@ -294,7 +373,12 @@ describe('hosts and backends', () => {
 
   test('Sentry is detected as Sentry, and a resolve reaches it as the right PUT', async () => {
     await withFake({}, async (fake) => {
-      const client = await SentryClient.detect({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast });
+      const client = await SentryClient.detect({
+        baseUrl: fake.url,
+        token: DEFAULT_TOKEN,
+        log: silentLogger,
+        retry: fast,
+      });
       assert.equal(client.backend.kind, 'sentry');
       const answer = await client.updateIssue(scenario.org, '1001', { action: 'resolveInNextRelease' });
       await client.close();

@@ -7,14 +7,29 @@ import { SentryClient } from '../../../../src/core/api/client';
 import { stackOfEvent } from '../../../../src/core/api/eventSchema';
 import { silentLogger } from '../../../../src/core/log';
 import { quoteSearchValue } from '../../../../src/core/scan/searchQuoting';
-import { DEFAULT_TOKEN, defaultScenario, event, exception, scenario, sentryIoWindows, withFakeSentry, type FakeSentry } from '../../../support/fakeSentry';
+import {
+  DEFAULT_TOKEN,
+  defaultScenario,
+  event,
+  exception,
+  scenario,
+  sentryIoWindows,
+  withFakeSentry,
+  type FakeSentry,
+} from '../../../support/fakeSentry';
 
 const { web } = scenario.projects;
 const releaseQuery = `release:${quoteSearchValue(scenario.releases.v120)}`;
 const eventsPath = `/api/0/organizations/${scenario.org}/events/`;
 
 function clientFor(fake: FakeSentry): SentryClient {
-  return SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: { baseDelayMs: 5, maxDelayMs: 20 }, backend: fake.flavour });
+  return SentryClient.create({
+    baseUrl: fake.url,
+    token: DEFAULT_TOKEN,
+    log: silentLogger,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    backend: fake.flavour,
+  });
 }
 
 const webIssueIds = (): string[] =>
@@ -27,7 +42,11 @@ describe('organization events (Discover)', () => {
     await withFakeSentry({}, async (fake) => {
       const client = clientFor(fake);
       const ids = webIssueIds();
-      const latest = await client.latestEventIds(scenario.org, ids, { projectId: web.id, query: releaseQuery, statsPeriod: '90d' });
+      const latest = await client.latestEventIds(scenario.org, ids, {
+        projectId: web.id,
+        query: releaseQuery,
+        statsPeriod: '90d',
+      });
       assert.ok(latest.ok, latest.ok ? '' : latest.error.message);
       assert.ok(latest.value.size > 0);
       for (const id of ids) {
@@ -47,13 +66,30 @@ describe('organization events (Discover)', () => {
   test("carries each event's frames, per exception and aligned, as the per-issue event has them (without context)", async () => {
     const data = defaultScenario();
     const cart = data.issues.find((issue) => issue.id === '1001') ?? assert.fail('issue 1001');
-    const cause = exception({ type: 'RangeError', frames: [{ filename: './src/a.ts', lineNo: 3, function: 'a' }, { filename: './src/b.ts', lineNo: 4, function: 'b', inApp: false }] });
-    cart.events.push(event({ dateCreated: '2025-06-01T11:00:00Z', exceptions: [cause, exception({ frames: [{ filename: './src/c.ts', lineNo: 5, function: 'c' }] })] }));
+    const cause = exception({
+      type: 'RangeError',
+      frames: [
+        { filename: './src/a.ts', lineNo: 3, function: 'a' },
+        { filename: './src/b.ts', lineNo: 4, function: 'b', inApp: false },
+      ],
+    });
+    cart.events.push(
+      event({
+        dateCreated: '2025-06-01T11:00:00Z',
+        exceptions: [cause, exception({ frames: [{ filename: './src/c.ts', lineNo: 5, function: 'c' }] })],
+      }),
+    );
     await withFakeSentry({ data }, async (fake) => {
       const client = clientFor(fake);
-      const latest = await client.latestEventIds(scenario.org, webIssueIds(), { projectId: web.id, statsPeriod: '90d' });
+      const latest = await client.latestEventIds(scenario.org, webIssueIds(), {
+        projectId: web.id,
+        statsPeriod: '90d',
+      });
       assert.ok(latest.ok);
-      const stacks = await client.eventStacks(scenario.org, [...latest.value.values()], { projectId: web.id, statsPeriod: '90d' });
+      const stacks = await client.eventStacks(scenario.org, [...latest.value.values()], {
+        projectId: web.id,
+        statsPeriod: '90d',
+      });
       assert.ok(stacks.ok, stacks.ok ? '' : stacks.error.message);
       assert.equal(stacks.value.length, latest.value.size, 'one row per event');
       let chained = 0;
@@ -61,10 +97,35 @@ describe('organization events (Discover)', () => {
         const one = await client.latestEvent(scenario.org, row.issueId);
         assert.ok(one.ok);
         assert.equal(row.eventId, one.value.id);
-        const expected = stackOfEvent(one.value).exceptions.map((exception) => (exception.stacktrace?.frames ?? []).map(({ filename, absPath, function: fn, lineNo, colNo, inApp }) => ({ filename, absPath, function: fn, lineNo, colNo, inApp })));
-        const got = row.stacks.map((frames) => frames.map(({ filename, absPath, function: fn, lineNo, colNo, inApp }) => ({ filename, absPath, function: fn, lineNo, colNo, inApp })));
-        assert.deepEqual(got, expected.filter((frames) => frames.length > 0), `issue ${row.issueId}`);
-        assert.ok(row.stacks.flat().every((frame) => frame.context?.length === 0), 'Discover has no source context');
+        const expected = stackOfEvent(one.value).exceptions.map((exception) =>
+          (exception.stacktrace?.frames ?? []).map(({ filename, absPath, function: fn, lineNo, colNo, inApp }) => ({
+            filename,
+            absPath,
+            function: fn,
+            lineNo,
+            colNo,
+            inApp,
+          })),
+        );
+        const got = row.stacks.map((frames) =>
+          frames.map(({ filename, absPath, function: fn, lineNo, colNo, inApp }) => ({
+            filename,
+            absPath,
+            function: fn,
+            lineNo,
+            colNo,
+            inApp,
+          })),
+        );
+        assert.deepEqual(
+          got,
+          expected.filter((frames) => frames.length > 0),
+          `issue ${row.issueId}`,
+        );
+        assert.ok(
+          row.stacks.flat().every((frame) => frame.context?.length === 0),
+          'Discover has no source context',
+        );
         if (row.stacks.length > 1) chained++;
       }
       assert.ok(chained > 0, 'the scenario has a chained exception');
@@ -114,7 +175,9 @@ describe('organization events (Discover)', () => {
         if (!next) break;
         cursor = next[1];
       }
-      const events = defaultScenario().issues.filter((issue) => issue.projectId === web.id).flatMap((issue) => issue.events);
+      const events = defaultScenario()
+        .issues.filter((issue) => issue.projectId === web.id)
+        .flatMap((issue) => issue.events);
       assert.equal(seen.size, events.length, 'every event once over the pages');
       assert.ok((fake.windowCounts.admitted['organizationEvents'] ?? 0) > 1);
       assert.equal(fake.windowCounts.admitted['lists'] ?? 0, 0, 'not counted with the lists');

@@ -8,9 +8,19 @@ import { DEFAULT_TOKEN, scenario, startFakeSentry, type Flavour } from '../../..
 
 async function environmentsFrom(flavour: Flavour, token: string = DEFAULT_TOKEN) {
   const fake = await startFakeSentry({ flavour });
-  const client = SentryClient.create({ baseUrl: fake.url, token, log: silentLogger, backend: flavour, retry: { maxRetries: 0 }, timeoutMs: 2000 });
+  const client = SentryClient.create({
+    baseUrl: fake.url,
+    token,
+    log: silentLogger,
+    backend: flavour,
+    retry: { maxRetries: 0 },
+    timeoutMs: 2000,
+  });
   try {
-    return { answer: await client.environments(scenario.org), requests: fake.requestsTo(`/api/0/organizations/${scenario.org}/environments/`) };
+    return {
+      answer: await client.environments(scenario.org),
+      requests: fake.requestsTo(`/api/0/organizations/${scenario.org}/environments/`),
+    };
   } finally {
     await client.close();
     await fake.close();

@@ -7,13 +7,29 @@ import { SentryClient, type SentryClientOptions } from '../../../../src/core/api
 import { deadlineSignal } from '../../../../src/core/api/deadline';
 import { isServerBusy } from '../../../../src/core/api/errors';
 import { silentLogger, type Logger } from '../../../../src/core/log';
-import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, sentryIoWindows, withFakeSentry, type FakeSentry, type RateWindowRule } from '../../../support/fakeSentry';
+import {
+  addManyIssues,
+  DEFAULT_TOKEN,
+  defaultScenario,
+  scenario,
+  sentryIoWindows,
+  withFakeSentry,
+  type FakeSentry,
+  type RateWindowRule,
+} from '../../../support/fakeSentry';
 
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 const eventsPath = /\/issues\/[^/]+\/events\//;
 
 function clientFor(fake: FakeSentry, overrides: Partial<SentryClientOptions> = {}): SentryClient {
-  return SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, backend: fake.flavour, ...overrides });
+  return SentryClient.create({
+    baseUrl: fake.url,
+    token: DEFAULT_TOKEN,
+    log: silentLogger,
+    retry: fast,
+    backend: fake.flavour,
+    ...overrides,
+  });
 }
 
 const withFake = withFakeSentry;
@@ -36,7 +52,11 @@ describe('pacing into rate-limit windows', () => {
       const client = clientFor(fake);
       const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
       await client.close();
-      assert.deepEqual(events.filter((event) => !event.ok).map((event) => (event.ok ? '' : event.error.message)), [], 'no request lost');
+      assert.deepEqual(
+        events.filter((event) => !event.ok).map((event) => (event.ok ? '' : event.error.message)),
+        [],
+        'no request lost',
+      );
       const refused = fake.windowCounts.refused['issueEvents'] ?? 0;
       const windows = Math.ceil(ids.length / limit) + 1;
       // The first 429 teaches the limit and window; afterwards a refusal only happens at a window's edge.
@@ -47,43 +67,69 @@ describe('pacing into rate-limit windows', () => {
 
   test("with Sentry's headers the client stays inside the windows", async () => {
     const { data, ids } = manyIssues(30);
-    await withFake({ data, rateWindows: [eventWindow(10)], rateLimit: { concurrentLimit: 15 }, responseDelayMs: 20 }, async (fake) => {
-      const client = clientFor(fake);
-      const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
-      await client.close();
-      assert.ok(events.every((event) => event.ok), 'no request lost');
-      const refused = fake.windowCounts.refused['issueEvents'] ?? 0;
-      assert.ok(refused <= 3, `${refused} requests were sent into a closed window`);
-    });
+    await withFake(
+      { data, rateWindows: [eventWindow(10)], rateLimit: { concurrentLimit: 15 }, responseDelayMs: 20 },
+      async (fake) => {
+        const client = clientFor(fake);
+        const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
+        await client.close();
+        assert.ok(
+          events.every((event) => event.ok),
+          'no request lost',
+        );
+        const refused = fake.windowCounts.refused['issueEvents'] ?? 0;
+        assert.ok(refused <= 3, `${refused} requests were sent into a closed window`);
+      },
+    );
   });
 
   test("sentry.io's windows for list, details and events at once: each class keeps its own pace, nothing is lost", async () => {
     const { data, ids } = manyIssues(45);
-    await withFake({ data, rateWindows: sentryIoWindows, rateLimit: { concurrentLimit: 15 }, responseDelayMs: 20 }, async (fake) => {
-      const client = clientFor(fake);
-      const [list, events, details] = await Promise.all([
-        client.issues(scenario.org, { projectId: scenario.projects.web.id, query: 'is:unresolved' }),
-        Promise.all(ids.map((id) => client.latestEvent(scenario.org, id))),
-        Promise.all(ids.slice(0, 10).map((id) => client.issue(scenario.org, id))),
-      ]);
-      await client.close();
-      assert.ok(list.ok && events.every((event) => event.ok) && details.every((detail) => detail.ok), 'no request lost');
-      const refused = Object.values(fake.windowCounts.refused).reduce((sum, count) => sum + count, 0);
-      assert.ok(refused <= 6, `${refused} requests were sent into a closed window`);
-      assert.equal(fake.windowCounts.admitted['issueEvents'], ids.length);
-    });
+    await withFake(
+      { data, rateWindows: sentryIoWindows, rateLimit: { concurrentLimit: 15 }, responseDelayMs: 20 },
+      async (fake) => {
+        const client = clientFor(fake);
+        const [list, events, details] = await Promise.all([
+          client.issues(scenario.org, { projectId: scenario.projects.web.id, query: 'is:unresolved' }),
+          Promise.all(ids.map((id) => client.latestEvent(scenario.org, id))),
+          Promise.all(ids.slice(0, 10).map((id) => client.issue(scenario.org, id))),
+        ]);
+        await client.close();
+        assert.ok(
+          list.ok && events.every((event) => event.ok) && details.every((detail) => detail.ok),
+          'no request lost',
+        );
+        const refused = Object.values(fake.windowCounts.refused).reduce((sum, count) => sum + count, 0);
+        assert.ok(refused <= 6, `${refused} requests were sent into a closed window`);
+        assert.equal(fake.windowCounts.admitted['issueEvents'], ids.length);
+      },
+    );
   });
 
   test("GlitchTip's 429 with Retry-After: waits for it, loses nothing", async () => {
     const { data, ids } = manyIssues(12);
-    await withFake({ data, flavour: 'glitchtip', rateWindows: [{ name: 'issueEvents', path: eventsPath, limit: 5, seconds: 1 }], retryAfterSeconds: 1 }, async (fake) => {
-      const client = clientFor(fake);
-      const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
-      await client.close();
-      assert.ok(events.every((event) => event.ok), 'no request lost');
-      // After a refusal one probe goes first, so each closed window costs at most the requests then in flight.
-      assert.ok((fake.windowCounts.refused['issueEvents'] ?? 0) <= 4 * 3, `refused ${fake.windowCounts.refused['issueEvents']}`);
-    });
+    await withFake(
+      {
+        data,
+        flavour: 'glitchtip',
+        rateWindows: [{ name: 'issueEvents', path: eventsPath, limit: 5, seconds: 1 }],
+        retryAfterSeconds: 1,
+      },
+      async (fake) => {
+        const client = clientFor(fake);
+        const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
+        await client.close();
+        assert.ok(
+          events.every((event) => event.ok),
+          'no request lost',
+        );
+        // After a refusal one probe goes first, so each closed window costs at most the requests then in flight.
+        assert.ok(
+          (fake.windowCounts.refused['issueEvents'] ?? 0) <= 4 * 3,
+          `refused ${fake.windowCounts.refused['issueEvents']}`,
+        );
+      },
+    );
   });
 
   test('a Retry-After given as an HTTP date is honoured', async () => {
@@ -103,14 +149,22 @@ describe('concurrency', () => {
   test('rises to the concurrency the server announces (15), and no further', async () => {
     const { data, ids } = manyIssues(60);
     // Answers slow enough that requests overlap even on a busy machine.
-    await withFake({ data, rateLimit: { concurrentLimit: 15, limit: 10_000, remaining: 9_999 }, concurrencyLimit: 15, responseDelayMs: 200 }, async (fake) => {
-      const client = clientFor(fake);
-      const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
-      await client.close();
-      assert.ok(events.every((event) => event.ok));
-      assert.equal(fake.maxConcurrency, 15);
-      assert.equal(fake.requests.filter((request) => request.status === 429).length, 0);
-    });
+    await withFake(
+      {
+        data,
+        rateLimit: { concurrentLimit: 15, limit: 10_000, remaining: 9_999 },
+        concurrencyLimit: 15,
+        responseDelayMs: 200,
+      },
+      async (fake) => {
+        const client = clientFor(fake);
+        const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
+        await client.close();
+        assert.ok(events.every((event) => event.ok));
+        assert.equal(fake.maxConcurrency, 15);
+        assert.equal(fake.requests.filter((request) => request.status === 429).length, 0);
+      },
+    );
   });
 
   test('stays at 4 where the server announces nothing, as self-hosted Sentry', async () => {
@@ -126,21 +180,37 @@ describe('concurrency', () => {
   test('a concurrency 429 narrows the gate instead of failing the request', async () => {
     const { data, ids } = manyIssues(30);
     // The server announces 10 but lets only 3 in at once (other clients share the limit).
-    await withFake({ data, rateLimit: { concurrentLimit: 10, limit: 10_000, remaining: 9_999 }, concurrencyLimit: 3, responseDelayMs: 20 }, async (fake) => {
-      const client = clientFor(fake);
-      const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
-      await client.close();
-      assert.ok(events.every((event) => event.ok), 'no request lost');
-      const refused = fake.requests.filter((request) => request.status === 429).length;
-      assert.ok(refused < ids.length, `${refused} concurrency refusals for ${ids.length} requests`);
-    });
+    await withFake(
+      {
+        data,
+        rateLimit: { concurrentLimit: 10, limit: 10_000, remaining: 9_999 },
+        concurrencyLimit: 3,
+        responseDelayMs: 20,
+      },
+      async (fake) => {
+        const client = clientFor(fake);
+        const events = await Promise.all(ids.map((id) => client.latestEvent(scenario.org, id)));
+        await client.close();
+        assert.ok(
+          events.every((event) => event.ok),
+          'no request lost',
+        );
+        const refused = fake.requests.filter((request) => request.status === 429).length;
+        assert.ok(refused < ids.length, `${refused} concurrency refusals for ${ids.length} requests`);
+      },
+    );
   });
 });
 
 describe('giving up', () => {
   test('when no window admits anything, requests fail as rate-limited after a bounded number of tries', async () => {
     await withFake({}, async (fake) => {
-      fake.inject({ path: eventsPath, status: 429, body: JSON.stringify('Slow down'), times: Number.POSITIVE_INFINITY });
+      fake.inject({
+        path: eventsPath,
+        status: 429,
+        body: JSON.stringify('Slow down'),
+        times: Number.POSITIVE_INFINITY,
+      });
       const maxIdleWindows = 2;
       const client = clientFor(fake, { retry: { ...fast, maxIdleWindows } });
       const ids = ['1001', '1002', '1003', '1004', '1005', '1006'];
@@ -228,11 +298,21 @@ describe('endless lists', () => {
   test('a server whose every page has a new cursor but the same issues stops at the first repeated page, without duplicates', async () => {
     const { data } = manyIssues(120);
     await withFake({ data }, async (fake) => {
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/issues/`, endlessCursor: true, times: Number.POSITIVE_INFINITY });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/issues/`,
+        endlessCursor: true,
+        times: Number.POSITIVE_INFINITY,
+      });
       const warnings: string[] = [];
       const truncated: string[] = [];
-      const client = clientFor(fake, { log: { ...silentLogger, warn: (message: string) => warnings.push(message) } satisfies Logger });
-      const issues = await client.issues(scenario.org, { query: 'is:unresolved', maxIssues: 1_000, onTruncated: (message) => truncated.push(message) });
+      const client = clientFor(fake, {
+        log: { ...silentLogger, warn: (message: string) => warnings.push(message) } satisfies Logger,
+      });
+      const issues = await client.issues(scenario.org, {
+        query: 'is:unresolved',
+        maxIssues: 1_000,
+        onTruncated: (message) => truncated.push(message),
+      });
       await client.close();
       assert.ok(issues.ok);
       assert.equal(new Set(issues.value.map((issue) => issue.id)).size, issues.value.length, 'no issue twice');
@@ -246,10 +326,17 @@ describe('endless lists', () => {
 
   test('endless empty pages stop at the page bound with a warning', async () => {
     await withFake({}, async (fake) => {
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/issues/`, endlessCursor: true, times: Number.POSITIVE_INFINITY });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/issues/`,
+        endlessCursor: true,
+        times: Number.POSITIVE_INFINITY,
+      });
       const warnings: string[] = [];
       const client = clientFor(fake, { log: { ...silentLogger, warn: (message: string) => warnings.push(message) } });
-      const issues = await client.issues(scenario.org, { query: 'is:unresolved release:"no-such-release"', maxIssues: 200 });
+      const issues = await client.issues(scenario.org, {
+        query: 'is:unresolved release:"no-such-release"',
+        maxIssues: 200,
+      });
       await client.close();
       assert.ok(issues.ok);
       assert.equal(issues.value.length, 0);

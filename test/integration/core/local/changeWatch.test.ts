@@ -14,7 +14,8 @@ import { startLocalSentry } from '../../../../src/core/local/localSentry';
 import { silentLogger } from '../../../../src/core/log';
 import { envelopePath, eventEnvelope, send } from './localHttp';
 
-const event = (value: string) => eventEnvelope({ platform: 'javascript', exception: { values: [{ type: 'TypeError', value }] } });
+const event = (value: string) =>
+  eventEnvelope({ platform: 'javascript', exception: { values: [{ type: 'TypeError', value }] } });
 
 /** Resolves once `done()` holds; fails after `timeoutMs` (a bound on the wait, not a timing assertion). */
 async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -37,13 +38,21 @@ describe('the local server change signal', () => {
     const server = await startLocalSentry();
     try {
       const first = await versionOf(server.port);
-      assert.equal((await send(server.port, { method: 'GET', path: '/api/0/organizations/local/issues/?project=1' })).status, 200);
+      assert.equal(
+        (await send(server.port, { method: 'GET', path: '/api/0/organizations/local/issues/?project=1' })).status,
+        200,
+      );
       assert.equal(await versionOf(server.port), first);
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
       const afterEvent = await versionOf(server.port);
       assert.notEqual(afterEvent, first);
       const [issue] = server.store.issues();
-      const put = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issue?.id ?? ''}/`, headers: { Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ status: 'resolved' }) });
+      const put = await send(server.port, {
+        method: 'PUT',
+        path: `/api/0/organizations/local/issues/${issue?.id ?? ''}/`,
+        headers: { Authorization: `Bearer ${server.apiToken}` },
+        body: JSON.stringify({ status: 'resolved' }),
+      });
       assert.equal(put.status, 200, put.text);
       assert.notEqual(await versionOf(server.port), afterEvent);
     } finally {
@@ -55,9 +64,16 @@ describe('the local server change signal', () => {
     const server = await startLocalSentry();
     try {
       for (const path of [localChangesPath, localChangeStreamPath]) {
-        const rebound = await send(server.port, { method: 'GET', path, headers: { Host: `attacker.example:${server.port}` } });
+        const rebound = await send(server.port, {
+          method: 'GET',
+          path,
+          headers: { Host: `attacker.example:${server.port}` },
+        });
         assert.equal(rebound.status, 403);
-        const pages: Record<string, string>[] = [{ Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' }];
+        const pages: Record<string, string>[] = [
+          { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-site' },
+          { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' },
+        ];
         for (const headers of pages) {
           const page = await send(server.port, { method: 'GET', path, headers });
           assert.equal(page.status, 403, `${path} ${JSON.stringify(headers)}`);
@@ -65,11 +81,25 @@ describe('the local server change signal', () => {
           assert.doesNotMatch(page.text, /version/);
         }
       }
-      const preflight = await send(server.port, { method: 'OPTIONS', path: localChangesPath, headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' } });
+      const preflight = await send(server.port, {
+        method: 'OPTIONS',
+        path: localChangesPath,
+        headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' },
+      });
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers['access-control-allow-origin'], undefined);
       assert.equal((await send(server.port, { method: 'POST', path: localChangesPath, body: '{}' })).status, 401);
-      assert.equal((await send(server.port, { method: 'POST', path: localChangesPath, headers: { Authorization: `Bearer ${server.apiToken}` }, body: '{}' })).status, 405);
+      assert.equal(
+        (
+          await send(server.port, {
+            method: 'POST',
+            path: localChangesPath,
+            headers: { Authorization: `Bearer ${server.apiToken}` },
+            body: '{}',
+          })
+        ).status,
+        405,
+      );
     } finally {
       await server.close();
     }
@@ -80,14 +110,18 @@ describe('the local server change signal', () => {
     try {
       assert.equal((await send(server.port, { method: 'GET', path: localChangesPath })).status, 401);
       assert.equal((await send(server.port, { method: 'GET', path: localChangeStreamPath })).status, 401);
-      const allowed = await send(server.port, { method: 'GET', path: localChangesPath, headers: { Authorization: `Bearer ${server.apiToken}` } });
+      const allowed = await send(server.port, {
+        method: 'GET',
+        path: localChangesPath,
+        headers: { Authorization: `Bearer ${server.apiToken}` },
+      });
       assert.equal(allowed.status, 200, allowed.text);
     } finally {
       await server.close();
     }
   });
 
-  test('a restarted server never repeats its predecessor\'s version', async () => {
+  test("a restarted server never repeats its predecessor's version", async () => {
     const one = await startLocalSentry();
     const before = await versionOf(one.port);
     await one.close();
@@ -101,7 +135,9 @@ describe('the local server change signal', () => {
 });
 
 /** A server that answers the stream path with `answer` for the n-th request (from 1), counting requests. */
-async function streamServer(answer: (n: number, response: import('node:http').ServerResponse) => void): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+async function streamServer(
+  answer: (n: number, response: import('node:http').ServerResponse) => void,
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let requests = 0;
   const server = createServer((_request, response) => answer(++requests, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,7 +160,12 @@ describe('watchLocalChanges', () => {
     const server = await startLocalSentry();
     const changes: LocalChange[] = [];
     let gone = false;
-    const watch = watchLocalChanges({ url: server.url, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => (gone = true) });
+    const watch = watchLocalChanges({
+      url: server.url,
+      log: silentLogger,
+      onChange: (change) => changes.push(change),
+      onGone: () => (gone = true),
+    });
     try {
       // The first version is the baseline: nothing is reported for what was there before.
       await watch.ready;
@@ -137,7 +178,12 @@ describe('watchLocalChanges', () => {
       await until('a second reported change', () => changes.length >= 2);
       const second = server.store.issues().find((issue) => issue.id !== first)?.id ?? '';
       assert.deepEqual(changes[1], { issueIds: [second] });
-      const put = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${first}/`, headers: { Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ status: 'resolved' }) });
+      const put = await send(server.port, {
+        method: 'PUT',
+        path: `/api/0/organizations/local/issues/${first}/`,
+        headers: { Authorization: `Bearer ${server.apiToken}` },
+        body: JSON.stringify({ status: 'resolved' }),
+      });
       assert.equal(put.status, 200, put.text);
       await until('the triage reported', () => changes.length >= 3);
       assert.deepEqual(changes[2], { issueIds: [first] });
@@ -152,9 +198,20 @@ describe('watchLocalChanges', () => {
   test('sends the token to a server that wants it for reads, and says what is missing without one', async () => {
     const server = await startLocalSentry({ tokenForReads: true });
     let changes = 0;
-    const withToken = watchLocalChanges({ url: server.url, token: server.apiToken, log: silentLogger, onChange: () => changes++, onGone: () => undefined });
+    const withToken = watchLocalChanges({
+      url: server.url,
+      token: server.apiToken,
+      log: silentLogger,
+      onChange: () => changes++,
+      onGone: () => undefined,
+    });
     const logged: string[] = [];
-    const without = watchLocalChanges({ url: server.url, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => changes++, onGone: () => undefined });
+    const without = watchLocalChanges({
+      url: server.url,
+      log: { ...silentLogger, info: (message) => logged.push(message) },
+      onChange: () => changes++,
+      onGone: () => undefined,
+    });
     try {
       await withToken.ready;
       assert.equal((await send(server.port, { path: envelopePath('1'), body: event('one') })).status, 200);
@@ -169,10 +226,20 @@ describe('watchLocalChanges', () => {
   });
 
   test('stops quietly at a server without the stream, and tells no change', async () => {
-    const other = await streamServer((_n, response) => response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"detail":"The requested resource does not exist"}'));
+    const other = await streamServer((_n, response) =>
+      response
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end('{"detail":"The requested resource does not exist"}'),
+    );
     const logged: string[] = [];
     let events = 0;
-    const watch = watchLocalChanges({ url: other.url, retry: fastRetry, log: { ...silentLogger, info: (message) => logged.push(message) }, onChange: () => events++, onGone: () => events++ });
+    const watch = watchLocalChanges({
+      url: other.url,
+      retry: fastRetry,
+      log: { ...silentLogger, info: (message) => logged.push(message) },
+      onChange: () => events++,
+      onGone: () => events++,
+    });
     try {
       await until('the watch to give up', () => logged.length > 0);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -194,7 +261,13 @@ describe('watchLocalChanges', () => {
     });
     const warned: string[] = [];
     let events = 0;
-    const watch = watchLocalChanges({ url: broken.url, retry: fastRetry, log: { ...silentLogger, warn: (message) => warned.push(message) }, onChange: () => events++, onGone: () => events++ });
+    const watch = watchLocalChanges({
+      url: broken.url,
+      retry: fastRetry,
+      log: { ...silentLogger, warn: (message) => warned.push(message) },
+      onChange: () => events++,
+      onGone: () => events++,
+    });
     try {
       await until('the watch to give up', () => warned.length > 0);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -215,7 +288,13 @@ describe('watchLocalChanges', () => {
       else response.write(sse('version', { version: 'a:5' }) + sse('change', { version: 'a:6', issueIds: ['7'] }));
     });
     const changes: LocalChange[] = [];
-    const watch = watchLocalChanges({ url: flaky.url, retry: fastRetry, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => undefined });
+    const watch = watchLocalChanges({
+      url: flaky.url,
+      retry: fastRetry,
+      log: silentLogger,
+      onChange: (change) => changes.push(change),
+      onGone: () => undefined,
+    });
     try {
       await until('two reported changes', () => changes.length >= 2);
       assert.deepEqual(changes, [{ issueIds: undefined }, { issueIds: ['7'] }]);
@@ -232,7 +311,14 @@ describe('watchLocalChanges', () => {
       response.write(sse('version', { version: `a:${n}` }));
     });
     const changes: LocalChange[] = [];
-    const watch = watchLocalChanges({ url: silent.url, retry: fastRetry, stallMs: 50, log: silentLogger, onChange: (change) => changes.push(change), onGone: () => undefined });
+    const watch = watchLocalChanges({
+      url: silent.url,
+      retry: fastRetry,
+      stallMs: 50,
+      log: silentLogger,
+      onChange: (change) => changes.push(change),
+      onGone: () => undefined,
+    });
     try {
       await until('a reconnection', () => silent.requests() >= 2 && changes.length >= 1);
       assert.deepEqual(changes[0], { issueIds: undefined });

@@ -19,14 +19,21 @@ let client: SentryClient;
 
 before(async () => {
   workspace = realpathSync(mkdtempSync(join(tmpdir(), 'local-discover-')));
-  for (const fn of functions) writeFileSync(join(workspace, `${fn}.js`), `function ${fn}() {\n  throw new Error("${fn} failed");\n}\n`);
+  for (const fn of functions)
+    writeFileSync(join(workspace, `${fn}.js`), `function ${fn}() {\n  throw new Error("${fn} failed");\n}\n`);
   server = await startLocalSentry({ workspaceFolders: [{ name: 'shop', path: workspace }] });
   client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
   let clock = Date.now() - 3_600_000;
   for (const fn of functions) {
     clock += 1000;
     const frames = [{ filename: join(workspace, `${fn}.js`), function: fn, lineno: 2, colno: 3, in_app: true }];
-    const event = { event_id: crypto.randomUUID().replace(/-/g, ''), timestamp: clock / 1000, platform: 'node', release, exception: { values: [{ type: 'Error', value: `${fn} failed`, stacktrace: { frames } }] } };
+    const event = {
+      event_id: crypto.randomUUID().replace(/-/g, ''),
+      timestamp: clock / 1000,
+      platform: 'node',
+      release,
+      exception: { values: [{ type: 'Error', value: `${fn} failed`, stacktrace: { frames } }] },
+    };
     const answer = await send(server.port, { path: envelopePath('1'), body: eventEnvelope(event) });
     assert.equal(answer.status, 200, answer.text);
   }
@@ -40,7 +47,15 @@ after(async () => {
 test('the local Sentry refuses a Discover query, and a load of its issues marks every one through the per-issue path', async () => {
   const refused = await client.latestEventIds('local', ['1'], { projectId: '1' });
   assert.ok(!refused.ok, 'no organization events endpoint');
-  const loaded = await loadWorkspaceIssues(client, { org: 'local', project: '1', folder: { name: 'shop', path: workspace }, release, env: {}, log: silentLogger, memo: {} });
+  const loaded = await loadWorkspaceIssues(client, {
+    org: 'local',
+    project: '1',
+    folder: { name: 'shop', path: workspace },
+    release,
+    env: {},
+    log: silentLogger,
+    memo: {},
+  });
   assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
   assert.equal(loaded.value.issues.length, functions.length);
   assert.deepEqual(loaded.value.missing, []);

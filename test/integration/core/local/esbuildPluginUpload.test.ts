@@ -69,10 +69,15 @@ describe('@sentry/esbuild-plugin against the local server', () => {
   });
 
   test('creates, finalizes and deploys the build’s release', async () => {
-    const release = (await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${VERSION}/` })).json() as Record<string, unknown>;
+    const release = (
+      await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${VERSION}/` })
+    ).json() as Record<string, unknown>;
     assert.equal(release['version'], VERSION);
     assert.equal(typeof release['dateReleased'], 'string');
-    assert.deepEqual([release['deployCount'], (release['lastDeploy'] as { environment: string } | null)?.environment], [1, 'ci']);
+    assert.deepEqual(
+      [release['deployCount'], (release['lastDeploy'] as { environment: string } | null)?.environment],
+      [1, 'ci'],
+    );
   });
 
   test('uploads the maps, which symbolicate the bundle’s error by its debug ID', async () => {
@@ -87,12 +92,36 @@ describe('@sentry/esbuild-plugin against the local server', () => {
       event_id: 'f'.repeat(32),
       platform: 'node',
       release: VERSION,
-      exception: { values: [{ type: 'TypeError', value: 'the cart is empty', stacktrace: { frames: [{ abs_path: absPath, filename: absPath, function: 'r', lineno: Number(position[1]), colno: Number(position[2]), in_app: true }] } }] },
+      exception: {
+        values: [
+          {
+            type: 'TypeError',
+            value: 'the cart is empty',
+            stacktrace: {
+              frames: [
+                {
+                  abs_path: absPath,
+                  filename: absPath,
+                  function: 'r',
+                  lineno: Number(position[1]),
+                  colno: Number(position[2]),
+                  in_app: true,
+                },
+              ],
+            },
+          },
+        ],
+      },
       debug_meta: { images: [{ type: 'sourcemap', code_file: absPath, debug_id: debugId }] },
     };
     assert.equal((await send(server.port, { path: envelopePath('1'), body: eventEnvelope(event) })).status, 200);
-    const stored = (await send(server.port, { method: 'GET', path: `/api/0/projects/local/1/events/${'f'.repeat(32)}/` })).json() as {
-      entries: Array<{ type: string; data: { values: Array<{ stacktrace: { frames: Array<{ filename: string; lineNo: number }> } }> } }>;
+    const stored = (
+      await send(server.port, { method: 'GET', path: `/api/0/projects/local/1/events/${'f'.repeat(32)}/` })
+    ).json() as {
+      entries: Array<{
+        type: string;
+        data: { values: Array<{ stacktrace: { frames: Array<{ filename: string; lineNo: number }> } }> };
+      }>;
     };
     const frames = stored.entries.find((entry) => entry.type === 'exception')?.data.values[0]?.stacktrace.frames ?? [];
     assert.deepEqual([frames.at(-1)?.filename, frames.at(-1)?.lineNo], ['src/cart.js', THROW_LINE]);

@@ -45,10 +45,14 @@ describe('idle connections', () => {
 
   test('takes an event while 200 idle sockets crowd the server, keeping at most the cap open', async () => {
     for (let index = 0; index < 200; index++) sockets.push(await openIdle(server.port));
-    const answer = await send(server.port, { path: envelopePath('1'), body: eventEnvelope({ event_id: 'e'.repeat(32), message: 'through the crowd' }) });
+    const answer = await send(server.port, {
+      path: envelopePath('1'),
+      body: eventEnvelope({ event_id: 'e'.repeat(32), message: 'through the crowd' }),
+    });
     assert.equal(answer.status, 200);
     // Closing is asynchronous: give the closes a moment to reach this side, boundedly.
-    for (let round = 0; round < 50 && sockets.filter((socket) => !socket.destroyed).length > 20; round++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let round = 0; round < 50 && sockets.filter((socket) => !socket.destroyed).length > 20; round++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     assert.ok(sockets.filter((socket) => !socket.destroyed).length <= 20);
   });
 });

@@ -32,7 +32,9 @@ describe("a local Sentry's token, seen from another process", () => {
   });
 
   test('the API index grants write scopes only with the server token', async () => {
-    const scopes = async (headers: Record<string, string>) => ((await send(server.port, { method: 'GET', path: '/api/0/', headers })).json() as { auth: { scopes: string[] } }).auth.scopes;
+    const scopes = async (headers: Record<string, string>) =>
+      ((await send(server.port, { method: 'GET', path: '/api/0/', headers })).json() as { auth: { scopes: string[] } })
+        .auth.scopes;
     assert.ok(!(await scopes({})).includes('event:write'));
     assert.ok((await scopes({})).includes('event:read'));
     assert.ok(!(await scopes({ Authorization: `Bearer ${'0'.repeat(64)}` })).includes('event:write'));
@@ -40,7 +42,10 @@ describe("a local Sentry's token, seen from another process", () => {
   });
 
   test("finds the token of the store that serves, skipping another store's and a missing one", async () => {
-    assert.equal(await findLocalApiToken(server.url, [windowStore, join(root, 'missing'), serveStore]), server.apiToken);
+    assert.equal(
+      await findLocalApiToken(server.url, [windowStore, join(root, 'missing'), serveStore]),
+      server.apiToken,
+    );
     assert.equal(await findLocalApiToken(server.url, [windowStore, join(root, 'missing')]), undefined);
   });
 

@@ -19,7 +19,10 @@ describe('malformed envelopes over HTTP', () => {
   let server: LocalSentry;
   before(async () => {
     // Small caps, so that what the server may hold at once is far below what the bombs expand to.
-    server = await startLocalSentry({ storeLimits: { maxEvents: 50, maxEventsPerIssue: 10, maxIssues: 20 }, ingestLimits: { maxBodyBytes: 2_000_000, maxDecompressedBytes: 2_000_000 } });
+    server = await startLocalSentry({
+      storeLimits: { maxEvents: 50, maxEventsPerIssue: 10, maxIssues: 20 },
+      ingestLimits: { maxBodyBytes: 2_000_000, maxDecompressedBytes: 2_000_000 },
+    });
   });
   after(() => server.close());
 
@@ -37,18 +40,41 @@ describe('malformed envelopes over HTTP', () => {
     const body = fc.oneof(
       fc.uint8Array({ maxLength: 4096 }).map((bytes) => Buffer.from(bytes)),
       fc.json().map((json) => `{}\n{"type":"event"}\n${json}\n`),
-      fc.record({ message: fc.string(), level: fc.string(), tags: fc.dictionary(fc.string(), fc.string()), fingerprint: fc.array(fc.string()) }).map((event) => eventEnvelope(event)),
-      fc.array(fc.tuple(fc.constantFrom('event', 'session', 'attachment', 'x'), fc.string(), fc.option(fc.integer({ min: -5, max: 300 }))), { maxLength: 5 }).map(
-        (items) => `{}\n${items.map(([type, payload, length]) => `${JSON.stringify(length === null ? { type } : { type, length })}\n${payload}\n`).join('')}`,
-      ),
+      fc
+        .record({
+          message: fc.string(),
+          level: fc.string(),
+          tags: fc.dictionary(fc.string(), fc.string()),
+          fingerprint: fc.array(fc.string()),
+        })
+        .map((event) => eventEnvelope(event)),
+      fc
+        .array(
+          fc.tuple(
+            fc.constantFrom('event', 'session', 'attachment', 'x'),
+            fc.string(),
+            fc.option(fc.integer({ min: -5, max: 300 })),
+          ),
+          { maxLength: 5 },
+        )
+        .map(
+          (items) =>
+            `{}\n${items.map(([type, payload, length]) => `${JSON.stringify(length === null ? { type } : { type, length })}\n${payload}\n`).join('')}`,
+        ),
     );
     const encoding = fc.constantFrom(undefined, 'gzip', 'deflate', 'br', 'identity', 'compress');
-    const path = fc.oneof(fc.constant(envelopePath('2')), fc.constant('/api/2/store/?sentry_key=k'), fc.constant('/api/2/envelope/'), fc.string().map((text) => `/api/${encodeURIComponent(text)}/envelope/?sentry_key=k`));
+    const path = fc.oneof(
+      fc.constant(envelopePath('2')),
+      fc.constant('/api/2/store/?sentry_key=k'),
+      fc.constant('/api/2/envelope/'),
+      fc.string().map((text) => `/api/${encodeURIComponent(text)}/envelope/?sentry_key=k`),
+    );
     await fc.assert(
       fc.asyncProperty(body, encoding, path, fc.boolean(), async (content, contentEncoding, target, compress) => {
         const bytes = Buffer.from(content);
         const sent = compress && contentEncoding === 'gzip' ? gzipSync(bytes) : bytes;
-        const headers: Record<string, string> = contentEncoding === undefined ? {} : { 'Content-Encoding': contentEncoding };
+        const headers: Record<string, string> =
+          contentEncoding === undefined ? {} : { 'Content-Encoding': contentEncoding };
         const answer = await send(server.port, { path: target, headers, body: sent });
         assert.ok(answer.status >= 200 && answer.status < 500, `${answer.status} ${answer.text}`);
       }),
@@ -66,7 +92,11 @@ describe('malformed envelopes over HTTP', () => {
     const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024, 0x41));
     const heapBefore = process.memoryUsage().heapUsed;
     for (let round = 0; round < 10; round++) {
-      const answer = await send(server.port, { path: envelopePath('2'), headers: { 'Content-Encoding': 'gzip' }, body: bomb });
+      const answer = await send(server.port, {
+        path: envelopePath('2'),
+        headers: { 'Content-Encoding': 'gzip' },
+        body: bomb,
+      });
       assert.equal(answer.status, 413);
     }
     // At most 2 MB per refused bomb can have been buffered, collected or not.

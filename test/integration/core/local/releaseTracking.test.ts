@@ -25,7 +25,8 @@ let clock = Date.now() - 3_600_000;
 
 before(async () => {
   workspace = realpathSync(mkdtempSync(join(tmpdir(), 'local-releases-')));
-  for (const fn of functions) writeFileSync(join(workspace, `${fn}.js`), `function ${fn}() {\n  throw new Error("${fn} failed");\n}\n`);
+  for (const fn of functions)
+    writeFileSync(join(workspace, `${fn}.js`), `function ${fn}() {\n  throw new Error("${fn} failed");\n}\n`);
   server = await startLocalSentry({ workspaceFolders: [{ name: 'shop', path: workspace }] });
   client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
   await sendThreeReleases();
@@ -46,7 +47,17 @@ async function fail(fn: Failing, release: string): Promise<void> {
     release,
     environment: 'production',
     user: { id: `user-${fn}` },
-    exception: { values: [{ type: 'Error', value: `${fn} failed`, stacktrace: { frames: [{ filename: join(workspace, `${fn}.js`), function: fn, lineno: 2, colno: 3, in_app: true }] } }] },
+    exception: {
+      values: [
+        {
+          type: 'Error',
+          value: `${fn} failed`,
+          stacktrace: {
+            frames: [{ filename: join(workspace, `${fn}.js`), function: fn, lineno: 2, colno: 3, in_app: true }],
+          },
+        },
+      ],
+    },
   };
   const answer = await send(server.port, { path: envelopePath('1'), body: eventEnvelope(event) });
   assert.equal(answer.status, 200, answer.text);
@@ -60,7 +71,8 @@ async function issueIdOf(fn: Failing): Promise<string> {
   return found.id;
 }
 
-const names = (entries: readonly ComparedIssue[]): string[] => entries.map((entry) => entry.issue.title.replace(/^Error: | failed$/g, '')).sort();
+const names = (entries: readonly ComparedIssue[]): string[] =>
+  entries.map((entry) => entry.issue.title.replace(/^Error: | failed$/g, '')).sort();
 
 async function sendThreeReleases(): Promise<void> {
   // 1.0.0: checkout and payment fail. 1.1.0: checkout again, search is new. Payment is resolved, then 1.2.0 brings it
@@ -83,12 +95,21 @@ test('compares a release with the one before it: new, regressed and gone', async
   assert.deepEqual(names(compared.value.new), ['render']);
   assert.deepEqual(names(compared.value.regressed), ['payment']);
   assert.deepEqual(names(compared.value.gone), ['checkout', 'search']);
-  assert.deepEqual(compared.value.regressed[0]?.story, { kind: 'regressed', firstRelease: 'shop@1.0.0', lastRelease: 'shop@1.2.0' });
+  assert.deepEqual(compared.value.regressed[0]?.story, {
+    kind: 'regressed',
+    firstRelease: 'shop@1.0.0',
+    lastRelease: 'shop@1.2.0',
+  });
   assert.equal(compared.value.regressed[0]?.count, 1, 'events within 1.2.0 only');
 });
 
 test('compares with an explicit base', async () => {
-  const compared = await compareReleases(client, { org: 'local', projectId: '1', release: 'shop@1.1.0', base: 'shop@1.0.0' });
+  const compared = await compareReleases(client, {
+    org: 'local',
+    projectId: '1',
+    release: 'shop@1.1.0',
+    base: 'shop@1.0.0',
+  });
   assert.ok(compared.ok, compared.ok ? '' : compared.error.message);
   assert.deepEqual(names(compared.value.new), ['search']);
   assert.deepEqual(names(compared.value.regressed), []);
@@ -96,8 +117,20 @@ test('compares with an explicit base', async () => {
 });
 
 test("the workspace load tells each open issue's story in its release", async () => {
-  const loaded = await loadWorkspaceIssues(client, { org: 'local', project: '1', folder: { name: 'shop', path: workspace }, release: 'shop@1.2.0', env: {}, log: silentLogger });
+  const loaded = await loadWorkspaceIssues(client, {
+    org: 'local',
+    project: '1',
+    folder: { name: 'shop', path: workspace },
+    release: 'shop@1.2.0',
+    env: {},
+    log: silentLogger,
+  });
   assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
-  const stories = Object.fromEntries(loaded.value.issues.map((issue) => [issue.title.replace(/^Error: | failed$/g, ''), storyOf(issue, 'shop@1.2.0').kind]));
+  const stories = Object.fromEntries(
+    loaded.value.issues.map((issue) => [
+      issue.title.replace(/^Error: | failed$/g, ''),
+      storyOf(issue, 'shop@1.2.0').kind,
+    ]),
+  );
   assert.deepEqual(stories, { payment: 'regressed', render: 'new' });
 });

@@ -14,7 +14,15 @@ import { startLocalSentry, type LocalSentry } from '../../../../src/core/local/l
 import { STORE_FILE } from '../../../../src/core/local/store/storeLog';
 import { envelopePath, eventEnvelope, send } from './localHttp';
 
-const SECRETS = ['hunter2', 'sk_live_abcdef123456', '4111 1111 1111 1111', 'ann@example.com', 'sess-8d7f', 'qtok-55', 'xyz-private-key'];
+const SECRETS = [
+  'hunter2',
+  'sk_live_abcdef123456',
+  '4111 1111 1111 1111',
+  'ann@example.com',
+  'sess-8d7f',
+  'qtok-55',
+  'xyz-private-key',
+];
 
 const sensitiveEvent = {
   event_id: 'f'.repeat(32),
@@ -47,7 +55,10 @@ describe('scrubbing at ingest', () => {
     const posted = await send(server.port, { path: envelopePath('1'), body: eventEnvelope(sensitiveEvent) });
     assert.equal(posted.status, 200);
     const issueId = server.store.issues()[0]?.id ?? '';
-    const latest = await send(server.port, { method: 'GET', path: `/api/0/organizations/local/issues/${issueId}/events/latest/` });
+    const latest = await send(server.port, {
+      method: 'GET',
+      path: `/api/0/organizations/local/issues/${issueId}/events/latest/`,
+    });
     assert.equal(latest.status, 200);
     const issue = await send(server.port, { method: 'GET', path: `/api/0/organizations/local/issues/${issueId}/` });
     const stored = readFileSync(join(storeDirectory, STORE_FILE), 'utf8');
@@ -56,13 +67,21 @@ describe('scrubbing at ingest', () => {
       assert.ok(!issue.text.includes(secret), `the Web API issue holds ${secret}`);
       assert.ok(!stored.includes(secret), `the store file holds ${secret}`);
     }
-    const event = latest.json() as { entries: Array<{ type: string; data: Record<string, unknown> }>; context: Record<string, unknown>; user: { ip_address: unknown }; tags: Array<{ key: string; value: string }> };
+    const event = latest.json() as {
+      entries: Array<{ type: string; data: Record<string, unknown> }>;
+      context: Record<string, unknown>;
+      user: { ip_address: unknown };
+      tags: Array<{ key: string; value: string }>;
+    };
     // The client's address (127.0.0.1 here, also the server's own host in permalinks) is not kept anywhere.
     assert.equal(event.user.ip_address, null);
     assert.ok(!event.tags.some((tag) => tag.value.startsWith('ip:')));
     assert.doesNotMatch(stored, /"ip_address":"127|ip:127/);
     const request = event.entries.find((entry) => entry.type === 'request')?.data ?? {};
-    assert.deepEqual((request['headers'] as Array<[string, string]>).find(([key]) => key === 'Authorization'), ['Authorization', '[Filtered]']);
+    assert.deepEqual(
+      (request['headers'] as Array<[string, string]>).find(([key]) => key === 'Authorization'),
+      ['Authorization', '[Filtered]'],
+    );
     assert.equal(request['url'], 'http://shop.example/pay?access_token=[Filtered]&page=2');
     assert.deepEqual(event.context, { password: '[Filtered]', config: { apiKey: '[Filtered]', region: 'eu' } });
 
@@ -84,7 +103,10 @@ describe('scrubbing at ingest', () => {
     try {
       await send(keeping.port, { path: envelopePath('1'), body: eventEnvelope(sensitiveEvent) });
       const issueId = keeping.store.issues()[0]?.id ?? '';
-      const latest = await send(keeping.port, { method: 'GET', path: `/api/0/organizations/local/issues/${issueId}/events/latest/` });
+      const latest = await send(keeping.port, {
+        method: 'GET',
+        path: `/api/0/organizations/local/issues/${issueId}/events/latest/`,
+      });
       assert.equal((latest.json() as { user: { ip_address: string } }).user.ip_address, '127.0.0.1');
       assert.ok(!latest.text.includes('hunter2'), 'the other rules still apply');
     } finally {

@@ -77,7 +77,12 @@ export function writeSdkWorkspace(): SdkWorkspace {
  * Runs the app with the DSN (empty for none); `crash` adds an uncaught exception after the handled ones; `env` adds
  * variables such as `SENTRY_SPOTLIGHT`. Its stdout says whether the SDK flushed.
  */
-export function runSdkApp(workspace: string, dsn: string, mode: 'handled' | 'crash' = 'handled', env: Record<string, string> = {}): Promise<ProcessRun> {
+export function runSdkApp(
+  workspace: string,
+  dsn: string,
+  mode: 'handled' | 'crash' = 'handled',
+  env: Record<string, string> = {},
+): Promise<ProcessRun> {
   return runNodeScript(join(workspace, 'src', 'app.js'), [dsn, mode], {
     cwd: workspace,
     env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir(), SENTRY_NODE_PATH: require.resolve('@sentry/node'), ...env },

@@ -74,7 +74,9 @@ function servePage(root: string, dsn: string): Promise<Server> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') {
       response.writeHead(200, { 'Content-Type': 'text/html' });
-      response.end(`<!doctype html><script>window.DSN = ${JSON.stringify(dsn)};</script><script src="/dist/bundle.js"></script>`);
+      response.end(
+        `<!doctype html><script>window.DSN = ${JSON.stringify(dsn)};</script><script src="/dist/bundle.js"></script>`,
+      );
       return;
     }
     const file = normalize(join(root, path));
@@ -88,59 +90,86 @@ function servePage(root: string, dsn: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('@sentry/browser in headless Chromium against the local server', { skip: available ? false : 'Chromium or test/e2e/node_modules/playwright-core is not installed' }, () => {
-  let workspace: string;
-  let sentry: LocalSentry;
-  let page: Server;
-  let browser: Browser;
+describe(
+  '@sentry/browser in headless Chromium against the local server',
+  { skip: available ? false : 'Chromium or test/e2e/node_modules/playwright-core is not installed' },
+  () => {
+    let workspace: string;
+    let sentry: LocalSentry;
+    let page: Server;
+    let browser: Browser;
 
-  before(async () => {
-    workspace = realpathSync(mkdtempSync(join(tmpdir(), 'local-browser-app-')));
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(workspace, file)), { recursive: true });
-      writeFileSync(join(workspace, file), text);
-    }
-    buildSync({
-      entryPoints: [join(workspace, 'src/main.js')],
-      bundle: true,
-      minify: true,
-      sourcemap: 'linked',
-      format: 'iife',
-      platform: 'browser',
-      outfile: join(workspace, 'dist/bundle.js'),
-      nodePaths: [join(repoRoot, 'node_modules')],
-      logLevel: 'silent',
+    before(async () => {
+      workspace = realpathSync(mkdtempSync(join(tmpdir(), 'local-browser-app-')));
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(workspace, file)), { recursive: true });
+        writeFileSync(join(workspace, file), text);
+      }
+      buildSync({
+        entryPoints: [join(workspace, 'src/main.js')],
+        bundle: true,
+        minify: true,
+        sourcemap: 'linked',
+        format: 'iife',
+        platform: 'browser',
+        outfile: join(workspace, 'dist/bundle.js'),
+        nodePaths: [join(repoRoot, 'node_modules')],
+        logLevel: 'silent',
+      });
+      sentry = await startLocalSentry({ workspaceFolders: [{ name: 'storefront', path: workspace }] });
+      page = await servePage(workspace, sentry.dsn('5', 'browserkey'));
+      const chromium = (createRequire(join(playwrightDir, 'package.json'))('playwright-core') as { chromium: Chromium })
+        .chromium;
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
     });
-    sentry = await startLocalSentry({ workspaceFolders: [{ name: 'storefront', path: workspace }] });
-    page = await servePage(workspace, sentry.dsn('5', 'browserkey'));
-    const chromium = (createRequire(join(playwrightDir, 'package.json'))('playwright-core') as { chromium: Chromium }).chromium;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  });
-  after(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (page ? page.close(() => resolve()) : resolve()));
-    await sentry?.close();
-    rmSync(workspace, { recursive: true, force: true });
-  });
+    after(async () => {
+      await browser?.close();
+      await new Promise<void>((resolve) => (page ? page.close(() => resolve()) : resolve()));
+      await sentry?.close();
+      rmSync(workspace, { recursive: true, force: true });
+    });
 
-  test('marks the minified bundle’s error at its original line, grouped, with its counts', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(`http://localhost:${(page.address() as AddressInfo).port}/`);
-    await tab.waitForFunction('window.DONE !== undefined', undefined, { timeout: 30_000 });
-    const client = await SentryClient.detect({ baseUrl: sentry.url, log: silentLogger });
-    try {
-      const loaded = await loadWorkspaceIssues(client, { org: 'local', project: '5', folder: { name: 'storefront', path: workspace }, env: {}, log: silentLogger });
-      assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
-      assert.equal(loaded.value.issues.length, 1, 'both errors are one issue');
-      const raised = loaded.value.index.allHits().find((hit) => hit.role === 'raised');
-      assert.deepEqual([raised?.file, raised?.line, raised?.count, raised?.userCount], ['src/cart.js', THROW_LINE, 2, 1]);
-      const event = loaded.value.events.get(loaded.value.issues[0]?.id ?? '');
-      const exception = event?.entries.find((entry) => entry.type === 'exception')?.data as { values: Array<{ stacktrace: { frames: Array<Record<string, unknown>> }; rawStacktrace: { frames: Array<Record<string, unknown>> } | null }> };
-      const frames = exception.values[0]?.stacktrace.frames ?? [];
-      assert.equal(frames[frames.length - 1]?.['function'], 'computeTotal', 'the original function name');
-      assert.match(String(exception.values[0]?.rawStacktrace?.frames.at(-1)?.['filename']), /\/dist\/bundle\.js$/, 'the minified frames are kept');
-    } finally {
-      await client.close();
-    }
-  });
-});
+    test('marks the minified bundle’s error at its original line, grouped, with its counts', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(`http://localhost:${(page.address() as AddressInfo).port}/`);
+      await tab.waitForFunction('window.DONE !== undefined', undefined, { timeout: 30_000 });
+      const client = await SentryClient.detect({ baseUrl: sentry.url, log: silentLogger });
+      try {
+        const loaded = await loadWorkspaceIssues(client, {
+          org: 'local',
+          project: '5',
+          folder: { name: 'storefront', path: workspace },
+          env: {},
+          log: silentLogger,
+        });
+        assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
+        assert.equal(loaded.value.issues.length, 1, 'both errors are one issue');
+        const raised = loaded.value.index.allHits().find((hit) => hit.role === 'raised');
+        assert.deepEqual(
+          [raised?.file, raised?.line, raised?.count, raised?.userCount],
+          ['src/cart.js', THROW_LINE, 2, 1],
+        );
+        const event = loaded.value.events.get(loaded.value.issues[0]?.id ?? '');
+        const exception = event?.entries.find((entry) => entry.type === 'exception')?.data as {
+          values: Array<{
+            stacktrace: { frames: Array<Record<string, unknown>> };
+            rawStacktrace: { frames: Array<Record<string, unknown>> } | null;
+          }>;
+        };
+        const frames = exception.values[0]?.stacktrace.frames ?? [];
+        assert.equal(frames[frames.length - 1]?.['function'], 'computeTotal', 'the original function name');
+        assert.match(
+          String(exception.values[0]?.rawStacktrace?.frames.at(-1)?.['filename']),
+          /\/dist\/bundle\.js$/,
+          'the minified frames are kept',
+        );
+      } finally {
+        await client.close();
+      }
+    });
+  },
+);

@@ -15,7 +15,12 @@ const VERSION = 'shop@3.1.0';
 /** A git checkout with two commits by a known author, for set-commits. */
 function gitCheckout(): { path: string; head: string } {
   const path = mkdtempSync(join(tmpdir(), 'local-releases-git-'));
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: path, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: path, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: path,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', HOME: path, GIT_CONFIG_NOSYSTEM: '1' },
+    }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'Ada Lovelace');
   git('config', 'user.email', 'ada@example.com');
@@ -36,9 +41,13 @@ describe('sentry-cli releases against the local server', () => {
   let server: LocalSentry;
   let checkout: { path: string; head: string };
   // sentry-cli carries the local server's token as SENTRY_AUTH_TOKEN, as the README tells users to set it.
-  const cli = (args: string[], cwd?: string) => runSentryCli(server.url, args, { token: server.apiToken, ...(cwd === undefined ? {} : { cwd }) });
+  const cli = (args: string[], cwd?: string) =>
+    runSentryCli(server.url, args, { token: server.apiToken, ...(cwd === undefined ? {} : { cwd }) });
   const releaseJson = async (version: string): Promise<Record<string, unknown>> => {
-    const answer = await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${encodeURIComponent(version)}/` });
+    const answer = await send(server.port, {
+      method: 'GET',
+      path: `/api/0/organizations/local/releases/${encodeURIComponent(version)}/`,
+    });
     assert.equal(answer.status, 200, answer.text);
     return answer.json() as Record<string, unknown>;
   };
@@ -55,10 +64,15 @@ describe('sentry-cli releases against the local server', () => {
   });
 
   test('refuses a release change from a sentry-cli without the local token, and stores nothing', async () => {
-    const refused = await runSentryCli(server.url, ['releases', 'new', 'shop@0.0.1-untrusted', '--project', '1'], { token: 'not-the-local-token' });
+    const refused = await runSentryCli(server.url, ['releases', 'new', 'shop@0.0.1-untrusted', '--project', '1'], {
+      token: 'not-the-local-token',
+    });
     assert.notEqual(refused.code, 0, refused.stdout);
     assert.match(refused.stderr, /Invalid token.*local-api-token/s);
-    const answer = await send(server.port, { method: 'GET', path: '/api/0/organizations/local/releases/shop%400.0.1-untrusted/' });
+    const answer = await send(server.port, {
+      method: 'GET',
+      path: '/api/0/organizations/local/releases/shop%400.0.1-untrusted/',
+    });
     assert.equal(answer.status, 404, answer.text);
   });
 
@@ -72,7 +86,10 @@ describe('sentry-cli releases against the local server', () => {
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /shop@3\.1\.0/);
     const release = await releaseJson(VERSION);
-    assert.deepEqual([release['dateReleased'], (release['projects'] as Array<{ id: number }>).map((project) => project.id)], [null, [1]]);
+    assert.deepEqual(
+      [release['dateReleased'], (release['projects'] as Array<{ id: number }>).map((project) => project.id)],
+      [null, [1]],
+    );
   });
 
   test('sets the commits of the local git checkout and finalizes', async () => {
@@ -97,16 +114,34 @@ describe('sentry-cli releases against the local server', () => {
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /staging/);
     const release = await releaseJson(VERSION);
-    assert.deepEqual([release['deployCount'], (release['lastDeploy'] as { environment: string }).environment], [1, 'staging']);
+    assert.deepEqual(
+      [release['deployCount'], (release['lastDeploy'] as { environment: string }).environment],
+      [1, 'staging'],
+    );
   });
 
   test('keeps what was set after a restart, together with the releases events name', async () => {
-    assert.equal((await send(server.port, { path: envelopePath('1'), body: eventEnvelope({ event_id: 'd'.repeat(32), message: 'hi', release: 'shop@3.0.0' }) })).status, 200);
+    assert.equal(
+      (
+        await send(server.port, {
+          path: envelopePath('1'),
+          body: eventEnvelope({ event_id: 'd'.repeat(32), message: 'hi', release: 'shop@3.0.0' }),
+        })
+      ).status,
+      200,
+    );
     await server.close();
     server = await startLocalSentry({ storeDirectory: storeDir });
     const release = await releaseJson(VERSION);
-    assert.deepEqual([release['commitCount'], release['deployCount'], typeof release['dateReleased']], [2, 1, 'string']);
-    const versions = ((await (await send(server.port, { method: 'GET', path: '/api/0/organizations/local/releases/' })).json()) as Array<{ version: string }>).map((item) => item.version);
+    assert.deepEqual(
+      [release['commitCount'], release['deployCount'], typeof release['dateReleased']],
+      [2, 1, 'string'],
+    );
+    const versions = (
+      (await (
+        await send(server.port, { method: 'GET', path: '/api/0/organizations/local/releases/' })
+      ).json()) as Array<{ version: string }>
+    ).map((item) => item.version);
     assert.deepEqual(versions.sort(), ['shop@3.0.0', VERSION]);
   });
 
@@ -119,13 +154,24 @@ describe('sentry-cli releases against the local server', () => {
     assert.match(refused.stderr, /referenced by active issues/);
     const deleted = await cli(['releases', 'delete', VERSION]);
     assert.equal(deleted.code, 0, deleted.stderr);
-    assert.equal((await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${VERSION}/` })).status, 404);
+    assert.equal(
+      (await send(server.port, { method: 'GET', path: `/api/0/organizations/local/releases/${VERSION}/` })).status,
+      404,
+    );
   });
 
   test('refuses a version Sentry does not allow and an unknown project slug with 400s', async () => {
-    const badVersion = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ version: 'a/b', projects: ['1'] }) });
+    const badVersion = await send(server.port, {
+      path: '/api/0/organizations/local/releases/',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` },
+      body: JSON.stringify({ version: 'a/b', projects: ['1'] }),
+    });
     assert.equal(badVersion.status, 400);
-    const badProject = await send(server.port, { path: '/api/0/organizations/local/releases/', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: JSON.stringify({ version: 'x@1', projects: ['nope'] }) });
+    const badProject = await send(server.port, {
+      path: '/api/0/organizations/local/releases/',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` },
+      body: JSON.stringify({ version: 'x@1', projects: ['nope'] }),
+    });
     assert.equal(badProject.status, 400);
     assert.match(badProject.text, /project/);
   });

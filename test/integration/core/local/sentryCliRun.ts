@@ -8,7 +8,11 @@ import { runNodeScript, type ProcessRun } from '../../../support/processRun';
 /** The sentry-cli 3.x entry script installed as a devDependency. */
 export const sentryCliPath = join(dirname(require.resolve('@sentry/cli/package.json')), 'bin', 'sentry-cli');
 
-export async function runSentryCli(serverUrl: string, args: readonly string[], options: { project?: string; cwd?: string; cli?: string; token?: string } = {}): Promise<ProcessRun> {
+export async function runSentryCli(
+  serverUrl: string,
+  args: readonly string[],
+  options: { project?: string; cwd?: string; cli?: string; token?: string } = {},
+): Promise<ProcessRun> {
   const home = mkdtempSync(join(tmpdir(), 'sentry-cli-home-'));
   try {
     return await runNodeScript(options.cli ?? sentryCliPath, args, {

@@ -15,7 +15,8 @@ import { envelopePath, eventEnvelope, send } from './localHttp';
 
 /** Every call is bounded: a hung server fails the test instead of the suite. */
 const timeout = 30_000;
-const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+const chrome =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 const cartEventId = '0123456789abcdef0123456789abcdef';
 
 /** Its `bin` (the package exports no path to it). */
@@ -31,10 +32,19 @@ describe('@sentry/mcp-server against the local Sentry', () => {
   let client: Client;
   /** The server's own tools beyond the first few are reached through its execute_sentry_tool. */
   const call = async (name: string, args: Record<string, unknown>): Promise<string> => {
-    const direct = ['find_organizations', 'find_projects', 'search_issues', 'search_events', 'update_issue', 'get_sentry_resource'];
+    const direct = [
+      'find_organizations',
+      'find_projects',
+      'search_issues',
+      'search_events',
+      'update_issue',
+      'get_sentry_resource',
+    ];
     const result = direct.includes(name)
       ? await client.callTool({ name, arguments: args }, undefined, { timeout })
-      : await client.callTool({ name: 'execute_sentry_tool', arguments: { name, arguments: args } }, undefined, { timeout });
+      : await client.callTool({ name: 'execute_sentry_tool', arguments: { name, arguments: args } }, undefined, {
+          timeout,
+        });
     const text = textOf(result);
     assert.notEqual((result as { isError?: boolean }).isError, true, `${name}: ${text}`);
     return text;
@@ -45,10 +55,37 @@ describe('@sentry/mcp-server against the local Sentry', () => {
     server = await startLocalSentry({ storeDirectory: join(home, 'store') });
     const frame = { filename: 'src/cart.js', function: 'add', lineno: 2, colno: 3, in_app: true };
     const events = [
-      { event_id: cartEventId, release: 'shop@1.0.0', environment: 'production', request: { url: 'http://localhost/cart', headers: { 'User-Agent': chrome } }, exception: { values: [{ type: 'TypeError', value: 'no price', stacktrace: { frames: [frame] } }] } },
-      { release: 'shop@1.1.0', environment: 'production', exception: { values: [{ type: 'RangeError', value: 'quantity out of range', stacktrace: { frames: [{ ...frame, function: 'setQuantity', lineno: 9 }] } }] } },
+      {
+        event_id: cartEventId,
+        release: 'shop@1.0.0',
+        environment: 'production',
+        request: { url: 'http://localhost/cart', headers: { 'User-Agent': chrome } },
+        exception: { values: [{ type: 'TypeError', value: 'no price', stacktrace: { frames: [frame] } }] },
+      },
+      {
+        release: 'shop@1.1.0',
+        environment: 'production',
+        exception: {
+          values: [
+            {
+              type: 'RangeError',
+              value: 'quantity out of range',
+              stacktrace: { frames: [{ ...frame, function: 'setQuantity', lineno: 9 }] },
+            },
+          ],
+        },
+      },
     ];
-    for (const event of events) assert.equal((await send(server.port, { path: envelopePath('1'), body: eventEnvelope({ platform: 'javascript', ...event }) })).status, 200);
+    for (const event of events)
+      assert.equal(
+        (
+          await send(server.port, {
+            path: envelopePath('1'),
+            body: eventEnvelope({ platform: 'javascript', ...event }),
+          })
+        ).status,
+        200,
+      );
     // No SENTRY_DSN: the server's own telemetry stays off, so nothing leaves this machine. A fresh HOME and cwd: no
     // cached login or .env is read.
     const transport = new StdioClientTransport({
@@ -68,7 +105,7 @@ describe('@sentry/mcp-server against the local Sentry', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  test('who am I, the organization, its team and the project\'s DSN', async () => {
+  test("who am I, the organization, its team and the project's DSN", async () => {
     assert.match(await call('whoami', {}), /"email": "local@localhost"/);
     assert.match(await call('find_organizations', {}), /"slug": "local"/);
     assert.match(await call('find_teams', { organizationSlug: 'local' }), /"slug": "local"/);
@@ -86,15 +123,20 @@ describe('@sentry/mcp-server against the local Sentry', () => {
     assert.match(details, /src\/cart\.js:2:3 \(add\)/);
     assert.match(details, /\*\*browser\*\*: Chrome 120\.0\.0/);
     assert.match(details, /\*\*os\*\*: Windows 10/);
-    assert.match(await call('get_issue_tag_values', { organizationSlug: 'local', issueId: shortId, tagKey: 'browser' }), /"value": "Chrome 120\.0\.0"/);
+    assert.match(
+      await call('get_issue_tag_values', { organizationSlug: 'local', issueId: shortId, tagKey: 'browser' }),
+      /"value": "Chrome 120\.0\.0"/,
+    );
   });
 
-  test('an issue\'s events, and one event by its id', async () => {
+  test("an issue's events, and one event by its id", async () => {
     const shortId = server.store.issues().find((issue) => issue.facts.title.includes('no price'))?.shortNumber;
     assert.ok(shortId !== undefined);
     const events = await call('search_issue_events', { organizationSlug: 'local', issueId: `PROJECT-1-${shortId}` });
     assert.match(events, new RegExp(`\\*\\*eventID\\*\\*: ${cartEventId}`), events);
-    const event = await call('get_sentry_resource', { url: `http://127.0.0.1:${server.port}/organizations/local/issues/PROJECT-1-${shortId}/events/${cartEventId}/` });
+    const event = await call('get_sentry_resource', {
+      url: `http://127.0.0.1:${server.port}/organizations/local/issues/PROJECT-1-${shortId}/events/${cartEventId}/`,
+    });
     assert.match(event, new RegExp(`\\*\\*Event ID\\*\\*: ${cartEventId}`), event);
   });
 
@@ -106,12 +148,20 @@ describe('@sentry/mcp-server against the local Sentry', () => {
     assert.match(details, /\*\*Short Version\*\*: shop@1\.1\.0/);
     assert.match(details, /\*\*New Issues\*\*: 1/);
     const advised = /query `(release:[^`]+)`/.exec(details)?.[1] ?? assert.fail(details);
-    assert.match(await call('search_issues', { organizationSlug: 'local', query: advised }), /RangeError: quantity out of range/);
+    assert.match(
+      await call('search_issues', { organizationSlug: 'local', query: advised }),
+      /RangeError: quantity out of range/,
+    );
   });
 
   test('update_issue resolves the issue on the server', async () => {
-    const issue = server.store.issues().find((candidate) => candidate.facts.title.includes('quantity')) ?? assert.fail('no issue');
-    await call('update_issue', { organizationSlug: 'local', issueId: `PROJECT-1-${issue.shortNumber}`, status: 'resolved' });
+    const issue =
+      server.store.issues().find((candidate) => candidate.facts.title.includes('quantity')) ?? assert.fail('no issue');
+    await call('update_issue', {
+      organizationSlug: 'local',
+      issueId: `PROJECT-1-${issue.shortNumber}`,
+      status: 'resolved',
+    });
     assert.equal(server.store.issues().find((candidate) => candidate.id === issue.id)?.status, 'resolved');
   });
 });

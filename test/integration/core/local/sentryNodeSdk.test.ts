@@ -23,7 +23,10 @@ describe('@sentry/node against the local server', () => {
   before(async () => {
     workspace = writeSdkWorkspace();
     storeDir = mkdtempSync(join(tmpdir(), 'local-sdk-store-'));
-    server = await startLocalSentry({ storeDirectory: storeDir, workspaceFolders: [{ name: 'shop', path: workspace.path }] });
+    server = await startLocalSentry({
+      storeDirectory: storeDir,
+      workspaceFolders: [{ name: 'shop', path: workspace.path }],
+    });
     const run = await runSdkApp(workspace.path, server.dsn(PROJECT, 'anykey'));
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^flushed$/m, 'the SDK delivered every event');
@@ -37,13 +40,20 @@ describe('@sentry/node against the local server', () => {
   });
 
   function load(): Promise<WorkspaceIssues> {
-    return loadWorkspaceIssues(client, { org: 'local', project: PROJECT, folder: { name: 'shop', path: workspace.path }, env: {}, log: silentLogger }).then((loaded) => {
+    return loadWorkspaceIssues(client, {
+      org: 'local',
+      project: PROJECT,
+      folder: { name: 'shop', path: workspace.path },
+      env: {},
+      log: silentLogger,
+    }).then((loaded) => {
       if (!loaded.ok) throw new Error(loaded.error.message);
       return loaded.value;
     });
   }
 
-  const hitAt = (loaded: WorkspaceIssues, file: string, line: number) => loaded.index.allHits().find((hit) => hit.file === file && hit.line === line && hit.role === 'raised');
+  const hitAt = (loaded: WorkspaceIssues, file: string, line: number) =>
+    loaded.index.allHits().find((hit) => hit.file === file && hit.line === line && hit.role === 'raised');
 
   test('looks like Sentry to the client: a token check, the local organization and the DSN’s project', async () => {
     assert.equal(client.backend.kind, 'sentry');
@@ -56,9 +66,16 @@ describe('@sentry/node against the local server', () => {
 
   test('marks each error at the line it was raised, with its event and user counts', async () => {
     const loaded = await load();
-    assert.deepEqual(loaded.release, { version: 'shop@1.2.3', source: 'package.json' }, 'the release of the events is found from package.json');
+    assert.deepEqual(
+      loaded.release,
+      { version: 'shop@1.2.3', source: 'package.json' },
+      'the release of the events is found from package.json',
+    );
     const cart = hitAt(loaded, 'src/cart.js', raisedLines.cart);
-    assert.ok(cart, `a mark at src/cart.js:${raisedLines.cart}; marks: ${JSON.stringify(loaded.index.allHits().map((hit) => `${hit.file}:${hit.line}`))}`);
+    assert.ok(
+      cart,
+      `a mark at src/cart.js:${raisedLines.cart}; marks: ${JSON.stringify(loaded.index.allHits().map((hit) => `${hit.file}:${hit.line}`))}`,
+    );
     assert.deepEqual([cart.count, cart.userCount], [3, 2]);
     const orders = hitAt(loaded, 'src/orders.js', raisedLines.orders);
     assert.ok(orders);
@@ -80,14 +97,22 @@ describe('@sentry/node against the local server', () => {
     const loaded = await load();
     const cart = loaded.issues.find((issue) => issue.title.startsWith('TypeError: cart'));
     assert.ok(cart);
-    const event = await client.latestEvent('local', cart.id, { environments: ['development'], query: 'release:"shop@1.2.3"' });
+    const event = await client.latestEvent('local', cart.id, {
+      environments: ['development'],
+      query: 'release:"shop@1.2.3"',
+    });
     assert.ok(event.ok);
-    const exception = event.value.entries.find((entry) => entry.type === 'exception')?.data as { values: Array<{ stacktrace: { frames: Array<Record<string, unknown>> } }> };
+    const exception = event.value.entries.find((entry) => entry.type === 'exception')?.data as {
+      values: Array<{ stacktrace: { frames: Array<Record<string, unknown>> } }>;
+    };
     const frames = exception.values[0]?.stacktrace.frames ?? [];
     const raised = frames[frames.length - 1];
     assert.equal(raised?.['lineNo'], raisedLines.cart);
     assert.equal(raised?.['inApp'], true);
-    assert.deepEqual((raised?.['context'] as Array<[number, string]>).find(([line]) => line === raisedLines.cart)?.[1], '    throw new TypeError(`cart ${cart.id} is empty`);');
+    assert.deepEqual(
+      (raised?.['context'] as Array<[number, string]>).find(([line]) => line === raisedLines.cart)?.[1],
+      '    throw new TypeError(`cart ${cart.id} is empty`);',
+    );
     const none = await client.latestEvent('local', cart.id, { environments: ['production'] });
     assert.ok(!none.ok && none.error.kind === 'notFound');
   });
@@ -99,7 +124,16 @@ describe('@sentry/node against the local server', () => {
     const tags = await client.issueTags('local', cart.id, ['user', 'environment']);
     assert.ok(tags.ok);
     const user = tags.value.find((tag) => tag.key === 'user');
-    assert.deepEqual([user?.uniqueValues, user?.topValues.map((value) => [value.value, value.count])], [2, [['id:u1', 2], ['id:u2', 1]]]);
+    assert.deepEqual(
+      [user?.uniqueValues, user?.topValues.map((value) => [value.value, value.count])],
+      [
+        2,
+        [
+          ['id:u1', 2],
+          ['id:u2', 1],
+        ],
+      ],
+    );
     const releases = await client.releases('local', { projectId: PROJECT });
     assert.deepEqual(releases.ok && releases.value.map((release) => release.version), ['shop@1.2.3']);
   });
@@ -117,18 +151,26 @@ describe('@sentry/node against the local server', () => {
     assert.ok((await client.updateIssue('local', orders.id, { action: 'archive', until: 'forever' })).ok);
     const detail = await client.issue('local', orders.id);
     assert.ok(detail.ok);
-    assert.deepEqual([detail.value.status, detail.value.substatus, detail.value.assignedTo?.id, detail.value.isBookmarked], ['ignored', 'archived_forever', '1', true]);
+    assert.deepEqual(
+      [detail.value.status, detail.value.substatus, detail.value.assignedTo?.id, detail.value.isBookmarked],
+      ['ignored', 'archived_forever', '1', true],
+    );
     assert.ok((await client.updateIssue('local', orders.id, { action: 'unresolve' })).ok);
   });
 
   test('pages through more than one page of issues with the Link cursor', async () => {
     const many = '8';
     for (let index = 0; index < 105; index++) {
-      const answer = await send(server.port, { path: envelopePath(many), body: eventEnvelope({ message: `distinct ${index}`, fingerprint: [`group-${index}`] }) });
+      const answer = await send(server.port, {
+        path: envelopePath(many),
+        body: eventEnvelope({ message: `distinct ${index}`, fingerprint: [`group-${index}`] }),
+      });
       assert.equal(answer.status, 200);
     }
     const pages: number[] = [];
-    const issues = await client.issues('local', { projectId: many, query: 'is:unresolved' }, (page) => pages.push(page.length));
+    const issues = await client.issues('local', { projectId: many, query: 'is:unresolved' }, (page) =>
+      pages.push(page.length),
+    );
     assert.ok(issues.ok);
     assert.equal(new Set(issues.value.map((issue) => issue.id)).size, 105);
     assert.deepEqual(pages, [100, 5]);
@@ -138,10 +180,14 @@ describe('@sentry/node against the local server', () => {
     const before = await load();
     await client.close();
     await server.close();
-    server = await startLocalSentry({ storeDirectory: storeDir, workspaceFolders: [{ name: 'shop', path: workspace.path }] });
+    server = await startLocalSentry({
+      storeDirectory: storeDir,
+      workspaceFolders: [{ name: 'shop', path: workspace.path }],
+    });
     client = await SentryClient.detect({ baseUrl: server.url, token: server.apiToken, log: silentLogger });
     const after = await load();
-    const summary = (loaded: WorkspaceIssues) => loaded.issues.map((issue) => [issue.id, issue.count, issue.userCount, issue.status]).sort();
+    const summary = (loaded: WorkspaceIssues) =>
+      loaded.issues.map((issue) => [issue.id, issue.count, issue.userCount, issue.status]).sort();
     assert.deepEqual(summary(after), summary(before));
     assert.ok(hitAt(after, 'src/cart.js', raisedLines.cart));
   });

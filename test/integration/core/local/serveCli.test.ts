@@ -72,7 +72,11 @@ describe('sentry-insight serve', () => {
     workspace = writeSdkWorkspace();
     storeDir = mkdtempSync(join(tmpdir(), 'local-serve-store-'));
     // Started from the workspace, outside the repository, as a user runs it from their project.
-    serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', storeDir, '--workspace', workspace.path, '--project', '7'], { env: cleanEnv(), cwd: workspace.path });
+    serve = spawn(
+      process.execPath,
+      [cli, 'serve', '--port', '0', '--store', storeDir, '--workspace', workspace.path, '--project', '7'],
+      { env: cleanEnv(), cwd: workspace.path },
+    );
     output = new OutputWatch(serve);
     dsn = (await output.waitFor(/^DSN: (\S+)$/m))[1] ?? '';
     url = (await output.waitFor(/^Local Sentry listening on (\S+)$/m))[1] ?? '';
@@ -85,7 +89,13 @@ describe('sentry-insight serve', () => {
 
   test('prints a DSN on 127.0.0.1 for the project and the scan command to read it', () => {
     assert.match(dsn, /^http:\/\/local@127\.0\.0\.1:\d+\/7$/);
-    assert.match(output.text, new RegExp(`^Read it with: node \\S+ scan --url ${url.replace(/[.]/g, '\\.')} --org local --project 7 --workspace \\S+$`, 'm'));
+    assert.match(
+      output.text,
+      new RegExp(
+        `^Read it with: node \\S+ scan --url ${url.replace(/[.]/g, '\\.')} --org local --project 7 --workspace \\S+$`,
+        'm',
+      ),
+    );
   });
 
   test('prints each new issue once, with the file and line it was raised at', async () => {
@@ -93,23 +103,48 @@ describe('sentry-insight serve', () => {
     assert.equal(app.code, 0, app.stderr);
     assert.match(app.stdout, /^flushed$/m, 'the SDK delivered every event');
     // The SDK sends the three cart errors at once: whichever arrives first names the issue.
-    await output.waitFor(new RegExp(`^new \\S+ {2}src/cart\\.js:${raisedLines.cart} {2}TypeError: cart \\d+ is empty$`, 'm'));
-    await output.waitFor(new RegExp(`^new \\S+ {2}src/orders\\.js:${raisedLines.orders} {2}TypeError: order 9 has no address$`, 'm'));
+    await output.waitFor(
+      new RegExp(`^new \\S+ {2}src/cart\\.js:${raisedLines.cart} {2}TypeError: cart \\d+ is empty$`, 'm'),
+    );
+    await output.waitFor(
+      new RegExp(`^new \\S+ {2}src/orders\\.js:${raisedLines.orders} {2}TypeError: order 9 has no address$`, 'm'),
+    );
     assert.equal(output.text.match(/^new /gm)?.length, 2, 'three cart errors are one new issue');
   });
 
   test('scan --json reads the served issues and marks their lines', async () => {
-    const scanned = await run(['scan', '--url', url, '--org', 'local', '--project', '7', '--workspace', workspace.path, '--json']);
+    const scanned = await run([
+      'scan',
+      '--url',
+      url,
+      '--org',
+      'local',
+      '--project',
+      '7',
+      '--workspace',
+      workspace.path,
+      '--json',
+    ]);
     assert.equal(scanned.code, 0, scanned.stderr);
     const result = JSON.parse(scanned.stdout) as ScanJson;
     assert.deepEqual(result.release, { version: 'shop@1.2.3', source: 'package.json' });
-    const marks = result.annotations.filter((mark) => mark.role === 'raised').map((mark) => [mark.file, mark.line, mark.count, mark.userCount]);
-    assert.deepEqual(marks.sort(), [['src/cart.js', raisedLines.cart, 3, 2], ['src/orders.js', raisedLines.orders, 1, 1]]);
+    const marks = result.annotations
+      .filter((mark) => mark.role === 'raised')
+      .map((mark) => [mark.file, mark.line, mark.count, mark.userCount]);
+    assert.deepEqual(marks.sort(), [
+      ['src/cart.js', raisedLines.cart, 3, 2],
+      ['src/orders.js', raisedLines.orders, 1, 1],
+    ]);
   });
 
   test('the scan command it prints runs as printed from the folder serve was started in', () => {
     const hint = /^Read it with: (.+)$/m.exec(output.text)?.[1] ?? '';
-    const scanned = spawnSync('sh', ['-c', `${hint} --json`], { cwd: workspace.path, env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    const scanned = spawnSync('sh', ['-c', `${hint} --json`], {
+      cwd: workspace.path,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(scanned.status, 0, `${hint}: ${scanned.stderr}`);
     const marked = (JSON.parse(scanned.stdout) as ScanJson).annotations.map((mark) => mark.file);
     assert.ok(marked.includes('src/cart.js'), marked.join(', '));
@@ -117,12 +152,28 @@ describe('sentry-insight serve', () => {
 
   test('an existing issue in a new release is announced as existing, not as new', async () => {
     const port = Number(new URL(url).port);
-    const message = (release: string, n: number) => ({ event_id: `abcdef${n}`.padEnd(32, '0'), message: 'Stock check failed for sku-9', level: 'error', platform: 'node', release });
-    for (const [release, n] of [['probe@1', 1], ['probe@1', 2], ['probe@2', 3]] as const) {
-      const answer = await send(port, { path: envelopePath('7', 'local'), headers: { 'Content-Type': 'application/x-sentry-envelope' }, body: eventEnvelope(message(release, n)) });
+    const message = (release: string, n: number) => ({
+      event_id: `abcdef${n}`.padEnd(32, '0'),
+      message: 'Stock check failed for sku-9',
+      level: 'error',
+      platform: 'node',
+      release,
+    });
+    for (const [release, n] of [
+      ['probe@1', 1],
+      ['probe@1', 2],
+      ['probe@2', 3],
+    ] as const) {
+      const answer = await send(port, {
+        path: envelopePath('7', 'local'),
+        headers: { 'Content-Type': 'application/x-sentry-envelope' },
+        body: eventEnvelope(message(release, n)),
+      });
       assert.equal(answer.status, 200, answer.text);
     }
-    await output.waitFor(/^existing \S+  \(not in the workspace\)  Stock check failed for sku-9  \(first seen in probe@2; known since probe@1\)$/m);
+    await output.waitFor(
+      /^existing \S+  \(not in the workspace\)  Stock check failed for sku-9  \(first seen in probe@2; known since probe@1\)$/m,
+    );
     assert.equal(output.text.match(/^new .*Stock check failed/gm)?.length, 1, output.text);
   });
 
@@ -139,7 +190,10 @@ describe('sentry-insight serve', () => {
       mkdirSync(join(blocked, 'local-sentry.jsonl'));
       const refused = await run(['serve', '--port', '0', '--store', blocked]);
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /local-sentry\.jsonl cannot be opened: it is a folder, not a file\. Move the folder away, or choose another store folder\. \(choose it with --store\)/);
+      assert.match(
+        refused.stderr,
+        /local-sentry\.jsonl cannot be opened: it is a folder, not a file\. Move the folder away, or choose another store folder\. \(choose it with --store\)/,
+      );
       assert.doesNotMatch(refused.stderr, /listen|port/);
     } finally {
       rmSync(blocked, { recursive: true, force: true });
@@ -153,7 +207,11 @@ describe('sentry-insight serve', () => {
   });
 
   test('refuses a store limit that is not a whole number within bounds with exit status 2', async () => {
-    for (const [option, value] of [['--max-events', '5'], ['--max-events-per-issue', 'many'], ['--max-store-mb', '0']]) {
+    for (const [option, value] of [
+      ['--max-events', '5'],
+      ['--max-events-per-issue', 'many'],
+      ['--max-store-mb', '0'],
+    ]) {
       const bad = await run(['serve', '--port', '0', option as string, value as string]);
       assert.equal(bad.code, 2, `${option} ${value}`);
       assert.match(bad.stderr, new RegExp(`${option} must be a whole number from \\d+ to \\d+, not "${value}"`));
@@ -162,12 +220,21 @@ describe('sentry-insight serve', () => {
 
   test('keeps as many events per issue as --max-events-per-issue says, the newest, and counts them all', async () => {
     const store = mkdtempSync(join(tmpdir(), 'local-serve-limits-'));
-    const limited = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace.path, '--max-events-per-issue', '2'], { env: cleanEnv(), cwd: workspace.path });
+    const limited = spawn(
+      process.execPath,
+      [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace.path, '--max-events-per-issue', '2'],
+      { env: cleanEnv(), cwd: workspace.path },
+    );
     try {
       const watch = new OutputWatch(limited);
       const port = Number((await watch.waitFor(/^Local Sentry listening on http:\/\/127\.0\.0\.1:(\d+)$/m))[1]);
       for (let run = 0; run < 5; run++) {
-        const event = { event_id: `${'a'.repeat(31)}${run}`, platform: 'node', message: 'limited', timestamp: 1_700_000_000 + run };
+        const event = {
+          event_id: `${'a'.repeat(31)}${run}`,
+          platform: 'node',
+          message: 'limited',
+          timestamp: 1_700_000_000 + run,
+        };
         assert.equal((await send(port, { path: envelopePath('1'), body: eventEnvelope(event) })).status, 200);
       }
       const issues = await fetch(`http://127.0.0.1:${port}/api/0/organizations/local/issues/?project=1&query=`);

@@ -19,7 +19,15 @@ const titles = (server: LocalSentry, projectId: string): string[] =>
 const errorEvent = (n: number, fn: string): Record<string, unknown> => ({
   event_id: n.toString(16).padStart(32, 'b'),
   platform: 'javascript',
-  exception: { values: [{ type: 'Error', value: `spot ${n}`, stacktrace: { frames: [{ filename: 'http://localhost:5173/src/main.js', function: fn, lineno: 3, colno: 1 }] } }] },
+  exception: {
+    values: [
+      {
+        type: 'Error',
+        value: `spot ${n}`,
+        stacktrace: { frames: [{ filename: 'http://localhost:5173/src/main.js', function: fn, lineno: 3, colno: 1 }] },
+      },
+    ],
+  },
 });
 
 describe('Spotlight /stream on the local server', () => {
@@ -46,49 +54,83 @@ describe('Spotlight /stream on the local server', () => {
     const cart = server.store.issues().find((issue) => issue.facts.title.startsWith('TypeError: cart'));
     assert.equal(cart?.count, 3);
     const event = server.store.eventsOf(cart?.id ?? '')[0];
-    const frames = (event?.body['entries'] as Array<{ type: string; data: { values: Array<{ stacktrace: { frames: Array<{ lineNo: number; filename: string }> } }> } }>)
-      .find((entry) => entry.type === 'exception')
-      ?.data.values[0]?.stacktrace.frames;
+    const frames = (
+      event?.body['entries'] as Array<{
+        type: string;
+        data: { values: Array<{ stacktrace: { frames: Array<{ lineNo: number; filename: string }> } }> };
+      }>
+    ).find((entry) => entry.type === 'exception')?.data.values[0]?.stacktrace.frames;
     const raised = frames?.[frames.length - 1];
     assert.deepEqual([raised?.filename.endsWith('/src/cart.js'), raised?.lineNo], [true, raisedLines.cart]);
     assert.equal(event?.release, 'shop@1.2.3');
   });
 
   test('also receives the events of an app that has a DSN of another Sentry as well', async () => {
-    const count = (): number => server.store.issues().find((issue) => issue.projectId === '1' && issue.facts.title.startsWith('TypeError: cart'))?.count ?? 0;
+    const count = (): number =>
+      server.store.issues().find((issue) => issue.projectId === '1' && issue.facts.title.startsWith('TypeError: cart'))
+        ?.count ?? 0;
     const before = count();
     // A DSN of an unreachable Sentry: the SDK still sends every envelope to Spotlight too.
-    const run = await runSdkApp(workspace.path, 'http://key@127.0.0.1:9/42', 'handled', { SENTRY_SPOTLIGHT: `${server.url}/stream` });
+    const run = await runSdkApp(workspace.path, 'http://key@127.0.0.1:9/42', 'handled', {
+      SENTRY_SPOTLIGHT: `${server.url}/stream`,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(count(), before + 3);
   });
 
   test('stores an envelope that names its DSN in the DSN’s project', async () => {
-    const envelope = eventEnvelope(errorEvent(4, 'tunnelled')).replace(/^\{/, '{"dsn":"https://abc@o1.ingest.sentry.io/4509",');
-    const posted = await send(server.port, { path: '/stream', headers: { 'Content-Type': 'application/x-sentry-envelope' }, body: envelope });
+    const envelope = eventEnvelope(errorEvent(4, 'tunnelled')).replace(
+      /^\{/,
+      '{"dsn":"https://abc@o1.ingest.sentry.io/4509",',
+    );
+    const posted = await send(server.port, {
+      path: '/stream',
+      headers: { 'Content-Type': 'application/x-sentry-envelope' },
+      body: envelope,
+    });
     assert.equal(posted.status, 200);
     assert.deepEqual(titles(server, '4509'), ['Error: spot 4']);
   });
 
   test('lets a localhost page post with a preflight and text/plain, and reads the answer (CORS)', async () => {
     const origin = 'http://localhost:5173';
-    const preflight = await send(server.port, { method: 'OPTIONS', path: '/stream', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const preflight = await send(server.port, {
+      method: 'OPTIONS',
+      path: '/stream',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers['access-control-allow-origin'], origin);
-    const posted = await send(server.port, { path: '/stream', headers: { Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8' }, body: eventEnvelope(errorEvent(1, 'click')) });
+    const posted = await send(server.port, {
+      path: '/stream',
+      headers: { Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: eventEnvelope(errorEvent(1, 'click')),
+    });
     assert.equal(posted.status, 200);
     assert.equal(posted.headers['access-control-allow-origin'], origin);
     assert.ok(titles(server, '1').includes('Error: spot 1'));
   });
 
   test('decompresses a gzip body', async () => {
-    const posted = await send(server.port, { path: '/stream', headers: { 'Content-Type': 'application/x-sentry-envelope', 'Content-Encoding': 'gzip' }, body: gzipSync(eventEnvelope(errorEvent(2, 'load'))) });
+    const posted = await send(server.port, {
+      path: '/stream',
+      headers: { 'Content-Type': 'application/x-sentry-envelope', 'Content-Encoding': 'gzip' },
+      body: gzipSync(eventEnvelope(errorEvent(2, 'load'))),
+    });
     assert.equal(posted.status, 200);
     assert.ok(titles(server, '1').includes('Error: spot 2'));
   });
 
   test('refuses other sites’ pages, malformed envelopes and GET', async () => {
-    const foreign = await send(server.port, { path: '/stream', headers: { Origin: 'https://evil.example' }, body: eventEnvelope(errorEvent(3, 'planted')) });
+    const foreign = await send(server.port, {
+      path: '/stream',
+      headers: { Origin: 'https://evil.example' },
+      body: eventEnvelope(errorEvent(3, 'planted')),
+    });
     assert.equal(foreign.status, 403);
     assert.ok(!titles(server, '1').includes('Error: spot 3'));
     const malformed = await send(server.port, { path: '/stream', body: 'not an envelope' });

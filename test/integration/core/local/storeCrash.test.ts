@@ -17,8 +17,13 @@ const ROUNDS = 6;
 const EVENTS_PER_ROUND = 500;
 
 /** Starts serve on a free port and resolves with the port once it prints the URL (30 s at most). */
-function startServe(store: string, workspace: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace], { env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir() } });
+function startServe(
+  store: string,
+  workspace: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store, '--workspace', workspace], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: tmpdir() },
+  });
   return new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${text}`)), 30_000);
@@ -59,7 +64,16 @@ describe('the local store under kill -9', () => {
           const eventId = (++sequence).toString(16).padStart(32, '0');
           if (sent === killAfter) child.kill('SIGKILL');
           try {
-            const answer = await send(port, { path: '/api/1/store/?sentry_key=k', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event_id: eventId, message: 'the same message', level: 'error', platform: 'node' }) });
+            const answer = await send(port, {
+              path: '/api/1/store/?sentry_key=k',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                event_id: eventId,
+                message: 'the same message',
+                level: 'error',
+                platform: 'node',
+              }),
+            });
             if (answer.status === 200) acknowledged.push(eventId);
           } catch {
             return; // the server is gone
@@ -78,10 +92,17 @@ describe('the local store under kill -9', () => {
       const [issue, ...others] = persisted.store.issues();
       assert.ok(issue);
       assert.equal(others.length, 0);
-      assert.ok(issue.count >= acknowledged.length, `counted ${issue.count} of ${acknowledged.length} acknowledged events`);
+      assert.ok(
+        issue.count >= acknowledged.length,
+        `counted ${issue.count} of ${acknowledged.length} acknowledged events`,
+      );
       const kept = new Set(persisted.store.eventsOf(issue.id).map((event) => event.eventId));
       const newest = acknowledged.slice(-20);
-      assert.deepEqual(newest.filter((id) => !kept.has(id)), [], 'the newest acknowledged events are kept');
+      assert.deepEqual(
+        newest.filter((id) => !kept.has(id)),
+        [],
+        'the newest acknowledged events are kept',
+      );
     } finally {
       await persisted.close();
     }

@@ -18,7 +18,10 @@ describe('who may use the local Web API', () => {
   let issueId: string;
   before(async () => {
     server = await startLocalSentry({ storeDirectory });
-    await send(server.port, { path: envelopePath('1'), body: eventEnvelope({ event_id: 'c'.repeat(32), message: 'private' }) });
+    await send(server.port, {
+      path: envelopePath('1'),
+      body: eventEnvelope({ event_id: 'c'.repeat(32), message: 'private' }),
+    });
     issueId = server.store.issues()[0]?.id ?? '';
   });
   after(async () => {
@@ -28,7 +31,10 @@ describe('who may use the local Web API', () => {
 
   test('answers a program on this machine (no Origin), and a user typing the address (Sec-Fetch-Site: none)', async () => {
     assert.equal((await send(server.port, { method: 'GET', path: ISSUES })).status, 200);
-    assert.equal((await send(server.port, { method: 'GET', path: ISSUES, headers: { 'Sec-Fetch-Site': 'none' } })).status, 200);
+    assert.equal(
+      (await send(server.port, { method: 'GET', path: ISSUES, headers: { 'Sec-Fetch-Site': 'none' } })).status,
+      200,
+    );
   });
 
   for (const [name, headers] of [
@@ -42,34 +48,62 @@ describe('who may use the local Web API', () => {
       assert.equal(read.status, 403);
       assert.equal(read.headers['access-control-allow-origin'], undefined);
       assert.doesNotMatch(read.text, /private/);
-      const change = await send(server.port, { method: 'PUT', path: `/api/0/organizations/local/issues/${issueId}/`, headers: { ...headers, 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: '{"status":"resolved"}' });
+      const change = await send(server.port, {
+        method: 'PUT',
+        path: `/api/0/organizations/local/issues/${issueId}/`,
+        headers: { ...headers, 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` },
+        body: '{"status":"resolved"}',
+      });
       assert.equal(change.status, 403, 'not even with the token: a page must not be able to use it');
     });
   }
 
   test('refuses a preflight to the Web API, with no CORS header', async () => {
-    const preflight = await send(server.port, { method: 'OPTIONS', path: `/api/0/organizations/local/issues/${issueId}/`, headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'PUT' } });
+    const preflight = await send(server.port, {
+      method: 'OPTIONS',
+      path: `/api/0/organizations/local/issues/${issueId}/`,
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'PUT' },
+    });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers['access-control-allow-origin'], undefined);
     assert.equal(preflight.headers['access-control-allow-methods'], undefined);
   });
 
   test('refuses a foreign Host (DNS rebinding)', async () => {
-    const rebound = await send(server.port, { method: 'GET', path: ISSUES, headers: { Host: `attacker.example:${server.port}` } });
+    const rebound = await send(server.port, {
+      method: 'GET',
+      path: ISSUES,
+      headers: { Host: `attacker.example:${server.port}` },
+    });
     assert.equal(rebound.status, 403);
   });
 
   test('changes need the per-install token, kept owner-only beside the store', async () => {
     const path = `/api/0/organizations/local/issues/${issueId}/`;
-    const anonymous = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json' }, body: '{"status":"resolved"}' });
+    const anonymous = await send(server.port, {
+      method: 'PUT',
+      path,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"status":"resolved"}',
+    });
     assert.equal(anonymous.status, 401);
     assert.match(anonymous.text, new RegExp(API_TOKEN_FILE));
     assert.match(anonymous.text, /credentials were not provided/);
-    const wrong = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${'0'.repeat(64)}` }, body: '{"status":"resolved"}' });
+    const wrong = await send(server.port, {
+      method: 'PUT',
+      path,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${'0'.repeat(64)}` },
+      body: '{"status":"resolved"}',
+    });
     assert.equal(wrong.status, 401);
     assert.match(wrong.text, /Invalid token: it is not this local Sentry's/);
     assert.equal(server.store.issue(issueId)?.status, 'unresolved');
-    const allowed = await send(server.port, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` }, body: '{"status":"resolved"}' });
+    const allowed = await send(server.port, {
+      method: 'PUT',
+      path,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.apiToken}` },
+      body: '{"status":"resolved"}',
+    });
     assert.equal(allowed.status, 200);
     assert.equal(server.apiTokenFile, join(storeDirectory, API_TOKEN_FILE));
     if (process.platform !== 'win32') assert.equal(statSync(server.apiTokenFile).mode & 0o777, 0o600);
@@ -86,7 +120,11 @@ describe('who may use the local Web API', () => {
   });
 
   test('ingest still takes events from a page on localhost, with CORS', async () => {
-    const posted = await send(server.port, { path: envelopePath('1'), headers: { Origin: 'http://localhost:5173', 'Content-Type': 'text/plain;charset=UTF-8' }, body: eventEnvelope({ event_id: 'd'.repeat(32), message: 'from a page' }) });
+    const posted = await send(server.port, {
+      path: envelopePath('1'),
+      headers: { Origin: 'http://localhost:5173', 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: eventEnvelope({ event_id: 'd'.repeat(32), message: 'from a page' }),
+    });
     assert.equal(posted.status, 200);
     assert.equal(posted.headers['access-control-allow-origin'], 'http://localhost:5173');
   });
@@ -101,7 +139,16 @@ describe('a local Sentry whose reads need the token too', () => {
 
   test('refuses reads without it and answers them with it', async () => {
     assert.equal((await send(server.port, { method: 'GET', path: ISSUES })).status, 401);
-    assert.equal((await send(server.port, { method: 'GET', path: ISSUES, headers: { Authorization: 'Bearer a-token-given-on-the-command-line' } })).status, 200);
+    assert.equal(
+      (
+        await send(server.port, {
+          method: 'GET',
+          path: ISSUES,
+          headers: { Authorization: 'Bearer a-token-given-on-the-command-line' },
+        })
+      ).status,
+      200,
+    );
     assert.equal(server.apiTokenFile, undefined);
   });
 });

@@ -9,7 +9,16 @@ import { SentryClient } from '../../../../src/core/api/client';
 import { silentLogger } from '../../../../src/core/log';
 import { FolderSession, type SessionTarget } from '../../../../src/core/session/folderSession';
 import type { WorkspaceIssues } from '../../../../src/core/session/loadWorkspaceIssues';
-import { addManyIssues, DEFAULT_TOKEN, defaultScenario, scenario, scenarioSources, startFakeSentry, type FakeSentry, type FakeSentryOptions } from '../../../support/fakeSentry';
+import {
+  addManyIssues,
+  DEFAULT_TOKEN,
+  defaultScenario,
+  scenario,
+  scenarioSources,
+  startFakeSentry,
+  type FakeSentry,
+  type FakeSentryOptions,
+} from '../../../support/fakeSentry';
 import { writeWorkspace } from '../../../support/workspaceDir';
 
 const { v120 } = scenario.releases;
@@ -30,11 +39,28 @@ function bulkData() {
   return data;
 }
 
-const target = (): SessionTarget => ({ org: scenario.org, project: scenario.projects.web.slug, folder: { name: 'ws', path: workspace }, release: v120, env: {}, log: silentLogger });
+const target = (): SessionTarget => ({
+  org: scenario.org,
+  project: scenario.projects.web.slug,
+  folder: { name: 'ws', path: workspace },
+  release: v120,
+  env: {},
+  log: silentLogger,
+});
 
-async function withSession<T>(options: FakeSentryOptions, run: (session: FolderSession, fake: FakeSentry) => Promise<T>, retry = { maxRetries: 0, baseDelayMs: 1 }): Promise<T> {
+async function withSession<T>(
+  options: FakeSentryOptions,
+  run: (session: FolderSession, fake: FakeSentry) => Promise<T>,
+  retry = { maxRetries: 0, baseDelayMs: 1 },
+): Promise<T> {
   const fake = await startFakeSentry({ data: bulkData(), ...options });
-  const client = SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry, backend: fake.flavour });
+  const client = SentryClient.create({
+    baseUrl: fake.url,
+    token: DEFAULT_TOKEN,
+    log: silentLogger,
+    retry,
+    backend: fake.flavour,
+  });
   try {
     return await run(new FolderSession(client, target()), fake);
   } finally {
@@ -70,14 +96,20 @@ describe('folder session with the organization events endpoint', () => {
       const discover = fake.requestsTo(discoverPath, 'GET').length;
       const perIssue = fake.requestsTo(eventPath, 'GET').length;
       assert.ok(discover > 0 && discover <= 2 * Math.ceil(load.issues.length / 100), `${discover} Discover requests`);
-      assert.ok(perIssue < 20, `only the open file's issues and the few Discover cannot place go one by one: ${perIssue}`);
+      assert.ok(
+        perIssue < 20,
+        `only the open file's issues and the few Discover cannot place go one by one: ${perIssue}`,
+      );
       assert.ok(load.framesOnly.size >= bulkCount, 'the bulk issues are placed from frames');
       // The open file's issue keeps its own latest event (context lines, drift); frames-only issues have none.
       assert.ok(fake.requestsTo(/\/issues\/1004\/events\/latest\//, 'GET').length === 1);
       assert.ok(load.events.has('1004') && !load.framesOnly.has('1004'));
       for (const id of load.framesOnly) assert.equal(load.events.has(id), false);
       const placed = load.index.allHits().filter((hit) => load.framesOnly.has(hit.issueId));
-      assert.ok(placed.every((hit) => !hit.moved && !hit.stale), 'no context: lines are placed as recorded');
+      assert.ok(
+        placed.every((hit) => !hit.moved && !hit.stale),
+        'no context: lines are placed as recorded',
+      );
     });
   });
 
@@ -88,9 +120,15 @@ describe('folder session with the organization events endpoint', () => {
       const refreshed = await loaded(session, ['src/bulk.ts']);
       assert.deepEqual(marksOf(refreshed), marksOf(cold));
       assert.equal(fake.requestsTo(discoverPath, 'GET').length, 0);
-      const inBulk = new Set(refreshed.index.allHits().filter((hit) => hit.file === 'src/bulk.ts').map((hit) => hit.issueId));
+      const inBulk = new Set(
+        refreshed.index
+          .allHits()
+          .filter((hit) => hit.file === 'src/bulk.ts')
+          .map((hit) => hit.issueId),
+      );
       assert.equal(inBulk.size, bulkCount);
-      for (const id of inBulk) assert.ok(refreshed.events.has(id) && !refreshed.framesOnly.has(id), `issue ${id} has its event now`);
+      for (const id of inBulk)
+        assert.ok(refreshed.events.has(id) && !refreshed.framesOnly.has(id), `issue ${id} has its event now`);
       assert.equal(fake.requestsTo(eventPath, 'GET').length, bulkCount, "the open file's issues, nothing else");
       assert.equal(refreshed.framesOnly.size, cold.framesOnly.size - bulkCount);
     });
@@ -105,7 +143,10 @@ describe('folder session with the organization events endpoint', () => {
         assert.deepEqual(load.missing, []);
         assert.equal(load.framesOnly.size, 0);
         // The hundreds already under way when the refusal came meet it too; none after.
-        assert.ok(fake.requestsTo(discoverPath, 'GET').length <= Math.ceil(load.issues.length / 100), 'one refusal ends the tries');
+        assert.ok(
+          fake.requestsTo(discoverPath, 'GET').length <= Math.ceil(load.issues.length / 100),
+          'one refusal ends the tries',
+        );
         for (const issue of fake.data.issues.slice(-40)) issue.lastSeen = '2025-06-01T11:59:00Z';
         fake.requests.length = 0;
         await loaded(session);
@@ -124,7 +165,11 @@ describe('folder session with the organization events endpoint', () => {
     await withSession({ flavour: 'glitchtip' }, async (session, fake) => {
       const load = await loaded(session);
       assert.ok(load.index.allHits().filter((hit) => hit.file === 'src/bulk.ts').length >= bulkCount);
-      assert.equal(fake.requestsTo(/\/events\/(\?|$)/, 'GET').filter((request) => !/\/issues\//.test(request.path)).length, 0, 'GlitchTip is never asked');
+      assert.equal(
+        fake.requestsTo(/\/events\/(\?|$)/, 'GET').filter((request) => !/\/issues\//.test(request.path)).length,
+        0,
+        'GlitchTip is never asked',
+      );
     });
   });
 
@@ -132,13 +177,20 @@ describe('folder session with the organization events endpoint', () => {
     await withSession({}, async (session, fake) => {
       fake.inject({ path: `/api/0/organizations/${scenario.org}/events/`, status: 503, times: 100 });
       const gone = fake.data.issues[fake.data.issues.length - 1] ?? assert.fail('no issue');
-      fake.inject({ path: `/api/0/organizations/${scenario.org}/issues/${gone.id}/events/latest/`, status: 503, times: 100 });
+      fake.inject({
+        path: `/api/0/organizations/${scenario.org}/issues/${gone.id}/events/latest/`,
+        status: 503,
+        times: 100,
+      });
       const load = await loaded(session);
       assert.deepEqual(
         load.missing.map((entry) => entry.issueId),
         [gone.id],
       );
-      assert.deepEqual(marksOf(load), oneByOne.filter((mark) => !mark.startsWith(`${gone.id} `)));
+      assert.deepEqual(
+        marksOf(load),
+        oneByOne.filter((mark) => !mark.startsWith(`${gone.id} `)),
+      );
       fake.clearFaults();
       for (const issue of fake.data.issues.slice(-40)) issue.lastSeen = '2025-06-01T11:59:00Z';
       fake.requests.length = 0;
@@ -149,7 +201,7 @@ describe('folder session with the organization events endpoint', () => {
     });
   });
 
-  test("an issue Discover has no row for (its latest event outside the period) gets its own event", async () => {
+  test('an issue Discover has no row for (its latest event outside the period) gets its own event', async () => {
     await withSession({}, async (session, fake) => {
       const old = fake.data.issues[fake.data.issues.length - 1] ?? assert.fail('no issue');
       for (const event of old.events) event.dateCreated = '2024-01-01T00:00:00Z';

@@ -14,7 +14,12 @@ import { SuspectCommits } from '../../../../src/core/suspect/suspectCommit';
 const day = 86_400;
 const start = Date.UTC(2026, 10, 1) / 1000;
 const file = 'src/cart.ts';
-const original = ['export function cartTotal(lines) {', '  return lines.reduce((sum, line) => sum + line.item.price * line.quantity, 0);', '}', ''];
+const original = [
+  'export function cartTotal(lines) {',
+  '  return lines.reduce((sum, line) => sum + line.item.price * line.quantity, 0);',
+  '}',
+  '',
+];
 
 describe('suspect commit in a real git repository', () => {
   let repo: string;
@@ -22,8 +27,20 @@ describe('suspect commit in a real git repository', () => {
 
   function git(args: string[], author = 'Jane Doe', time = start): string {
     const date = `${String(time)} +0000`;
-    const env = { ...process.env, GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_COMMITTER_DATE: date };
-    return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: repo, env, encoding: 'utf8' }).trim();
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: 'dev@example.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: 'dev@example.com',
+      GIT_COMMITTER_DATE: date,
+    };
+    return execFileSync(
+      'git',
+      ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args],
+      { cwd: repo, env, encoding: 'utf8' },
+    ).trim();
   }
 
   function commit(name: string, lines: string[], message: string, author: string, time: number): void {
@@ -41,7 +58,14 @@ describe('suspect commit in a real git repository', () => {
     commit('price', ['// cart', '', ...original], 'Price from catalog', 'Jane Doe', start + 4 * day);
     commit('release', ['// cart', '', ...original, '// v1.4.2', ''], 'Release 1.4.2', 'Sam Smith', start + 7 * day);
     git(['tag', 'v1.4.2']);
-    const fixed = ['// cart', '', original[0] ?? '', '  return lines.reduce((sum, line) => sum + (line.item?.price ?? 0) * line.quantity, 0);', '}', '// v1.4.2'];
+    const fixed = [
+      '// cart',
+      '',
+      original[0] ?? '',
+      '  return lines.reduce((sum, line) => sum + (line.item?.price ?? 0) * line.quantity, 0);',
+      '}',
+      '// v1.4.2',
+    ];
     commit('fix', [...fixed, ''], 'Skip lines without an item', 'Ann Lee', start + 9 * day);
     commit('added', [...fixed, 'export const currency = "EUR";', ''], 'Currency', 'Ann Lee', start + 10 * day);
   });
@@ -56,10 +80,16 @@ describe('suspect commit in a real git repository', () => {
     assert.equal(found?.release?.sha, shas['release']);
     assert.equal(found?.inRelease, true);
     assert.ok(found);
-    assert.equal(suspectCommitText(found, Date.UTC(2026, 11, 4)), `last changed in ${shas['first']?.slice(0, 7)} by Sam Smith, 7 days before shop@1.4.2: 'Cart total'`);
+    assert.equal(
+      suspectCommitText(found, Date.UTC(2026, 11, 4)),
+      `last changed in ${shas['first']?.slice(0, 7)} by Sam Smith, 7 days before shop@1.4.2: 'Cart total'`,
+    );
     const price = await new SuspectCommits().of(repo, file, 2, 'shop@1.4.2');
     assert.ok(price);
-    assert.equal(suspectCommitText(price, Date.UTC(2026, 11, 4)), `last changed in ${shas['price']?.slice(0, 7)} by Jane Doe, 3 days before shop@1.4.2: 'Price from catalog'`);
+    assert.equal(
+      suspectCommitText(price, Date.UTC(2026, 11, 4)),
+      `last changed in ${shas['price']?.slice(0, 7)} by Jane Doe, 3 days before shop@1.4.2: 'Price from catalog'`,
+    );
   });
 
   test("follows the line to today's place: a line moved down by a later commit keeps its commit", async () => {
@@ -75,7 +105,10 @@ describe('suspect commit in a real git repository', () => {
     assert.equal(found?.inRelease, true);
     assert.equal(found?.changedSince?.sha, shas['fix']);
     assert.ok(found);
-    assert.match(suspectCommitText(found, Date.UTC(2026, 10, 12)), /^last changed in \w{7} by Sam Smith, 7 days before shop@1\.4\.2: 'Cart total'; rewritten since in \w{7} by Ann Lee, 2 days ago$/);
+    assert.match(
+      suspectCommitText(found, Date.UTC(2026, 10, 12)),
+      /^last changed in \w{7} by Sam Smith, 7 days before shop@1\.4\.2: 'Cart total'; rewritten since in \w{7} by Ann Lee, 2 days ago$/,
+    );
   });
 
   test('says the line changed after the release when it was added after it', async () => {
@@ -83,10 +116,13 @@ describe('suspect commit in a real git repository', () => {
     assert.equal(found?.sha, shas['added']);
     assert.equal(found?.inRelease, false);
     assert.ok(found);
-    assert.match(suspectCommitText(found, Date.UTC(2026, 10, 12)), /^changed after shop@1\.4\.2 in \w{7} by Ann Lee, 1 day ago: 'Currency'$/);
+    assert.match(
+      suspectCommitText(found, Date.UTC(2026, 10, 12)),
+      /^changed after shop@1\.4\.2 in \w{7} by Ann Lee, 1 day ago: 'Currency'$/,
+    );
   });
 
-  test('without a release it blames the file on disk: the commit that last changed today\'s line', async () => {
+  test("without a release it blames the file on disk: the commit that last changed today's line", async () => {
     const found = await new SuspectCommits().of(repo, file, 4);
     assert.equal(found?.sha, shas['fix']);
     assert.equal(found?.release, undefined);

@@ -2,7 +2,14 @@
 import { json } from '../answer';
 import { scopesFor } from '../auth';
 import { RouteContext, queryList } from '../context';
-import { apiIndexJson, codeMappingJson, environmentNames, memberJson, organizationJson, projectJson } from '../directoryJson';
+import {
+  apiIndexJson,
+  codeMappingJson,
+  environmentNames,
+  memberJson,
+  organizationJson,
+  projectJson,
+} from '../directoryJson';
 import { isJsonObject, type JsonObject } from '../json';
 import { Route } from '../router';
 import { findOrganization, organizationProjects } from './lookup';
@@ -24,8 +31,12 @@ const organizations: Route = {
   scopes: scopesFor.orgRead,
   handle: (context) => {
     const wanted = (context.query.get('query') ?? '').toLowerCase();
-    const matching = context.state.data.organizations.filter((org) => org.slug.includes(wanted) || org.name.toLowerCase().includes(wanted));
-    return pagedList(context, matching, (org) => organizationJson(org, context.state.url, context.state.options.flavour));
+    const matching = context.state.data.organizations.filter(
+      (org) => org.slug.includes(wanted) || org.name.toLowerCase().includes(wanted),
+    );
+    return pagedList(context, matching, (org) =>
+      organizationJson(org, context.state.url, context.state.options.flavour),
+    );
   },
 };
 
@@ -35,7 +46,9 @@ const projects: Route = {
   scopes: scopesFor.projectRead,
   handle: (context) => {
     const wanted = (context.query.get('query') ?? '').toLowerCase();
-    const matching = organizationProjects(context, findOrganization(context)).filter((project) => project.slug.includes(wanted) || project.name.toLowerCase().includes(wanted));
+    const matching = organizationProjects(context, findOrganization(context)).filter(
+      (project) => project.slug.includes(wanted) || project.name.toLowerCase().includes(wanted),
+    );
     return pagedList(context, matching, (project) => projectJson(context.state.data, project));
   },
 };
@@ -56,7 +69,11 @@ const members: Route = {
   scopes: scopesFor.memberRead,
   handle: (context) => {
     const org = findOrganization(context);
-    return pagedList(context, context.state.data.members.filter((member) => member.organization === org.slug), memberJson);
+    return pagedList(
+      context,
+      context.state.data.members.filter((member) => member.organization === org.slug),
+      memberJson,
+    );
   },
 };
 
@@ -84,7 +101,9 @@ const codeMappings: Route = {
   handle: (context: RouteContext) => {
     const projectIds = new Set(organizationProjects(context, findOrganization(context)).map((project) => project.id));
     const wanted = queryList(context, 'project');
-    const mappings = context.state.data.codeMappings.filter((mapping) => projectIds.has(mapping.projectId) && (wanted.length === 0 || wanted.includes(mapping.projectId)));
+    const mappings = context.state.data.codeMappings.filter(
+      (mapping) => projectIds.has(mapping.projectId) && (wanted.length === 0 || wanted.includes(mapping.projectId)),
+    );
     return pagedList(context, mappings, (mapping) => codeMappingJson(context.state.data, mapping));
   },
 };
@@ -115,5 +134,20 @@ const glitchtipSettings: Route = {
     }),
 };
 
-export const sentryDirectoryRoutes: Route[] = [apiIndex, organizations, projects, environments, members, teams, codeMappings];
-export const glitchtipDirectoryRoutes: Route[] = [apiIndex, organizations, projects, environments, members, glitchtipSettings];
+export const sentryDirectoryRoutes: Route[] = [
+  apiIndex,
+  organizations,
+  projects,
+  environments,
+  members,
+  teams,
+  codeMappings,
+];
+export const glitchtipDirectoryRoutes: Route[] = [
+  apiIndex,
+  organizations,
+  projects,
+  environments,
+  members,
+  glitchtipSettings,
+];

@@ -46,7 +46,10 @@ const plainFields: Record<string, { type: FieldType; value: (row: EventRow) => J
   release: { type: 'string', value: ({ event }) => event.release },
   environment: { type: 'string', value: ({ event }) => event.environment },
   platform: { type: 'string', value: ({ event }) => event.platform },
-  'stack.stack_level': { type: 'array', value: ({ event }) => event.exceptions.flatMap((exception, level) => exception.frames.map(() => level)) },
+  'stack.stack_level': {
+    type: 'array',
+    value: ({ event }) => event.exceptions.flatMap((exception, level) => exception.frames.map(() => level)),
+  },
 };
 
 const functions: Record<string, { type: FieldType; value: (rows: readonly EventRow[]) => JsonValue }> = {
@@ -67,7 +70,9 @@ function fieldValue(field: string, row: EventRow): JsonValue {
 }
 
 function newest(rows: readonly EventRow[]): EventRow {
-  return rows.reduce((best, row) => (Date.parse(row.event.dateCreated) >= Date.parse(best.event.dateCreated) ? row : best));
+  return rows.reduce((best, row) =>
+    Date.parse(row.event.dateCreated) >= Date.parse(best.event.dateCreated) ? row : best,
+  );
 }
 
 const invalid = (message: string): AnswerNow => new AnswerNow(detail(400, message));
@@ -96,8 +101,12 @@ function matches(filter: SearchFilter, row: EventRow): boolean {
 function scopedRows(context: RouteContext): EventRow[] {
   const org = findOrganization(context);
   const wanted = queryList(context, 'project');
-  const projects = organizationProjects(context, org).filter((project) => wanted.length === 0 || wanted.includes('-1') || wanted.includes(project.id) || wanted.includes(project.slug));
-  if (wanted.length > 0 && !wanted.includes('-1') && projects.length < wanted.length) throw new AnswerNow({ status: 403, body: { detail: 'You do not have permission to perform this action.' } });
+  const projects = organizationProjects(context, org).filter(
+    (project) =>
+      wanted.length === 0 || wanted.includes('-1') || wanted.includes(project.id) || wanted.includes(project.slug),
+  );
+  if (wanted.length > 0 && !wanted.includes('-1') && projects.length < wanted.length)
+    throw new AnswerNow({ status: 403, body: { detail: 'You do not have permission to perform this action.' } });
   const projectIds = new Set(projects.map((project) => project.id));
   const environments = queryList(context, 'environment');
   const window = timeWindow(context);
@@ -116,7 +125,8 @@ function scopedRows(context: RouteContext): EventRow[] {
 
 function tableRows(fields: readonly string[], rows: readonly EventRow[]): JsonObject[] {
   const aggregates = fields.filter((field) => field.endsWith(')'));
-  if (aggregates.length === 0) return rows.map((row) => Object.fromEntries(fields.map((field) => [field, fieldValue(field, row)])));
+  if (aggregates.length === 0)
+    return rows.map((row) => Object.fromEntries(fields.map((field) => [field, fieldValue(field, row)])));
   for (const name of aggregates) if (!functions[name]) throw invalid(`${name} is not a valid function`);
   const keys = fields.filter((field) => !field.endsWith(')'));
   const groups = new Map<string, EventRow[]>();
@@ -127,7 +137,9 @@ function tableRows(fields: readonly string[], rows: readonly EventRow[]): JsonOb
     else groups.set(key, [row]);
   }
   return [...groups.values()].map((group) =>
-    Object.fromEntries(fields.map((field) => [field, functions[field]?.value(group) ?? fieldValue(field, group[0] as EventRow)])),
+    Object.fromEntries(
+      fields.map((field) => [field, functions[field]?.value(group) ?? fieldValue(field, group[0] as EventRow)]),
+    ),
   );
 }
 
@@ -146,10 +158,12 @@ function sorted(rows: JsonObject[], fields: readonly string[], sort: string | nu
 function handle(context: RouteContext): Answer {
   if (context.state.options.discover === false) throw notFound(context);
   const dataset = context.query.get('dataset') ?? 'discover';
-  if (dataset !== 'errors' && dataset !== 'discover') throw invalid(`dataset must be one of errors, discover; got ${dataset}`);
+  if (dataset !== 'errors' && dataset !== 'discover')
+    throw invalid(`dataset must be one of errors, discover; got ${dataset}`);
   const fields = queryList(context, 'field');
   if (fields.length === 0) throw invalid('No columns selected');
-  if (fields.length > maxFields) throw invalid(`You can view up to ${maxFields} fields at a time. Please delete some and try again.`);
+  if (fields.length > maxFields)
+    throw invalid(`You can view up to ${maxFields} fields at a time. Please delete some and try again.`);
   const query = parseIssueQuery(context.query.get('query') ?? '');
   if (query.text.length > 0) throw invalid('Invalid query: the fake Sentry does not search free text in events.');
   const matching = scopedRows(context).filter((row) => query.filters.every((filter) => matches(filter, row)));
@@ -164,7 +178,17 @@ function handle(context: RouteContext): Answer {
     datasetReason: 'unchanged',
     dataset,
   };
-  return json({ data: page.items, meta }, 200, { Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page) });
+  return json({ data: page.items, meta }, 200, {
+    Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page),
+  });
 }
 
-export const discoverRoutes: Route[] = [{ method: 'GET', pattern: '/api/0/organizations/:org/events/', scopes: scopesFor.eventRead, regionScoped: true, handle }];
+export const discoverRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: '/api/0/organizations/:org/events/',
+    scopes: scopesFor.eventRead,
+    regionScoped: true,
+    handle,
+  },
+];

@@ -11,7 +11,16 @@ import { findIssue, findOrganization, issueOrganization } from './lookup';
 
 function sentryDetail(context: RouteContext, issue: FakeIssue, org: string): JsonReturn {
   const environments = queryList(context, 'environment');
-  return json(issueDetailJson(issue, { data: context.state.data, serverUrl: context.state.url, org, environments, releases: null, statsPeriod: '24h' }));
+  return json(
+    issueDetailJson(issue, {
+      data: context.state.data,
+      serverUrl: context.state.url,
+      org,
+      environments,
+      releases: null,
+      statsPeriod: '24h',
+    }),
+  );
 }
 
 type JsonReturn = ReturnType<Route['handle']>;
@@ -47,7 +56,11 @@ const sentryPut: Route = {
 };
 
 // sentry.io retired the top-level issue paths; during brownouts they answer 410 (sentry-api-notes §2).
-const sentryTopLevelBrownouts: Route[] = ['/api/0/issues/:issue/', '/api/0/issues/:issue/events/:event/', '/api/0/issues/:issue/tags/'].map((pattern) => ({
+const sentryTopLevelBrownouts: Route[] = [
+  '/api/0/issues/:issue/',
+  '/api/0/issues/:issue/events/:event/',
+  '/api/0/issues/:issue/tags/',
+].map((pattern) => ({
   method: 'GET',
   pattern,
   scopes: scopesFor.eventRead,

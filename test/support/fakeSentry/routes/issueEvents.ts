@@ -14,9 +14,13 @@ import { pagedList } from './lists';
 function eventsInScope(context: RouteContext, issue: FakeIssue): FakeEvent[] {
   const environments = queryList(context, 'environment');
   const query = parseIssueQuery(context.query.get('query') ?? '');
-  const releases = query.filters.filter((filter) => filter.key === 'release' && !filter.negated).flatMap((filter) => filter.values);
+  const releases = query.filters
+    .filter((filter) => filter.key === 'release' && !filter.negated)
+    .flatMap((filter) => filter.values);
   return eventsOldestFirst(issue).filter(
-    (event) => (environments.length === 0 || environments.includes(event.environment)) && (releases.length === 0 || (event.release !== null && releases.includes(event.release))),
+    (event) =>
+      (environments.length === 0 || environments.includes(event.environment)) &&
+      (releases.length === 0 || (event.release !== null && releases.includes(event.release))),
   );
 }
 
@@ -26,10 +30,12 @@ function pickEvent(context: RouteContext, issue: FakeIssue, which: string): Fake
   let found: FakeEvent | undefined;
   if (which === 'latest') found = events[events.length - 1];
   else if (which === 'oldest' && !glitchtip) found = events[0];
-  else if (which === 'recommended' && !glitchtip) found = events.find((event) => event.eventID === issue.recommendedEventId) ?? events[events.length - 1];
+  else if (which === 'recommended' && !glitchtip)
+    found = events.find((event) => event.eventID === issue.recommendedEventId) ?? events[events.length - 1];
   else found = issue.events.find((event) => event.eventID === which);
   if (found) return found;
-  if (['latest', 'oldest', 'recommended'].includes(which) && !glitchtip) throw new AnswerNow(detail(404, sentryMessages.noEvent));
+  if (['latest', 'oldest', 'recommended'].includes(which) && !glitchtip)
+    throw new AnswerNow(detail(404, sentryMessages.noEvent));
   throw notFound(context);
 }
 
@@ -74,7 +80,9 @@ const glitchtipEventList: Route = {
   handle: (context) => {
     const issue = findIssue(context, null);
     const org = issueOrganization(context, issue);
-    return pagedList(context, eventsInScope(context, issue).reverse(), (event) => glitchtipEventJson(context.state.data, org, issue, event));
+    return pagedList(context, eventsInScope(context, issue).reverse(), (event) =>
+      glitchtipEventJson(context.state.data, org, issue, event),
+    );
   },
 };
 

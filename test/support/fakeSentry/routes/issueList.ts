@@ -34,10 +34,19 @@ function issuesOfProjects(context: RouteContext, org: FakeOrganization): FakeIss
   const projects = organizationProjects(context, org);
   const wanted = queryList(context, 'project').filter((id) => id !== '-1');
   if (context.state.options.flavour === 'glitchtip' && wanted.some((id) => !/^\d+$/.test(id))) {
-    throw new AnswerNow(json({ detail: [{ type: 'int_parsing', loc: ['query', 'project'], msg: 'Input should be a valid integer' }] }, 422));
+    throw new AnswerNow(
+      json(
+        { detail: [{ type: 'int_parsing', loc: ['query', 'project'], msg: 'Input should be a valid integer' }] },
+        422,
+      ),
+    );
   }
-  const chosen = wanted.length === 0 ? projects : projects.filter((project) => wanted.includes(project.id) || wanted.includes(project.slug));
-  if (chosen.length < new Set(wanted).size) throw new AnswerNow(detail(403, 'You do not have permission to perform this action.'));
+  const chosen =
+    wanted.length === 0
+      ? projects
+      : projects.filter((project) => wanted.includes(project.id) || wanted.includes(project.slug));
+  if (chosen.length < new Set(wanted).size)
+    throw new AnswerNow(detail(403, 'You do not have permission to perform this action.'));
   const ids = new Set(chosen.map((project) => project.id));
   return context.state.data.issues.filter((issue) => ids.has(issue.projectId));
 }
@@ -68,24 +77,40 @@ function sentryIssueList(context: RouteContext): ReturnType<Route['handle']> {
   const query = parseIssueQuery(context.query.has('query') ? (context.query.get('query') ?? '') : 'is:unresolved');
   const environments = queriedEnvironments(query, queryList(context, 'environment'));
   const scope = searchScope(context, org, environments);
-  const view = { data: context.state.data, serverUrl: context.state.url, org: org.slug, environments, releases: queriedReleases(query, scope), statsPeriod };
+  const view = {
+    data: context.state.data,
+    serverUrl: context.state.url,
+    org: org.slug,
+    environments,
+    releases: queriedReleases(query, scope),
+    statsPeriod,
+  };
   if (groupIds.length > 0) {
     // `group=` fetches exactly these issues: no search, no pagination.
-    return json(candidates.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)));
+    return json(
+      candidates.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)),
+    );
   }
   const sort = (context.query.get('sort') ?? 'date') as SentrySort;
   if (!sentrySorts.includes(sort)) throw new AnswerNow(detail(400, `Invalid sort: ${sort}`));
   const limit = pageSize(context.query.get('limit'), 100);
   const score = (issue: FakeIssue): number => sentrySortScore(issue, sort);
-  const matching = sortByScore(candidates.filter((issue) => matchesIssue(issue, query, scope)), score);
+  const matching = sortByScore(
+    candidates.filter((issue) => matchesIssue(issue, query, scope)),
+    score,
+  );
   const page = keysetPage(matching, score, parseCursor(context.query.get('cursor')), limit);
   // Like Sentry's post-query filter: the row keeps its place in the cursor arithmetic but leaves the page.
   const shown = page.items.filter((issue) => !issue.droppedFromListPages);
-  return json(shown.map((issue) => issueListItemJson(issue, view)), 200, {
-    Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page),
-    'X-Hits': String(Math.min(matching.length, maxHits)),
-    'X-Max-Hits': String(maxHits),
-  });
+  return json(
+    shown.map((issue) => issueListItemJson(issue, view)),
+    200,
+    {
+      Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page),
+      'X-Hits': String(Math.min(matching.length, maxHits)),
+      'X-Max-Hits': String(maxHits),
+    },
+  );
 }
 
 function glitchtipSort(context: RouteContext): { field: (typeof glitchtipSortFields)[number]; ascending: boolean } {
@@ -93,7 +118,9 @@ function glitchtipSort(context: RouteContext): { field: (typeof glitchtipSortFie
   const field = glitchtipSortFields.find((name) => raw === name || raw === `-${name}`);
   if (!field) {
     const allowed = glitchtipSortFields.flatMap((name) => [`'${name}'`, `'-${name}'`]).join(', ');
-    throw new AnswerNow(json({ detail: [{ type: 'literal_error', loc: ['query', 'sort'], msg: `Input should be ${allowed}` }] }, 422));
+    throw new AnswerNow(
+      json({ detail: [{ type: 'literal_error', loc: ['query', 'sort'], msg: `Input should be ${allowed}` }] }, 422),
+    );
   }
   return { field, ascending: !raw.startsWith('-') };
 }
@@ -105,13 +132,21 @@ function glitchtipIssueList(context: RouteContext): ReturnType<Route['handle']> 
   const query = parseIssueQuery(context.query.get('query') ?? '');
   const scope = searchScope(context, org, queryList(context, 'environment'));
   const { field, ascending } = glitchtipSort(context);
-  const matching = sortByScore(candidates.filter((issue) => matchesIssue(issue, query, scope)), (issue) => glitchtipSortScore(issue, field), ascending);
+  const matching = sortByScore(
+    candidates.filter((issue) => matchesIssue(issue, query, scope)),
+    (issue) => glitchtipSortScore(issue, field),
+    ascending,
+  );
   const page = glitchtipPage(matching, context.query.get('cursor'), glitchtipLimit(context.query.get('limit')));
-  return json(page.items.map((issue) => glitchtipIssueJson(context.state.data, context.state.url, issue, false)), 200, {
-    Link: glitchtipLinkHeader(requestUrl(context).replace(context.state.url, linkOrigin(context)), page),
-    'X-Hits': String(Math.min(page.total, maxHits)),
-    'X-Max-Hits': String(maxHits),
-  });
+  return json(
+    page.items.map((issue) => glitchtipIssueJson(context.state.data, context.state.url, issue, false)),
+    200,
+    {
+      Link: glitchtipLinkHeader(requestUrl(context).replace(context.state.url, linkOrigin(context)), page),
+      'X-Hits': String(Math.min(page.total, maxHits)),
+      'X-Max-Hits': String(maxHits),
+    },
+  );
 }
 
 export const sentryIssueListRoute: Route = {
@@ -122,4 +157,8 @@ export const sentryIssueListRoute: Route = {
   handle: sentryIssueList,
 };
 
-export const glitchtipIssueListRoute: Route = { ...sentryIssueListRoute, regionScoped: false, handle: glitchtipIssueList };
+export const glitchtipIssueListRoute: Route = {
+  ...sentryIssueListRoute,
+  regionScoped: false,
+  handle: glitchtipIssueList,
+};

@@ -15,7 +15,14 @@ function sentryTagJson(tag: FakeTag, limit: number | undefined): JsonObject {
     name: tag.name,
     totalValues: tagTotal(tag),
     uniqueValues: tag.values.length,
-    topValues: topValues(tag, limit).map((value) => ({ key: tag.key, name: value.value, value: value.value, count: value.count, firstSeen: value.firstSeen, lastSeen: value.lastSeen })),
+    topValues: topValues(tag, limit).map((value) => ({
+      key: tag.key,
+      name: value.value,
+      value: value.value,
+      count: value.count,
+      firstSeen: value.firstSeen,
+      lastSeen: value.lastSeen,
+    })),
   };
 }
 
@@ -31,7 +38,9 @@ const sentryTags: Route = {
   regionScoped: true,
   handle: (context) => {
     const keys = queryList(context, 'key');
-    const tags = issueTags(findIssue(context, findOrganization(context))).filter((tag) => keys.length === 0 || keys.includes(tag.key));
+    const tags = issueTags(findIssue(context, findOrganization(context))).filter(
+      (tag) => keys.length === 0 || keys.includes(tag.key),
+    );
     return json(tags.map((tag) => sentryTagJson(tag, limitOf(context) ?? 9)));
   },
 };
@@ -42,7 +51,9 @@ const sentryTag: Route = {
   scopes: scopesFor.eventRead,
   regionScoped: true,
   handle: (context) => {
-    const tag = issueTags(findIssue(context, findOrganization(context))).find((candidate) => candidate.key === param(context, 'key'));
+    const tag = issueTags(findIssue(context, findOrganization(context))).find(
+      (candidate) => candidate.key === param(context, 'key'),
+    );
     if (!tag) throw notFound(context);
     return json(sentryTagJson(tag, limitOf(context)));
   },

@@ -24,6 +24,12 @@ export function pagedList<T>(context: RouteContext, items: T[], toJson: (item: T
       'X-Max-Hits': '1000',
     });
   }
-  const page = offsetPage(items, parseCursor(context.query.get('cursor')), pageSize(context.query.get('per_page'), 100));
-  return json(page.items.map(toJson), 200, { Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page) });
+  const page = offsetPage(
+    items,
+    parseCursor(context.query.get('cursor')),
+    pageSize(context.query.get('per_page'), 100),
+  );
+  return json(page.items.map(toJson), 200, {
+    Link: sentryLinkHeader(linkOrigin(context), context.path, context.query, page),
+  });
 }

@@ -25,7 +25,9 @@ export function findIssue(context: RouteContext, org: FakeOrganization | null): 
   const wanted = param(context, 'issue');
   const projectIds = org ? new Set(organizationProjects(context, org).map((project) => project.id)) : null;
   const found = context.state.data.issues.find(
-    (issue) => (issue.id === wanted || (org !== null && issue.shortId === wanted)) && (projectIds === null || projectIds.has(issue.projectId)),
+    (issue) =>
+      (issue.id === wanted || (org !== null && issue.shortId === wanted)) &&
+      (projectIds === null || projectIds.has(issue.projectId)),
   );
   if (!found) throw notFound(context);
   return found;

@@ -15,10 +15,12 @@ const releaseList: Route = {
     const org = findOrganization(context);
     const projectIds = queryList(context, 'project').filter((id) => id !== '-1');
     // GlitchTip has no `query` filter on this list (sentry-api-notes §7).
-    const wanted = context.state.options.flavour === 'glitchtip' ? '' : (context.query.get('query') ?? '').toLowerCase();
+    const wanted =
+      context.state.options.flavour === 'glitchtip' ? '' : (context.query.get('query') ?? '').toLowerCase();
     const matching = releasesNewestFirst(context.state.data, org.slug).filter(
       (release) =>
-        (projectIds.length === 0 || release.projectIds.some((id) => projectIds.includes(id))) && release.version.toLowerCase().includes(wanted),
+        (projectIds.length === 0 || release.projectIds.some((id) => projectIds.includes(id))) &&
+        release.version.toLowerCase().includes(wanted),
     );
     return pagedList(context, matching, (release) => releaseJson(context.state.data, release));
   },

@@ -11,7 +11,22 @@ import { releaseRoutes } from './releases';
 
 export function routesFor(flavour: Flavour): Route[] {
   if (flavour === 'glitchtip') {
-    return [...glitchtipDirectoryRoutes, ...releaseRoutes, glitchtipIssueListRoute, ...glitchtipIssueDetailRoutes, ...glitchtipEventRoutes, ...glitchtipTagRoutes];
+    return [
+      ...glitchtipDirectoryRoutes,
+      ...releaseRoutes,
+      glitchtipIssueListRoute,
+      ...glitchtipIssueDetailRoutes,
+      ...glitchtipEventRoutes,
+      ...glitchtipTagRoutes,
+    ];
   }
-  return [...sentryDirectoryRoutes, ...releaseRoutes, sentryIssueListRoute, ...sentryIssueDetailRoutes, ...sentryEventRoutes, ...sentryTagRoutes, ...discoverRoutes];
+  return [
+    ...sentryDirectoryRoutes,
+    ...releaseRoutes,
+    sentryIssueListRoute,
+    ...sentryIssueDetailRoutes,
+    ...sentryEventRoutes,
+    ...sentryTagRoutes,
+    ...discoverRoutes,
+  ];
 }

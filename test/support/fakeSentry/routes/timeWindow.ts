@@ -10,7 +10,8 @@ export function timeWindow(context: RouteContext): { start: number; end: number 
   const end = context.query.get('end');
   if (start !== null || end !== null) {
     const window = { start: Date.parse(start ?? ''), end: Date.parse(end ?? '') };
-    if (Number.isNaN(window.start) || Number.isNaN(window.end)) throw new AnswerNow(detail(400, 'start and end are both required and must be ISO 8601 dates'));
+    if (Number.isNaN(window.start) || Number.isNaN(window.end))
+      throw new AnswerNow(detail(400, 'start and end are both required and must be ISO 8601 dates'));
     return window;
   }
   // GlitchTip ignores statsPeriod (sentry-api-notes §7).

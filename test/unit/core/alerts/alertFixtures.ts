@@ -34,7 +34,20 @@ export function hourly(...lastHours: number[]): { stats: { '24h': Array<[number,
 }
 
 export function hitOf(issueId: string, file = 'src/cart.ts'): LineHit {
-  return { issueId, shortId: `SHOP-${issueId}`, title: `Error ${issueId}`, level: 'error', role: 'raised', count: 1, userCount: 1, folder: '/ws', file, line: 3, moved: false, stale: false };
+  return {
+    issueId,
+    shortId: `SHOP-${issueId}`,
+    title: `Error ${issueId}`,
+    level: 'error',
+    role: 'raised',
+    count: 1,
+    userCount: 1,
+    folder: '/ws',
+    file,
+    line: 3,
+    moved: false,
+    stale: false,
+  };
 }
 
 export function folder(issues: Issue[], hits: LineHit[] = [], version: string | undefined = release): AlertFolder {

@@ -23,5 +23,15 @@ test('counts a bucket that starts after our clock fully (the server clock runs a
 test('on the hour, the whole previous hour counts', () => {
   const onTheHour = new Date('2025-06-01T12:00:00Z');
   const start = onTheHour.getTime() / 1000;
-  assert.equal(eventsInLastHour([[start - 7200, 9], [start - 3600, 50], [start, 0]], onTheHour), 50);
+  assert.equal(
+    eventsInLastHour(
+      [
+        [start - 7200, 9],
+        [start - 3600, 50],
+        [start, 0],
+      ],
+      onTheHour,
+    ),
+    50,
+  );
 });

@@ -18,5 +18,6 @@ test('issue details, events, tags, updates and lists each have their class', () 
     ['GET', '/api/0/organizations/acme/releases/shop%401.2.3/', 'directory'],
     ['GET', '/api/0/', 'directory'],
   ];
-  for (const [method, path, expected] of cases) assert.equal(endpointClassOf(method, path), expected, `${method} ${path}`);
+  for (const [method, path, expected] of cases)
+    assert.equal(endpointClassOf(method, path), expected, `${method} ${path}`);
 });

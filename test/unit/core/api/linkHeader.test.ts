@@ -12,7 +12,8 @@ describe('parseNextPage', () => {
   });
 
   test('stops when the next link says results="false"', () => {
-    const header = '<https://x/?cursor=0:0:1>; rel="previous"; results="true"; cursor="0:0:1", <https://x/?cursor=0:200:0>; rel="next"; results="false"; cursor="0:200:0"';
+    const header =
+      '<https://x/?cursor=0:0:1>; rel="previous"; results="true"; cursor="0:0:1", <https://x/?cursor=0:200:0>; rel="next"; results="false"; cursor="0:200:0"';
     assert.deepEqual(parseNextPage(header), { hasMore: false });
   });
 
@@ -22,11 +23,16 @@ describe('parseNextPage', () => {
   });
 
   test("ends on GlitchTip's last page, whose next link has no cursor", () => {
-    assert.deepEqual(parseNextPage('<https://gt.example/api/0/organizations/o/issues/>; rel="next"; results="false"'), { hasMore: false });
+    assert.deepEqual(parseNextPage('<https://gt.example/api/0/organizations/o/issues/>; rel="next"; results="false"'), {
+      hasMore: false,
+    });
   });
 
   test('takes the cursor from the URL when the attribute is missing', () => {
-    assert.deepEqual(parseNextPage('<https://h/api/0/x/?a=1&cursor=abc%3D>; rel="next"; results="true"'), { hasMore: true, cursor: 'abc=' });
+    assert.deepEqual(parseNextPage('<https://h/api/0/x/?a=1&cursor=abc%3D>; rel="next"; results="true"'), {
+      hasMore: true,
+      cursor: 'abc=',
+    });
   });
 
   test('no header or garbage means no more pages', () => {

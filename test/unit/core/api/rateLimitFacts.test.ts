@@ -14,23 +14,36 @@ describe('rateLimitFacts', () => {
       'x-sentry-rate-limit-concurrentlimit': '15',
       'x-sentry-rate-limit-concurrentremaining': '3',
     });
-    assert.deepEqual(facts, { limit: 40, remaining: 0, resetAtMs: now + 1000, concurrentLimit: 15, concurrentRemaining: 3 });
+    assert.deepEqual(facts, {
+      limit: 40,
+      remaining: 0,
+      resetAtMs: now + 1000,
+      concurrentLimit: 15,
+      concurrentRemaining: 3,
+    });
   });
 
   test('absent or nonsense headers are unknown, not zero', () => {
-    assert.deepEqual(rateLimitFacts({ 'x-sentry-rate-limit-limit': 'many', 'x-sentry-rate-limit-concurrentlimit': '0' }), {
-      limit: undefined,
-      remaining: undefined,
-      resetAtMs: undefined,
-      concurrentLimit: undefined,
-      concurrentRemaining: undefined,
-    });
+    assert.deepEqual(
+      rateLimitFacts({ 'x-sentry-rate-limit-limit': 'many', 'x-sentry-rate-limit-concurrentlimit': '0' }),
+      {
+        limit: undefined,
+        remaining: undefined,
+        resetAtMs: undefined,
+        concurrentLimit: undefined,
+        concurrentRemaining: undefined,
+      },
+    );
   });
 });
 
 describe('refusalFacts', () => {
   test("Sentry's bare JSON string names the limit and the window", () => {
-    const facts = refusalFacts({}, JSON.stringify('You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds'), now);
+    const facts = refusalFacts(
+      {},
+      JSON.stringify('You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds'),
+      now,
+    );
     assert.equal(facts.limit, 40);
     assert.equal(facts.windowMs, 1000);
     assert.equal(facts.concurrency, false);
@@ -38,7 +51,13 @@ describe('refusalFacts', () => {
   });
 
   test('the concurrency text is a concurrency refusal with its limit', () => {
-    const facts = refusalFacts({}, JSON.stringify({ detail: 'You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is 15' }), now);
+    const facts = refusalFacts(
+      {},
+      JSON.stringify({
+        detail: 'You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is 15',
+      }),
+      now,
+    );
     assert.equal(facts.concurrency, true);
     assert.equal(facts.concurrentLimit, 15);
   });

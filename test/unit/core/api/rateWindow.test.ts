@@ -48,7 +48,7 @@ describe('RateWindow', () => {
     assert.deepEqual(window.take(t0 + 1200), { ms: 800 });
   });
 
-  test("a bare-string 429 closes the window until the end of the epoch-aligned window its text names", () => {
+  test('a bare-string 429 closes the window until the end of the epoch-aligned window its text names', () => {
     const window = new RateWindow();
     const closedFor = window.refuse({ ...refusal, limit: 40, windowMs: 1000 }, t0 + 300, 5000);
     assert.equal(closedFor, 700);

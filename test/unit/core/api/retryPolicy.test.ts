@@ -31,6 +31,7 @@ describe('backoffDelay', () => {
   test('by default the first retry waits 150 to 300 ms and no wait is longer than 8 s', () => {
     assert.equal(backoffDelay(defaultRetryPolicy, 0, shortest), 150);
     assert.equal(backoffDelay(defaultRetryPolicy, 0, longest), 300);
-    for (let attempt = 0; attempt < 40; attempt++) assert.ok(backoffDelay(defaultRetryPolicy, attempt, longest) <= 8_000);
+    for (let attempt = 0; attempt < 40; attempt++)
+      assert.ok(backoffDelay(defaultRetryPolicy, attempt, longest) <= 8_000);
   });
 });

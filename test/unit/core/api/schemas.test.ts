@@ -42,13 +42,21 @@ describe('issue schema', () => {
 
   test('uses the release-scoped `filtered` counts when present', () => {
     const base = example('sentry-mcp.issue-details.json') as Record<string, unknown>;
-    const issue = issueSchema.parse({ ...base, filtered: { count: '7', userCount: 3, firstSeen: null, lastSeen: null, stats: {} } });
+    const issue = issueSchema.parse({
+      ...base,
+      filtered: { count: '7', userCount: 3, firstSeen: null, lastSeen: null, stats: {} },
+    });
     assert.deepEqual([issue.filtered?.count, issue.filtered?.userCount], [7, 3]);
   });
 
   test('reads stats buckets [timestamp, count] and rejects a bucket that is not two numbers', () => {
     const base = example('sentry-mcp.issue-details.json') as Record<string, unknown>;
-    const stats = { '24h': [[1717200000, 3], [1717203600, 0, 'extra']] };
+    const stats = {
+      '24h': [
+        [1717200000, 3],
+        [1717203600, 0, 'extra'],
+      ],
+    };
     assert.deepEqual(issueSchema.parse({ ...base, stats }).stats, stats);
     for (const bad of [{ '24h': [[1717200000, '3']] }, { '24h': [[1717200000]] }, { '24h': 'none' }, [[1, 2]]]) {
       const broken = issueSchema.safeParse({ ...base, stats: bad });
@@ -66,7 +74,15 @@ describe('issue schema', () => {
   });
 
   test('accepts a GlitchTip-shaped issue (no userCount, numeric-looking ids)', () => {
-    const issue = issueSchema.parse({ id: 12, shortId: 'WEB-C', title: 'x', status: 'unresolved', count: '3', project: { id: 1, slug: 'web' }, level: null });
+    const issue = issueSchema.parse({
+      id: 12,
+      shortId: 'WEB-C',
+      title: 'x',
+      status: 'unresolved',
+      count: '3',
+      project: { id: 1, slug: 'web' },
+      level: null,
+    });
     assert.deepEqual([issue.id, issue.project.id, issue.userCount, issue.level], ['12', '1', 0, 'error']);
   });
 });
@@ -81,7 +97,10 @@ describe('event schema', () => {
     assert.equal(last?.filename, 'errors/views.py');
     assert.equal(last?.module, 'errors.views');
     assert.equal(last?.lineNo, 18);
-    assert.deepEqual(last?.context?.find(([line]) => line === 18), [18, '        0/0']);
+    assert.deepEqual(
+      last?.context?.find(([line]) => line === 18),
+      [18, '        0/0'],
+    );
   });
 
   test('reads the recorded JavaScript event, its exception type and tags', () => {
@@ -95,7 +114,11 @@ describe('event schema', () => {
   });
 
   test('reads every example event without error', () => {
-    for (const name of ['sentry-openapi.issue-event-javascript.json', 'oss-sentry-22.event-api.small_js_error_source.json', 'oss-sentry-22.event-api.js_error_with_context.json']) {
+    for (const name of [
+      'sentry-openapi.issue-event-javascript.json',
+      'oss-sentry-22.event-api.small_js_error_source.json',
+      'oss-sentry-22.event-api.js_error_with_context.json',
+    ]) {
       const event = eventSchema.parse(example(name));
       assert.ok(stackOfEvent(event).exceptions.length > 0, name);
     }
@@ -104,7 +127,24 @@ describe('event schema', () => {
   test('one malformed frame field does not hide the rest of the stack trace', () => {
     const event = eventSchema.parse({
       id: 'e1',
-      entries: [{ type: 'exception', data: { values: [{ type: 'E', stacktrace: { frames: [{ filename: 'a.ts', lineNo: 'twelve', context: 'nope' }, { filename: 'b.ts', lineNo: 3 }] } }] } }],
+      entries: [
+        {
+          type: 'exception',
+          data: {
+            values: [
+              {
+                type: 'E',
+                stacktrace: {
+                  frames: [
+                    { filename: 'a.ts', lineNo: 'twelve', context: 'nope' },
+                    { filename: 'b.ts', lineNo: 3 },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
     });
     const frames = stackOfEvent(event).exceptions[0]?.stacktrace?.frames ?? [];
     assert.deepEqual(
@@ -120,8 +160,26 @@ describe('event schema', () => {
     const event = eventSchema.parse({
       id: 'e2',
       entries: [
-        { type: 'exception', data: { values: [{ stacktrace: { frames: [{ abs_path: 'app:///dist/a.js', lineno: 1, colno: 99, in_app: true, context_line: 'x()' }] } }] } },
-        { type: 'debugmeta', data: { images: [{ type: 'sourcemap', code_file: 'app:///dist/a.js', debug_id: '6f1d2c8e-0000-4000-8000-000000000001' }] } },
+        {
+          type: 'exception',
+          data: {
+            values: [
+              {
+                stacktrace: {
+                  frames: [{ abs_path: 'app:///dist/a.js', lineno: 1, colno: 99, in_app: true, context_line: 'x()' }],
+                },
+              },
+            ],
+          },
+        },
+        {
+          type: 'debugmeta',
+          data: {
+            images: [
+              { type: 'sourcemap', code_file: 'app:///dist/a.js', debug_id: '6f1d2c8e-0000-4000-8000-000000000001' },
+            ],
+          },
+        },
       ],
     });
     const stack = stackOfEvent(event);
@@ -136,11 +194,26 @@ describe('event schema', () => {
       platform: undefined,
       context: [[1, 'x()']],
     });
-    assert.deepEqual(stack.debugImages, [{ codeFile: 'app:///dist/a.js', debugId: '6f1d2c8e-0000-4000-8000-000000000001' }]);
+    assert.deepEqual(stack.debugImages, [
+      { codeFile: 'app:///dist/a.js', debugId: '6f1d2c8e-0000-4000-8000-000000000001' },
+    ]);
   });
 
   test('uses the crashed thread when there is no exception', () => {
-    const event = eventSchema.parse({ id: 'e3', entries: [{ type: 'threads', data: { values: [{ crashed: false, stacktrace: { frames: [{ filename: 'x' }] } }, { crashed: true, stacktrace: { frames: [{ filename: 'y' }] } }] } }] });
+    const event = eventSchema.parse({
+      id: 'e3',
+      entries: [
+        {
+          type: 'threads',
+          data: {
+            values: [
+              { crashed: false, stacktrace: { frames: [{ filename: 'x' }] } },
+              { crashed: true, stacktrace: { frames: [{ filename: 'y' }] } },
+            ],
+          },
+        },
+      ],
+    });
     assert.equal(stackOfEvent(event).looseFrames[0]?.filename, 'y');
   });
 });

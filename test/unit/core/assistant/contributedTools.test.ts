@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { findRepoRoot } from '../../../support/fakeSentry/repoRoot';
-import { assistantRequests, chatParticipantId, chatParticipantName } from '../../../../src/core/assistant/assistantRequests';
+import {
+  assistantRequests,
+  chatParticipantId,
+  chatParticipantName,
+} from '../../../../src/core/assistant/assistantRequests';
 import { assistantTools } from '../../../../src/core/assistant/assistantTools';
 
 interface Manifest {
@@ -22,10 +26,17 @@ const manifest = JSON.parse(readFileSync(join(findRepoRoot(), 'package.json'), '
 
 test('package.json contributes each assistant tool with its description and input schema', () => {
   const contributed = manifest.contributes.languageModelTools;
-  assert.deepEqual(contributed.map((tool) => tool.name), assistantTools.map((tool) => `sentry_${tool.name}`));
+  assert.deepEqual(
+    contributed.map((tool) => tool.name),
+    assistantTools.map((tool) => `sentry_${tool.name}`),
+  );
   for (const tool of assistantTools) {
     const entry = contributed.find((candidate) => candidate.name === `sentry_${tool.name}`);
-    assert.equal(entry?.modelDescription, tool.description, `${tool.name}: regenerate its package.json entry from core/assistant/assistantTools`);
+    assert.equal(
+      entry?.modelDescription,
+      tool.description,
+      `${tool.name}: regenerate its package.json entry from core/assistant/assistantTools`,
+    );
     assert.equal(entry?.displayName, tool.title);
     const { $schema: _schema, ...schema } = z.toJSONSchema(tool.input) as Record<string, unknown>;
     assert.deepEqual(entry?.inputSchema, schema, `${tool.name}'s input schema`);
@@ -35,7 +46,10 @@ test('package.json contributes each assistant tool with its description and inpu
 test('the @sentry participant is contributed with the /explain and /fix requests', () => {
   const participant = manifest.contributes.chatParticipants.find((entry) => entry.id === chatParticipantId);
   assert.equal(participant?.name, chatParticipantName);
-  assert.deepEqual(participant?.commands.map((command) => command.name), [...assistantRequests]);
+  assert.deepEqual(
+    participant?.commands.map((command) => command.name),
+    [...assistantRequests],
+  );
 });
 
 test('a tool refuses bad input with a message for the model instead of throwing', async () => {
@@ -50,7 +64,8 @@ test('a tool refuses bad input with a message for the model instead of throwing'
 test('triage tools ask the user first, naming the issue; read-only tools do not', () => {
   for (const tool of assistantTools) {
     const confirmation = tool.confirmation?.({ issue: 'SHOP-1A', assignee: 'me' });
-    if (tool.annotations.destructiveHint) assert.match(confirmation?.message ?? '', /SHOP-1A .*Sentry server/, tool.name);
+    if (tool.annotations.destructiveHint)
+      assert.match(confirmation?.message ?? '', /SHOP-1A .*Sentry server/, tool.name);
     else assert.equal(confirmation, undefined, tool.name);
   }
 });

@@ -28,9 +28,20 @@ function assertNoSecret(result: ResolvedConnection, secret: string): void {
 }
 
 const rc = '[defaults]\nurl=https://rc.example.com\norg=rc-org\nproject=rc-project\n[auth]\ntoken=rc-token\n';
-const properties = 'defaults.url=https://props.example.com\ndefaults.org=props-org\ndefaults.project=props-project\nauth.token=props-token\n';
-const env = { SENTRY_URL: 'https://env.example.com', SENTRY_ORG: 'env-org', SENTRY_PROJECT: 'env-project', SENTRY_AUTH_TOKEN: 'env-token' };
-const explicit = { url: 'https://option.example.com', org: 'option-org', project: 'option-project', token: 'option-token' };
+const properties =
+  'defaults.url=https://props.example.com\ndefaults.org=props-org\ndefaults.project=props-project\nauth.token=props-token\n';
+const env = {
+  SENTRY_URL: 'https://env.example.com',
+  SENTRY_ORG: 'env-org',
+  SENTRY_PROJECT: 'env-project',
+  SENTRY_AUTH_TOKEN: 'env-token',
+};
+const explicit = {
+  url: 'https://option.example.com',
+  org: 'option-org',
+  project: 'option-project',
+  token: 'option-token',
+};
 
 describe('resolveConnection precedence', () => {
   test('defaults the URL to https://sentry.io and leaves the rest unset when nothing is configured', async () => {
@@ -45,35 +56,67 @@ describe('resolveConnection precedence', () => {
     test(`${field}: option beats env beats .sentryclirc beats sentry.properties`, async () => {
       const both = workspace({ '.sentryclirc': rc, 'sentry.properties': properties });
       const onlyProperties = workspace({ 'sentry.properties': properties });
-      const value = async (input: Partial<ConnectionInput>, dir: string): Promise<[string | undefined, string | undefined]> => {
+      const value = async (
+        input: Partial<ConnectionInput>,
+        dir: string,
+      ): Promise<[string | undefined, string | undefined]> => {
         const result = await resolve({ ...input, workspaceDir: dir });
         return [result[field], result.sources[field]];
       };
       assert.deepEqual(await value({ explicit, env }, both), [explicit[field], 'option']);
-      assert.deepEqual(await value({ env }, both), [env[`SENTRY_${({ url: 'URL', org: 'ORG', project: 'PROJECT', token: 'AUTH_TOKEN' } as const)[field]}`], 'env']);
-      assert.deepEqual(await value({}, both), [`${field === 'url' ? 'https://rc.example.com' : `rc-${field}`}`, '.sentryclirc']);
-      assert.deepEqual(await value({}, onlyProperties), [`${field === 'url' ? 'https://props.example.com' : `props-${field}`}`, 'sentry.properties']);
+      assert.deepEqual(await value({ env }, both), [
+        env[`SENTRY_${({ url: 'URL', org: 'ORG', project: 'PROJECT', token: 'AUTH_TOKEN' } as const)[field]}`],
+        'env',
+      ]);
+      assert.deepEqual(await value({}, both), [
+        `${field === 'url' ? 'https://rc.example.com' : `rc-${field}`}`,
+        '.sentryclirc',
+      ]);
+      assert.deepEqual(await value({}, onlyProperties), [
+        `${field === 'url' ? 'https://props.example.com' : `props-${field}`}`,
+        'sentry.properties',
+      ]);
     });
   }
 
   test('takes each field from the first place that has it, independently', async () => {
-    const dir = workspace({ '.sentryclirc': '[defaults]\nproject=rc-project\n', 'sentry.properties': 'auth.token=props-token\n' });
-    const result = await resolve({ workspaceDir: dir, explicit: { url: 'https://option.example.com' }, env: { SENTRY_ORG: 'env-org' } });
+    const dir = workspace({
+      '.sentryclirc': '[defaults]\nproject=rc-project\n',
+      'sentry.properties': 'auth.token=props-token\n',
+    });
+    const result = await resolve({
+      workspaceDir: dir,
+      explicit: { url: 'https://option.example.com' },
+      env: { SENTRY_ORG: 'env-org' },
+    });
     assert.deepEqual(
       [result.url, result.org, result.project, result.token],
       ['https://option.example.com', 'env-org', 'rc-project', 'props-token'],
     );
-    assert.deepEqual(result.sources, { url: 'option', org: 'env', project: '.sentryclirc', token: 'sentry.properties' });
+    assert.deepEqual(result.sources, {
+      url: 'option',
+      org: 'env',
+      project: '.sentryclirc',
+      token: 'sentry.properties',
+    });
   });
 
   test('treats blank options and environment variables as unset', async () => {
     const dir = workspace({ '.sentryclirc': rc });
-    const result = await resolve({ workspaceDir: dir, explicit: { org: '', project: '   ' }, env: { SENTRY_ORG: '', SENTRY_AUTH_TOKEN: ' ' } });
+    const result = await resolve({
+      workspaceDir: dir,
+      explicit: { org: '', project: '   ' },
+      env: { SENTRY_ORG: '', SENTRY_AUTH_TOKEN: ' ' },
+    });
     assert.deepEqual([result.org, result.project, result.token], ['rc-org', 'rc-project', 'rc-token']);
   });
 
   test('trims whitespace around values from every source', async () => {
-    const result = await resolve({ workspaceDir: workspace(), explicit: { org: '  acme ' }, env: { SENTRY_AUTH_TOKEN: ' tok\n' } });
+    const result = await resolve({
+      workspaceDir: workspace(),
+      explicit: { org: '  acme ' },
+      env: { SENTRY_AUTH_TOKEN: ' tok\n' },
+    });
     assert.equal(result.org, 'acme');
     assert.equal(result.token, 'tok');
   });
@@ -81,7 +124,8 @@ describe('resolveConnection precedence', () => {
 
 describe('resolveConnection reading sentry-cli files', () => {
   test('reads a .sentryclirc with BOM, CRLF, comments, quotes and unknown keys', async () => {
-    const text = '\uFEFF# made by hand\r\n[defaults]\r\nurl = "https://sentry.example.com/api/0/"\r\n; old org\r\norg = acme  # current\r\nvcs_remote=upstream\r\n[auth]\r\ntoken=\'tok-rc\'\r\n[http]\r\nverify_ssl=false\r\n';
+    const text =
+      '\uFEFF# made by hand\r\n[defaults]\r\nurl = "https://sentry.example.com/api/0/"\r\n; old org\r\norg = acme  # current\r\nvcs_remote=upstream\r\n[auth]\r\ntoken=\'tok-rc\'\r\n[http]\r\nverify_ssl=false\r\n';
     const result = await resolve({ workspaceDir: workspace({ '.sentryclirc': text }) });
     assert.deepEqual([result.url, result.org, result.token], ['https://sentry.example.com', 'acme', 'tok-rc']);
     assert.deepEqual(result.warnings, []);
@@ -94,9 +138,13 @@ describe('resolveConnection reading sentry-cli files', () => {
   });
 
   test('reads a sentry.properties with escapes, comments, continuations and odd separators', async () => {
-    const text = '# Generated by the Sentry wizard\r\n! bang comment\r\ndefaults.url=https\\://sentry.example.com/\r\ndefaults.org : acme\r\ndefaults.project   web\\\r\n    app\r\nauth.token="tok-props"\r\ncli.executable=node_modules/@sentry/cli/bin/sentry-cli\r\n';
+    const text =
+      '# Generated by the Sentry wizard\r\n! bang comment\r\ndefaults.url=https\\://sentry.example.com/\r\ndefaults.org : acme\r\ndefaults.project   web\\\r\n    app\r\nauth.token="tok-props"\r\ncli.executable=node_modules/@sentry/cli/bin/sentry-cli\r\n';
     const result = await resolve({ workspaceDir: workspace({ 'sentry.properties': text }) });
-    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://sentry.example.com', 'acme', 'webapp', 'tok-props']);
+    assert.deepEqual(
+      [result.url, result.org, result.project, result.token],
+      ['https://sentry.example.com', 'acme', 'webapp', 'tok-props'],
+    );
     assert.deepEqual(result.warnings, []);
   });
 
@@ -157,7 +205,11 @@ describe('resolveConnection URL safety', () => {
   });
 
   test('keeps the environment url in an untrusted workspace without a warning', async () => {
-    const result = await resolve({ workspaceDir: workspace(), trusted: false, env: { SENTRY_URL: 'https://env.example.com/' } });
+    const result = await resolve({
+      workspaceDir: workspace(),
+      trusted: false,
+      env: { SENTRY_URL: 'https://env.example.com/' },
+    });
     assert.equal(result.url, 'https://env.example.com');
     assert.deepEqual(result.warnings, []);
   });
@@ -174,7 +226,10 @@ describe('resolveConnection URL safety', () => {
   });
 
   test('does not repeat a password written into a url', async () => {
-    const result = await resolve({ workspaceDir: workspace(), env: { SENTRY_URL: 'https://me:hunter2@sentry.example.com' } });
+    const result = await resolve({
+      workspaceDir: workspace(),
+      env: { SENTRY_URL: 'https://me:hunter2@sentry.example.com' },
+    });
     assert.equal(result.url, 'https://sentry.io');
     assert.equal(result.warnings.length, 1);
     assertNoSecret(result, 'hunter2');
@@ -182,22 +237,34 @@ describe('resolveConnection URL safety', () => {
 });
 
 describe('resolveConnection with an organization auth token', () => {
-  const orgToken = makeOrgToken({ iat: 1700000000, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'token-org' });
+  const orgToken = makeOrgToken({
+    iat: 1700000000,
+    url: 'https://sentry.io',
+    region_url: 'https://us.sentry.io',
+    org: 'token-org',
+  });
 
   test('warns that it cannot read issues and asks for a user token with the needed scopes', async () => {
-    const result = await resolve({ workspaceDir: workspace(), env: { SENTRY_AUTH_TOKEN: orgToken, SENTRY_ORG: 'acme' } });
+    const result = await resolve({
+      workspaceDir: workspace(),
+      env: { SENTRY_AUTH_TOKEN: orgToken, SENTRY_ORG: 'acme' },
+    });
     const warning = result.warnings.find((text) => /organization auth token/.test(text));
     assert.ok(warning, 'expected an org token warning');
     assert.match(warning, /cannot read issues/);
     assert.match(warning, /user auth token/);
-    for (const scope of ['org:read', 'project:read', 'event:read', 'event:write']) assert.ok(warning.includes(scope), scope);
+    for (const scope of ['org:read', 'project:read', 'event:read', 'event:write'])
+      assert.ok(warning.includes(scope), scope);
     assert.match(warning, /SENTRY_AUTH_TOKEN/);
     assert.equal(result.token, orgToken);
     assertNoSecret(result, orgToken.slice(7, 20));
   });
 
   test('keeps an organization set elsewhere', async () => {
-    const result = await resolve({ workspaceDir: workspace({ '.sentryclirc': `[auth]\ntoken=${orgToken}\n` }), explicit: { org: 'acme' } });
+    const result = await resolve({
+      workspaceDir: workspace({ '.sentryclirc': `[auth]\ntoken=${orgToken}\n` }),
+      explicit: { org: 'acme' },
+    });
     assert.equal(result.org, 'acme');
     assert.equal(result.sources.org, 'option');
     assert.equal(result.warnings.length, 1);
@@ -213,26 +280,44 @@ describe('resolveConnection with an organization auth token', () => {
   });
 
   test('does not warn about a user auth token', async () => {
-    const result = await resolve({ workspaceDir: workspace(), env: { SENTRY_AUTH_TOKEN: `sntryu_${'ab'.repeat(32)}` } });
+    const result = await resolve({
+      workspaceDir: workspace(),
+      env: { SENTRY_AUTH_TOKEN: `sntryu_${'ab'.repeat(32)}` },
+    });
     assert.deepEqual(result.warnings, []);
   });
 });
 
 describe("the user's ~/.sentryclirc", () => {
-  const globalRc = '[defaults]\nurl=https://home.example.com\norg=home-org\nproject=home-project\n[auth]\ntoken=home-token\n';
+  const globalRc =
+    '[defaults]\nurl=https://home.example.com\norg=home-org\nproject=home-project\n[auth]\ntoken=home-token\n';
 
   test('fills every field nothing else sets, as sentry-cli reads it under the project', async () => {
     const home = workspace({ '.sentryclirc': globalRc });
     const result = await resolve({ workspaceDir: workspace(), homeDir: home });
-    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'home-org', 'home-project', 'home-token']);
-    assert.deepEqual(result.sources, { url: '~/.sentryclirc', org: '~/.sentryclirc', project: '~/.sentryclirc', token: '~/.sentryclirc' });
+    assert.deepEqual(
+      [result.url, result.org, result.project, result.token],
+      ['https://home.example.com', 'home-org', 'home-project', 'home-token'],
+    );
+    assert.deepEqual(result.sources, {
+      url: '~/.sentryclirc',
+      org: '~/.sentryclirc',
+      project: '~/.sentryclirc',
+      token: '~/.sentryclirc',
+    });
   });
 
   test('loses field by field to the option, the environment and both workspace files', async () => {
     const home = workspace({ '.sentryclirc': globalRc });
-    const dir = workspace({ '.sentryclirc': '[defaults]\nproject=rc-project\n', 'sentry.properties': 'defaults.org=props-org\n' });
+    const dir = workspace({
+      '.sentryclirc': '[defaults]\nproject=rc-project\n',
+      'sentry.properties': 'defaults.org=props-org\n',
+    });
     const result = await resolve({ workspaceDir: dir, homeDir: home, env: { SENTRY_AUTH_TOKEN: 'env-token' } });
-    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'props-org', 'rc-project', 'env-token']);
+    assert.deepEqual(
+      [result.url, result.org, result.project, result.token],
+      ['https://home.example.com', 'props-org', 'rc-project', 'env-token'],
+    );
   });
 
   test('is not read without a home folder', async () => {
@@ -240,7 +325,7 @@ describe("the user's ~/.sentryclirc", () => {
     assert.equal(result.sources.url, 'default');
   });
 
-  test('keeps its URL in an untrusted workspace: it is the user\'s own file, not the workspace\'s', async () => {
+  test("keeps its URL in an untrusted workspace: it is the user's own file, not the workspace's", async () => {
     const home = workspace({ '.sentryclirc': globalRc });
     const result = await resolve({ workspaceDir: workspace({ '.sentryclirc': rc }), homeDir: home, trusted: false });
     assert.equal(result.url, 'https://home.example.com');
@@ -270,7 +355,7 @@ describe('an unusable server URL', () => {
   });
 });
 
-describe('ignoring the workspace files (the CLI\'s --no-checkout-config)', () => {
+describe("ignoring the workspace files (the CLI's --no-checkout-config)", () => {
   test('reads no field of .sentryclirc or sentry.properties, nor warns about them', async () => {
     const dir = workspace({ '.sentryclirc': `${rc}broken line\n`, 'sentry.properties': properties });
     const result = await resolve({ workspaceDir: dir, ignoreWorkspaceFiles: true });
@@ -282,8 +367,17 @@ describe('ignoring the workspace files (the CLI\'s --no-checkout-config)', () =>
   test('still reads the option, the environment and ~/.sentryclirc', async () => {
     const home = workspace({ '.sentryclirc': '[defaults]\nurl=https://home.example.com\norg=home-org\n' });
     const dir = workspace({ '.sentryclirc': rc, 'sentry.properties': properties });
-    const result = await resolve({ workspaceDir: dir, homeDir: home, ignoreWorkspaceFiles: true, explicit: { project: 'option-project' }, env: { SENTRY_AUTH_TOKEN: 'env-token' } });
-    assert.deepEqual([result.url, result.org, result.project, result.token], ['https://home.example.com', 'home-org', 'option-project', 'env-token']);
+    const result = await resolve({
+      workspaceDir: dir,
+      homeDir: home,
+      ignoreWorkspaceFiles: true,
+      explicit: { project: 'option-project' },
+      env: { SENTRY_AUTH_TOKEN: 'env-token' },
+    });
+    assert.deepEqual(
+      [result.url, result.org, result.project, result.token],
+      ['https://home.example.com', 'home-org', 'option-project', 'env-token'],
+    );
     assert.deepEqual(result.sources, { url: '~/.sentryclirc', org: '~/.sentryclirc', project: 'option', token: 'env' });
   });
 });

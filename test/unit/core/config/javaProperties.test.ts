@@ -21,7 +21,10 @@ describe('parseJavaProperties', () => {
   });
 
   test('keeps the escaped colon of a URL written the Java way', () => {
-    assert.equal(entries('defaults.url=https\\://sentry.example.com\n').get('defaults.url'), 'https://sentry.example.com');
+    assert.equal(
+      entries('defaults.url=https\\://sentry.example.com\n').get('defaults.url'),
+      'https://sentry.example.com',
+    );
   });
 
   test('joins continuation lines and drops their leading whitespace', () => {

@@ -6,12 +6,20 @@ import { makeOrgToken } from './orgTokenFixture';
 
 describe('readOrgAuthToken', () => {
   test('reads the org of a token shaped like the ones Sentry issues', () => {
-    const token = makeOrgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' });
+    const token = makeOrgToken({
+      iat: 1700000000.5,
+      url: 'https://sentry.io',
+      region_url: 'https://us.sentry.io',
+      org: 'acme',
+    });
     assert.deepEqual(readOrgAuthToken(token), { org: 'acme' });
   });
 
   test('accepts an old token whose url is null', () => {
-    assert.deepEqual(readOrgAuthToken(makeOrgToken({ iat: 1, url: null, region_url: 'https://us.sentry.io', org: 'acme' })), { org: 'acme' });
+    assert.deepEqual(
+      readOrgAuthToken(makeOrgToken({ iat: 1, url: null, region_url: 'https://us.sentry.io', org: 'acme' })),
+      { org: 'acme' },
+    );
   });
 
   test('still recognizes an org token whose payload is unreadable', () => {

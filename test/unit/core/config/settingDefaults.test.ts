@@ -15,8 +15,12 @@ interface ContributedSetting {
 }
 
 function contributedSettings(): Record<string, ContributedSetting> {
-  const manifest = JSON.parse(readFileSync(join(findRepoRoot(), 'package.json'), 'utf8')) as { contributes: { configuration: unknown } };
-  const sections = [manifest.contributes.configuration].flat() as Array<{ properties: Record<string, ContributedSetting> }>;
+  const manifest = JSON.parse(readFileSync(join(findRepoRoot(), 'package.json'), 'utf8')) as {
+    contributes: { configuration: unknown };
+  };
+  const sections = [manifest.contributes.configuration].flat() as Array<{
+    properties: Record<string, ContributedSetting>;
+  }>;
   return Object.assign({}, ...sections.map((section) => section.properties)) as Record<string, ContributedSetting>;
 }
 

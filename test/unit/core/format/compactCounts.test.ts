@@ -6,10 +6,16 @@ import { describeAge } from '../../../../src/core/format/dataAge';
 import { shortReleaseName } from '../../../../src/core/format/releaseName';
 
 test('counts get at most three significant figures and a lower-case k', () => {
-  assert.deepEqual(
-    [0, 87, 999, 1000, 1234, 12_345, 999_950, 1_234_567].map(compactCount),
-    ['0', '87', '999', '1k', '1.2k', '12k', '1M', '1.2M'],
-  );
+  assert.deepEqual([0, 87, 999, 1000, 1234, 12_345, 999_950, 1_234_567].map(compactCount), [
+    '0',
+    '87',
+    '999',
+    '1k',
+    '1.2k',
+    '12k',
+    '1M',
+    '1.2M',
+  ]);
 });
 
 test('phrases agree in number and leave users out where the server does not count them', () => {

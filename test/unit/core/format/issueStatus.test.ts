@@ -5,8 +5,10 @@ import { levelKind, strongerLevel } from '../../../../src/core/format/issueLevel
 import { isClosedStatus, statusLabel } from '../../../../src/core/format/issueStatus';
 
 test('counts resolved, archived and deleted issues as closed, others as open', () => {
-  for (const status of ['resolved', 'ignored', 'muted', 'pending_deletion']) assert.equal(isClosedStatus(status), true, status);
-  for (const status of ['unresolved', 'reprocessing', 'pending_merge', undefined]) assert.equal(isClosedStatus(status), false, String(status));
+  for (const status of ['resolved', 'ignored', 'muted', 'pending_deletion'])
+    assert.equal(isClosedStatus(status), true, status);
+  for (const status of ['unresolved', 'reprocessing', 'pending_merge', undefined])
+    assert.equal(isClosedStatus(status), false, String(status));
 });
 
 test('names Sentry substatuses as its UI does', () => {
@@ -20,8 +22,14 @@ test('names Sentry substatuses as its UI does', () => {
 
 test('says how an issue was resolved', () => {
   assert.equal(statusLabel({ status: 'resolved', statusDetails: {} }), 'resolved');
-  assert.equal(statusLabel({ status: 'resolved', statusDetails: { inNextRelease: true } }), 'resolved in the next release');
-  assert.equal(statusLabel({ status: 'resolved', statusDetails: { inRelease: 'shop@1.4.0' } }), 'resolved in shop@1.4.0');
+  assert.equal(
+    statusLabel({ status: 'resolved', statusDetails: { inNextRelease: true } }),
+    'resolved in the next release',
+  );
+  assert.equal(
+    statusLabel({ status: 'resolved', statusDetails: { inRelease: 'shop@1.4.0' } }),
+    'resolved in shop@1.4.0',
+  );
 });
 
 test('shows unknown statuses in words', () => {

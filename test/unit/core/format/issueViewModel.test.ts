@@ -10,10 +10,26 @@ import { buildIssueViewModel, type IssueViewInput } from '../../../../src/core/f
 import { frameKey, framesToLink, maxFramesPerException } from '../../../../src/core/format/exceptionView';
 import { issueViewModelSchema, type IssueViewModel } from '../../../../src/core/format/issueViewModel';
 import { hiddenValue } from '../../../../src/core/format/userDataView';
-import { entryData, eventFixtures, fixedNow, fixtureEvent, fixtureIssue, fixtureTags, withEntry } from './panelFixtures';
+import {
+  entryData,
+  eventFixtures,
+  fixedNow,
+  fixtureEvent,
+  fixtureIssue,
+  fixtureTags,
+  withEntry,
+} from './panelFixtures';
 
 function modelOf(input: Partial<IssueViewInput> = {}): IssueViewModel {
-  const model = buildIssueViewModel({ issue: fixtureIssue(), event: fixtureEvent('python'), tags: fixtureTags(), capabilities: sentryBackend.capabilities, showUserData: false, now: fixedNow, ...input });
+  const model = buildIssueViewModel({
+    issue: fixtureIssue(),
+    event: fixtureEvent('python'),
+    tags: fixtureTags(),
+    capabilities: sentryBackend.capabilities,
+    showUserData: false,
+    now: fixedNow,
+    ...input,
+  });
   // Whatever the host builds, the page's own check must accept.
   assert.equal(issueViewModelSchema.safeParse(model).success, true, 'the model fits the protocol schema');
   return model;
@@ -29,7 +45,10 @@ describe('exception chain', () => {
     const [exception] = exceptionsOf(modelOf());
     assert.equal(exception?.type, 'ZeroDivisionError');
     assert.equal(exception?.value, 'division by zero');
-    assert.deepEqual(exception?.frames.map((frame) => frame.function), ['get', 'dispatch', 'view', '_get_response', '_get_response', 'inner']);
+    assert.deepEqual(
+      exception?.frames.map((frame) => frame.function),
+      ['get', 'dispatch', 'view', '_get_response', '_get_response', 'inner'],
+    );
     assert.equal(exception?.frames[0]?.file, 'errors/views.py');
     assert.equal(exception?.frames[0]?.location, '18');
   });
@@ -37,22 +56,39 @@ describe('exception chain', () => {
   test('puts the thrown exception before its cause (the API sends the cause first)', () => {
     const event = fixtureEvent('python', (raw) => {
       const thrown = (entryData(raw, 'exception').values as unknown[])[0];
-      const cause = { type: 'KeyError', value: "'user'", mechanism: { type: 'chained', handled: true }, stacktrace: { frames: [] } };
+      const cause = {
+        type: 'KeyError',
+        value: "'user'",
+        mechanism: { type: 'chained', handled: true },
+        stacktrace: { frames: [] },
+      };
       return withEntry(raw, 'exception', { values: [cause, thrown] });
     });
     const exceptions = exceptionsOf(modelOf({ event }));
-    assert.deepEqual(exceptions.map((exception) => exception.type), ['ZeroDivisionError', 'KeyError']);
-    assert.deepEqual(exceptions.map((exception) => exception.handled), ['unhandled', 'handled']);
-    assert.deepEqual(exceptions.map((exception) => exception.mechanism), ['django', 'chained']);
+    assert.deepEqual(
+      exceptions.map((exception) => exception.type),
+      ['ZeroDivisionError', 'KeyError'],
+    );
+    assert.deepEqual(
+      exceptions.map((exception) => exception.handled),
+      ['unhandled', 'handled'],
+    );
+    assert.deepEqual(
+      exceptions.map((exception) => exception.mechanism),
+      ['django', 'chained'],
+    );
   });
 
   test('marks in-app frames and emphasises them; system frames are not', () => {
     const [inApp] = exceptionsOf(modelOf({ event: fixtureEvent('cloudflare') }));
-    assert.deepEqual(inApp?.frames.map((frame) => [frame.function, frame.location, frame.inApp, frame.emphasised]), [
-      ['Object.fetch', '19631:28', true, true],
-      ['OAuthProviderImpl.fetch', '8029:24', true, true],
-      ['(anonymous)', '7809:27', true, true],
-    ]);
+    assert.deepEqual(
+      inApp?.frames.map((frame) => [frame.function, frame.location, frame.inApp, frame.emphasised]),
+      [
+        ['Object.fetch', '19631:28', true, true],
+        ['OAuthProviderImpl.fetch', '8029:24', true, true],
+        ['(anonymous)', '7809:27', true, true],
+      ],
+    );
     const [system] = exceptionsOf(modelOf({ event: fixtureEvent('javascript') }));
     assert.ok(system && system.frames.length > 0);
     assert.ok(system.frames.every((frame) => !frame.inApp && !frame.emphasised));
@@ -66,7 +102,10 @@ describe('exception chain', () => {
       top?.context.filter((line) => line.isErrorLine).map((line) => [line.line, line.text]),
       [[18, '        0/0']],
     );
-    assert.deepEqual(exception?.frames.map((frame) => frame.expanded), [true, false, false, false, false, false]);
+    assert.deepEqual(
+      exception?.frames.map((frame) => frame.expanded),
+      [true, false, false, false, false, false],
+    );
   });
 
   test('links frames that resolve to workspace files and emphasises them even outside the app', () => {
@@ -82,8 +121,15 @@ describe('exception chain', () => {
 
   test('keeps the innermost frames of a very deep stack and counts the rest', () => {
     const event = fixtureEvent('cloudflare', (raw) => {
-      const frames = Array.from({ length: maxFramesPerException + 50 }, (_, index) => ({ function: `f${index}`, filename: 'a.js', lineNo: index + 1, inApp: true }));
-      return withEntry(raw, 'exception', { values: [{ type: 'RangeError', value: 'Maximum call stack size exceeded', stacktrace: { frames } }] });
+      const frames = Array.from({ length: maxFramesPerException + 50 }, (_, index) => ({
+        function: `f${index}`,
+        filename: 'a.js',
+        lineNo: index + 1,
+        inApp: true,
+      }));
+      return withEntry(raw, 'exception', {
+        values: [{ type: 'RangeError', value: 'Maximum call stack size exceeded', stacktrace: { frames } }],
+      });
     });
     const [exception] = exceptionsOf(modelOf({ event }));
     assert.equal(exception?.frames.length, maxFramesPerException);
@@ -93,14 +139,24 @@ describe('exception chain', () => {
 
   test('shows the crashed thread of a message event, and its message, when there is no exception', () => {
     const event = fixtureEvent('python', (raw) => {
-      const frames = ((entryData(raw, 'exception').values as Array<{ stacktrace: { frames: unknown[] } }>)[0]?.stacktrace.frames ?? []).slice();
-      const withoutException = { ...raw, entries: (raw.entries as Array<{ type: string }>).filter((entry) => entry.type !== 'exception') };
-      const withThread = withEntry(withoutException, 'threads', { values: [{ crashed: true, stacktrace: { frames } }] });
+      const frames = (
+        (entryData(raw, 'exception').values as Array<{ stacktrace: { frames: unknown[] } }>)[0]?.stacktrace.frames ?? []
+      ).slice();
+      const withoutException = {
+        ...raw,
+        entries: (raw.entries as Array<{ type: string }>).filter((entry) => entry.type !== 'exception'),
+      };
+      const withThread = withEntry(withoutException, 'threads', {
+        values: [{ crashed: true, stacktrace: { frames } }],
+      });
       return withEntry(withThread, 'message', { formatted: 'Payment failed for order 42' });
     });
     const model = modelOf({ event });
     assert.equal(model.event?.message, 'Payment failed for order 42');
-    assert.deepEqual(model.event?.exceptions.map((exception) => [exception.kind, exception.frames[0]?.function]), [['stacktrace', 'get']]);
+    assert.deepEqual(
+      model.event?.exceptions.map((exception) => [exception.kind, exception.frames[0]?.function]),
+      [['stacktrace', 'get']],
+    );
   });
 
   test('does not repeat the search text Sentry keeps as the message of an exception event', () => {
@@ -123,7 +179,11 @@ describe('breadcrumbs', () => {
   });
 
   test('reads ingest-style unix timestamps and skips crumbs that are not objects', () => {
-    const event = fixtureEvent('python', (raw) => withEntry(raw, 'breadcrumbs', { values: [{ timestamp: 1744550000.5, category: 'query', message: 'SELECT 1' }, 'junk', null] }));
+    const event = fixtureEvent('python', (raw) =>
+      withEntry(raw, 'breadcrumbs', {
+        values: [{ timestamp: 1744550000.5, category: 'query', message: 'SELECT 1' }, 'junk', null],
+      }),
+    );
     assert.deepEqual(
       modelOf({ event }).event?.breadcrumbs.map((crumb) => [crumb.timestamp, crumb.category, crumb.level]),
       [['2025-04-13T13:13:20.500Z', 'query', 'info']],
@@ -154,31 +214,56 @@ describe('user impact and header', () => {
 
   test('charts the last 24 hours and the last 14 of the 30 daily buckets', () => {
     const charts = modelOf().impact.charts;
-    assert.deepEqual(charts.map((chart) => [chart.id, chart.buckets.length, chart.total]), [
-      ['24h', 25, '0 events'],
-      ['14d', 14, '25 events'],
-    ]);
+    assert.deepEqual(
+      charts.map((chart) => [chart.id, chart.buckets.length, chart.total]),
+      [
+        ['24h', 25, '0 events'],
+        ['14d', 14, '25 events'],
+      ],
+    );
     assert.equal(charts[1]?.buckets.at(-1)?.iso, '2025-04-13T00:00:00.000Z');
   });
 
-  test('counts the events per environment from the tag distribution, else names the event\'s environment', () => {
+  test("counts the events per environment from the tag distribution, else names the event's environment", () => {
     assert.deepEqual(modelOf().impact.environments, [
       { name: 'production', count: '20', percent: 80 },
       { name: 'staging', count: '5', percent: 20 },
     ]);
-    assert.deepEqual(modelOf({ tags: [], event: fixtureEvent('smallJs') }).impact.environments, [{ name: 'production' }]);
+    assert.deepEqual(modelOf({ tags: [], event: fixtureEvent('smallJs') }).impact.environments, [
+      { name: 'production' },
+    ]);
   });
 
   test('orders environments by their events, most first', () => {
-    const tags = [issueTagSchema.parse({ key: 'environment', totalValues: 30, topValues: [{ value: 'staging', count: 3 }, { value: 'production', count: 27 }] })];
-    assert.deepEqual(modelOf({ tags }).impact.environments.map((env) => `${env.name} ${env.count}`), ['production 27', 'staging 3']);
+    const tags = [
+      issueTagSchema.parse({
+        key: 'environment',
+        totalValues: 30,
+        topValues: [
+          { value: 'staging', count: 3 },
+          { value: 'production', count: 27 },
+        ],
+      }),
+    ];
+    assert.deepEqual(
+      modelOf({ tags }).impact.environments.map((env) => `${env.name} ${env.count}`),
+      ['production 27', 'staging 3'],
+    );
   });
 
   test("tells the issue's release story against the workspace release", () => {
     const release = 'shop@1.4.2';
     const fresh = fixtureIssue({ firstRelease: { version: release }, lastRelease: { version: release } });
-    assert.deepEqual(modelOf({ issue: fresh, release }).header.story, { kind: 'new', headline: 'New in shop@1.4.2', releases: 'only seen in shop@1.4.2' });
-    const regressed = fixtureIssue({ substatus: 'regressed', firstRelease: { version: 'shop@1.0.0' }, lastRelease: { version: release } });
+    assert.deepEqual(modelOf({ issue: fresh, release }).header.story, {
+      kind: 'new',
+      headline: 'New in shop@1.4.2',
+      releases: 'only seen in shop@1.4.2',
+    });
+    const regressed = fixtureIssue({
+      substatus: 'regressed',
+      firstRelease: { version: 'shop@1.0.0' },
+      lastRelease: { version: release },
+    });
     assert.deepEqual(modelOf({ issue: regressed, release }).header.story, {
       kind: 'regressed',
       headline: 'Regressed in shop@1.4.2',
@@ -186,11 +271,19 @@ describe('user impact and header', () => {
     });
     const model = modelOf({ issue: regressed, release });
     assert.deepEqual([model.impact.firstRelease, model.impact.lastRelease], ['shop@1.0.0', release]);
- 
+
     const resolvedNext = fixtureIssue({ status: 'resolved', statusDetails: { inNextRelease: true } });
     assert.equal(modelOf({ issue: resolvedNext, release }).header.story, undefined, 'the status badge already says it');
-    const resolvedWithEvents = fixtureIssue({ status: 'resolved', statusDetails: { inNextRelease: true }, lastSeen: '2026-11-02T00:00:00Z', activity: [{ type: 'set_resolved_in_next_release', dateCreated: '2026-11-01T00:00:00Z' }] });
-    assert.equal(modelOf({ issue: resolvedWithEvents, release }).header.story?.headline, 'Resolved in the next release · events since');
+    const resolvedWithEvents = fixtureIssue({
+      status: 'resolved',
+      statusDetails: { inNextRelease: true },
+      lastSeen: '2026-11-02T00:00:00Z',
+      activity: [{ type: 'set_resolved_in_next_release', dateCreated: '2026-11-01T00:00:00Z' }],
+    });
+    assert.equal(
+      modelOf({ issue: resolvedWithEvents, release }).header.story?.headline,
+      'Resolved in the next release · events since',
+    );
   });
 
   test('shows the release and environment of the event', () => {
@@ -205,13 +298,23 @@ describe('user impact and header', () => {
       { key: 'browser', value: 'Chrome 83.0.4103' },
       { key: 'os', value: 'Windows 10' },
     ]);
-    assert.deepEqual(model.event?.tags.slice(0, 3).map((tag) => tag.key), ['environment', 'level', 'handled']);
+    assert.deepEqual(
+      model.event?.tags.slice(0, 3).map((tag) => tag.key),
+      ['environment', 'level', 'handled'],
+    );
   });
 
   test('prefers the editor-built link and never passes a link that is not a web address', () => {
-    assert.equal(modelOf({ permalink: 'https://sentry.example/org/issues/1/' }).header.permalink, 'https://sentry.example/org/issues/1/');
+    assert.equal(
+      modelOf({ permalink: 'https://sentry.example/org/issues/1/' }).header.permalink,
+      'https://sentry.example/org/issues/1/',
+    );
     assert.equal(modelOf({ issue: fixtureIssue({ permalink: 'javascript:alert(1)' }) }).header.permalink, undefined);
-    assert.equal(modelOf({ permalink: null }).header.permalink, undefined, 'an issue without a page (the local Sentry) links nowhere');
+    assert.equal(
+      modelOf({ permalink: null }).header.permalink,
+      undefined,
+      'an issue without a page (the local Sentry) links nowhere',
+    );
   });
 });
 
@@ -252,14 +355,26 @@ describe('personal data', () => {
   test('shows them when the user data setting is on', () => {
     const model = modelOf({ event: fixtureEvent('jsWithContext'), showUserData: true });
     assert.equal(model.userDataShown, true);
-    assert.deepEqual(model.event?.user?.fields.map((field) => field.value), ['1', 'test@example.com', '142.255.29.14']);
+    assert.deepEqual(
+      model.event?.user?.fields.map((field) => field.value),
+      ['1', 'test@example.com', '142.255.29.14'],
+    );
     const text = JSON.stringify(model);
     for (const value of pii) assert.ok(text.includes(value), `${value} is shown`);
   });
 
   test('hides the top values of user tags in the distributions', () => {
-    const tags = [issueTagSchema.parse({ key: 'user', name: 'User', totalValues: 3, topValues: [{ value: 'email:jane@example.com', name: 'jane@example.com', count: 3 }] })];
-    assert.deepEqual(modelOf({ tags }).impact.distributions[0]?.values, [{ value: hiddenValue, count: '3', percent: 100 }]);
+    const tags = [
+      issueTagSchema.parse({
+        key: 'user',
+        name: 'User',
+        totalValues: 3,
+        topValues: [{ value: 'email:jane@example.com', name: 'jane@example.com', count: 3 }],
+      }),
+    ];
+    assert.deepEqual(modelOf({ tags }).impact.distributions[0]?.values, [
+      { value: hiddenValue, count: '3', percent: 100 },
+    ]);
   });
 });
 
@@ -267,7 +382,10 @@ describe('request', () => {
   const hostileRequest = {
     method: 'POST',
     url: 'https://shop.example/checkout',
-    query: [['page', '2'], ['access_token', 'qtok']],
+    query: [
+      ['page', '2'],
+      ['access_token', 'qtok'],
+    ],
     headers: [
       ['Authorization', 'Bearer sekrit'],
       ['Cookie', 'session=abc'],
@@ -275,7 +393,10 @@ describe('request', () => {
       ['X-Api-Key', 'k-123'],
       ['Accept', 'text/html'],
     ],
-    cookies: [['session', 'abc'], ['theme', 'dark']],
+    cookies: [
+      ['session', 'abc'],
+      ['theme', 'dark'],
+    ],
     data: { card: '4111 1111 1111 1111', note: 'mail me at ann@example.com', plan: 'gold' },
   };
 
@@ -287,9 +408,13 @@ describe('request', () => {
     for (const showUserData of [false, true]) {
       const model = requestModel(showUserData);
       const text = JSON.stringify(model);
-      for (const secret of ['sekrit', 'session=abc', 'k-123', 'qtok']) assert.ok(!text.includes(secret), `${secret} must not be in the model`);
+      for (const secret of ['sekrit', 'session=abc', 'k-123', 'qtok'])
+        assert.ok(!text.includes(secret), `${secret} must not be in the model`);
       assert.equal(model.event?.request?.cookies, '2 cookies (values not shown)');
-      assert.deepEqual(model.event?.request?.headers.find((header) => header.key === 'Accept'), { key: 'Accept', value: 'text/html' });
+      assert.deepEqual(
+        model.event?.request?.headers.find((header) => header.key === 'Accept'),
+        { key: 'Accept', value: 'text/html' },
+      );
     }
   });
 
@@ -305,7 +430,12 @@ describe('request', () => {
 
   test('shows the URL and query without their values unless user data is on', () => {
     const withQuery = (showUserData: boolean): IssueViewModel =>
-      modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'request', { url: 'https://shop.example/find?q=shoes&size=42', query: [['q', 'shoes']] })), showUserData });
+      modelOf({
+        event: fixtureEvent('python', (raw) =>
+          withEntry(raw, 'request', { url: 'https://shop.example/find?q=shoes&size=42', query: [['q', 'shoes']] }),
+        ),
+        showUserData,
+      });
     const off = withQuery(false).event?.request;
     assert.equal(off?.url, 'https://shop.example/find?q=[Filtered]&size=[Filtered]');
     assert.deepEqual(off?.query, [{ key: 'q', value: '[Filtered]' }]);
@@ -315,18 +445,41 @@ describe('request', () => {
   });
 
   test('filters breadcrumb data: sensitive names, tokens in text, query values of URLs', () => {
-    const crumbs = { values: [{ type: 'http', category: 'fetch', message: 'called with Bearer abcdefghijklmnop', data: { url: 'https://api.example/v1?api_key=k-999&page=3', password: 'hunter2', status_code: 200 }, timestamp: 1_700_000_000 }] };
+    const crumbs = {
+      values: [
+        {
+          type: 'http',
+          category: 'fetch',
+          message: 'called with Bearer abcdefghijklmnop',
+          data: { url: 'https://api.example/v1?api_key=k-999&page=3', password: 'hunter2', status_code: 200 },
+          timestamp: 1_700_000_000,
+        },
+      ],
+    };
     const model = modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'breadcrumbs', crumbs)) });
     const crumb = model.event?.breadcrumbs[0];
     assert.equal(crumb?.message, 'called with Bearer [Filtered]');
-    assert.equal(crumb?.data, 'url: https://api.example/v1?api_key=[Filtered]&page=[Filtered], password: [Filtered], status_code: 200');
+    assert.equal(
+      crumb?.data,
+      'url: https://api.example/v1?api_key=[Filtered]&page=[Filtered], password: [Filtered], status_code: 200',
+    );
     const text = JSON.stringify(model);
-    for (const secret of ['k-999', 'hunter2', 'abcdefghijklmnop']) assert.ok(!text.includes(secret), `${secret} must not be in the model`);
+    for (const secret of ['k-999', 'hunter2', 'abcdefghijklmnop'])
+      assert.ok(!text.includes(secret), `${secret} must not be in the model`);
   });
 
   test('reads a request that has only a URL', () => {
-    const model = modelOf({ event: fixtureEvent('python', (raw) => withEntry(raw, 'request', { url: 'https://shop.example/' })) });
-    assert.deepEqual(model.event?.request, { method: undefined, url: 'https://shop.example/', query: [], headers: [], cookies: undefined, body: undefined });
+    const model = modelOf({
+      event: fixtureEvent('python', (raw) => withEntry(raw, 'request', { url: 'https://shop.example/' })),
+    });
+    assert.deepEqual(model.event?.request, {
+      method: undefined,
+      url: 'https://shop.example/',
+      query: [],
+      headers: [],
+      cookies: undefined,
+      body: undefined,
+    });
   });
 
   test('reads the real request of a Django event', () => {
@@ -346,7 +499,13 @@ describe('hostile event text', () => {
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     const event = fixtureEvent('cloudflare', (raw) =>
       withEntry(raw, 'exception', {
-        values: [{ type: markup, value: `admin\u202E}:\u2066 ${markup}`, stacktrace: { frames: [{ function: markup, filename: markup, lineNo: 1, context: [[1, markup]] }] } }],
+        values: [
+          {
+            type: markup,
+            value: `admin\u202E}:\u2066 ${markup}`,
+            stacktrace: { frames: [{ function: markup, filename: markup, lineNo: 1, context: [[1, markup]] }] },
+          },
+        ],
       }),
     );
     const model = modelOf({ issue: fixtureIssue({ title: markup }), event });
@@ -375,20 +534,37 @@ describe('hostile event text', () => {
 describe('frame variables', () => {
   test("shows each frame's vars as rows, nested rows after their parent, scrubbed, with _meta trimming as a note", () => {
     const event = fixtureEvent('python', (raw) => {
-      const thrown = (entryData(raw, 'exception').values as Array<{ stacktrace: { frames: Array<Record<string, unknown>> } }>)[0];
+      const thrown = (
+        entryData(raw, 'exception').values as Array<{ stacktrace: { frames: Array<Record<string, unknown>> } }>
+      )[0];
       const frames = thrown?.stacktrace.frames ?? [];
       const last = frames.length - 1;
-      frames[last] = { ...frames[last], vars: { cart: { items: ["'A1'", "'B2'"], api_key: "'sk_live_1'" }, total: '0' } };
+      frames[last] = {
+        ...frames[last],
+        vars: { cart: { items: ["'A1'", "'B2'"], api_key: "'sk_live_1'" }, total: '0' },
+      };
       const exceptionEntry = (raw.entries as Array<{ type: string }>).findIndex((entry) => entry.type === 'exception');
       const varsMeta = { cart: { items: { '': { len: 30 } } } };
-      const meta = { entries: { [exceptionEntry]: { data: { values: { 0: { stacktrace: { frames: { [last]: { vars: varsMeta } } } } } } } } };
+      const meta = {
+        entries: {
+          [exceptionEntry]: { data: { values: { 0: { stacktrace: { frames: { [last]: { vars: varsMeta } } } } } } },
+        },
+      };
       return { ...raw, _meta: meta };
     });
     const [exception] = exceptionsOf(modelOf({ event }));
     const raising = exception?.frames[0];
     assert.equal(raising?.expanded, true);
     assert.deepEqual(
-      raising?.variables?.map((row) => [row.id, row.parent ?? null, row.depth, row.name, row.value, row.expandable, row.note ?? null]),
+      raising?.variables?.map((row) => [
+        row.id,
+        row.parent ?? null,
+        row.depth,
+        row.name,
+        row.value,
+        row.expandable,
+        row.note ?? null,
+      ]),
       [
         ['v0', null, 0, 'cart', '{2 keys}', true, null],
         ['v0.0', 'v0', 1, 'items', '[30 items]', true, '2 of 30 items sent'],

@@ -24,7 +24,10 @@ test('summarises a raising line with compact counts and the clipped title', () =
 });
 
 test('summarises several issues on a line by their totals and the strongest title', () => {
-  const others = [lineHit({ issueId: '2', count: 200, userCount: 30, title: 'RangeError: x' }), lineHit({ issueId: '3', count: 66, userCount: 3, level: 'warning' })];
+  const others = [
+    lineHit({ issueId: '2', count: 200, userCount: 30, title: 'RangeError: x' }),
+    lineHit({ issueId: '3', count: 66, userCount: 3, level: 'warning' }),
+  ];
   const summary = summarizeLine([typeError, ...others], open);
   assert.equal(summary?.text, '✖ 3 issues · 1.5k events · 120 users · TypeError: Cannot read properties of undefined…');
   assert.equal(summary?.style, 'error');
@@ -41,8 +44,16 @@ test('draws info and debug levels in the info style', () => {
 });
 
 test('gives a line that only calls into errors the quieter caller text', () => {
-  const callers = [lineHit({ issueId: '1', role: 'caller', count: 1000 }), lineHit({ issueId: '2', role: 'caller', count: 150 }), lineHit({ issueId: '3', role: 'caller', count: 50 })];
-  assert.deepEqual(summarizeLine(callers, open), { style: 'caller', text: '↳ called in 3 issues · 1.2k events', hits: callers });
+  const callers = [
+    lineHit({ issueId: '1', role: 'caller', count: 1000 }),
+    lineHit({ issueId: '2', role: 'caller', count: 150 }),
+    lineHit({ issueId: '3', role: 'caller', count: 50 }),
+  ];
+  assert.deepEqual(summarizeLine(callers, open), {
+    style: 'caller',
+    text: '↳ called in 3 issues · 1.2k events',
+    hits: callers,
+  });
   assert.equal(summarizeLine([lineHit({ role: 'caller', count: 1 })], open)?.text, '↳ called in 1 issue · 1 event');
 });
 
@@ -59,7 +70,10 @@ test('leaves resolved and archived issues off the line', () => {
 });
 
 test('leaves users out where the backend does not count them', () => {
-  assert.equal(summarizeLine([typeError], { isClosed: () => false, withUsers: false })?.text, '✖ 1.2k events · TypeError: Cannot read properties of undefined…');
+  assert.equal(
+    summarizeLine([typeError], { isClosed: () => false, withUsers: false })?.text,
+    '✖ 1.2k events · TypeError: Cannot read properties of undefined…',
+  );
 });
 
 test('keeps a hostile title on one line without control characters', () => {
@@ -73,8 +87,14 @@ test('titles a CodeLens with the short id and compact counts', () => {
 });
 
 test('writes the Problems message with exact counts', () => {
-  assert.equal(diagnosticMessage(typeError, true), "TypeError: Cannot read properties of undefined (reading 'id') (1,234 events · 87 users)");
-  assert.equal(diagnosticMessage(typeError, false), "TypeError: Cannot read properties of undefined (reading 'id') (1,234 events)");
+  assert.equal(
+    diagnosticMessage(typeError, true),
+    "TypeError: Cannot read properties of undefined (reading 'id') (1,234 events · 87 users)",
+  );
+  assert.equal(
+    diagnosticMessage(typeError, false),
+    "TypeError: Cannot read properties of undefined (reading 'id') (1,234 events)",
+  );
 });
 
 test('clips a long title at a word boundary when one is near, mid-word otherwise', () => {

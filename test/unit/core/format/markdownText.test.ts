@@ -96,7 +96,10 @@ test('shows any text without icons exactly, line breaks aside', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme-ascii' }), (text) => {
       fc.pre(!/\$\(/.test(text));
-      assert.equal(inertText(escapeMarkdown(text)), text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\t' ? ' ' : '\ufffd')));
+      assert.equal(
+        inertText(escapeMarkdown(text)),
+        text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\t' ? ' ' : '\ufffd')),
+      );
     }),
     { numRuns: propertyRuns(2000) },
   );
@@ -110,5 +113,8 @@ test('encodes command arguments so nothing can close the link', () => {
 });
 
 test('builds a command link from our label', () => {
-  assert.equal(commandLink('$(check) Resolve', 'sentryInsight.resolve', ['42']), '[$(check) Resolve](command:sentryInsight.resolve?%5B%2242%22%5D)');
+  assert.equal(
+    commandLink('$(check) Resolve', 'sentryInsight.resolve', ['42']),
+    '[$(check) Resolve](command:sentryInsight.resolve?%5B%2242%22%5D)',
+  );
 });

@@ -17,7 +17,10 @@ export const eventFixtures = {
   smallJs: 'oss-sentry-22.event-api.small_js_error_source.json',
 } as const;
 
-export function fixtureEvent(name: keyof typeof eventFixtures, change: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw): IssueEvent {
+export function fixtureEvent(
+  name: keyof typeof eventFixtures,
+  change: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw,
+): IssueEvent {
   return eventSchema.parse(change(fixtureJson(eventFixtures[name])));
 }
 
@@ -28,7 +31,15 @@ export function fixtureIssue(change: Partial<Record<string, unknown>> = {}): Iss
 export function fixtureTags(): IssueTag[] {
   return [
     issueTagSchema.parse(fixtureJson('sentry-mcp.issue-tag-details.json')),
-    issueTagSchema.parse({ key: 'environment', name: 'Environment', totalValues: 25, topValues: [{ value: 'production', count: 20 }, { value: 'staging', count: 5 }] }),
+    issueTagSchema.parse({
+      key: 'environment',
+      name: 'Environment',
+      totalValues: 25,
+      topValues: [
+        { value: 'production', count: 20 },
+        { value: 'staging', count: 5 },
+      ],
+    }),
   ];
 }
 
@@ -39,7 +50,9 @@ export function withEntry(raw: Record<string, unknown>, type: string, data: unkn
 }
 
 export function entryData(raw: Record<string, unknown>, type: string): Record<string, unknown> {
-  const entry = (raw.entries as Array<{ type: string; data: Record<string, unknown> }>).find((candidate) => candidate.type === type);
+  const entry = (raw.entries as Array<{ type: string; data: Record<string, unknown> }>).find(
+    (candidate) => candidate.type === type,
+  );
   if (!entry) throw new Error(`fixture has no ${type} entry`);
   return entry.data;
 }

@@ -9,23 +9,46 @@ import { visibleTriageActions } from '../../../../src/core/format/triageActions'
 
 describe('chart bars', () => {
   test('scales the tallest bucket to full height and keeps a single event visible', () => {
-    const [chart] = chartsOfStats({ '24h': [[0, 0], [3600, 1], [7200, 400]] });
+    const [chart] = chartsOfStats({
+      '24h': [
+        [0, 0],
+        [3600, 1],
+        [7200, 400],
+      ],
+    });
     assert.ok(chart);
     const bars = barsOf(chart.buckets, 300, 40, 0);
-    assert.deepEqual(bars.map((bar) => [bar.x, bar.width, bar.height]), [[0, 100, 0], [100, 100, 1], [200, 100, 40]]);
+    assert.deepEqual(
+      bars.map((bar) => [bar.x, bar.width, bar.height]),
+      [
+        [0, 100, 0],
+        [100, 100, 1],
+        [200, 100, 40],
+      ],
+    );
     assert.equal(bars[2]?.y, 0);
     assert.equal(chart.total, '401 events');
   });
 
   test('draws nothing for an empty series and skips buckets that are not numbers', () => {
     assert.deepEqual(barsOf([], 100, 10), []);
-    const [chart] = chartsOfStats({ '24h': [[0, Number.NaN], [3600, 2]] });
+    const [chart] = chartsOfStats({
+      '24h': [
+        [0, Number.NaN],
+        [3600, 2],
+      ],
+    });
     assert.equal(chart?.buckets.length, 1);
     assert.deepEqual(chartsOfStats(undefined), []);
   });
 
   test('counts one event in the singular', () => {
-    const [chart] = chartsOfStats({ '24h': [[0, 0], [3600, 1]] });
+    const [chart] = chartsOfStats({
+      '24h': [
+        [0, 0],
+        [3600, 1],
+      ],
+    });
     assert.equal(chart?.total, '1 event');
   });
 });
@@ -45,9 +68,19 @@ describe('status words', () => {
 
   test('offer the actions that fit the status', () => {
     const all = ['resolve', 'resolveInNextRelease', 'unresolve', 'archive', 'assignToMe'] as const;
-    assert.deepEqual(visibleTriageActions(all, 'unresolved'), ['resolve', 'resolveInNextRelease', 'archive', 'assignToMe']);
+    assert.deepEqual(visibleTriageActions(all, 'unresolved'), [
+      'resolve',
+      'resolveInNextRelease',
+      'archive',
+      'assignToMe',
+    ]);
     assert.deepEqual(visibleTriageActions(all, 'resolved'), ['unresolve', 'archive', 'assignToMe']);
-    assert.deepEqual(visibleTriageActions(all, 'ignored'), ['resolve', 'resolveInNextRelease', 'unresolve', 'assignToMe']);
+    assert.deepEqual(visibleTriageActions(all, 'ignored'), [
+      'resolve',
+      'resolveInNextRelease',
+      'unresolve',
+      'assignToMe',
+    ]);
   });
 });
 

@@ -28,13 +28,20 @@ test('never yields a control character or a line break, whatever the input', () 
 function referenceOneLine(text: string, maxLength = 120): string {
   const flat = text
     .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => (char === '\t' ? ' ' : '\ufffd'))
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) =>
+      char === '\t' ? ' ' : '\ufffd',
+    )
     .trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
 
 test('agrees with the rule written as regular expressions, for any text and length', () => {
-  const spaced = fc.array(fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\v', '\u00a0', '\u2028', '\u202e', '\u001b', '\ufeff', 'é'), { maxLength: 60 }).map((chars) => chars.join(''));
+  const spaced = fc
+    .array(
+      fc.constantFrom('a', 'b', ' ', '\t', '\n', '\r', '\v', '\u00a0', '\u2028', '\u202e', '\u001b', '\ufeff', 'é'),
+      { maxLength: 60 },
+    )
+    .map((chars) => chars.join(''));
   fc.assert(
     fc.property(fc.oneof(spaced, fc.string({ unit: 'binary' })), fc.integer({ min: 1, max: 40 }), (text, maxLength) => {
       assert.equal(oneLine(text, maxLength), referenceOneLine(text, maxLength));

@@ -4,7 +4,21 @@ import { test } from 'node:test';
 import { IssueIndex, type LineHit } from '../../../../src/core/index/issueIndex';
 
 function hit(overrides: Partial<LineHit>): LineHit {
-  return { issueId: '1', shortId: 'SHOP-1', title: 'TypeError', level: 'error', role: 'raised', count: 1, userCount: 1, folder: '/ws', file: 'src/cart.ts', line: 1, moved: false, stale: false, ...overrides };
+  return {
+    issueId: '1',
+    shortId: 'SHOP-1',
+    title: 'TypeError',
+    level: 'error',
+    role: 'raised',
+    count: 1,
+    userCount: 1,
+    folder: '/ws',
+    file: 'src/cart.ts',
+    line: 1,
+    moved: false,
+    stale: false,
+    ...overrides,
+  };
 }
 
 test('returns the lines of one file in ascending order', () => {

@@ -11,23 +11,48 @@ const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 describe('parseEnvelope', () => {
   test('reads the envelope a Node SDK sends: items delimited by newlines, no lengths', () => {
-    const envelope = parseEnvelope(bytes('{"event_id":"b9845e35216b4d8abdd08b22f942614c","sent_at":"2026-11-25T04:48:43.466Z"}\n{"type":"event"}\n{"event_id":"b9845e35216b4d8abdd08b22f942614c","level":"error"}'), limits);
+    const envelope = parseEnvelope(
+      bytes(
+        '{"event_id":"b9845e35216b4d8abdd08b22f942614c","sent_at":"2026-11-25T04:48:43.466Z"}\n{"type":"event"}\n{"event_id":"b9845e35216b4d8abdd08b22f942614c","level":"error"}',
+      ),
+      limits,
+    );
     assert.ok(envelope.ok);
     assert.equal(envelope.value.headers['event_id'], 'b9845e35216b4d8abdd08b22f942614c');
-    assert.deepEqual(envelope.value.items.map((item) => item.type), ['event']);
-    assert.deepEqual(JSON.parse(envelope.value.items[0]?.payload.toString() ?? ''), { event_id: 'b9845e35216b4d8abdd08b22f942614c', level: 'error' });
+    assert.deepEqual(
+      envelope.value.items.map((item) => item.type),
+      ['event'],
+    );
+    assert.deepEqual(JSON.parse(envelope.value.items[0]?.payload.toString() ?? ''), {
+      event_id: 'b9845e35216b4d8abdd08b22f942614c',
+      level: 'error',
+    });
   });
 
   test('reads items with a length, whose payload may contain newlines, and a trailing newline', () => {
     const attachment = 'line one\nline two';
-    const envelope = parseEnvelope(bytes(`{}\n{"type":"attachment","length":${Buffer.byteLength(attachment)}}\n${attachment}\n{"type":"session"}\n{"sid":"x"}\n`), limits);
+    const envelope = parseEnvelope(
+      bytes(
+        `{}\n{"type":"attachment","length":${Buffer.byteLength(attachment)}}\n${attachment}\n{"type":"session"}\n{"sid":"x"}\n`,
+      ),
+      limits,
+    );
     assert.ok(envelope.ok);
-    assert.deepEqual(envelope.value.items.map((item) => [item.type, item.payload.toString()]), [['attachment', attachment], ['session', '{"sid":"x"}']]);
+    assert.deepEqual(
+      envelope.value.items.map((item) => [item.type, item.payload.toString()]),
+      [
+        ['attachment', attachment],
+        ['session', '{"sid":"x"}'],
+      ],
+    );
   });
 
   test('counts the length in bytes, not characters', () => {
     const payload = '{"message":"héllo ✓"}';
-    const envelope = parseEnvelope(bytes(`{}\n{"type":"event","length":${Buffer.byteLength(payload)}}\n${payload}`), limits);
+    const envelope = parseEnvelope(
+      bytes(`{}\n{"type":"event","length":${Buffer.byteLength(payload)}}\n${payload}`),
+      limits,
+    );
     assert.ok(envelope.ok);
     assert.equal(envelope.value.items[0]?.payload.toString(), payload);
   });
@@ -68,7 +93,10 @@ describe('parseEnvelope', () => {
 
   test('allows other items up to their own, larger limit', () => {
     const payload = 'x'.repeat(300);
-    const envelope = parseEnvelope(bytes(`{}\n{"type":"attachment","length":300}\n${payload}`), { ...limits, maxEventBytes: 100 });
+    const envelope = parseEnvelope(bytes(`{}\n{"type":"attachment","length":300}\n${payload}`), {
+      ...limits,
+      maxEventBytes: 100,
+    });
     assert.ok(envelope.ok);
   });
 
@@ -92,15 +120,24 @@ describe('parseEnvelope, fuzzed', () => {
   });
 
   test('never throws on mutated valid envelopes', () => {
-    const item = fc.record({ type: fc.constantFrom('event', 'session', 'attachment', 'client_report', 'weird'), payload: fc.string({ maxLength: 80 }), sized: fc.boolean() });
+    const item = fc.record({
+      type: fc.constantFrom('event', 'session', 'attachment', 'client_report', 'weird'),
+      payload: fc.string({ maxLength: 80 }),
+      sized: fc.boolean(),
+    });
     fc.assert(
-      fc.property(fc.array(item, { maxLength: 6 }), fc.nat(400), fc.uint8Array({ minLength: 1, maxLength: 8 }), (items, at, noise) => {
-        const text = Buffer.from(serialize(items));
-        const cut = Math.min(at, text.length);
-        const mutated = Buffer.concat([text.subarray(0, cut), Buffer.from(noise), text.subarray(cut)]);
-        const envelope = parseEnvelope(mutated, limits);
-        assert.ok(envelope.ok || envelope.error.status === 400 || envelope.error.status === 413);
-      }),
+      fc.property(
+        fc.array(item, { maxLength: 6 }),
+        fc.nat(400),
+        fc.uint8Array({ minLength: 1, maxLength: 8 }),
+        (items, at, noise) => {
+          const text = Buffer.from(serialize(items));
+          const cut = Math.min(at, text.length);
+          const mutated = Buffer.concat([text.subarray(0, cut), Buffer.from(noise), text.subarray(cut)]);
+          const envelope = parseEnvelope(mutated, limits);
+          assert.ok(envelope.ok || envelope.error.status === 400 || envelope.error.status === 413);
+        },
+      ),
       { numRuns: propertyRuns(1000) },
     );
   });
@@ -114,7 +151,9 @@ describe('parseEnvelope, fuzzed', () => {
     });
     fc.assert(
       fc.property(fc.array(item, { maxLength: 8 }), (items) => {
-        const safe = items.map((entry) => (entry.sized ? entry : { ...entry, payload: entry.payload.replace(/\n/g, ' ') }));
+        const safe = items.map((entry) =>
+          entry.sized ? entry : { ...entry, payload: entry.payload.replace(/\n/g, ' ') },
+        );
         const envelope = parseEnvelope(Buffer.from(serialize(safe)), limits);
         assert.ok(envelope.ok);
         assert.deepEqual(

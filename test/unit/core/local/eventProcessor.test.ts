@@ -33,12 +33,18 @@ describe('processing the Python SDK example', () => {
   test('converts frames to the API form: camelCase keys and context pairs, as Sentry answered', async () => {
     const processed = await processWith(sdk);
     const keys = ['filename', 'absPath', 'module', 'function', 'lineNo', 'colNo', 'context', 'vars'];
-    assert.deepEqual(framesOf(processed.body as Json).map((frame) => pick(frame, keys)), framesOf(api).map((frame) => pick(frame, keys)));
+    assert.deepEqual(
+      framesOf(processed.body as Json).map((frame) => pick(frame, keys)),
+      framesOf(api).map((frame) => pick(frame, keys)),
+    );
   });
 
   test('marks site-packages frames as not in-app whatever the SDK said', async () => {
     const frames = framesOf((await processWith(sdk)).body as Json);
-    assert.deepEqual(frames.map((frame) => frame['inApp']), [false, false, false, false, false, true]);
+    assert.deepEqual(
+      frames.map((frame) => frame['inApp']),
+      [false, false, false, false, false, true],
+    );
   });
 
   test('titles the issue as Sentry did and keeps the exception keys it keeps', async () => {
@@ -47,14 +53,20 @@ describe('processing the Python SDK example', () => {
     assert.equal(processed.culprit, api['culprit']);
     const value = exceptionValues(processed)[0] as unknown as Json;
     const expected = (entry(api, 'exception')?.['values'] as Json[])[0] ?? {};
-    assert.deepEqual(pick(value, ['type', 'value', 'module', 'threadId', 'mechanism']), pick(expected, ['type', 'value', 'module', 'threadId', 'mechanism']));
+    assert.deepEqual(
+      pick(value, ['type', 'value', 'module', 'threadId', 'mechanism']),
+      pick(expected, ['type', 'value', 'module', 'threadId', 'mechanism']),
+    );
     assert.equal(value['rawStacktrace'], null);
   });
 
   test('converts the request: sorted header pairs, query pairs, env', async () => {
     const request = entry((await processWith(sdk)).body as Json, 'request');
     const expected = entry(api, 'request') ?? {};
-    assert.deepEqual(pick(request ?? {}, ['url', 'method', 'query', 'headers', 'env', 'inferredContentType']), pick(expected, ['url', 'method', 'query', 'headers', 'env', 'inferredContentType']));
+    assert.deepEqual(
+      pick(request ?? {}, ['url', 'method', 'query', 'headers', 'env', 'inferredContentType']),
+      pick(expected, ['url', 'method', 'query', 'headers', 'env', 'inferredContentType']),
+    );
   });
 
   test('keeps contexts as sent (snake_case inside) and turns extra into context', async () => {
@@ -78,7 +90,10 @@ describe('processing the browser SDK examples', () => {
       category: 'console',
       level: 'info',
       message: 'Angular is running in development mode. Call enableProdMode() to enable production mode.',
-      data: { arguments: ['Angular is running in development mode. Call enableProdMode() to enable production mode.'], logger: 'console' },
+      data: {
+        arguments: ['Angular is running in development mode. Call enableProdMode() to enable production mode.'],
+        logger: 'console',
+      },
       event_id: null,
       timestamp: '2020-09-07T18:46:32.881Z',
     });
@@ -89,7 +104,10 @@ describe('processing the browser SDK examples', () => {
   test('keeps the user with snake_case fields and derives the user tag from its id', async () => {
     const processed = await processWith(sdk);
     const user = (processed.body as Json)['user'] as Json;
-    assert.deepEqual(pick(user, ['id', 'email', 'username', 'name']), pick(api['user'] as Json, ['id', 'email', 'username', 'name']));
+    assert.deepEqual(
+      pick(user, ['id', 'email', 'username', 'name']),
+      pick(api['user'] as Json, ['id', 'email', 'username', 'name']),
+    );
     assert.equal(processed.userKey, 'id:1');
     assert.ok(processed.tags.some(([key, value]) => key === 'user' && value === 'id:1'));
   });
@@ -97,7 +115,10 @@ describe('processing the browser SDK examples', () => {
   test('converts frame keys of a browser frame as Sentry did', async () => {
     const frame = framesOf((await processWith(sdk)).body as Json)[0] ?? {};
     const expected = framesOf(api)[0] ?? {};
-    assert.deepEqual(pick(frame, ['function', 'lineNo', 'colNo', 'context']), pick(expected, ['function', 'lineNo', 'colNo', 'context']));
+    assert.deepEqual(
+      pick(frame, ['function', 'lineNo', 'colNo', 'context']),
+      pick(expected, ['function', 'lineNo', 'colNo', 'context']),
+    );
     assert.equal(frame['filename'], 'http://localhost:4201/polyfills.js');
     assert.equal((await processWith(sdk)).title, api['title']);
   });
@@ -125,21 +146,38 @@ describe('processing odd payloads', () => {
   });
 
   test('replaces a malformed event id and a timestamp from the future', async () => {
-    const result = await processEvent({ event_id: 'not-an-id', timestamp: Date.parse('2030-01-01T00:00:00Z') / 1000, message: 'x' }, context);
+    const result = await processEvent(
+      { event_id: 'not-an-id', timestamp: Date.parse('2030-01-01T00:00:00Z') / 1000, message: 'x' },
+      context,
+    );
     assert.ok(result.ok);
     assert.match(result.value.eventId, /^[0-9a-f]{32}$/);
     assert.equal(result.value.timestamp, context.receivedAt);
   });
 
   test('accepts dashed event ids and ISO timestamps', async () => {
-    const result = await processEvent({ event_id: '9EC79C33-EC99-42AB-8353-589FCB2E04DC', timestamp: '2026-04-30T10:00:00Z', message: 'x' }, context);
+    const result = await processEvent(
+      { event_id: '9EC79C33-EC99-42AB-8353-589FCB2E04DC', timestamp: '2026-04-30T10:00:00Z', message: 'x' },
+      context,
+    );
     assert.ok(result.ok);
     assert.equal(result.value.eventId, '9ec79c33ec9942ab8353589fcb2e04dc');
     assert.equal(result.value.timestamp, Date.parse('2026-04-30T10:00:00Z'));
   });
 
   test('survives fields of every wrong type', async () => {
-    const result = await processEvent({ exception: { values: [{ type: 5, stacktrace: { frames: 'nope' } }, 7, null] }, tags: [[1, 2], 'x'], user: 'bob', timestamp: 'yesterday', level: {}, breadcrumbs: 'no', request: [] }, context);
+    const result = await processEvent(
+      {
+        exception: { values: [{ type: 5, stacktrace: { frames: 'nope' } }, 7, null] },
+        tags: [[1, 2], 'x'],
+        user: 'bob',
+        timestamp: 'yesterday',
+        level: {},
+        breadcrumbs: 'no',
+        request: [],
+      },
+      context,
+    );
     assert.ok(result.ok);
     assert.equal(result.value.level, 'error');
   });
@@ -153,10 +191,16 @@ describe('processing odd payloads', () => {
   });
 
   test('fills `{{auto}}` IP addresses from the sender only when IP addresses are kept', async () => {
-    const kept = await processEvent({ message: 'x', user: { ip_address: '{{auto}}' } }, { ...context, clientIp: '127.0.0.1', scrubbing: { keepIpAddresses: true } });
+    const kept = await processEvent(
+      { message: 'x', user: { ip_address: '{{auto}}' } },
+      { ...context, clientIp: '127.0.0.1', scrubbing: { keepIpAddresses: true } },
+    );
     assert.ok(kept.ok);
     assert.equal(kept.value.userKey, 'ip:127.0.0.1');
-    const scrubbed = await processEvent({ message: 'x', user: { ip_address: '{{auto}}' } }, { ...context, clientIp: '127.0.0.1' });
+    const scrubbed = await processEvent(
+      { message: 'x', user: { ip_address: '{{auto}}' } },
+      { ...context, clientIp: '127.0.0.1' },
+    );
     assert.ok(scrubbed.ok);
     assert.equal(scrubbed.value.userKey, undefined, 'by default no client IP is stored, not even as a user key');
     assert.doesNotMatch(JSON.stringify(scrubbed.value.body), /127\.0\.0\.1/);

@@ -41,7 +41,13 @@ const thrower = frame({});
 function input(exceptions: Array<Partial<GroupingException>>, over: Partial<GroupingInput> = {}): GroupingInput {
   return {
     platform: 'node',
-    exceptions: exceptions.map((exception) => ({ type: 'TypeError', value: 'x is undefined', frames: [library, caller, thrower], synthetic: false, ...exception })),
+    exceptions: exceptions.map((exception) => ({
+      type: 'TypeError',
+      value: 'x is undefined',
+      frames: [library, caller, thrower],
+      synthetic: false,
+      ...exception,
+    })),
     looseFrames: [],
     message: undefined,
     transaction: undefined,
@@ -55,15 +61,28 @@ const hash = (value: GroupingInput, fingerprint?: string[]): string => groupingH
 describe('default grouping of exceptions', () => {
   test('groups the same type from the same code whatever the line numbers and the message', () => {
     const moved = [library, { ...caller, lineNo: 55, colNo: 1 }, { ...thrower, lineNo: 3, colNo: 20 }];
-    assert.equal(hash(input([{ value: 'cart 17 is empty' }])), hash(input([{ value: 'order abc failed', frames: moved }])));
+    assert.equal(
+      hash(input([{ value: 'cart 17 is empty' }])),
+      hash(input([{ value: 'order abc failed', frames: moved }])),
+    );
   });
 
   test('separates the same type raised in another function', () => {
-    assert.notEqual(hash(input([{}])), hash(input([{ frames: [library, caller, { ...thrower, function: 'applyDiscount' }] }])));
+    assert.notEqual(
+      hash(input([{}])),
+      hash(input([{ frames: [library, caller, { ...thrower, function: 'applyDiscount' }] }])),
+    );
   });
 
   test('separates the same type raised in another file', () => {
-    assert.notEqual(hash(input([{}])), hash(input([{ frames: [library, caller, { ...thrower, filename: 'src/checkout.js', absPath: '/app/src/checkout.js' }] }])));
+    assert.notEqual(
+      hash(input([{}])),
+      hash(
+        input([
+          { frames: [library, caller, { ...thrower, filename: 'src/checkout.js', absPath: '/app/src/checkout.js' }] },
+        ]),
+      ),
+    );
   });
 
   test('separates another type raised at the same place', () => {
@@ -76,14 +95,20 @@ describe('default grouping of exceptions', () => {
   });
 
   test('groups by all frames when none is in-app', () => {
-    const system = [frame({ filename: 'node:internal/timers', function: 'listOnTimeout', inApp: false }), frame({ filename: 'node:events', function: 'emit', inApp: false })];
+    const system = [
+      frame({ filename: 'node:internal/timers', function: 'listOnTimeout', inApp: false }),
+      frame({ filename: 'node:events', function: 'emit', inApp: false }),
+    ];
     assert.equal(hash(input([{ frames: system, value: 'a 1' }])), hash(input([{ frames: system, value: 'b 2' }])));
     assert.notEqual(hash(input([{ frames: system }])), hash(input([{ frames: [system[0] ?? library] }])));
   });
 
   test('counts a recursion once, however deep', () => {
     const recursive = frame({ function: 'walk', filename: 'src/tree.js' });
-    assert.equal(hash(input([{ frames: [caller, recursive, recursive, thrower] }])), hash(input([{ frames: [caller, recursive, recursive, recursive, recursive, thrower] }])));
+    assert.equal(
+      hash(input([{ frames: [caller, recursive, recursive, thrower] }])),
+      hash(input([{ frames: [caller, recursive, recursive, recursive, recursive, thrower] }])),
+    );
   });
 
   test('groups chained exceptions by every link', () => {
@@ -93,28 +118,58 @@ describe('default grouping of exceptions', () => {
   });
 
   test('without frames, uses the type and the masked value', () => {
-    assert.equal(hash(input([{ frames: [], value: 'user 17 not found' }])), hash(input([{ frames: [], value: 'user 4242 not found' }])));
-    assert.notEqual(hash(input([{ frames: [], value: 'user 17 not found' }])), hash(input([{ frames: [], value: 'order 17 not found' }])));
+    assert.equal(
+      hash(input([{ frames: [], value: 'user 17 not found' }])),
+      hash(input([{ frames: [], value: 'user 4242 not found' }])),
+    );
+    assert.notEqual(
+      hash(input([{ frames: [], value: 'user 17 not found' }])),
+      hash(input([{ frames: [], value: 'order 17 not found' }])),
+    );
   });
 
   test('uses the source line where a frame has no useful function name', () => {
     const anonymous = (line: string): ApiFrame => frame({ function: '<anonymous>', context: [[10, line]] });
-    assert.equal(hash(input([{ frames: [anonymous('  throw new Error(msg);')] }])), hash(input([{ frames: [{ ...anonymous('  throw  new Error(msg);'), lineNo: 99, context: [[99, '  throw  new Error(msg);']] }] }])));
-    assert.notEqual(hash(input([{ frames: [anonymous('  throw new Error(msg);')] }])), hash(input([{ frames: [anonymous('  reject(err);')] }])));
+    assert.equal(
+      hash(input([{ frames: [anonymous('  throw new Error(msg);')] }])),
+      hash(
+        input([
+          {
+            frames: [
+              { ...anonymous('  throw  new Error(msg);'), lineNo: 99, context: [[99, '  throw  new Error(msg);']] },
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.notEqual(
+      hash(input([{ frames: [anonymous('  throw new Error(msg);')] }])),
+      hash(input([{ frames: [anonymous('  reject(err);')] }])),
+    );
   });
 
   test('ignores the made-up type of a synthetic exception (captureMessage with a stack)', () => {
-    assert.equal(hash(input([{ synthetic: true, type: undefined, value: 'hello 1' }])), hash(input([{ synthetic: true, type: 'Error', value: 'hello 2' }])));
+    assert.equal(
+      hash(input([{ synthetic: true, type: undefined, value: 'hello 1' }])),
+      hash(input([{ synthetic: true, type: 'Error', value: 'hello 2' }])),
+    );
   });
 
   test('ignores cache-busting hashes in bundle names', () => {
     const at = (file: string): ApiFrame => frame({ filename: file, absPath: `http://localhost:3000${file}` });
-    assert.equal(hash(input([{ frames: [at('/static/js/main.3f2a9c1b.js')] }])), hash(input([{ frames: [at('/static/js/main.77aa0e12.js')] }])));
+    assert.equal(
+      hash(input([{ frames: [at('/static/js/main.3f2a9c1b.js')] }])),
+      hash(input([{ frames: [at('/static/js/main.77aa0e12.js')] }])),
+    );
   });
 
   test('uses the module on platforms where it names the code (Python)', () => {
-    const python = (file: string): ApiFrame => frame({ filename: file, module: 'errors.views', function: 'get', platform: 'python' });
-    assert.equal(hash(input([{ frames: [python('errors/views.py')] }], { platform: 'python' })), hash(input([{ frames: [python('/srv/app/errors/views.py')] }], { platform: 'python' })));
+    const python = (file: string): ApiFrame =>
+      frame({ filename: file, module: 'errors.views', function: 'get', platform: 'python' });
+    assert.equal(
+      hash(input([{ frames: [python('errors/views.py')] }], { platform: 'python' })),
+      hash(input([{ frames: [python('/srv/app/errors/views.py')] }], { platform: 'python' })),
+    );
   });
 });
 
@@ -135,7 +190,10 @@ describe('fingerprints', () => {
     assert.equal(tenantA, hash(input([{ value: 'other value' }]), ['{{ default }}', 'tenant-a']));
     assert.notEqual(tenantA, hash(input([{}]), ['{{ default }}', 'tenant-b']));
     assert.notEqual(tenantA, hash(input([{}])));
-    assert.notEqual(hash(input([{}]), ['{{ default }}', 'x']), hash(input([{ frames: [frame({ function: 'elsewhere' })] }]), ['{{ default }}', 'x']));
+    assert.notEqual(
+      hash(input([{}]), ['{{ default }}', 'x']),
+      hash(input([{ frames: [frame({ function: 'elsewhere' })] }]), ['{{ default }}', 'x']),
+    );
   });
 
   test('{{ type }} and {{ function }} expand to the thrown exception', () => {
@@ -153,11 +211,19 @@ describe('message grouping', () => {
   const message = (text: string): GroupingInput => input([], { message: text });
 
   test('masks numbers, hex, uuids, addresses and dates', () => {
-    assert.equal(maskMessage('user 42 at 10.0.0.1 id 0x1f uuid 123e4567-e89b-12d3-a456-426614174000 on 2026-05-01T10:00:00Z hash deadbeef12'), 'user <int> at <ip> id <hex> uuid <uuid> on <date> hash <hex>');
+    assert.equal(
+      maskMessage(
+        'user 42 at 10.0.0.1 id 0x1f uuid 123e4567-e89b-12d3-a456-426614174000 on 2026-05-01T10:00:00Z hash deadbeef12',
+      ),
+      'user <int> at <ip> id <hex> uuid <uuid> on <date> hash <hex>',
+    );
   });
 
   test('groups messages that differ in their variable parts only', () => {
-    assert.equal(hash(message('Timeout after 3000 ms for job 17')), hash(message('Timeout after 5000 ms for job 4242')));
+    assert.equal(
+      hash(message('Timeout after 3000 ms for job 17')),
+      hash(message('Timeout after 5000 ms for job 4242')),
+    );
     assert.notEqual(hash(message('Timeout after 3000 ms for job 17')), hash(message('Retry after 3000 ms for job 17')));
   });
 
@@ -172,11 +238,16 @@ describe('grouping properties', () => {
 
   test('line and column numbers and exception values never change the group', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, position, position), { minLength: 1, maxLength: 8 }), fc.string(), fc.string(), (frames, valueA, valueB) => {
-        const a = frames.map(([fn, at]) => frame({ function: fn, ...at }));
-        const b = frames.map(([fn, , at]) => frame({ function: fn, ...at }));
-        assert.equal(hash(input([{ frames: a, value: valueA }])), hash(input([{ frames: b, value: valueB }])));
-      }),
+      fc.property(
+        fc.array(fc.tuple(name, position, position), { minLength: 1, maxLength: 8 }),
+        fc.string(),
+        fc.string(),
+        (frames, valueA, valueB) => {
+          const a = frames.map(([fn, at]) => frame({ function: fn, ...at }));
+          const b = frames.map(([fn, , at]) => frame({ function: fn, ...at }));
+          assert.equal(hash(input([{ frames: a, value: valueA }])), hash(input([{ frames: b, value: valueB }])));
+        },
+      ),
     );
   });
 
@@ -184,7 +255,10 @@ describe('grouping properties', () => {
     fc.assert(
       fc.property(name, name, (one, two) => {
         fc.pre(one !== two && one !== 'anonymous' && two !== 'anonymous');
-        assert.notEqual(hash(input([{ frames: [caller, frame({ function: one })] }])), hash(input([{ frames: [caller, frame({ function: two })] }])));
+        assert.notEqual(
+          hash(input([{ frames: [caller, frame({ function: one })] }])),
+          hash(input([{ frames: [caller, frame({ function: two })] }])),
+        );
       }),
     );
   });
@@ -193,7 +267,12 @@ describe('grouping properties', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(3), name), { maxLength: 6 }), (insertions) => {
         const frames = [caller, thrower];
-        for (const [at, fn] of insertions) frames.splice(Math.min(at, frames.length), 0, frame({ filename: `/app/node_modules/lib/${fn}.js`, function: fn, inApp: false }));
+        for (const [at, fn] of insertions)
+          frames.splice(
+            Math.min(at, frames.length),
+            0,
+            frame({ filename: `/app/node_modules/lib/${fn}.js`, function: fn, inApp: false }),
+          );
         assert.equal(hash(input([{ frames }])), hash(input([{ frames: [caller, thrower] }])));
       }),
     );

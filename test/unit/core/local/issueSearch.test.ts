@@ -12,37 +12,73 @@ import type { StoredEvent } from '../../../../src/core/local/store/storeRecords'
 let sequence = 0;
 function event(over: Partial<Omit<StoredEvent, 'issueId'>>): Omit<StoredEvent, 'issueId'> {
   sequence++;
-  return { eventId: sequence.toString(16).padStart(32, '0'), projectId: '1', timestamp: sequence, receivedAt: sequence, tags: [], body: {}, ...over };
+  return {
+    eventId: sequence.toString(16).padStart(32, '0'),
+    projectId: '1',
+    timestamp: sequence,
+    receivedAt: sequence,
+    tags: [],
+    body: {},
+    ...over,
+  };
 }
-const facts = (hash: string, title = `Error ${hash}`) => ({ hash, level: 'error', platform: 'node', title, culprit: `${hash}.js`, type: 'error' as const, metadata: { type: 'TypeError' }, isUnhandled: true });
+const facts = (hash: string, title = `Error ${hash}`) => ({
+  hash,
+  level: 'error',
+  platform: 'node',
+  title,
+  culprit: `${hash}.js`,
+  type: 'error' as const,
+  metadata: { type: 'TypeError' },
+  isUnhandled: true,
+});
 
 function sample() {
   const store = new LocalStore();
-  const cart = store.addEvent(event({ release: 'shop@1.2.3', environment: 'production', tags: [['browser', 'Chrome 120']] }), facts('cart', 'TypeError: cart is empty')).issue;
-  const login = store.addEvent(event({ release: 'shop@1.2.4', environment: 'staging' }), facts('login', 'Error: login failed')).issue;
+  const cart = store.addEvent(
+    event({ release: 'shop@1.2.3', environment: 'production', tags: [['browser', 'Chrome 120']] }),
+    facts('cart', 'TypeError: cart is empty'),
+  ).issue;
+  const login = store.addEvent(
+    event({ release: 'shop@1.2.4', environment: 'staging' }),
+    facts('login', 'Error: login failed'),
+  ).issue;
   return { store, cart, login };
 }
 
 const scope = { environments: [], latestRelease: 'shop@1.2.4', userId: '1', now: 1_000 };
-const matches = (query: string, issue: Parameters<typeof matchesIssue>[0], environments: string[] = [], now = scope.now) =>
-  matchesIssue(issue, parseIssueSearch(query), { ...scope, environments, now });
+const matches = (
+  query: string,
+  issue: Parameters<typeof matchesIssue>[0],
+  environments: string[] = [],
+  now = scope.now,
+) => matchesIssue(issue, parseIssueSearch(query), { ...scope, environments, now });
 
 describe('parseIssueSearch', () => {
   test('reads quoted values, lists, negation and free text', () => {
-    assert.deepEqual(parseIssueSearch('is:unresolved release:"shop@1.2.3 beta" !level:info environment:[prod, "eu west"] cart empty'), {
-      filters: [
-        { key: 'is', values: ['unresolved'], negated: false },
-        { key: 'release', values: ['shop@1.2.3 beta'], negated: false },
-        { key: 'level', values: ['info'], negated: true },
-        { key: 'environment', values: ['prod', 'eu west'], negated: false },
-      ],
-      text: ['cart', 'empty'],
-    });
+    assert.deepEqual(
+      parseIssueSearch('is:unresolved release:"shop@1.2.3 beta" !level:info environment:[prod, "eu west"] cart empty'),
+      {
+        filters: [
+          { key: 'is', values: ['unresolved'], negated: false },
+          { key: 'release', values: ['shop@1.2.3 beta'], negated: false },
+          { key: 'level', values: ['info'], negated: true },
+          { key: 'environment', values: ['prod', 'eu west'], negated: false },
+        ],
+        text: ['cart', 'empty'],
+      },
+    );
   });
 
   test('answers 400 for an unterminated quote or an empty value', () => {
-    assert.throws(() => parseIssueSearch('release:"abc'), (error) => error instanceof AnswerNow && error.answer.status === 400);
-    assert.throws(() => parseIssueSearch('release: x'), (error) => error instanceof AnswerNow && error.answer.status === 400);
+    assert.throws(
+      () => parseIssueSearch('release:"abc'),
+      (error) => error instanceof AnswerNow && error.answer.status === 400,
+    );
+    assert.throws(
+      () => parseIssueSearch('release: x'),
+      (error) => error instanceof AnswerNow && error.answer.status === 400,
+    );
   });
 });
 
@@ -51,7 +87,10 @@ describe('matchesIssue', () => {
     const { cart, store } = sample();
     assert.equal(matches('is:unresolved', cart), true);
     store.updateIssue(cart.id, (issue) => (issue.status = 'ignored'));
-    assert.deepEqual([matches('is:unresolved', cart), matches('is:archived', cart), matches('is:ignored', cart)], [false, true, true]);
+    assert.deepEqual(
+      [matches('is:unresolved', cart), matches('is:archived', cart), matches('is:ignored', cart)],
+      [false, true, true],
+    );
   });
 
   test('an issue stays new however many events it gets, and is ongoing a week after its first event, as in Sentry', () => {
@@ -59,11 +98,17 @@ describe('matchesIssue', () => {
     store.addEvent(event({ release: 'shop@1.2.3' }), facts('cart'));
     assert.deepEqual([matches('is:new', cart), matches('is:ongoing', cart)], [true, false]);
     const aWeekLater = cart.firstSeen + newIssueDurationMs;
-    assert.deepEqual([matches('is:new', cart, [], aWeekLater), matches('is:ongoing', cart, [], aWeekLater)], [false, true]);
+    assert.deepEqual(
+      [matches('is:new', cart, [], aWeekLater), matches('is:ongoing', cart, [], aWeekLater)],
+      [false, true],
+    );
   });
 
   test('refuses an unknown is: value with a 400', () => {
-    assert.throws(() => matches('is:sleeping', sample().cart), (error) => error instanceof AnswerNow && error.answer.status === 400);
+    assert.throws(
+      () => matches('is:sleeping', sample().cart),
+      (error) => error instanceof AnswerNow && error.answer.status === 400,
+    );
   });
 
   test('matches release: by any event of the issue in that release, and release:latest', () => {
@@ -75,7 +120,10 @@ describe('matchesIssue', () => {
 
   test('matches environment from the query or the parameter', () => {
     const { cart, login } = sample();
-    assert.deepEqual([matches('environment:production', cart), matches('environment:production', login)], [true, false]);
+    assert.deepEqual(
+      [matches('environment:production', cart), matches('environment:production', login)],
+      [true, false],
+    );
     assert.deepEqual([matches('', cart, ['staging']), matches('', login, ['staging'])], [false, true]);
     assert.deepEqual(queriedEnvironments(parseIssueSearch('environment:a'), ['b']), ['b', 'a']);
   });
@@ -95,6 +143,14 @@ describe('matchesIssue', () => {
       issue.assignedTo = { type: 'user', id: '1', name: 'Local user' };
       issue.isBookmarked = true;
     });
-    assert.deepEqual([matches('assigned:me', cart), matches('is:assigned', cart), matches('bookmarks:me', cart), matches('assigned:none', cart)], [true, true, true, false]);
+    assert.deepEqual(
+      [
+        matches('assigned:me', cart),
+        matches('is:assigned', cart),
+        matches('bookmarks:me', cart),
+        matches('assigned:none', cart),
+      ],
+      [true, true, true, false],
+    );
   });
 });

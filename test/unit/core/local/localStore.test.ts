@@ -17,11 +17,28 @@ let sequence = 0;
 
 function event(over: Partial<Omit<StoredEvent, 'issueId'>> = {}): Omit<StoredEvent, 'issueId'> {
   sequence++;
-  return { eventId: sequence.toString(16).padStart(32, '0'), projectId: '1', timestamp: 1_000_000 + sequence, receivedAt: 1_000_000 + sequence, tags: [], body: { size: 100 }, ...over };
+  return {
+    eventId: sequence.toString(16).padStart(32, '0'),
+    projectId: '1',
+    timestamp: 1_000_000 + sequence,
+    receivedAt: 1_000_000 + sequence,
+    tags: [],
+    body: { size: 100 },
+    ...over,
+  };
 }
 
 function facts(hash: string): EventFacts {
-  return { hash, level: 'error', platform: 'node', title: `Error ${hash}`, culprit: 'x', type: 'error', metadata: {}, isUnhandled: false };
+  return {
+    hash,
+    level: 'error',
+    platform: 'node',
+    title: `Error ${hash}`,
+    culprit: 'x',
+    type: 'error',
+    metadata: {},
+    isUnhandled: false,
+  };
 }
 
 describe('LocalStore', () => {
@@ -54,8 +71,17 @@ describe('LocalStore', () => {
     store.addEvent(event({ release: 'r1', environment: 'prod', userKey: 'id:2' }), facts('h'));
     const { issue } = store.addEvent(event({ release: 'r2', environment: 'prod', userKey: 'email:a@b' }), facts('h'));
     assert.deepEqual([issue.counts.totals().count, issue.counts.totals().userCount], [4, 3]);
-    assert.deepEqual([issue.counts.totals({ releases: ['r1'] }).count, issue.counts.totals({ releases: ['r1'] }).userCount], [3, 2]);
-    assert.deepEqual([issue.counts.totals({ releases: ['r1'], environments: ['prod'] }).count, issue.counts.totals({ environments: ['prod'] }).userCount], [1, 2]);
+    assert.deepEqual(
+      [issue.counts.totals({ releases: ['r1'] }).count, issue.counts.totals({ releases: ['r1'] }).userCount],
+      [3, 2],
+    );
+    assert.deepEqual(
+      [
+        issue.counts.totals({ releases: ['r1'], environments: ['prod'] }).count,
+        issue.counts.totals({ environments: ['prod'] }).userCount,
+      ],
+      [1, 2],
+    );
     assert.equal(issue.counts.has({ releases: ['r3'] }), false);
     assert.deepEqual([issue.firstRelease, issue.lastRelease], ['r1', 'r2']);
   });
@@ -77,14 +103,23 @@ describe('LocalStore', () => {
     store.addEvent(event({ timestamp: 10 }), facts('old'));
     store.addEvent(event({ timestamp: 30 }), facts('new'));
     store.addEvent(event({ timestamp: 20 }), facts('middle'));
-    assert.deepEqual(store.issues().map((issue) => issue.facts.hash).sort(), ['middle', 'new']);
+    assert.deepEqual(
+      store
+        .issues()
+        .map((issue) => issue.facts.hash)
+        .sort(),
+      ['middle', 'new'],
+    );
   });
 
-  test('keeps a second event\'s issue new: Sentry turns it ongoing only a week after its first event', () => {
+  test("keeps a second event's issue new: Sentry turns it ongoing only a week after its first event", () => {
     const store = new LocalStore();
     const { issue } = store.addEvent(event({ timestamp: 1_000 }), facts('h'));
     store.addEvent(event({ timestamp: 2_000 }), facts('h'));
-    assert.deepEqual([issue.count, issue.substatusAt(2_000), issue.substatusAt(1_000 + newIssueDurationMs)], [2, 'new', 'ongoing']);
+    assert.deepEqual(
+      [issue.count, issue.substatusAt(2_000), issue.substatusAt(1_000 + newIssueDurationMs)],
+      [2, 'new', 'ongoing'],
+    );
   });
 
   test('reopens a resolved issue as regressed, but not for events of the release it was resolved in', () => {
@@ -102,17 +137,41 @@ describe('LocalStore', () => {
 
   test('tells a new issue from an existing one in a new release and from a regression', () => {
     const store = new LocalStore();
-    const story = (added: ReturnType<LocalStore['addEvent']>) => ({ isNewIssue: added.isNewIssue, firstInRelease: added.firstInRelease, reopened: added.reopened });
-    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: true, firstInRelease: false, reopened: false });
-    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    const story = (added: ReturnType<LocalStore['addEvent']>) => ({
+      isNewIssue: added.isNewIssue,
+      firstInRelease: added.firstInRelease,
+      reopened: added.reopened,
+    });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), {
+      isNewIssue: true,
+      firstInRelease: false,
+      reopened: false,
+    });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r1' }), facts('h'))), {
+      isNewIssue: false,
+      firstInRelease: false,
+      reopened: false,
+    });
     const inR2 = store.addEvent(event({ release: 'r2' }), facts('h'));
     assert.deepEqual(story(inR2), { isNewIssue: false, firstInRelease: true, reopened: false });
-    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: false });
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), {
+      isNewIssue: false,
+      firstInRelease: false,
+      reopened: false,
+    });
     store.updateIssue(inR2.issue.id, (target) => {
       target.status = 'resolved';
     });
-    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), { isNewIssue: false, firstInRelease: false, reopened: true });
-    assert.equal(store.addEvent(event(), facts('h')).firstInRelease, false, 'an event without a release is in no new release');
+    assert.deepEqual(story(store.addEvent(event({ release: 'r2' }), facts('h'))), {
+      isNewIssue: false,
+      firstInRelease: false,
+      reopened: true,
+    });
+    assert.equal(
+      store.addEvent(event(), facts('h')).firstInRelease,
+      false,
+      'an event without a release is in no new release',
+    );
   });
 });
 
@@ -149,9 +208,18 @@ describe('PersistedStore', () => {
     const second = await open();
     const issue = second.store.issue(issueId);
     assert.ok(issue);
-    assert.deepEqual([issue.status, issue.isBookmarked, issue.count, issue.counts.totals({ releases: ['r1'] }).userCount], ['ignored', true, 2, 2]);
+    assert.deepEqual(
+      [issue.status, issue.isBookmarked, issue.count, issue.counts.totals({ releases: ['r1'] }).userCount],
+      ['ignored', true, 2, 2],
+    );
     assert.equal(second.store.eventsOf(issueId).length, 2);
-    assert.deepEqual(second.store.projects().map((project) => project.id).sort(), ['1', '7']);
+    assert.deepEqual(
+      second.store
+        .projects()
+        .map((project) => project.id)
+        .sort(),
+      ['1', '7'],
+    );
     // New issues continue the numbering instead of reusing ids.
     await add(second, event(), 'h3');
     assert.equal(new Set(second.store.issues().map((candidate) => candidate.id)).size, 3);
@@ -173,7 +241,13 @@ describe('PersistedStore', () => {
     await second.close();
 
     const third = await open();
-    assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['after', 'kept']);
+    assert.deepEqual(
+      third.store
+        .issues()
+        .map((issue) => issue.facts.hash)
+        .sort(),
+      ['after', 'kept'],
+    );
     assert.deepEqual(third.loaded.damaged, []);
     await third.close();
   });
@@ -190,21 +264,43 @@ describe('PersistedStore', () => {
     assert.equal(second.loaded.damaged[0]?.lines, 3);
     assert.match(second.loadWarning ?? '', /3 lines/);
     const third = await open();
-    assert.deepEqual(third.loaded.damaged, [], 'the damaged lines were dropped by a rewrite, after a copy was kept aside');
-    assert.deepEqual(third.store.issues().map((issue) => issue.facts.hash).sort(), ['a', 'b']);
+    assert.deepEqual(
+      third.loaded.damaged,
+      [],
+      'the damaged lines were dropped by a rewrite, after a copy was kept aside',
+    );
+    assert.deepEqual(
+      third.store
+        .issues()
+        .map((issue) => issue.facts.hash)
+        .sort(),
+      ['a', 'b'],
+    );
     await third.close();
   });
 
   test('compacts the log to the live state without changing it', async () => {
     const limits = { ...defaultStoreLimits, maxEventsPerIssue: 2 };
     const first = await open(limits);
-    for (let index = 0; index < 1_200; index++) await add(first, event({ userKey: `id:${index % 7}` }), `h${index % 3}`);
+    for (let index = 0; index < 1_200; index++)
+      await add(first, event({ userKey: `id:${index % 7}` }), `h${index % 3}`);
     await first.close();
     const lines = readFileSync(join(dir.folder.path, STORE_FILE), 'utf8').trim().split('\n').length;
     assert.ok(lines < 1_200, `the log was compacted (${lines} lines)`);
     const second = await open(limits);
-    const counts = second.store.issues().map((issue) => [issue.facts.hash, issue.count, issue.counts.totals().userCount, second.store.eventsOf(issue.id).length]);
-    assert.deepEqual(counts.sort(), [['h0', 400, 7, 2], ['h1', 400, 7, 2], ['h2', 400, 7, 2]]);
+    const counts = second.store
+      .issues()
+      .map((issue) => [
+        issue.facts.hash,
+        issue.count,
+        issue.counts.totals().userCount,
+        second.store.eventsOf(issue.id).length,
+      ]);
+    assert.deepEqual(counts.sort(), [
+      ['h0', 400, 7, 2],
+      ['h1', 400, 7, 2],
+      ['h2', 400, 7, 2],
+    ]);
     await second.close();
   });
 

@@ -31,10 +31,24 @@ export function tempFolder(prefix: string): TempFolder {
 }
 
 /** Bundles `entry` (minified unless told otherwise, linked source map) into `outfile` inside the folder, as a CommonJS module. */
-export function bundle(folder: TempFolder, entry: string, outfile: string, options: { sourcemap?: 'linked' | 'external'; minify?: boolean } = {}): string {
+export function bundle(
+  folder: TempFolder,
+  entry: string,
+  outfile: string,
+  options: { sourcemap?: 'linked' | 'external'; minify?: boolean } = {},
+): string {
   const out = join(folder.folder.path, outfile);
   const minify = options.minify ?? true;
-  buildSync({ entryPoints: [join(folder.folder.path, entry)], bundle: true, minify, sourcemap: options.sourcemap ?? 'linked', format: 'cjs', platform: 'node', outfile: out, logLevel: 'silent' });
+  buildSync({
+    entryPoints: [join(folder.folder.path, entry)],
+    bundle: true,
+    minify,
+    sourcemap: options.sourcemap ?? 'linked',
+    format: 'cjs',
+    platform: 'node',
+    outfile: out,
+    logLevel: 'silent',
+  });
   return out;
 }
 
@@ -48,7 +62,10 @@ export interface IngestFrameJson {
 }
 
 /** Runs `run()` of a bundle and turns the thrown error's V8 stack into SDK frames (caller to callee), bundle frames only. */
-export function framesOfThrow(bundlePath: string, displayPath: string = bundlePath): { type: string; value: string; frames: IngestFrameJson[] } {
+export function framesOfThrow(
+  bundlePath: string,
+  displayPath: string = bundlePath,
+): { type: string; value: string; frames: IngestFrameJson[] } {
   delete require.cache[bundlePath];
   const loaded = require(bundlePath) as { run: () => unknown };
   try {
@@ -59,7 +76,13 @@ export function framesOfThrow(bundlePath: string, displayPath: string = bundlePa
     for (const line of error.stack.split('\n').slice(1)) {
       const match = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
       if (!match || match[2] !== bundlePath) continue;
-      const frame: IngestFrameJson = { filename: displayPath, abs_path: displayPath, lineno: Number(match[3]), colno: Number(match[4]), in_app: true };
+      const frame: IngestFrameJson = {
+        filename: displayPath,
+        abs_path: displayPath,
+        lineno: Number(match[3]),
+        colno: Number(match[4]),
+        in_app: true,
+      };
       if (match[1] !== undefined) frame.function = match[1];
       frames.push(frame);
     }
@@ -69,14 +92,24 @@ export function framesOfThrow(bundlePath: string, displayPath: string = bundlePa
 }
 
 export async function processWith(payload: unknown, folders: readonly WorkspaceFolder[] = []): Promise<ProcessedEvent> {
-  const workspace = folders.length > 0 ? await new WorkspaceSources({ folders, log: silentLogger }).snapshot() : undefined;
-  const processed = await processEvent(payload, { receivedAt: Date.parse('2026-05-01T12:00:00Z'), clientIp: '127.0.0.1', workspace });
+  const workspace =
+    folders.length > 0 ? await new WorkspaceSources({ folders, log: silentLogger }).snapshot() : undefined;
+  const processed = await processEvent(payload, {
+    receivedAt: Date.parse('2026-05-01T12:00:00Z'),
+    clientIp: '127.0.0.1',
+    workspace,
+  });
   if (!processed.ok) throw new Error(`processing failed: ${processed.error.detail}`);
   return processed.value;
 }
 
 /** The exception entry's values of a processed event's Web API body. */
-export function exceptionValues(event: ProcessedEvent): Array<{ type: string | null; value: string | null; stacktrace: { frames: Array<Record<string, unknown>> } | null; rawStacktrace: { frames: Array<Record<string, unknown>> } | null }> {
+export function exceptionValues(event: ProcessedEvent): Array<{
+  type: string | null;
+  value: string | null;
+  stacktrace: { frames: Array<Record<string, unknown>> } | null;
+  rawStacktrace: { frames: Array<Record<string, unknown>> } | null;
+}> {
   const entries = event.body['entries'] as Array<{ type: string; data: { values: [] } }>;
   return entries.find((entry) => entry.type === 'exception')?.data.values ?? [];
 }

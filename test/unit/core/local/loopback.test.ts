@@ -5,8 +5,27 @@ import { test } from 'node:test';
 import { isLoopbackHostname, isLoopbackUrl } from '../../../../src/core/local/loopback';
 import { isAllowedOrigin, isLoopbackHost } from '../../../../src/core/local/server/loopbackGuard';
 
-const loopback = ['127.0.0.1', '127.0.0.2', '127.255.255.255', 'localhost', 'LocalHost', 'app.localhost', 'a.b.localhost', '[::1]'];
-const elsewhere = ['127.0.0.256', '128.0.0.1', '10.0.0.1', '0.0.0.0', 'localhost.example.com', 'notlocalhost', 'example.com', '[::2]', 'sentry.io'];
+const loopback = [
+  '127.0.0.1',
+  '127.0.0.2',
+  '127.255.255.255',
+  'localhost',
+  'LocalHost',
+  'app.localhost',
+  'a.b.localhost',
+  '[::1]',
+];
+const elsewhere = [
+  '127.0.0.256',
+  '128.0.0.1',
+  '10.0.0.1',
+  '0.0.0.0',
+  'localhost.example.com',
+  'notlocalhost',
+  'example.com',
+  '[::2]',
+  'sentry.io',
+];
 
 test('host names of 127.0.0.0/8, ::1, localhost and *.localhost are loopback, others are not', () => {
   for (const name of loopback) assert.equal(isLoopbackHostname(name), true, name);

@@ -12,17 +12,35 @@ function mapWith(firstLine: number[][], names: string[]): TraceMap {
 
 describe('originalScopeName', () => {
   test('takes the map name at the declared identifier', () => {
-    const map = mapWith([[0, 0, 5, 0], [9, 0, 5, 16, 0]], ['cartTotalCents']);
+    const map = mapWith(
+      [
+        [0, 0, 5, 0],
+        [9, 0, 5, 16, 0],
+      ],
+      ['cartTotalCents'],
+    );
     assert.equal(originalScopeName(map, compiled, 2, 10, 'a'), 'cartTotalCents');
   });
 
   test('takes the name TypeScript puts on the function keyword when the identifier maps to the same place unnamed', () => {
-    const map = mapWith([[0, 0, 5, 0, 0], [9, 0, 5, 0]], ['cartTotalCents']);
+    const map = mapWith(
+      [
+        [0, 0, 5, 0, 0],
+        [9, 0, 5, 0],
+      ],
+      ['cartTotalCents'],
+    );
     assert.equal(originalScopeName(map, compiled, 2, 10, 'a'), 'cartTotalCents');
   });
 
   test('ignores the keyword name when the identifier maps elsewhere', () => {
-    const map = mapWith([[0, 0, 5, 0, 0], [9, 0, 5, 16]], ['other']);
+    const map = mapWith(
+      [
+        [0, 0, 5, 0, 0],
+        [9, 0, 5, 16],
+      ],
+      ['other'],
+    );
     assert.equal(originalScopeName(map, compiled, 2, 10, 'a'), 'a');
   });
 

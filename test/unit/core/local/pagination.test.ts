@@ -9,12 +9,17 @@ import '../../../support/propertyRuns';
 
 describe('linkHeader', () => {
   test('has Sentry’s exact form with both links', () => {
-    const header = linkHeader('http://127.0.0.1:9000', '/api/0/organizations/local/issues/', new URLSearchParams('query=is:unresolved&cursor=old'), {
-      prev: { value: 1714761600000, offset: 0, isPrev: true },
-      hasPrev: false,
-      next: { value: 1714761600000, offset: 100, isPrev: false },
-      hasNext: true,
-    });
+    const header = linkHeader(
+      'http://127.0.0.1:9000',
+      '/api/0/organizations/local/issues/',
+      new URLSearchParams('query=is:unresolved&cursor=old'),
+      {
+        prev: { value: 1714761600000, offset: 0, isPrev: true },
+        hasPrev: false,
+        next: { value: 1714761600000, offset: 100, isPrev: false },
+        hasNext: true,
+      },
+    );
     assert.equal(
       header,
       '<http://127.0.0.1:9000/api/0/organizations/local/issues/?query=is%3Aunresolved&cursor=1714761600000:0:1>; rel="previous"; results="false"; cursor="1714761600000:0:1", ' +
@@ -27,27 +32,40 @@ describe('linkHeader', () => {
 describe('keysetPage', () => {
   test('walks every item once, in order, with ties in the score', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }), fc.integer({ min: 1, max: 7 }), (scores, limit) => {
-        const items = scores.map((score, id) => ({ id, score })).sort((a, b) => b.score - a.score || b.id - a.id);
-        const seen: number[] = [];
-        let cursor: string | undefined;
-        for (let pages = 0; pages < 100; pages++) {
-          const page = keysetPage(items, (item) => item.score, parseCursor(cursor ?? null), limit);
-          seen.push(...page.items.map((item) => item.id));
-          if (!page.hasNext) break;
-          cursor = `${page.next.value}:${page.next.offset}:0`;
-        }
-        assert.deepEqual(seen, items.map((item) => item.id));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        (scores, limit) => {
+          const items = scores.map((score, id) => ({ id, score })).sort((a, b) => b.score - a.score || b.id - a.id);
+          const seen: number[] = [];
+          let cursor: string | undefined;
+          for (let pages = 0; pages < 100; pages++) {
+            const page = keysetPage(items, (item) => item.score, parseCursor(cursor ?? null), limit);
+            seen.push(...page.items.map((item) => item.id));
+            if (!page.hasNext) break;
+            cursor = `${page.next.value}:${page.next.offset}:0`;
+          }
+          assert.deepEqual(
+            seen,
+            items.map((item) => item.id),
+          );
+        },
+      ),
     );
   });
 
   test('goes back with the previous cursor', () => {
     const items = Array.from({ length: 10 }, (_, id) => ({ id, score: 100 - id }));
     const second = keysetPage(items, (item) => item.score, parseCursor('96:0:0'), 3);
-    assert.deepEqual(second.items.map((item) => item.id), [4, 5, 6]);
+    assert.deepEqual(
+      second.items.map((item) => item.id),
+      [4, 5, 6],
+    );
     const back = keysetPage(items, (item) => item.score, second.prev, 3);
-    assert.deepEqual(back.items.map((item) => item.id), [1, 2, 3]);
+    assert.deepEqual(
+      back.items.map((item) => item.id),
+      [1, 2, 3],
+    );
   });
 });
 

@@ -28,8 +28,24 @@ describe('PersistedStore on a damaged file', () => {
     sequence++;
     const project = persisted.store.ensureProject('1', 'node', 1);
     const added = persisted.store.addEvent(
-      { eventId: sequence.toString(16).padStart(32, '0'), projectId: '1', timestamp: sequence, receivedAt: sequence, tags: [], body: { size: 100, message } },
-      { hash, level: 'error', platform: 'node', title: `Error ${hash}`, culprit: 'x', type: 'error', metadata: {}, isUnhandled: false },
+      {
+        eventId: sequence.toString(16).padStart(32, '0'),
+        projectId: '1',
+        timestamp: sequence,
+        receivedAt: sequence,
+        tags: [],
+        body: { size: 100, message },
+      },
+      {
+        hash,
+        level: 'error',
+        platform: 'node',
+        title: `Error ${hash}`,
+        culprit: 'x',
+        type: 'error',
+        metadata: {},
+        isUnhandled: false,
+      },
     );
     await persisted.commit([...project.records, ...added.records]);
   }
@@ -157,7 +173,10 @@ describe('PersistedStore on a damaged file', () => {
   });
 
   test('reads a log written before records were numbered, without reporting damage', async () => {
-    writeFileSync(file, `${JSON.stringify({ kind: 'project', project: { id: '1', slug: 'p', name: 'P', platform: null, dateCreated: 1 } })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ kind: 'project', project: { id: '1', slug: 'p', name: 'P', platform: null, dateCreated: 1 } })}\n`,
+    );
     const persisted = await open();
     assert.equal(persisted.store.projects().length, 1);
     assert.equal(persisted.loadWarning, undefined);

@@ -31,8 +31,24 @@ const libSource = `export function callWith(callback) {
 }
 `;
 
-function exceptionEvent(thrown: ReturnType<typeof framesOfThrow>, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { platform: 'javascript', exception: { values: [{ type: thrown.type, value: thrown.value, stacktrace: { frames: thrown.frames }, mechanism: { type: 'generic', handled: true } }] }, ...extra };
+function exceptionEvent(
+  thrown: ReturnType<typeof framesOfThrow>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    platform: 'javascript',
+    exception: {
+      values: [
+        {
+          type: thrown.type,
+          value: thrown.value,
+          stacktrace: { frames: thrown.frames },
+          mechanism: { type: 'generic', handled: true },
+        },
+      ],
+    },
+    ...extra,
+  };
 }
 
 describe('symbolication of a minified bundle', () => {
@@ -58,7 +74,10 @@ describe('symbolication of a minified bundle', () => {
     assert.equal(crash?.['lineNo'], THROW_LINE);
     assert.equal(crash?.['inApp'], true);
     assert.deepEqual(event.raisedAt, { folder: ws.folder.path, file: 'src/cart.js', line: THROW_LINE });
-    assert.ok(frames.some((frame) => frame['filename'] === 'src/main.js' && frame['lineNo'] === CALL_LINE), 'the caller in main.js is mapped too');
+    assert.ok(
+      frames.some((frame) => frame['filename'] === 'src/main.js' && frame['lineNo'] === CALL_LINE),
+      'the caller in main.js is mapped too',
+    );
   });
 
   test('names the function by its original name through the map, and keeps the minified one as rawFunction', async () => {
@@ -74,14 +93,20 @@ describe('symbolication of a minified bundle', () => {
     const thrown = framesOfThrow(bundlePath);
     const event = await processWith(exceptionEvent(thrown), [ws.folder]);
     const raw = exceptionValues(event)[0]?.rawStacktrace?.frames ?? [];
-    assert.deepEqual(raw.map((frame) => [frame['filename'], frame['lineNo'], frame['colNo']]), thrown.frames.map((frame) => [frame.filename, frame.lineno, frame.colno]));
+    assert.deepEqual(
+      raw.map((frame) => [frame['filename'], frame['lineNo'], frame['colNo']]),
+      thrown.frames.map((frame) => [frame.filename, frame.lineno, frame.colno]),
+    );
   });
 
   test('fills the context lines of a mapped frame from the original source', async () => {
     const event = await processWith(exceptionEvent(framesOfThrow(bundlePath)), [ws.folder]);
     const frames = exceptionValues(event)[0]?.stacktrace?.frames ?? [];
     const context = frames[frames.length - 1]?.['context'] as Array<[number, string]>;
-    assert.deepEqual(context.find(([line]) => line === THROW_LINE), [THROW_LINE, cartSource.split('\n')[THROW_LINE - 1]]);
+    assert.deepEqual(
+      context.find(([line]) => line === THROW_LINE),
+      [THROW_LINE, cartSource.split('\n')[THROW_LINE - 1]],
+    );
     assert.equal(context[0]?.[0], 1);
   });
 
@@ -99,7 +124,10 @@ describe('symbolication of a minified bundle', () => {
     ws.write('maps/hashed.js.map', readFileSync(mapPath, 'utf8').replace(/^\{/, `{"debugId":"${debugId}",`));
     const url = 'http://localhost:8080/static/app.9f3c1b2a.js';
     const thrown = framesOfThrow(bundlePath, url);
-    const event = await processWith(exceptionEvent(thrown, { debug_meta: { images: [{ type: 'sourcemap', code_file: url, debug_id: debugId }] } }), [ws.folder]);
+    const event = await processWith(
+      exceptionEvent(thrown, { debug_meta: { images: [{ type: 'sourcemap', code_file: url, debug_id: debugId }] } }),
+      [ws.folder],
+    );
     const frames = exceptionValues(event)[0]?.stacktrace?.frames ?? [];
     assert.equal(frames[frames.length - 1]?.['filename'], 'src/cart.js');
     assert.equal(frames[frames.length - 1]?.['lineNo'], THROW_LINE);
@@ -107,14 +135,37 @@ describe('symbolication of a minified bundle', () => {
 
   test('leaves frames of a script without a map as sent, with context from the file', async () => {
     const event = await processWith(
-      { platform: 'node', exception: { values: [{ type: 'Error', value: 'x', stacktrace: { frames: [{ filename: join(ws.folder.path, 'src/cart.js'), function: 'computeTotal', lineno: THROW_LINE, colno: 3 }] } }] } },
+      {
+        platform: 'node',
+        exception: {
+          values: [
+            {
+              type: 'Error',
+              value: 'x',
+              stacktrace: {
+                frames: [
+                  {
+                    filename: join(ws.folder.path, 'src/cart.js'),
+                    function: 'computeTotal',
+                    lineno: THROW_LINE,
+                    colno: 3,
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
       [ws.folder],
     );
     const values = exceptionValues(event);
     const frame = values[0]?.stacktrace?.frames[0];
     assert.equal(frame?.['lineNo'], THROW_LINE);
     assert.equal(values[0]?.rawStacktrace, null);
-    assert.deepEqual((frame?.['context'] as Array<[number, string]>).find(([line]) => line === THROW_LINE)?.[1], cartSource.split('\n')[THROW_LINE - 1]);
+    assert.deepEqual(
+      (frame?.['context'] as Array<[number, string]>).find(([line]) => line === THROW_LINE)?.[1],
+      cartSource.split('\n')[THROW_LINE - 1],
+    );
   });
 });
 
@@ -179,10 +230,29 @@ describe('a Python standard-library frame', () => {
   test('is neither in-app nor marked on a workspace file that only shares its name', async () => {
     // As sentry-python sends it: the project's frame marked in-app, the standard library's left unmarked.
     const frames = [
-      { filename: 'app/main.py', abs_path: join(ws.folder.path, 'app/main.py'), module: 'app.main', function: 'load', lineno: 4, in_app: true },
-      { filename: '__init__.py', abs_path: '/usr/lib/python3.11/json/__init__.py', module: 'json', function: 'loads', lineno: 346 },
+      {
+        filename: 'app/main.py',
+        abs_path: join(ws.folder.path, 'app/main.py'),
+        module: 'app.main',
+        function: 'load',
+        lineno: 4,
+        in_app: true,
+      },
+      {
+        filename: '__init__.py',
+        abs_path: '/usr/lib/python3.11/json/__init__.py',
+        module: 'json',
+        function: 'loads',
+        lineno: 346,
+      },
     ];
-    const event = await processWith({ platform: 'python', exception: { values: [{ type: 'JSONDecodeError', value: 'Expecting value', stacktrace: { frames } }] } }, [ws.folder]);
+    const event = await processWith(
+      {
+        platform: 'python',
+        exception: { values: [{ type: 'JSONDecodeError', value: 'Expecting value', stacktrace: { frames } }] },
+      },
+      [ws.folder],
+    );
     const processed = exceptionValues(event)[0]?.stacktrace?.frames ?? [];
     assert.equal(processed[1]?.['inApp'], false);
     assert.deepEqual(processed[1]?.['context'], []);
@@ -202,7 +272,10 @@ describe('grouping after symbolication', () => {
     ws.write('node_modules/fake-lib/package.json', '{"name":"fake-lib","main":"index.js"}');
     const first = bundle(ws, 'src/main.js', 'dist/one.js');
     // The next build has more code before: other minified names, other columns, the same original functions.
-    ws.write('src/extra.js', 'export function unrelated(a, b, c) { return [a, b, c].map((x) => x * 2).filter(Boolean); }\n');
+    ws.write(
+      'src/extra.js',
+      'export function unrelated(a, b, c) { return [a, b, c].map((x) => x * 2).filter(Boolean); }\n',
+    );
     ws.write('src/main.js', `import { unrelated } from './extra';\nglobalThis.keep = unrelated;\n${mainSource}`);
     const second = bundle(ws, 'src/main.js', 'dist/two.js');
     builds = { first, second };
@@ -217,7 +290,10 @@ describe('grouping after symbolication', () => {
       firstThrown.frames.map((frame) => [frame.function, frame.colno]),
       'the builds differ in minified names or positions',
     );
-    const [firstEvent, secondEvent] = await Promise.all([processWith(exceptionEvent(firstThrown), [ws.folder]), processWith(exceptionEvent(secondThrown), [ws.folder])]);
+    const [firstEvent, secondEvent] = await Promise.all([
+      processWith(exceptionEvent(firstThrown), [ws.folder]),
+      processWith(exceptionEvent(secondThrown), [ws.folder]),
+    ]);
     assert.equal(secondEvent.hash, firstEvent.hash);
   });
 
@@ -226,7 +302,10 @@ describe('grouping after symbolication', () => {
     const secondThrown = framesOfThrow(builds.second);
     const bare = tempFolder('local-group-bare');
     try {
-      const [one, two] = await Promise.all([processWith(exceptionEvent(firstThrown), [bare.folder]), processWith(exceptionEvent(secondThrown), [bare.folder])]);
+      const [one, two] = await Promise.all([
+        processWith(exceptionEvent(firstThrown), [bare.folder]),
+        processWith(exceptionEvent(secondThrown), [bare.folder]),
+      ]);
       assert.notEqual(one.hash, two.hash);
     } finally {
       bare.remove();

@@ -14,8 +14,14 @@ function ownersOf(file: string, path: string): readonly string[] | undefined {
 
 describe("GitHub's documented CODEOWNERS cases", () => {
   test('* owns every file, wherever it is', () => {
-    assert.deepEqual(ownersOf('*       @global-owner1 @global-owner2', 'src/deep/cart.ts'), ['@global-owner1', '@global-owner2']);
-    assert.deepEqual(ownersOf('*       @global-owner1 @global-owner2', 'README.md'), ['@global-owner1', '@global-owner2']);
+    assert.deepEqual(ownersOf('*       @global-owner1 @global-owner2', 'src/deep/cart.ts'), [
+      '@global-owner1',
+      '@global-owner2',
+    ]);
+    assert.deepEqual(ownersOf('*       @global-owner1 @global-owner2', 'README.md'), [
+      '@global-owner1',
+      '@global-owner2',
+    ]);
   });
 
   test('the last matching line wins, and an inline comment is not an owner', () => {
@@ -57,7 +63,8 @@ describe("GitHub's documented CODEOWNERS cases", () => {
 
   test('**/logs owns files in a logs directory at any depth', () => {
     const file = '**/logs @octocat';
-    for (const path of ['build/logs/a.log', 'scripts/logs/b.log', 'deeply/nested/logs/c.log', 'logs/d.log']) assert.deepEqual(ownersOf(file, path), ['@octocat'], path);
+    for (const path of ['build/logs/a.log', 'scripts/logs/b.log', 'deeply/nested/logs/c.log', 'logs/d.log'])
+      assert.deepEqual(ownersOf(file, path), ['@octocat'], path);
     assert.equal(ownersOf(file, 'build/catalogs/a.log'), undefined);
   });
 
@@ -108,12 +115,21 @@ describe('syntax GitHub documents as not working in CODEOWNERS', () => {
 describe('where the CODEOWNERS file is', () => {
   test('.github/ comes before the root, the root before docs/, and only the first found is read', async (t) => {
     // The workspace folder is app/ inside the repository: patterns are relative to the folder holding .git.
-    const root = writeWorkspace({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/CODEOWNERS': '* @from-docs\n', 'app/src/cart.ts': '' });
+    const root = writeWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/CODEOWNERS': '* @from-docs\n',
+      'app/src/cart.ts': '',
+    });
     t.after(() => rmSync(root, { recursive: true, force: true }));
     const owners = new CodeOwners();
     assert.equal((await owners.of(join(root, 'app'), 'src/cart.ts'))?.source, 'docs/CODEOWNERS');
     writeFileSync(join(root, 'CODEOWNERS'), '/app/src/ @from-root\n');
-    assert.deepEqual(await owners.of(join(root, 'app'), 'src/cart.ts'), { owners: ['@from-root'], line: 1, pattern: '/app/src/', source: 'CODEOWNERS' });
+    assert.deepEqual(await owners.of(join(root, 'app'), 'src/cart.ts'), {
+      owners: ['@from-root'],
+      line: 1,
+      pattern: '/app/src/',
+      source: 'CODEOWNERS',
+    });
     mkdirSync(join(root, '.github'));
     writeFileSync(join(root, '.github', 'CODEOWNERS'), '*.md @from-github\n');
     assert.equal(await owners.of(join(root, 'app'), 'src/cart.ts'), undefined);

@@ -8,7 +8,10 @@ import { err, ok, type Result } from '../../../../src/core/result';
 type Answer = Result<boolean, ApiError>;
 
 /** A catalog whose answers are given per version; versions not listed do not exist. */
-function catalog(answers: Record<string, Answer>, latest: Result<string | undefined, ApiError> = ok(undefined)): ReleaseCatalog & { asked: string[] } {
+function catalog(
+  answers: Record<string, Answer>,
+  latest: Result<string | undefined, ApiError> = ok(undefined),
+): ReleaseCatalog & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -81,7 +84,10 @@ describe('detectRelease', () => {
   });
 
   test('treats a notFound answer as "not a release"', async () => {
-    const result = await detectRelease([option, git], catalog({ [option.version]: err(apiError('notFound', 'no such release')), [git.version]: ok(true) }));
+    const result = await detectRelease(
+      [option, git],
+      catalog({ [option.version]: err(apiError('notFound', 'no such release')), [git.version]: ok(true) }),
+    );
     assert.ok(result.ok);
     assert.equal(result.value.source, 'git');
   });
@@ -113,12 +119,18 @@ describe('detectRelease', () => {
 
   test('returns the error of a candidate before the winner instead of skipping it', async () => {
     const unauthorized = apiError('unauthorized', 'The token was rejected; sign in again.', { status: 401 });
-    const result = await detectRelease([env, git], catalog({ [env.version]: err(unauthorized), [git.version]: ok(true) }));
+    const result = await detectRelease(
+      [env, git],
+      catalog({ [env.version]: err(unauthorized), [git.version]: ok(true) }),
+    );
     assert.deepEqual(result, err(unauthorized));
   });
 
   test('ignores an error on a candidate after the winner', async () => {
-    const result = await detectRelease([env, git], catalog({ [env.version]: ok(true), [git.version]: err(apiError('server', 'Sentry answered 502.')) }));
+    const result = await detectRelease(
+      [env, git],
+      catalog({ [env.version]: ok(true), [git.version]: err(apiError('server', 'Sentry answered 502.')) }),
+    );
     assert.ok(result.ok);
     assert.equal(result.value.source, 'env');
   });

@@ -76,7 +76,10 @@ describe('readGitHead with hand-built .git directories', () => {
   });
 
   test('follows a submodule .git file with a relative gitdir', async () => {
-    const parent = folder({ '.git/modules/lib/HEAD': 'ref: refs/heads/main\n', '.git/modules/lib/refs/heads/main': shaB });
+    const parent = folder({
+      '.git/modules/lib/HEAD': 'ref: refs/heads/main\n',
+      '.git/modules/lib/refs/heads/main': shaB,
+    });
     mkdirSync(join(parent, 'lib'));
     writeFileSync(join(parent, 'lib', '.git'), 'gitdir: ../.git/modules/lib\n');
     assert.equal(await head(join(parent, 'lib')), shaB);
@@ -90,7 +93,11 @@ describe('readGitHead with hand-built .git directories', () => {
   });
 
   test('follows a symbolic ref to another ref', async () => {
-    const dir = folder({ '.git/HEAD': 'ref: refs/heads/alias\n', '.git/refs/heads/alias': 'ref: refs/heads/main\n', '.git/refs/heads/main': shaC });
+    const dir = folder({
+      '.git/HEAD': 'ref: refs/heads/alias\n',
+      '.git/refs/heads/alias': 'ref: refs/heads/main\n',
+      '.git/refs/heads/main': shaC,
+    });
     assert.equal(await head(dir), shaC);
   });
 
@@ -100,7 +107,11 @@ describe('readGitHead with hand-built .git directories', () => {
   });
 
   test('gives no commit for a symbolic ref loop', async () => {
-    const dir = folder({ '.git/HEAD': 'ref: refs/heads/a\n', '.git/refs/heads/a': 'ref: refs/heads/b\n', '.git/refs/heads/b': 'ref: refs/heads/a\n' });
+    const dir = folder({
+      '.git/HEAD': 'ref: refs/heads/a\n',
+      '.git/refs/heads/a': 'ref: refs/heads/b\n',
+      '.git/refs/heads/b': 'ref: refs/heads/a\n',
+    });
     assert.equal((await readGitHead(dir)).ok, false);
   });
 
@@ -125,13 +136,22 @@ function gitAvailable(): boolean {
 }
 
 describe('readGitHead on a real repository', { skip: gitAvailable() ? false : 'git is not installed' }, () => {
-  const isolatedEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(root, 'no-gitconfig'), HOME: root };
+  const isolatedEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(root, 'no-gitconfig'),
+    HOME: root,
+  };
   const git = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd,
-      env: isolatedEnv,
-      encoding: 'utf8',
-    }).trim();
+    execFileSync(
+      'git',
+      ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd,
+        env: isolatedEnv,
+        encoding: 'utf8',
+      },
+    ).trim();
 
   test('agrees with git rev-parse HEAD on a branch, after pack-refs, detached, and in a linked worktree', async () => {
     const repo = folder();

@@ -29,13 +29,24 @@ const gitFiles = { '.git/HEAD': 'ref: refs/heads/main\n', '.git/refs/heads/main'
 function recordingLogger(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
   const ignore = (): void => undefined;
-  return { warnings, trace: ignore, debug: ignore, info: ignore, error: ignore, warn: (message) => warnings.push(message) };
+  return {
+    warnings,
+    trace: ignore,
+    debug: ignore,
+    info: ignore,
+    error: ignore,
+    warn: (message) => warnings.push(message),
+  };
 }
 
 describe('releaseCandidates', () => {
   test('lists option, SENTRY_RELEASE, git HEAD and package.json in that order', async () => {
     const dir = workspace({ ...gitFiles, 'package.json': JSON.stringify({ name: 'web', version: '1.4.0' }) });
-    const candidates = await releaseCandidates({ explicit: 'chosen', env: { SENTRY_RELEASE: 'from-env' }, workspaceDir: dir });
+    const candidates = await releaseCandidates({
+      explicit: 'chosen',
+      env: { SENTRY_RELEASE: 'from-env' },
+      workspaceDir: dir,
+    });
     assert.deepEqual(candidates, [
       { version: 'chosen', source: 'option' },
       { version: 'from-env', source: 'env' },
@@ -46,12 +57,20 @@ describe('releaseCandidates', () => {
 
   test('keeps the first source of a repeated version', async () => {
     const dir = workspace(gitFiles);
-    const candidates = await releaseCandidates({ explicit: ` ${sha} `, env: { SENTRY_RELEASE: sha }, workspaceDir: dir });
+    const candidates = await releaseCandidates({
+      explicit: ` ${sha} `,
+      env: { SENTRY_RELEASE: sha },
+      workspaceDir: dir,
+    });
     assert.deepEqual(candidates, [{ version: sha, source: 'option' }]);
   });
 
   test('skips blank values and trims the others', async () => {
-    const candidates = await releaseCandidates({ explicit: '  ', env: { SENTRY_RELEASE: ' 2.0.0\n' }, workspaceDir: workspace() });
+    const candidates = await releaseCandidates({
+      explicit: '  ',
+      env: { SENTRY_RELEASE: ' 2.0.0\n' },
+      workspaceDir: workspace(),
+    });
     assert.deepEqual(candidates, [{ version: '2.0.0', source: 'env' }]);
   });
 
@@ -69,12 +88,16 @@ describe('releaseCandidates', () => {
 
   test('turns a scoped package name into name@version without the scope', async () => {
     const dir = workspace({ 'package.json': JSON.stringify({ name: '@acme/web', version: '3.1.0' }) });
-    assert.deepEqual(await releaseCandidates({ env: {}, workspaceDir: dir }), [{ version: 'web@3.1.0', source: 'package.json' }]);
+    assert.deepEqual(await releaseCandidates({ env: {}, workspaceDir: dir }), [
+      { version: 'web@3.1.0', source: 'package.json' },
+    ]);
   });
 
   test('reads a package.json with a BOM', async () => {
     const dir = workspace({ 'package.json': `\uFEFF${JSON.stringify({ name: 'web', version: '1.0.0' })}` });
-    assert.deepEqual(await releaseCandidates({ env: {}, workspaceDir: dir }), [{ version: 'web@1.0.0', source: 'package.json' }]);
+    assert.deepEqual(await releaseCandidates({ env: {}, workspaceDir: dir }), [
+      { version: 'web@1.0.0', source: 'package.json' },
+    ]);
   });
 
   test('tolerates a missing, broken or incomplete package.json', async () => {
@@ -85,7 +108,13 @@ describe('releaseCandidates', () => {
   });
 
   test('gives no git candidate outside a repository', async () => {
-    const candidates = await releaseCandidates({ env: {}, workspaceDir: workspace({ 'package.json': '{"name":"a","version":"1"}' }) });
-    assert.deepEqual(candidates.map((candidate) => candidate.source), ['package.json']);
+    const candidates = await releaseCandidates({
+      env: {},
+      workspaceDir: workspace({ 'package.json': '{"name":"a","version":"1"}' }),
+    });
+    assert.deepEqual(
+      candidates.map((candidate) => candidate.source),
+      ['package.json'],
+    );
   });
 });

@@ -10,7 +10,20 @@ test('accepts usual release names', () => {
 });
 
 test('rejects what Sentry rejects: slashes, backslashes, control breaks, dot names, latest, empty, over 200 characters', () => {
-  for (const version of ['feature/x', 'a\\b', 'a\nb', 'a\tb', 'a\rb', 'a\fb', '.', '..', 'latest', 'LATEST', '', 'a'.repeat(201)]) {
+  for (const version of [
+    'feature/x',
+    'a\\b',
+    'a\nb',
+    'a\tb',
+    'a\rb',
+    'a\fb',
+    '.',
+    '..',
+    'latest',
+    'LATEST',
+    '',
+    'a'.repeat(201),
+  ]) {
     assert.equal(isValidReleaseVersion(version), false, JSON.stringify(version));
   }
 });

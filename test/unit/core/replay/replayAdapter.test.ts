@@ -14,7 +14,16 @@ import { variablesOfFrame } from '../../../../src/core/variables/variableTree';
 const workspace = '/work/shop';
 
 function frame(filename: string, lineNo: number, fn: string, vars?: unknown, inApp = true): Record<string, unknown> {
-  return { filename, absPath: filename, function: fn, lineNo, colNo: 3, inApp, context: [], ...(vars === undefined ? {} : { vars }) };
+  return {
+    filename,
+    absPath: filename,
+    function: fn,
+    lineNo,
+    colNo: 3,
+    inApp,
+    context: [],
+    ...(vars === undefined ? {} : { vars }),
+  };
 }
 
 /** A Python-style chained exception: KeyError caused the ValueError that was raised. */
@@ -33,14 +42,22 @@ function recordedEvent(): unknown {
       frames: [
         frame('django/core/handlers/base.py', 181, 'get_response', { request: "<WSGIRequest: GET '/cart'>" }, false),
         frame('shop/views.py', 30, 'cart_view', { user_id: '7' }),
-        frame('shop/pricing.py', 41, 'price_of', { line: { sku: "'sku-9'", quantity: '2' }, prices: ["'1.00'", "'2.00'"], password: "'hunter2'" }),
+        frame('shop/pricing.py', 41, 'price_of', {
+          line: { sku: "'sku-9'", quantity: '2' },
+          prices: ["'1.00'", "'2.00'"],
+          password: "'hunter2'",
+        }),
       ],
     },
   };
   return {
     id: 'e1',
     entries: [{ type: 'exception', data: { values: [cause, thrown] } }],
-    _meta: { entries: { 0: { data: { values: { 1: { stacktrace: { frames: { 2: { vars: { prices: { '': { len: 40 } } } } } } } } } } } },
+    _meta: {
+      entries: {
+        0: { data: { values: { 1: { stacktrace: { frames: { 2: { vars: { prices: { '': { len: 40 } } } } } } } } } },
+      },
+    },
   };
 }
 
@@ -53,10 +70,17 @@ function locate(frame: EventFrame): ReplayLocation | undefined {
 
 class Client {
   private seq = 1;
-  readonly adapter = new ReplayAdapter(replayOfStack('SHOP-9', stackOfEvent(eventSchema.parse(recordedEvent())), locate));
+  readonly adapter = new ReplayAdapter(
+    replayOfStack('SHOP-9', stackOfEvent(eventSchema.parse(recordedEvent())), locate),
+  );
 
   send(command: string, args?: unknown): DapOutgoing[] {
-    return this.adapter.handle({ seq: this.seq++, type: 'request', command, ...(args === undefined ? {} : { arguments: args }) });
+    return this.adapter.handle({
+      seq: this.seq++,
+      type: 'request',
+      command,
+      ...(args === undefined ? {} : { arguments: args }),
+    });
   }
 
   request(command: string, args?: unknown): DapResponse {
@@ -74,11 +98,24 @@ class Client {
 }
 
 interface Frames {
-  stackFrames: Array<{ id: number; name: string; line: number; column: number; source?: { path?: string }; presentationHint?: string }>;
+  stackFrames: Array<{
+    id: number;
+    name: string;
+    line: number;
+    column: number;
+    source?: { path?: string };
+    presentationHint?: string;
+  }>;
   totalFrames: number;
 }
 interface Variables {
-  variables: Array<{ name: string; value: string; variablesReference: number; indexedVariables?: number; namedVariables?: number }>;
+  variables: Array<{
+    name: string;
+    value: string;
+    variablesReference: number;
+    indexedVariables?: number;
+    namedVariables?: number;
+  }>;
 }
 
 function topFrameId(client: Client): number {
@@ -95,7 +132,13 @@ describe('replay debug adapter', () => {
     client.body('launch', {});
     const [done, stopped] = client.send('configurationDone');
     assert.equal((done as DapResponse).success, true);
-    assert.deepEqual((stopped as DapEvent).body, { reason: 'exception', description: 'Paused on ValueError', text: 'ValueError: no price for sku-9', threadId: 1, allThreadsStopped: true });
+    assert.deepEqual((stopped as DapEvent).body, {
+      reason: 'exception',
+      description: 'Paused on ValueError',
+      text: 'ValueError: no price for sku-9',
+      threadId: 1,
+      allThreadsStopped: true,
+    });
     assert.deepEqual(client.body('exceptionInfo', { threadId: 1 }), {
       exceptionId: 'ValueError',
       description: 'no price for sku-9',
@@ -113,11 +156,14 @@ describe('replay debug adapter', () => {
       ],
     });
     const cause = client.body<Frames>('stackTrace', { threadId: 2 });
-    assert.deepEqual(cause.stackFrames.map((f) => [f.name, f.source?.path, f.line]), [['lookup', `${workspace}/shop/catalog.py`, 12]]);
+    assert.deepEqual(
+      cause.stackFrames.map((f) => [f.name, f.source?.path, f.line]),
+      [['lookup', `${workspace}/shop/catalog.py`, 12]],
+    );
     assert.equal(client.body<{ breakMode: string }>('exceptionInfo', { threadId: 2 }).breakMode, 'always');
   });
 
-  test('lists frames innermost first: workspace frames at today\'s line, others named but without a source', () => {
+  test("lists frames innermost first: workspace frames at today's line, others named but without a source", () => {
     const client = new Client();
     const frames = client.body<Frames>('stackTrace', { threadId: 1 });
     assert.equal(frames.totalFrames, 3);
@@ -130,14 +176,22 @@ describe('replay debug adapter', () => {
       ],
     );
     const page = client.body<Frames>('stackTrace', { threadId: 1, startFrame: 1, levels: 1 });
-    assert.deepEqual(page.stackFrames.map((f) => f.name), ['cart_view']);
+    assert.deepEqual(
+      page.stackFrames.map((f) => f.name),
+      ['cart_view'],
+    );
     assert.equal(new Set(frames.stackFrames.map((f) => f.id)).size, 3, 'frame ids are distinct');
   });
 
   test("shows a frame's vars in a Locals scope, containers behind references, trimming noted, secrets scrubbed", () => {
     const client = new Client();
-    const scopes = client.body<{ scopes: Array<{ name: string; variablesReference: number }> }>('scopes', { frameId: topFrameId(client) });
-    assert.deepEqual(scopes.scopes.map((scope) => scope.name), ['Locals']);
+    const scopes = client.body<{ scopes: Array<{ name: string; variablesReference: number }> }>('scopes', {
+      frameId: topFrameId(client),
+    });
+    assert.deepEqual(
+      scopes.scopes.map((scope) => scope.name),
+      ['Locals'],
+    );
     const locals = client.body<Variables>('variables', { variablesReference: scopes.scopes[0]?.variablesReference });
     assert.deepEqual(
       locals.variables.map((v) => [v.name, v.value, v.variablesReference > 0]),
@@ -150,18 +204,37 @@ describe('replay debug adapter', () => {
     const prices = locals.variables[1];
     assert.equal(prices?.indexedVariables, 2);
     const items = client.body<Variables>('variables', { variablesReference: prices?.variablesReference });
-    assert.deepEqual(items.variables.map((v) => [v.name, v.value]), [['0', "'1.00'"], ['1', "'2.00'"]]);
+    assert.deepEqual(
+      items.variables.map((v) => [v.name, v.value]),
+      [
+        ['0', "'1.00'"],
+        ['1', "'2.00'"],
+      ],
+    );
     // Asking again hands out the same references, so the view can reopen what was open.
     const again = client.body<Variables>('variables', { variablesReference: scopes.scopes[0]?.variablesReference });
-    assert.deepEqual(again.variables.map((v) => v.variablesReference), locals.variables.map((v) => v.variablesReference));
+    assert.deepEqual(
+      again.variables.map((v) => v.variablesReference),
+      locals.variables.map((v) => v.variablesReference),
+    );
     const line = client.body<Variables>('variables', { variablesReference: locals.variables[0]?.variablesReference });
-    assert.deepEqual(line.variables.map((v) => [v.name, v.value]), [['sku', "'sku-9'"], ['quantity', '2']]);
+    assert.deepEqual(
+      line.variables.map((v) => [v.name, v.value]),
+      [
+        ['sku', "'sku-9'"],
+        ['quantity', '2'],
+      ],
+    );
   });
 
   test('a frame without vars has no scopes; an unknown reference or frame is refused', () => {
     const client = new Client();
     const outside = client.body<Frames>('stackTrace', { threadId: 1 }).stackFrames[2];
-    assert.equal(client.body<{ scopes: unknown[] }>('scopes', { frameId: outside?.id }).scopes.length, 1, 'the Django frame sent request');
+    assert.equal(
+      client.body<{ scopes: unknown[] }>('scopes', { frameId: outside?.id }).scopes.length,
+      1,
+      'the Django frame sent request',
+    );
     assert.equal(client.request('variables', { variablesReference: 9999 }).success, false);
     assert.equal(client.request('scopes', { frameId: 9999 }).success, false);
     assert.equal(client.request('stackTrace', { threadId: 7 }).success, false);
@@ -171,9 +244,17 @@ describe('replay debug adapter', () => {
   test('evaluates recorded names and paths for hovers, nothing else', () => {
     const client = new Client();
     const frameId = topFrameId(client);
-    assert.equal(client.body<{ result: string }>('evaluate', { expression: 'line.sku', frameId, context: 'hover' }).result, "'sku-9'");
-    assert.equal(client.body<{ result: string }>('evaluate', { expression: 'prices[1]', frameId, context: 'hover' }).result, "'2.00'");
-    assert.ok(client.body<{ variablesReference: number }>('evaluate', { expression: 'line', frameId }).variablesReference > 0);
+    assert.equal(
+      client.body<{ result: string }>('evaluate', { expression: 'line.sku', frameId, context: 'hover' }).result,
+      "'sku-9'",
+    );
+    assert.equal(
+      client.body<{ result: string }>('evaluate', { expression: 'prices[1]', frameId, context: 'hover' }).result,
+      "'2.00'",
+    );
+    assert.ok(
+      client.body<{ variablesReference: number }>('evaluate', { expression: 'line', frameId }).variablesReference > 0,
+    );
     assert.equal(client.request('evaluate', { expression: 'line.sku.upper()', frameId }).success, false);
     assert.equal(client.request('evaluate', { expression: 'process.exit(1)', frameId }).success, false);
   });
@@ -198,11 +279,20 @@ describe('replay debug adapter', () => {
 
 describe('inline values of a stopped frame', () => {
   test('puts each variable on the nearest line above that names it, the rest on the stopped line', () => {
-    const lines = ['function cartTotal(lines) {', '  let sum = 0;', '  for (const line of lines) {', '    sum += line.item.price;', '  }'];
+    const lines = [
+      'function cartTotal(lines) {',
+      '  let sum = 0;',
+      '  for (const line of lines) {',
+      '    sum += line.item.price;',
+      '  }',
+    ];
     const variables = variablesOfFrame({ sum: 12.5, line: { sku: 'sku-9' }, lines: [1, 2], hidden: 'x' }, undefined);
-    assert.deepEqual(inlineValueLines(variables, 3, (n) => lines[n]), [
-      { line: 2, text: 'lines = [2 items]' },
-      { line: 3, text: 'sum = 12.5, line = {1 key}, hidden = x' },
-    ]);
+    assert.deepEqual(
+      inlineValueLines(variables, 3, (n) => lines[n]),
+      [
+        { line: 2, text: 'lines = [2 items]' },
+        { line: 3, text: 'sum = 12.5, line = {1 key}, hidden = x' },
+      ],
+    );
   });
 });

@@ -24,7 +24,13 @@ describe('locateDriftedLine', () => {
 
   test('uses neighbouring context to pick among equal lines, before distance', () => {
     // A lone `0/0` right below line 18, and the real view (with its `def get` above) further down.
-    const edited = [...lines.slice(0, 17), '        pass', '        0/0', ...Array.from({ length: 6 }, () => ''), ...lines.slice(15)];
+    const edited = [
+      ...lines.slice(0, 17),
+      '        pass',
+      '        0/0',
+      ...Array.from({ length: 6 }, () => ''),
+      ...lines.slice(15),
+    ];
     const found = locateDriftedLine(edited, 18, context);
     assert.equal(edited[(found?.line ?? 0) - 2]?.trim(), 'def get(self, request, *args, **kwargs):');
     assert.equal(found?.moved, true);
@@ -55,12 +61,23 @@ describe('locateDriftedLine', () => {
 
   test('follows a line past the end of the file when its text is found above', () => {
     const shortened = lines.slice(10);
-    assert.deepEqual(locateDriftedLine(shortened, lines.length + 5, [[lines.length + 5, lines[17] ?? '']]), { line: 8, moved: true, stale: false });
+    assert.deepEqual(locateDriftedLine(shortened, lines.length + 5, [[lines.length + 5, lines[17] ?? '']]), {
+      line: 8,
+      moved: true,
+      stale: false,
+    });
   });
 
-  test("does not move a blank frame line unless a neighbour agrees", () => {
-    const blankContext: Array<readonly [number, string]> = [[3, ''], [4, 'unrelated()']];
-    assert.deepEqual(locateDriftedLine(['a', 'b', 'c', 'd', ''], 3, blankContext), { line: 3, moved: false, stale: true });
+  test('does not move a blank frame line unless a neighbour agrees', () => {
+    const blankContext: Array<readonly [number, string]> = [
+      [3, ''],
+      [4, 'unrelated()'],
+    ];
+    assert.deepEqual(locateDriftedLine(['a', 'b', 'c', 'd', ''], 3, blankContext), {
+      line: 3,
+      moved: false,
+      stale: true,
+    });
   });
 });
 

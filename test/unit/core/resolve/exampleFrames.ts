@@ -101,7 +101,10 @@ export const minifiedBundleFrame: SourceFrame = {
   platform: null,
   context: [
     [1, '/*! For license information please see bundle.js.LICENSE.txt */'],
-    [2, '{snip} ,(()=>{throw n(185).init({dsn:"http://a00ad5cad416418684270e433baf9c77@172.17.0.1:8000/4",release:"1.0"}),Error("this is an error")})()})();'],
+    [
+      2,
+      '{snip} ,(()=>{throw n(185).init({dsn:"http://a00ad5cad416418684270e433baf9c77@172.17.0.1:8000/4",release:"1.0"}),Error("this is an error")})()})();',
+    ],
     [3, '//# sourceMappingURL=bundle.js.map'],
   ],
 };

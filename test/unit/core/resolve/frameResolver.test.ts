@@ -6,13 +6,29 @@ import { after, describe, test } from 'node:test';
 import type { PathMapping, ResolvedLocation, SourceFrame } from '../../../../src/core/resolve/frame';
 import { FrameResolver, type FrameContext } from '../../../../src/core/resolve/frameResolver';
 import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIndex';
-import { devServerFrame, nodeModulesFrame, pythonDjangoFrame, pythonViewFrame, pythonViewsSource, webpackSourceMappedFrame } from './exampleFrames';
+import {
+  devServerFrame,
+  nodeModulesFrame,
+  pythonDjangoFrame,
+  pythonViewFrame,
+  pythonViewsSource,
+  webpackSourceMappedFrame,
+} from './exampleFrames';
 import { createTempWorkspace } from './tempWorkspace';
 
 const workspace = createTempWorkspace('resolve-frames');
 after(() => workspace.remove());
 
-const webIndexSource = ['import * as Sentry from "@sentry/browser";', '', 'Sentry.init({"dsn": "http://a00ad5cad416418684270e433baf9c77@172.17.0.1:8000/4", "release": "1.0"});', '', 'let foo = "bar";', 'throw Error("this is an error");', 'console.log(foo);', ''].join('\n');
+const webIndexSource = [
+  'import * as Sentry from "@sentry/browser";',
+  '',
+  'Sentry.init({"dsn": "http://a00ad5cad416418684270e433baf9c77@172.17.0.1:8000/4", "release": "1.0"});',
+  '',
+  'let foo = "bar";',
+  'throw Error("this is an error");',
+  'console.log(foo);',
+  '',
+].join('\n');
 workspace.write('backend/errors/views.py', pythonViewsSource);
 workspace.write('backend/errors/moved_views.py', `# header added after the release\n\n${pythonViewsSource}`);
 workspace.write('backend/reports/__init__.py', 'def build():\n    raise ValueError("no data")\n');
@@ -21,7 +37,10 @@ workspace.write('backend/django/core/handlers/base.py', 'x\n'.repeat(200));
 workspace.write('web/src/index.ts', webIndexSource);
 workspace.write('web/node_modules/@sentry/browser/esm/helpers.js', 'x\n'.repeat(100));
 workspace.write('web/polyfills.js', 'x\n'.repeat(2000));
-workspace.write('android/app/src/main/java/com/example/app/MainActivity.java', 'class MainActivity {\n  void onCreate() {\n    crash();\n  }\n}\n');
+workspace.write(
+  'android/app/src/main/java/com/example/app/MainActivity.java',
+  'class MainActivity {\n  void onCreate() {\n    crash();\n  }\n}\n',
+);
 workspace.write('android/other/src/main/java/com/other/MainActivity.java', 'class MainActivity {}\n'.repeat(5));
 workspace.write('android/app/src/main/kotlin/com/example/app/Utils.kt', 'fun crash() {\n  error("boom")\n}\n');
 workspace.write('services/api/errors/views.py', pythonViewsSource);
@@ -33,7 +52,11 @@ symlinkSync(join(workspace.root, 'outside'), join(workspace.folder.path, 'web/li
 
 const files = WorkspaceFileIndex.build([workspace.folder]);
 
-async function resolve(frame: SourceFrame, context?: FrameContext, rules: { pathMappings?: PathMapping[]; codeMappings?: PathMapping[] } = {}): Promise<ResolvedLocation | undefined> {
+async function resolve(
+  frame: SourceFrame,
+  context?: FrameContext,
+  rules: { pathMappings?: PathMapping[]; codeMappings?: PathMapping[] } = {},
+): Promise<ResolvedLocation | undefined> {
   const resolver = new FrameResolver({ folders: [workspace.folder], files: await files, ...rules });
   return resolver.resolve(frame, context);
 }
@@ -57,7 +80,10 @@ describe('FrameResolver with the reference events', () => {
   });
 
   test('resolves the old-style webpack://ns/./src/index.ts frame and its current-Sentry form ./src/index.ts', async () => {
-    assert.equal(summary(await resolve(webpackSourceMappedFrame, { platform: 'javascript' })), 'web/src/index.ts:6 via path');
+    assert.equal(
+      summary(await resolve(webpackSourceMappedFrame, { platform: 'javascript' })),
+      'web/src/index.ts:6 via path',
+    );
     const current: SourceFrame = { ...webpackSourceMappedFrame, filename: './src/index.ts' };
     assert.equal(summary(await resolve(current)), 'web/src/index.ts:6 via path');
     assert.equal((await resolve(current))?.column, 13);
@@ -65,7 +91,14 @@ describe('FrameResolver with the reference events', () => {
 
   test('skips dependency frames, runtime internals and anonymous frames', async () => {
     assert.equal(await resolve(nodeModulesFrame), undefined);
-    assert.equal(await resolve({ filename: 'node:internal/process/task_queues', absPath: 'node:internal/process/task_queues', lineNo: 95 }), undefined);
+    assert.equal(
+      await resolve({
+        filename: 'node:internal/process/task_queues',
+        absPath: 'node:internal/process/task_queues',
+        lineNo: 95,
+      }),
+      undefined,
+    );
     assert.equal(await resolve({ filename: '<anonymous>', lineNo: 1 }), undefined);
     assert.equal(await resolve({ filename: '[native code]', lineNo: 1 }), undefined);
   });
@@ -85,25 +118,52 @@ describe('FrameResolver rules', () => {
     const pathMappings = [{ stackRoot: '/code/', sourceRoot: 'services/api/' }];
     const frame: SourceFrame = { ...pythonViewFrame, filename: null };
     assert.equal(summary(await resolve(frame, {}, { codeMappings })), 'backend/errors/views.py:18 via codeMapping');
-    assert.equal(summary(await resolve(frame, {}, { codeMappings, pathMappings })), 'services/api/errors/views.py:18 via pathMapping');
+    assert.equal(
+      summary(await resolve(frame, {}, { codeMappings, pathMappings })),
+      'services/api/errors/views.py:18 via pathMapping',
+    );
   });
 
   test('goes on to the next rule when a mapped path is not in the workspace', async () => {
     const pathMappings = [{ stackRoot: '/code/', sourceRoot: 'missing/' }];
-    assert.equal(summary(await resolve({ ...pythonViewFrame, filename: null }, {}, { pathMappings })), 'backend/errors/views.py:18 via path');
+    assert.equal(
+      summary(await resolve({ ...pythonViewFrame, filename: null }, {}, { pathMappings })),
+      'backend/errors/views.py:18 via path',
+    );
   });
 
   test('uses the Python module when the file name does not resolve, including a package __init__.py', async () => {
     const frame: SourceFrame = { ...pythonViewFrame, filename: '<string>', absPath: null };
     assert.equal(summary(await resolve(frame, { platform: 'python' })), 'backend/errors/views.py:18 via module');
-    const packageFrame: SourceFrame = { module: 'reports', filename: null, lineNo: 2, context: [[2, '    raise ValueError("no data")']] };
-    assert.equal(summary(await resolve(packageFrame, { platform: 'python' })), 'backend/reports/__init__.py:2 via module');
+    const packageFrame: SourceFrame = {
+      module: 'reports',
+      filename: null,
+      lineNo: 2,
+      context: [[2, '    raise ValueError("no data")']],
+    };
+    assert.equal(
+      summary(await resolve(packageFrame, { platform: 'python' })),
+      'backend/reports/__init__.py:2 via module',
+    );
   });
 
   test('picks the JVM file by its package path when the file name alone is ambiguous', async () => {
-    const frame: SourceFrame = { filename: 'MainActivity.java', absPath: 'MainActivity.java', module: 'com.example.app.MainActivity$Inner', lineNo: 3 };
-    assert.equal(summary(await resolve(frame, { platform: 'java' })), 'android/app/src/main/java/com/example/app/MainActivity.java:3 via module');
-    const kotlin: SourceFrame = { filename: 'Utils.kt', module: 'com.example.app.UtilsKt', lineNo: 2, platform: 'kotlin' };
+    const frame: SourceFrame = {
+      filename: 'MainActivity.java',
+      absPath: 'MainActivity.java',
+      module: 'com.example.app.MainActivity$Inner',
+      lineNo: 3,
+    };
+    assert.equal(
+      summary(await resolve(frame, { platform: 'java' })),
+      'android/app/src/main/java/com/example/app/MainActivity.java:3 via module',
+    );
+    const kotlin: SourceFrame = {
+      filename: 'Utils.kt',
+      module: 'com.example.app.UtilsKt',
+      lineNo: 2,
+      platform: 'kotlin',
+    };
     assert.equal(summary(await resolve(kotlin)), 'android/app/src/main/kotlin/com/example/app/Utils.kt:2 via module');
   });
 });
@@ -129,29 +189,61 @@ describe('FrameResolver line drift', () => {
 describe('FrameResolver does not guess', () => {
   // What the Python SDK sends for a frame of the standard library's json package: the bare file name, its path on the
   // machine, no in-app verdict.
-  const stdlibFrame: SourceFrame = { filename: '__init__.py', absPath: '/usr/lib/python3.11/json/__init__.py', module: 'json', function: 'loads', lineNo: 1 };
+  const stdlibFrame: SourceFrame = {
+    filename: '__init__.py',
+    absPath: '/usr/lib/python3.11/json/__init__.py',
+    module: 'json',
+    function: 'loads',
+    lineNo: 1,
+  };
 
   test('does not put a frame from elsewhere on its machine on a workspace file that shares only its name', async () => {
     assert.equal(await resolve(stdlibFrame, { platform: 'python' }), undefined);
-    assert.equal(await resolve({ ...stdlibFrame, inApp: false, absPath: 'C:\\Python311\\Lib\\json\\__init__.py' }, { platform: 'python' }), undefined);
+    assert.equal(
+      await resolve(
+        { ...stdlibFrame, inApp: false, absPath: 'C:\\Python311\\Lib\\json\\__init__.py' },
+        { platform: 'python' },
+      ),
+      undefined,
+    );
   });
 
   test('still matches such a frame by a shared directory, its module path, a path mapping, or when it is in-app', async () => {
-    assert.equal(summary(await resolve({ ...stdlibFrame, absPath: '/usr/lib/python3.11/pkg/__init__.py' }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
-    assert.equal(summary(await resolve({ ...stdlibFrame, module: 'pkg' }, { platform: 'python' })), 'pkg/__init__.py:1 via module');
+    assert.equal(
+      summary(
+        await resolve({ ...stdlibFrame, absPath: '/usr/lib/python3.11/pkg/__init__.py' }, { platform: 'python' }),
+      ),
+      'pkg/__init__.py:1 via path',
+    );
+    assert.equal(
+      summary(await resolve({ ...stdlibFrame, module: 'pkg' }, { platform: 'python' })),
+      'pkg/__init__.py:1 via module',
+    );
     const pathMappings = [{ stackRoot: '/usr/lib/python3.11/json/', sourceRoot: 'pkg/' }];
-    assert.equal(summary(await resolve(stdlibFrame, { platform: 'python' }, { pathMappings })), 'pkg/__init__.py:1 via pathMapping');
-    assert.equal(summary(await resolve({ ...stdlibFrame, inApp: true }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
+    assert.equal(
+      summary(await resolve(stdlibFrame, { platform: 'python' }, { pathMappings })),
+      'pkg/__init__.py:1 via pathMapping',
+    );
+    assert.equal(
+      summary(await resolve({ ...stdlibFrame, inApp: true }, { platform: 'python' })),
+      'pkg/__init__.py:1 via path',
+    );
   });
 
   test('a bare file name of a frame inside the workspace still matches', async () => {
     const inside = join(workspace.folder.path, 'pkg/__init__.py');
-    assert.equal(summary(await resolve({ ...stdlibFrame, absPath: inside, module: null }, { platform: 'python' })), 'pkg/__init__.py:1 via path');
+    assert.equal(
+      summary(await resolve({ ...stdlibFrame, absPath: inside, module: null }, { platform: 'python' })),
+      'pkg/__init__.py:1 via path',
+    );
   });
 
   test('does not mark a line past the end of the file', async () => {
     assert.equal(await resolve({ filename: 'dist/assets/app.js', lineNo: 22, colNo: 1, inApp: true }), undefined);
-    assert.equal(summary(await resolve({ filename: 'dist/assets/app.js', lineNo: 21, colNo: 1, inApp: true })), 'web/dist/assets/app.js:21 via path');
+    assert.equal(
+      summary(await resolve({ filename: 'dist/assets/app.js', lineNo: 21, colNo: 1, inApp: true })),
+      'web/dist/assets/app.js:21 via path',
+    );
   });
 });
 
@@ -161,7 +253,10 @@ describe('FrameResolver never leaves the workspace', () => {
     ['an absolute path', { filename: '/etc/passwd', absPath: '/etc/passwd', lineNo: 1 }],
     ['a file URL', { filename: 'file:///etc/passwd', lineNo: 1 }],
     ['the outside file by its real path', { filename: secretPath, absPath: secretPath, lineNo: 1 }],
-    ['a symlink inside the workspace pointing outside', { filename: 'web/src/secret.ts', absPath: '/app/web/src/secret.ts', lineNo: 1 }],
+    [
+      'a symlink inside the workspace pointing outside',
+      { filename: 'web/src/secret.ts', absPath: '/app/web/src/secret.ts', lineNo: 1 },
+    ],
     ['a path through a symlinked directory', { filename: 'web/linked/secret.ts', lineNo: 1 }],
     ['a Python module climbing out', { module: '..etc.passwd', filename: null, lineNo: 1, platform: 'python' }],
   ];

@@ -15,7 +15,11 @@ describe('modulePaths', () => {
       'com/example/app/MainActivity.java',
       'com/example/app/MainActivity.kt',
     ]);
-    assert.deepEqual(jvmModulePaths('com.example.UtilsKt', 'Utils.kt'), ['com/example/Utils.kt', 'com/example/UtilsKt.java', 'com/example/UtilsKt.kt']);
+    assert.deepEqual(jvmModulePaths('com.example.UtilsKt', 'Utils.kt'), [
+      'com/example/Utils.kt',
+      'com/example/UtilsKt.java',
+      'com/example/UtilsKt.kt',
+    ]);
     assert.deepEqual(jvmModulePaths('com.example.Main', null), ['com/example/Main.java', 'com/example/Main.kt']);
   });
 

@@ -55,7 +55,9 @@ describe('PathConfinement', () => {
   test('looks up the real path of each directory once for many files in it', async () => {
     const fs = counting();
     const cached = new PathConfinement([workspace.folder], { maxFileBytes: 1_000, fileSystem: fs.fileSystem });
-    const paths = [0, 1, 2].flatMap((directory) => Array.from({ length: 20 }, (_, file) => inside(`src/d${directory}/f${file}.ts`)));
+    const paths = [0, 1, 2].flatMap((directory) =>
+      Array.from({ length: 20 }, (_, file) => inside(`src/d${directory}/f${file}.ts`)),
+    );
     for (let round = 0; round < 3; round++) {
       const results = await Promise.all(paths.map((path) => cached.confine(path)));
       assert.deepEqual(results, paths);

@@ -11,7 +11,9 @@ describe('mappedPaths', () => {
 
   test('uses absPath when the filename does not start with the stack root', () => {
     const rules = sortMappings([{ stackRoot: '/code/', sourceRoot: 'services/api/' }]);
-    assert.deepEqual(mappedPaths(['errors/views.py', '/code/errors/views.py'], rules), ['services/api/errors/views.py']);
+    assert.deepEqual(mappedPaths(['errors/views.py', '/code/errors/views.py'], rules), [
+      'services/api/errors/views.py',
+    ]);
   });
 
   test('tries longer stack roots first, whatever order the rules were given in', () => {
@@ -19,7 +21,10 @@ describe('mappedPaths', () => {
       { stackRoot: 'webpack://small-js-error-factory/', sourceRoot: 'generic/' },
       { stackRoot: 'webpack://small-js-error-factory/./src/', sourceRoot: 'packages/web/src/' },
     ]);
-    assert.deepEqual(mappedPaths(['webpack://small-js-error-factory/./src/index.ts'], rules), ['packages/web/src/index.ts', 'generic/src/index.ts']);
+    assert.deepEqual(mappedPaths(['webpack://small-js-error-factory/./src/index.ts'], rules), [
+      'packages/web/src/index.ts',
+      'generic/src/index.ts',
+    ]);
   });
 
   test('matches Windows frames with a rule written with forward slashes', () => {

@@ -6,8 +6,36 @@ import { normalizeFramePath } from '../../../../src/core/resolve/paths';
 import { propertyRuns } from '../../../support/propertyRuns';
 
 /** Strings built from the pieces that make paths tricky, so that the interesting cases are common. */
-const pathPiece = fc.constantFrom('..', '.', '/', '\\', '~', 'C:', 'a', 'src', 'x.ts', '%2e%2e', '%2F', '?', '#', ':', '//', 'webpack://', 'http://h:1/', 'app:///', 'file:///', '<', '[', 'node:', ' ', '\0');
-const hostilePath = fc.oneof(fc.string(), fc.array(pathPiece, { maxLength: 12 }).map((pieces) => pieces.join('')));
+const pathPiece = fc.constantFrom(
+  '..',
+  '.',
+  '/',
+  '\\',
+  '~',
+  'C:',
+  'a',
+  'src',
+  'x.ts',
+  '%2e%2e',
+  '%2F',
+  '?',
+  '#',
+  ':',
+  '//',
+  'webpack://',
+  'http://h:1/',
+  'app:///',
+  'file:///',
+  '<',
+  '[',
+  'node:',
+  ' ',
+  '\0',
+);
+const hostilePath = fc.oneof(
+  fc.string(),
+  fc.array(pathPiece, { maxLength: 12 }).map((pieces) => pieces.join('')),
+);
 
 test('normalizeFramePath is idempotent', () => {
   fc.assert(

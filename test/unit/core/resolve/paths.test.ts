@@ -56,7 +56,10 @@ describe('normalizeFramePath', () => {
 
 describe('isThirdPartyFramePath', () => {
   test('recognises dependency folders and runtime internals in either path', () => {
-    assert.equal(isThirdPartyFramePath('webpack:////usr/src/getsentry/src/sentry/node_modules/@sentry/browser/esm/helpers.js'), true);
+    assert.equal(
+      isThirdPartyFramePath('webpack:////usr/src/getsentry/src/sentry/node_modules/@sentry/browser/esm/helpers.js'),
+      true,
+    );
     assert.equal(isThirdPartyFramePath('/usr/local/lib/python3.8/site-packages/django/core/handlers/base.py'), true);
     assert.equal(isThirdPartyFramePath('/usr/lib/python3/dist-packages/requests/api.py'), true);
     assert.equal(isThirdPartyFramePath('webpack:///../node_modules/p/x.js'), true);

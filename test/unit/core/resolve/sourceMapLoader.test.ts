@@ -22,7 +22,15 @@ const workspace = createTempWorkspace('source-map-loader');
 after(() => workspace.remove());
 workspace.write('src/main.ts', 'export function run(): number {\n  throw new Error("boom");\n}\n');
 const bundle = join(workspace.folder.path, 'dist/main.js');
-buildSync({ entryPoints: [join(workspace.folder.path, 'src/main.ts')], outfile: bundle, bundle: true, minify: true, sourcemap: 'linked', format: 'cjs', logLevel: 'silent' });
+buildSync({
+  entryPoints: [join(workspace.folder.path, 'src/main.ts')],
+  outfile: bundle,
+  bundle: true,
+  minify: true,
+  sourcemap: 'linked',
+  format: 'cjs',
+  logLevel: 'silent',
+});
 const script = { folder: workspace.folder, path: 'dist/main.js' };
 
 /** A reader that counts how often each file is read whole, and how often a path is checked on disk. */
@@ -72,20 +80,26 @@ describe('SourceMapLoader', () => {
 
     const mapPath = `${bundle}.map`;
     const json = JSON.parse((await first.reader.readOnce(mapPath)) ?? '{}') as { sources: string[] };
-    writeFileSync(mapPath, JSON.stringify({ ...json, sources: json.sources.map((source) => source.replace('main.ts', 'renamed.ts')) }));
+    writeFileSync(
+      mapPath,
+      JSON.stringify({ ...json, sources: json.sources.map((source) => source.replace('main.ts', 'renamed.ts')) }),
+    );
     const third = await loaderWith(store);
     const changed = await mapOf(third.loader, third.reader);
     assert.notEqual(changed, original);
     assert.ok(changed?.parsed.map.sources.some((source) => source?.includes('renamed.ts')));
   });
 
-  test("a script rewritten to name another map is symbolicated through that map, not the comment read before", async () => {
+  test('a script rewritten to name another map is symbolicated through that map, not the comment read before', async () => {
     const store = new SourceMapStore();
     const first = await loaderWith(store);
     const original = await mapOf(first.loader, first.reader);
     const mapPath = `${bundle}.map`;
     const json = JSON.parse((await first.reader.readOnce(mapPath)) ?? '{}') as { sources: string[] };
-    writeFileSync(join(workspace.folder.path, 'dist/other.js.map'), JSON.stringify({ ...json, sources: ['../src/other.ts'] }));
+    writeFileSync(
+      join(workspace.folder.path, 'dist/other.js.map'),
+      JSON.stringify({ ...json, sources: ['../src/other.ts'] }),
+    );
     const scriptText = (await first.reader.readOnce(bundle)) ?? '';
     writeFileSync(bundle, scriptText.replace(/sourceMappingURL=\S+/, 'sourceMappingURL=other.js.map'));
     try {
@@ -105,10 +119,32 @@ describe('symbolicateStack', () => {
     const reader = new CountingReader([workspace.folder]);
     const sourceMaps = new SourceMapLoader(reader, new DebugIdIndex(files, reader), undefined, new SourceMapStore());
     const resolver = new FrameResolver({ folders: [workspace.folder], files, reader, sourceMaps });
-    const frame = apiFrameOf(ingestFrameSchema.parse({ filename: bundle, abs_path: bundle, function: 'run', lineno: 1, colno: 1, in_app: true }));
-    const stack = await symbolicateStack(Array.from({ length: 30 }, () => frame), { platform: 'node', debugImages: [], workspace: { folders: [workspace.folder], files, reader, sourceMaps, resolver } });
+    const frame = apiFrameOf(
+      ingestFrameSchema.parse({
+        filename: bundle,
+        abs_path: bundle,
+        function: 'run',
+        lineno: 1,
+        colno: 1,
+        in_app: true,
+      }),
+    );
+    const stack = await symbolicateStack(
+      Array.from({ length: 30 }, () => frame),
+      {
+        platform: 'node',
+        debugImages: [],
+        workspace: { folders: [workspace.folder], files, reader, sourceMaps, resolver },
+      },
+    );
     // Mapped to the original (an earlier test renamed the map's source): the same file for every frame.
-    assert.ok(stack.rawFrames !== null && stack.frames.every((mapped) => /^src\/\w+\.ts$/.test(mapped.filename ?? '') && mapped.filename === stack.frames[0]?.filename), JSON.stringify(stack.frames.map((mapped) => mapped.filename)));
+    assert.ok(
+      stack.rawFrames !== null &&
+        stack.frames.every(
+          (mapped) => /^src\/\w+\.ts$/.test(mapped.filename ?? '') && mapped.filename === stack.frames[0]?.filename,
+        ),
+      JSON.stringify(stack.frames.map((mapped) => mapped.filename)),
+    );
     // The script, its map, and the original source (by its path, then by suffix): once for the whole stack, not per frame.
     assert.ok(reader.confines <= 4, `${reader.confines} checks on disk`);
     assert.equal(reader.reads.get(`${bundle}.map`), 1);
@@ -118,7 +154,12 @@ describe('symbolicateStack', () => {
 describe('the local server workspace', () => {
   test('a rebuilt snapshot keeps the parsed maps that did not change', async () => {
     let now = 0;
-    const sources = new WorkspaceSources({ folders: [workspace.folder], log: silentLogger, maxAgeMs: 1_000, now: () => now });
+    const sources = new WorkspaceSources({
+      folders: [workspace.folder],
+      log: silentLogger,
+      maxAgeMs: 1_000,
+      now: () => now,
+    });
     const first = await sources.snapshot();
     now = 5_000;
     const second = await sources.snapshot();

@@ -10,7 +10,15 @@ import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIn
 import { minifiedBundleFrame } from './exampleFrames';
 import { createTempWorkspace, type TempWorkspace } from './tempWorkspace';
 
-const serverSource = ['export function handle(input: number): number {', '  if (input < 0) {', "    throw new Error('negative input');", '  }', '  return input * 2;', '}', ''].join('\n');
+const serverSource = [
+  'export function handle(input: number): number {',
+  '  if (input < 0) {',
+  "    throw new Error('negative input');",
+  '  }',
+  '  return input * 2;',
+  '}',
+  '',
+].join('\n');
 const browserSource = [
   "import { init } from './sentry';",
   '',
@@ -21,7 +29,12 @@ const browserSource = [
   'console.log(foo);',
   '',
 ].join('\n');
-const sentryStub = ['export function init(options: { dsn: string; release: string }): void {', '  (globalThis as { sentry?: unknown }).sentry = options;', '}', ''].join('\n');
+const sentryStub = [
+  'export function init(options: { dsn: string; release: string }): void {',
+  '  (globalThis as { sentry?: unknown }).sentry = options;',
+  '}',
+  '',
+].join('\n');
 
 /** 1-based line and column of the first occurrence of `needle` in the compiled text. */
 function generatedPosition(compiled: string, needle: string): { lineNo: number; colNo: number } {
@@ -34,15 +47,25 @@ function generatedPosition(compiled: string, needle: string): { lineNo: number; 
 }
 
 function summary(location: ResolvedLocation | undefined): string | undefined {
-  return location === undefined ? undefined : `${location.file}:${location.line} via ${location.via}${location.stale ? ' stale' : ''}`;
+  return location === undefined
+    ? undefined
+    : `${location.file}:${location.line} via ${location.via}${location.stale ? ' stale' : ''}`;
 }
 
-async function resolveIn(workspace: TempWorkspace, frame: SourceFrame, context?: FrameContext): Promise<ResolvedLocation | undefined> {
+async function resolveIn(
+  workspace: TempWorkspace,
+  frame: SourceFrame,
+  context?: FrameContext,
+): Promise<ResolvedLocation | undefined> {
   const files = await WorkspaceFileIndex.build([workspace.folder]);
   return new FrameResolver({ folders: [workspace.folder], files }).resolve(frame, context);
 }
 
-function buildServer(workspace: TempWorkspace, sourcemap: 'linked' | 'inline' | 'external', outfile = 'dist/server.js'): string {
+function buildServer(
+  workspace: TempWorkspace,
+  sourcemap: 'linked' | 'inline' | 'external',
+  outfile = 'dist/server.js',
+): string {
   workspace.write('src/server.ts', serverSource);
   buildSync({
     entryPoints: [join(workspace.folder.path, 'src/server.ts')],
@@ -57,7 +80,14 @@ function buildServer(workspace: TempWorkspace, sourcemap: 'linked' | 'inline' | 
 }
 
 function serverFrame(compiled: string, filename = '/app/dist/server.js'): SourceFrame {
-  return { filename, absPath: filename, function: 'handle', ...generatedPosition(compiled, 'throw new Error'), inApp: true, context: [] };
+  return {
+    filename,
+    absPath: filename,
+    function: 'handle',
+    ...generatedPosition(compiled, 'throw new Error'),
+    inApp: true,
+    context: [],
+  };
 }
 
 describe('compiled TypeScript in dist/ (esbuild output with a source map)', () => {
@@ -110,17 +140,34 @@ describe('compiled TypeScript in dist/ (esbuild output with a source map)', () =
     assert.equal(summary(await resolveIn(workspace, frame)), `dist/server.js:${frame.lineNo} via path`);
 
     rmSync(mapPath);
-    writeFileSync(join(workspace.folder.path, 'dist/server.js'), `${compiled}\n//# sourceMappingURL=../../outside/server.js.map\n`);
+    writeFileSync(
+      join(workspace.folder.path, 'dist/server.js'),
+      `${compiled}\n//# sourceMappingURL=../../outside/server.js.map\n`,
+    );
     assert.equal(summary(await resolveIn(workspace, frame)), `dist/server.js:${frame.lineNo} via path`);
   });
 
   test('drops a frame whose original source is a dependency in node_modules', async () => {
     const workspace = fresh();
-    workspace.write('node_modules/dep/index.js', "exports.fail = function fail() { throw new Error('from the dependency'); };\n");
+    workspace.write(
+      'node_modules/dep/index.js',
+      "exports.fail = function fail() { throw new Error('from the dependency'); };\n",
+    );
     workspace.write('src/main.ts', "import { fail } from 'dep';\nfail();\n");
-    buildSync({ entryPoints: [join(workspace.folder.path, 'src/main.ts')], outfile: join(workspace.folder.path, 'dist/main.js'), bundle: true, platform: 'node', sourcemap: true, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [join(workspace.folder.path, 'src/main.ts')],
+      outfile: join(workspace.folder.path, 'dist/main.js'),
+      bundle: true,
+      platform: 'node',
+      sourcemap: true,
+      logLevel: 'silent',
+    });
     const compiled = readFileSync(join(workspace.folder.path, 'dist/main.js'), 'utf8');
-    const frame: SourceFrame = { filename: '/app/dist/main.js', ...generatedPosition(compiled, 'throw new Error'), context: [] };
+    const frame: SourceFrame = {
+      filename: '/app/dist/main.js',
+      ...generatedPosition(compiled, 'throw new Error'),
+      context: [],
+    };
     assert.equal(await resolveIn(workspace, frame), undefined);
   });
 });
@@ -155,7 +202,10 @@ describe('minified browser bundle (esbuild --minify --sourcemap)', () => {
     const snipped = `{snip} ${line.slice(Math.max(0, thrown.colNo - 40), thrown.colNo + 30)} {snip}`;
     const withContext: SourceFrame = { ...frame, context: [[thrown.lineNo, snipped]] };
     assert.equal(summary(await resolveIn(workspace, withContext)), 'src/index.ts:6 via sourceMap');
-    const otherBuild: SourceFrame = { ...frame, context: [[thrown.lineNo, '{snip} throw new Error("from another build") {snip}']] };
+    const otherBuild: SourceFrame = {
+      ...frame,
+      context: [[thrown.lineNo, '{snip} throw new Error("from another build") {snip}']],
+    };
     assert.equal(summary(await resolveIn(workspace, otherBuild)), 'src/index.ts:6 via sourceMap stale');
   });
 });
@@ -181,7 +231,10 @@ describe('Sentry debug IDs', () => {
   test('follows an event debug image to the workspace map carrying its debugId, for a script deployed under another name', async () => {
     const { workspace, compiled } = buildTagged('debugId');
     const frame = serverFrame(compiled, 'https://cdn.example.com/assets/app-3f2a.js');
-    const context: FrameContext = { platform: 'javascript', debugImages: [{ codeFile: 'https://cdn.example.com/assets/app-3f2a.js', debugId }] };
+    const context: FrameContext = {
+      platform: 'javascript',
+      debugImages: [{ codeFile: 'https://cdn.example.com/assets/app-3f2a.js', debugId }],
+    };
     assert.equal(summary(await resolveIn(workspace, frame, context)), 'src/server.ts:3 via sourceMap');
     assert.equal(await resolveIn(workspace, frame, { platform: 'javascript' }), undefined);
   });
@@ -196,7 +249,10 @@ describe('Sentry debug IDs', () => {
   test("uses the script's own //# debugId= comment", async () => {
     const { workspace, compiled } = buildTagged('debugId');
     writeFileSync(join(workspace.folder.path, 'dist/app.js'), `${compiled}//# debugId=${debugId}\n`);
-    assert.equal(summary(await resolveIn(workspace, serverFrame(compiled, 'app:///dist/app.js'))), 'src/server.ts:3 via sourceMap');
+    assert.equal(
+      summary(await resolveIn(workspace, serverFrame(compiled, 'app:///dist/app.js'))),
+      'src/server.ts:3 via sourceMap',
+    );
   });
 });
 
@@ -204,17 +260,40 @@ describe('the bundled Cloudflare Worker (index.js, /index.js)', () => {
   const workspace = createTempWorkspace('resolve-worker');
   after(() => workspace.remove());
   workspace.write('src/index.ts', serverSource);
-  buildSync({ entryPoints: [join(workspace.folder.path, 'src/index.ts')], outdir: join(workspace.folder.path, 'dist'), bundle: true, format: 'esm', sourcemap: true, logLevel: 'silent' });
+  buildSync({
+    entryPoints: [join(workspace.folder.path, 'src/index.ts')],
+    outdir: join(workspace.folder.path, 'dist'),
+    bundle: true,
+    format: 'esm',
+    sourcemap: true,
+    logLevel: 'silent',
+  });
   const compiled = readFileSync(join(workspace.folder.path, 'dist/index.js'), 'utf8');
 
   test('falls back to the worker bundle in dist/ and maps it to src/index.ts', async () => {
-    const frame: SourceFrame = { filename: 'index.js', absPath: '/index.js', module: 'index', ...generatedPosition(compiled, 'throw new Error'), inApp: true, context: [] };
-    assert.equal(summary(await resolveIn(workspace, frame, { platform: 'javascript' })), 'src/index.ts:3 via sourceMap');
+    const frame: SourceFrame = {
+      filename: 'index.js',
+      absPath: '/index.js',
+      module: 'index',
+      ...generatedPosition(compiled, 'throw new Error'),
+      inApp: true,
+      context: [],
+    };
+    assert.equal(
+      summary(await resolveIn(workspace, frame, { platform: 'javascript' })),
+      'src/index.ts:3 via sourceMap',
+    );
   });
 
   test('renaming the moved map away leaves the compiled location', async () => {
     renameSync(join(workspace.folder.path, 'dist/index.js.map'), join(workspace.folder.path, 'dist/index.map.bak'));
-    const frame: SourceFrame = { filename: 'index.js', absPath: '/index.js', ...generatedPosition(compiled, 'throw new Error'), inApp: true, context: [] };
+    const frame: SourceFrame = {
+      filename: 'index.js',
+      absPath: '/index.js',
+      ...generatedPosition(compiled, 'throw new Error'),
+      inApp: true,
+      context: [],
+    };
     assert.equal(summary(await resolveIn(workspace, frame)), `dist/index.js:${frame.lineNo} via path`);
   });
 });

@@ -12,10 +12,17 @@ const lib: WorkspaceFolder = { name: 'lib', path: '/ws/lib' };
 
 function indexOf(paths: readonly string[], folders: readonly WorkspaceFolder[] = [app]): WorkspaceFileIndex {
   const folder = folders[0] ?? app;
-  return WorkspaceFileIndex.fromPaths(folders, paths.map((path) => ({ folder, path })));
+  return WorkspaceFileIndex.fromPaths(
+    folders,
+    paths.map((path) => ({ folder, path })),
+  );
 }
 
-function found(index: WorkspaceFileIndex, framePath: string, options?: { originalSourcesOnly?: boolean }): string | undefined {
+function found(
+  index: WorkspaceFileIndex,
+  framePath: string,
+  options?: { originalSourcesOnly?: boolean },
+): string | undefined {
   const file = index.find(framePath, options);
   return file === undefined ? undefined : `${file.folder.name}:${file.path}`;
 }
@@ -26,7 +33,10 @@ describe('WorkspaceFileIndex.find', () => {
   });
 
   test('finds a workspace path that is a suffix of an absolute frame path (Python absPath /code/errors/views.py)', () => {
-    assert.equal(found(indexOf(['errors/views.py', 'errors/models.py']), 'code/errors/views.py'), 'app:errors/views.py');
+    assert.equal(
+      found(indexOf(['errors/views.py', 'errors/models.py']), 'code/errors/views.py'),
+      'app:errors/views.py',
+    );
   });
 
   test('accepts two shared trailing segments under different roots', () => {
@@ -49,10 +59,13 @@ describe('WorkspaceFileIndex.find', () => {
   });
 
   test('on equal matches in two folders prefers the first folder', () => {
-    const index = WorkspaceFileIndex.fromPaths([app, lib], [
-      { folder: lib, path: 'src/x.ts' },
-      { folder: app, path: 'src/x.ts' },
-    ]);
+    const index = WorkspaceFileIndex.fromPaths(
+      [app, lib],
+      [
+        { folder: lib, path: 'src/x.ts' },
+        { folder: app, path: 'src/x.ts' },
+      ],
+    );
     assert.equal(found(index, 'src/x.ts'), 'app:src/x.ts');
   });
 
@@ -60,7 +73,11 @@ describe('WorkspaceFileIndex.find', () => {
     const paths = ['z/src/util.ts', 'a/src/util.ts', 'src/util.ts', 'dist/src/util.ts', 'lib/util.ts', 'x/y/util.ts'];
     const expected = found(indexOf(paths), 'util.ts');
     assert.equal(expected, 'app:src/util.ts');
-    for (const order of [[...paths].reverse(), [...paths].sort(), [paths[3], paths[0], paths[5], paths[1], paths[4], paths[2]]]) {
+    for (const order of [
+      [...paths].reverse(),
+      [...paths].sort(),
+      [paths[3], paths[0], paths[5], paths[1], paths[4], paths[2]],
+    ]) {
       assert.equal(found(indexOf(order.filter((path): path is string => path !== undefined)), 'util.ts'), expected);
     }
   });
@@ -82,7 +99,10 @@ describe('WorkspaceFileIndex.find', () => {
   });
 
   test('normalises the frame path it is given', () => {
-    assert.equal(found(indexOf(['src/index.ts']), 'webpack://small-js-error-factory/./src/index.ts'), 'app:src/index.ts');
+    assert.equal(
+      found(indexOf(['src/index.ts']), 'webpack://small-js-error-factory/./src/index.ts'),
+      'app:src/index.ts',
+    );
     assert.equal(found(indexOf(['src/index.ts']), '<anonymous>'), undefined);
   });
 
@@ -112,14 +132,29 @@ describe('WorkspaceFileIndex.build', () => {
 
   const workspace = join(root, 'ws');
   const outside = join(root, 'outside');
-  for (const path of ['ws/src/a.ts', 'ws/dist/a.js', 'ws/node_modules/p/index.js', 'ws/.git/HEAD', 'ws/web/src/deep/b.ts', 'outside/secret.ts']) write(path);
+  for (const path of [
+    'ws/src/a.ts',
+    'ws/dist/a.js',
+    'ws/node_modules/p/index.js',
+    'ws/.git/HEAD',
+    'ws/web/src/deep/b.ts',
+    'outside/secret.ts',
+  ])
+    write(path);
   symlinkSync(outside, join(workspace, 'linked'), 'dir');
   symlinkSync(join(outside, 'secret.ts'), join(workspace, 'src', 'secret-link.ts'), 'file');
   const folder: WorkspaceFolder = { name: 'ws', path: workspace };
 
   test('indexes sources and build output, but not dependencies, VCS data or symlinked directories', async () => {
     const index = await WorkspaceFileIndex.build([folder]);
-    const paths = ['src/a.ts', 'dist/a.js', 'web/src/deep/b.ts', 'node_modules/p/index.js', '.git/HEAD', 'linked/secret.ts'];
+    const paths = [
+      'src/a.ts',
+      'dist/a.js',
+      'web/src/deep/b.ts',
+      'node_modules/p/index.js',
+      '.git/HEAD',
+      'linked/secret.ts',
+    ];
     assert.deepEqual(
       paths.map((path) => index.get(folder, path) !== undefined),
       [true, true, true, false, false, false],

@@ -16,12 +16,51 @@ import { optimisticPatch } from '../../../../src/core/state/triagePatch';
 const folderPath = '/ws';
 
 function snapshot(overrides: Partial<IssueSnapshot> = {}): IssueSnapshot {
-  const issue = issueSchema.parse({ id: '1', shortId: 'SHOP-1', title: 'TypeError', status: 'unresolved', count: '5', userCount: 2, project: { id: '9' } });
+  const issue = issueSchema.parse({
+    id: '1',
+    shortId: 'SHOP-1',
+    title: 'TypeError',
+    status: 'unresolved',
+    count: '5',
+    userCount: 2,
+    project: { id: '9' },
+  });
   const index = new IssueIndex();
-  index.add({ issueId: '1', shortId: 'SHOP-1', title: 'TypeError', level: 'error', role: 'raised', count: 5, userCount: 2, folder: folderPath, file: 'src/a.ts', line: 3, moved: false, stale: false });
+  index.add({
+    issueId: '1',
+    shortId: 'SHOP-1',
+    title: 'TypeError',
+    level: 'error',
+    role: 'raised',
+    count: 5,
+    userCount: 2,
+    folder: folderPath,
+    file: 'src/a.ts',
+    line: 3,
+    moved: false,
+    stale: false,
+  });
   const base = snapshotOf(
-    { backend: 'sentry', project: { id: '9', slug: 'shop' }, release: { version: 'shop@1', source: 'git' }, issues: [issue], events: new Map(), index, unresolvedFrames: 0, unresolvedByIssue: new Map(), missing: [], framesOnly: new Set(), environments: [], warnings: [] },
-    { connection: { url: 'https://sentry.io', org: 'acme', project: 'shop' }, folderPath, environments: [], now: new Date('2026-11-25T10:00:00Z') },
+    {
+      backend: 'sentry',
+      project: { id: '9', slug: 'shop' },
+      release: { version: 'shop@1', source: 'git' },
+      issues: [issue],
+      events: new Map(),
+      index,
+      unresolvedFrames: 0,
+      unresolvedByIssue: new Map(),
+      missing: [],
+      framesOnly: new Set(),
+      environments: [],
+      warnings: [],
+    },
+    {
+      connection: { url: 'https://sentry.io', org: 'acme', project: 'shop' },
+      folderPath,
+      environments: [],
+      now: new Date('2026-11-25T10:00:00Z'),
+    },
   );
   return { ...base, ...overrides };
 }
@@ -67,7 +106,11 @@ describe('IssueStore', () => {
     const gone = { ...loaded.issues[0]!, id: '99', shortId: 'SHOP-GONE', status: 'resolved' };
     store.setRelatedIssues(folderPath, [gone]);
     assert.equal(store.findIssue('99')?.folder.folderPath, folderPath);
-    assert.equal(store.hitsInFile(folderPath, 'src/cart.ts').some(([, hits]) => hits.some((hit) => hit.issueId === '99')), false, 'never marked');
+    assert.equal(
+      store.hitsInFile(folderPath, 'src/cart.ts').some(([, hits]) => hits.some((hit) => hit.issueId === '99')),
+      false,
+      'never marked',
+    );
     const rollback = store.patchIssue('99', optimisticPatch({ action: 'unresolve' }));
     assert.equal(store.findIssue('99')?.issue.status, 'unresolved');
     rollback();
@@ -79,10 +122,24 @@ describe('IssueStore', () => {
 
 describe('optimisticPatch', () => {
   test('expresses each change as Sentry would report it', () => {
-    assert.deepEqual(optimisticPatch({ action: 'archive', until: 'escalating' }), { status: 'ignored', substatus: 'archived_until_escalating', statusDetails: {} });
+    assert.deepEqual(optimisticPatch({ action: 'archive', until: 'escalating' }), {
+      status: 'ignored',
+      substatus: 'archived_until_escalating',
+      statusDetails: {},
+    });
     assert.deepEqual(optimisticPatch({ action: 'resolveInNextRelease' }).statusDetails, { inNextRelease: true });
-    assert.deepEqual(optimisticPatch({ action: 'assign', assignee: 'user:7' }, { id: '7', name: 'Jane' }).assignedTo, { type: 'user', id: '7', name: 'Jane', email: undefined });
-    assert.deepEqual(optimisticPatch({ action: 'assign', assignee: 'team:3' }).assignedTo, { type: 'team', id: '3', name: undefined, email: undefined });
+    assert.deepEqual(optimisticPatch({ action: 'assign', assignee: 'user:7' }, { id: '7', name: 'Jane' }).assignedTo, {
+      type: 'user',
+      id: '7',
+      name: 'Jane',
+      email: undefined,
+    });
+    assert.deepEqual(optimisticPatch({ action: 'assign', assignee: 'team:3' }).assignedTo, {
+      type: 'team',
+      id: '3',
+      name: undefined,
+      email: undefined,
+    });
     assert.deepEqual(optimisticPatch({ action: 'unassign' }), { assignedTo: undefined });
   });
 });
@@ -96,7 +153,11 @@ describe('snapshot cache', () => {
       const read = await files.read(folderPath);
       assert.deepEqual(read, parseSnapshot(JSON.parse(JSON.stringify(snapshot()))));
       assert.equal(read?.hits[0]?.line, 3);
-      assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temp file left behind');
+      assert.deepEqual(
+        readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+        [],
+        'no temp file left behind',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -20,7 +20,13 @@ const [exampleRelease] = example('sentry-openapi.release-list.json') as Record<s
 const exampleEvent = example('sentry-openapi.issue-event-javascript.json') as Record<string, unknown>;
 
 export function issue(overrides: Record<string, unknown>): Issue {
-  return issueSchema.parse({ ...exampleIssue, status: 'unresolved', substatus: 'ongoing', filtered: null, ...overrides });
+  return issueSchema.parse({
+    ...exampleIssue,
+    status: 'unresolved',
+    substatus: 'ongoing',
+    filtered: null,
+    ...overrides,
+  });
 }
 
 export function release(overrides: Record<string, unknown>): Release {
@@ -28,11 +34,32 @@ export function release(overrides: Record<string, unknown>): Release {
 }
 
 export function eventWithEnvironment(id: string, environment: string): IssueEvent {
-  return eventSchema.parse({ ...exampleEvent, id, tags: [{ key: 'environment', value: environment }, { key: 'level', value: 'error' }] });
+  return eventSchema.parse({
+    ...exampleEvent,
+    id,
+    tags: [
+      { key: 'environment', value: environment },
+      { key: 'level', value: 'error' },
+    ],
+  });
 }
 
 export function hit(overrides: Partial<LineHit>): LineHit {
-  return { issueId: '1', shortId: 'SHOP-1', title: 'TypeError', level: 'error', role: 'raised', count: 1, userCount: 1, folder: '/ws', file: 'src/cart.ts', line: 1, moved: false, stale: false, ...overrides };
+  return {
+    issueId: '1',
+    shortId: 'SHOP-1',
+    title: 'TypeError',
+    level: 'error',
+    role: 'raised',
+    count: 1,
+    userCount: 1,
+    folder: '/ws',
+    file: 'src/cart.ts',
+    line: 1,
+    moved: false,
+    stale: false,
+    ...overrides,
+  };
 }
 
 export function snapshot(overrides: Partial<IssueSnapshot>): IssueSnapshot {

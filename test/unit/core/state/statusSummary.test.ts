@@ -33,19 +33,36 @@ describe('status bar text', () => {
         issue({ id: '5', status: 'resolved', firstRelease: { version: 'shop@1.2.3' } }),
       ],
     });
-    assert.match(statusSummary([folder({ snapshot: stories })], '/ws', now).tooltip, /: 4 open issues \(2 new in this release, 1 regressed\)\./);
+    assert.match(
+      statusSummary([folder({ snapshot: stories })], '/ws', now).tooltip,
+      /: 4 open issues \(2 new in this release, 1 regressed\)\./,
+    );
   });
 
   test('warns when marks are incomplete, naming how many issues and why, until a refresh finishes them', () => {
-    const incomplete = snapshot({ ...loaded, missing: [{ issueId: '2', shortId: 'SHOP-2', message: 'Sentry answered 429 (rate limited).' }] });
+    const incomplete = snapshot({
+      ...loaded,
+      missing: [{ issueId: '2', shortId: 'SHOP-2', message: 'Sentry answered 429 (rate limited).' }],
+    });
     const summary = statusSummary([folder({ snapshot: incomplete })], '/ws', now);
     assert.equal(summary.warning, true);
-    assert.match(summary.tooltip, /Marks are incomplete: 1 issue \(SHOP-2\) has no marks: the server was busy or failing \(Sentry answered 429 \(rate limited\)\)\. They load on the next refresh/);
-    assert.equal(statusSummary([folder({ snapshot: incomplete, status: { kind: 'loading' } })], '/ws', now).warning, false, 'not while the refresh runs');
+    assert.match(
+      summary.tooltip,
+      /Marks are incomplete: 1 issue \(SHOP-2\) has no marks: the server was busy or failing \(Sentry answered 429 \(rate limited\)\)\. They load on the next refresh/,
+    );
+    assert.equal(
+      statusSummary([folder({ snapshot: incomplete, status: { kind: 'loading' } })], '/ws', now).warning,
+      false,
+      'not while the refresh runs',
+    );
   });
 
   test('spins while loading and keeps the last data in the label', () => {
-    const summary = statusSummary([folder({ snapshot: loaded, status: { kind: 'loading', message: 'Loading issues' } })], '/ws', now);
+    const summary = statusSummary(
+      [folder({ snapshot: loaded, status: { kind: 'loading', message: 'Loading issues' } })],
+      '/ws',
+      now,
+    );
     assert.equal(summary.icon, 'sync~spin');
     assert.equal(summary.label, 'shop@1.2.3 · 2');
     assert.equal(summary.warning, false);
@@ -61,21 +78,41 @@ describe('status bar text', () => {
   test('a git SHA release is shortened; no release reads "all releases"', () => {
     const sha = snapshot({ release: { version: 'shop@0123456789abcdef0123456789abcdef01234567', source: 'git' } });
     assert.equal(statusSummary([folder({ snapshot: sha })], '/ws', now).label, 'shop@0123456 · 0');
-    assert.equal(statusSummary([folder({ snapshot: snapshot({ release: undefined }) })], '/ws', now).label, 'all releases · 0');
+    assert.equal(
+      statusSummary([folder({ snapshot: snapshot({ release: undefined }) })], '/ws', now).label,
+      'all releases · 0',
+    );
   });
 });
 
 describe('warning state', () => {
   test('a failed refresh with data warns and says why and how old the data is', () => {
-    const summary = statusSummary([folder({ snapshot: loaded, status: { kind: 'failed', message: 'Could not reach Sentry at https://sentry.io (connection refused).' }, stale: true })], '/ws', now);
+    const summary = statusSummary(
+      [
+        folder({
+          snapshot: loaded,
+          status: { kind: 'failed', message: 'Could not reach Sentry at https://sentry.io (connection refused).' },
+          stale: true,
+        }),
+      ],
+      '/ws',
+      now,
+    );
     assert.equal(summary.warning, true);
     assert.equal(summary.icon, 'bug');
-    assert.match(summary.tooltip, /The last refresh failed: Could not reach Sentry at https:\/\/sentry\.io \(connection refused\)\./);
+    assert.match(
+      summary.tooltip,
+      /The last refresh failed: Could not reach Sentry at https:\/\/sentry\.io \(connection refused\)\./,
+    );
     assert.match(summary.tooltip, /Showing the last good data, loaded 12 minutes ago/);
   });
 
   test('a failed first load warns with a warning icon', () => {
-    const summary = statusSummary([folder({ status: { kind: 'failed', message: 'Sentry answered 404.' } })], '/ws', now);
+    const summary = statusSummary(
+      [folder({ status: { kind: 'failed', message: 'Sentry answered 404.' } })],
+      '/ws',
+      now,
+    );
     assert.equal(summary.warning, true);
     assert.equal(summary.icon, 'warning');
     assert.equal(summary.label, 'Sentry');
@@ -85,13 +122,26 @@ describe('warning state', () => {
     const cached = statusSummary([folder({ snapshot: loaded, status: { kind: 'idle' }, stale: true })], '/ws', now);
     assert.equal(cached.warning, true);
     assert.match(cached.tooltip, /cached data loaded 12 minutes ago \(.*\), not refreshed yet/);
-    assert.equal(statusSummary([folder({ snapshot: loaded, status: { kind: 'loading' }, stale: true })], '/ws', now).warning, false);
+    assert.equal(
+      statusSummary([folder({ snapshot: loaded, status: { kind: 'loading' }, stale: true })], '/ws', now).warning,
+      false,
+    );
   });
 });
 
 describe('multi-root', () => {
   test('shows the focused folder and names every folder in the tooltip; any failing folder warns', () => {
-    const web = folder({ folderPath: '/web', snapshot: snapshot({ folderPath: '/web', release: { version: 'web@2', source: 'package.json' }, issues: [issue({ id: '1' })] }) }, 'web');
+    const web = folder(
+      {
+        folderPath: '/web',
+        snapshot: snapshot({
+          folderPath: '/web',
+          release: { version: 'web@2', source: 'package.json' },
+          issues: [issue({ id: '1' })],
+        }),
+      },
+      'web',
+    );
     const api = folder({ folderPath: '/api', status: { kind: 'failed', message: 'Sentry answered 404.' } }, 'api');
     const summary = statusSummary([web, api], '/web', now);
     assert.equal(summary.label, 'web@2 · 1');
@@ -102,7 +152,10 @@ describe('multi-root', () => {
 
   test('without a focused folder, the first one with data is shown', () => {
     const empty = folder({ folderPath: '/a', status: { kind: 'idle' } }, 'a');
-    const withData = folder({ folderPath: '/b', snapshot: snapshot({ folderPath: '/b', release: { version: 'b@1', source: 'env' } }) }, 'b');
+    const withData = folder(
+      { folderPath: '/b', snapshot: snapshot({ folderPath: '/b', release: { version: 'b@1', source: 'env' } }) },
+      'b',
+    );
     assert.equal(statusSummary([empty, withData], undefined, now).label, 'b@1 · 0');
   });
 });

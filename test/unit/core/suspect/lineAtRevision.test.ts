@@ -3,7 +3,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lineAtRevision } from '../../../../src/core/suspect/lineAtRevision';
 
-const diff = ['diff --git a/src/cart.ts b/src/cart.ts', '--- a/src/cart.ts', '+++ b/src/cart.ts', '@@ -2,0 +3,2 @@ header', '+a', '+b', '@@ -10,3 +12,1 @@', '-x', '-y', '-z', '+w', '@@ -20 +19,0 @@', '-gone'].join('\n');
+const diff = [
+  'diff --git a/src/cart.ts b/src/cart.ts',
+  '--- a/src/cart.ts',
+  '+++ b/src/cart.ts',
+  '@@ -2,0 +3,2 @@ header',
+  '+a',
+  '+b',
+  '@@ -10,3 +12,1 @@',
+  '-x',
+  '-y',
+  '-z',
+  '+w',
+  '@@ -20 +19,0 @@',
+  '-gone',
+].join('\n');
 
 test('a line before every change is where it was', () => {
   assert.deepEqual(lineAtRevision(diff, 2), { line: 2, changedSince: false });

@@ -25,7 +25,12 @@ const porcelain = [
 
 describe('git blame porcelain', () => {
   test('reads the commit, author, author time and summary of the blamed line', () => {
-    assert.deepEqual(parseBlamePorcelain(porcelain), { sha, author: 'Jane Doe', authorTime: 1764547200_000, summary: 'Price from catalog' });
+    assert.deepEqual(parseBlamePorcelain(porcelain), {
+      sha,
+      author: 'Jane Doe',
+      authorTime: 1764547200_000,
+      summary: 'Price from catalog',
+    });
   });
 
   test('has no commit for a line not committed yet, or for output that is not porcelain', () => {
@@ -61,16 +66,25 @@ describe('suspect commit text', () => {
   const release = { version: 'shop@1.4.2', sha: 'f'.repeat(40), time: now - 7 * day };
 
   test('says how long before the release the line last changed', () => {
-    assert.equal(suspectCommitText({ ...commit, release, inRelease: true }, now), "last changed in a1b2c3d by Jane Doe, 3 days before shop@1.4.2: 'Price from catalog'");
+    assert.equal(
+      suspectCommitText({ ...commit, release, inRelease: true }, now),
+      "last changed in a1b2c3d by Jane Doe, 3 days before shop@1.4.2: 'Price from catalog'",
+    );
   });
 
   test('says when the line changed after the release instead', () => {
     const later = { ...commit, authorTime: now - 2 * day, release, inRelease: false };
-    assert.equal(suspectCommitText(later, now), "changed after shop@1.4.2 in a1b2c3d by Jane Doe, 2 days ago: 'Price from catalog'");
+    assert.equal(
+      suspectCommitText(later, now),
+      "changed after shop@1.4.2 in a1b2c3d by Jane Doe, 2 days ago: 'Price from catalog'",
+    );
   });
 
   test('says how long ago without a release commit, and keeps hostile text on one bounded line', () => {
-    assert.equal(suspectCommitText(commit, now), "last changed in a1b2c3d by Jane Doe, 10 days ago: 'Price from catalog'");
+    assert.equal(
+      suspectCommitText(commit, now),
+      "last changed in a1b2c3d by Jane Doe, 10 days ago: 'Price from catalog'",
+    );
     const hostile = suspectCommitText({ ...commit, author: 'Eve\nEvil', summary: 'x'.repeat(500) }, now);
     assert.ok(!hostile.includes('\n'));
     assert.ok(hostile.length < 250, hostile);

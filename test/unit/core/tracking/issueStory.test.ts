@@ -12,13 +12,19 @@ test('an issue first seen in the release is new in it', () => {
 });
 
 test('an issue first seen in an earlier release is carried over, naming that release', () => {
-  const story = storyOf({ ...open, firstRelease: { version: 'shop@1.3.0' }, lastRelease: { version: release } }, release);
+  const story = storyOf(
+    { ...open, firstRelease: { version: 'shop@1.3.0' }, lastRelease: { version: release } },
+    release,
+  );
   assert.equal(story.kind, 'carried');
   assert.equal(story.firstRelease, 'shop@1.3.0');
 });
 
 test('a regressed issue is regressed even when it started in this release', () => {
-  assert.equal(storyOf({ status: 'unresolved', substatus: 'regressed', firstRelease: { version: release } }, release).kind, 'regressed');
+  assert.equal(
+    storyOf({ status: 'unresolved', substatus: 'regressed', firstRelease: { version: release } }, release).kind,
+    'regressed',
+  );
 });
 
 test('a resolved issue says where it was resolved and whether events came after the resolution', () => {
@@ -31,7 +37,11 @@ test('a resolved issue says where it was resolved and whether events came after 
       { type: 'set_resolved_in_release', dateCreated: '2025-06-01T10:00:00Z' },
     ],
   };
-  assert.deepEqual(storyOf(issue, release), { kind: 'resolved', resolvedIn: 'shop@1.4.1', eventsSinceResolution: true });
+  assert.deepEqual(storyOf(issue, release), {
+    kind: 'resolved',
+    resolvedIn: 'shop@1.4.1',
+    eventsSinceResolution: true,
+  });
   assert.equal(storyOf({ ...issue, lastSeen: '2025-05-30T10:00:00Z' }, release).eventsSinceResolution, false);
   assert.equal(storyOf({ status: 'resolved', statusDetails: { inNextRelease: true } }, release).resolvedIn, 'next');
   assert.equal(storyOf({ status: 'resolved' }, release).eventsSinceResolution, undefined, 'unknown without activity');

@@ -57,14 +57,25 @@ describe('frame variables', () => {
   });
 
   test('marks a value the server filtered, with the rule that did it', () => {
-    const [secret] = variablesOfFrame({ card: '[Filtered]' }, { card: { '': { rem: [['@creditcard:filter', 's', 0, 10]], len: 19 } } });
+    const [secret] = variablesOfFrame(
+      { card: '[Filtered]' },
+      { card: { '': { rem: [['@creditcard:filter', 's', 0, 10]], len: 19 } } },
+    );
     assert.equal(secret?.kind, 'filtered');
     assert.equal(secret?.value, '[Filtered]');
     assert.equal(secret?.note, 'filtered by the server (@creditcard:filter)');
   });
 
   test('scrubs sensitive names at any depth and card numbers in values, even when the server did not', () => {
-    const nodes = variablesOfFrame({ password: "'hunter2'", request: { headers: { Authorization: 'Bearer abc', Accept: '*/*' } }, note: "'pay with 4111 1111 1111 1111'", order: '4111 1111 1111 1112' }, undefined);
+    const nodes = variablesOfFrame(
+      {
+        password: "'hunter2'",
+        request: { headers: { Authorization: 'Bearer abc', Accept: '*/*' } },
+        note: "'pay with 4111 1111 1111 1111'",
+        order: '4111 1111 1111 1112',
+      },
+      undefined,
+    );
     assert.equal(byName(nodes, 'password').value, '[Filtered]');
     assert.equal(byName(nodes, 'password').note, 'hidden: sensitive name');
     const headers = byName(byName(nodes, 'request').children, 'headers');
@@ -100,8 +111,13 @@ describe('frame variables', () => {
     assert.equal(wide?.children.length, 5);
     assert.equal(wide?.note, '5 of 50 items shown');
 
-    const many = variablesOfFrame(Object.fromEntries(Array.from({ length: 5 }, (_, index) => [`v${index}`, [1, 2, 3, 4, 5]])), undefined, bounds);
-    const total = (nodes: readonly VariableNode[]): number => nodes.reduce((sum, item) => sum + 1 + total(item.children), 0);
+    const many = variablesOfFrame(
+      Object.fromEntries(Array.from({ length: 5 }, (_, index) => [`v${index}`, [1, 2, 3, 4, 5]])),
+      undefined,
+      bounds,
+    );
+    const total = (nodes: readonly VariableNode[]): number =>
+      nodes.reduce((sum, item) => sum + 1 + total(item.children), 0);
     assert.ok(total(many) <= 12, `at most 12 nodes, got ${total(many)}`);
 
     const [long] = variablesOfFrame({ long: 'x'.repeat(50) }, undefined, bounds);

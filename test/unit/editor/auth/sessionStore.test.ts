@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SessionStore, type SecretStore } from '../../../../src/editor/auth/sessionStore';
-import { serverAddress, serverLabel, sessionKeyOf, sessionLabel, type StoredSession } from '../../../../src/editor/auth/storedSession';
+import {
+  serverAddress,
+  serverLabel,
+  sessionKeyOf,
+  sessionLabel,
+  type StoredSession,
+} from '../../../../src/editor/auth/storedSession';
 
 class MemorySecrets implements SecretStore {
   readonly values = new Map<string, string>();
@@ -24,9 +30,18 @@ function session(url: string, token: string, email = 'jane@example.com'): Stored
 
 describe('server addresses', () => {
   test('normalizes the URL and binds to its origin', () => {
-    assert.deepEqual(serverAddress(' https://sentry.io/api/0/ '), { ok: true, value: { url: 'https://sentry.io', origin: 'https://sentry.io' } });
-    assert.deepEqual(serverAddress('https://example.com/sentry/'), { ok: true, value: { url: 'https://example.com/sentry', origin: 'https://example.com' } });
-    assert.deepEqual(serverAddress('HTTPS://Sentry.Example.com:443'), { ok: true, value: { url: 'https://sentry.example.com', origin: 'https://sentry.example.com' } });
+    assert.deepEqual(serverAddress(' https://sentry.io/api/0/ '), {
+      ok: true,
+      value: { url: 'https://sentry.io', origin: 'https://sentry.io' },
+    });
+    assert.deepEqual(serverAddress('https://example.com/sentry/'), {
+      ok: true,
+      value: { url: 'https://example.com/sentry', origin: 'https://example.com' },
+    });
+    assert.deepEqual(serverAddress('HTTPS://Sentry.Example.com:443'), {
+      ok: true,
+      value: { url: 'https://sentry.example.com', origin: 'https://sentry.example.com' },
+    });
   });
 
   test('refuses what is not an http(s) server URL', () => {
@@ -67,7 +82,10 @@ describe('token binding', () => {
     const secrets = new MemorySecrets();
     const store = new SessionStore(secrets);
     await store.save(session('https://sentry.example.com', 'good'));
-    secrets.values.set(sessionKeyOf('https://sentry.example.com'), JSON.stringify(session('https://attacker.test', 'moved')));
+    secrets.values.set(
+      sessionKeyOf('https://sentry.example.com'),
+      JSON.stringify(session('https://attacker.test', 'moved')),
+    );
     assert.deepEqual(await store.list(), []);
   });
 
@@ -112,7 +130,10 @@ describe('sign-in and sign-out', () => {
     await store.save(session('https://sentry.io', 'secret-token'));
     assert.equal(await store.remove('https://sentry.io'), true);
     assert.equal(await store.find('https://sentry.io'), undefined);
-    assert.ok(![...secrets.values.values()].some((value) => value.includes('secret-token')), 'no copy of the token is left');
+    assert.ok(
+      ![...secrets.values.values()].some((value) => value.includes('secret-token')),
+      'no copy of the token is left',
+    );
     assert.equal(await store.remove('https://sentry.io'), false);
   });
 });

@@ -2,7 +2,12 @@
 // flagged, and missing scopes are named with what they break, counting higher scopes as covering lower ones.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { missingScopes, missingScopesWarning, tokenFormatError, tokenKindWarning } from '../../../../src/editor/auth/tokenChecks';
+import {
+  missingScopes,
+  missingScopesWarning,
+  tokenFormatError,
+  tokenKindWarning,
+} from '../../../../src/editor/auth/tokenChecks';
 
 const orgToken = `sntrys_${Buffer.from(JSON.stringify({ iat: 1, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).toString('base64')}_secretpart`;
 
@@ -26,7 +31,10 @@ test('names missing scopes; admin and write cover read', () => {
 });
 
 test('the warning says what will not work', () => {
-  assert.equal(missingScopesWarning(['org:read', 'project:read', 'event:read']), 'The token lacks the scope event:write: resolve, archive and assign will fail.');
+  assert.equal(
+    missingScopesWarning(['org:read', 'project:read', 'event:read']),
+    'The token lacks the scope event:write: resolve, archive and assign will fail.',
+  );
   assert.match(missingScopesWarning(['org:read', 'project:read']) ?? '', /issues cannot be read/);
   assert.equal(missingScopesWarning(['org:read', 'project:read', 'event:write']), undefined);
 });

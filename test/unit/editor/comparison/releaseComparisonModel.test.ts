@@ -6,7 +6,12 @@ import { describe, test } from 'node:test';
 import type { Issue } from '../../../../src/core/api/issueSchema';
 import { storyOf } from '../../../../src/core/tracking/issueStory';
 import type { ReleaseComparison } from '../../../../src/core/tracking/releaseComparison';
-import { comparisonRoots, comparisonRows, type ComparisonNode, type FolderComparison } from '../../../../src/editor/comparison/comparisonModel';
+import {
+  comparisonRoots,
+  comparisonRows,
+  type ComparisonNode,
+  type FolderComparison,
+} from '../../../../src/editor/comparison/comparisonModel';
 import { baseReleaseChoices, loadingBaseChoice } from '../../../../src/editor/pickers/baseReleaseChoices';
 import { issue, release } from '../../core/state/snapshotFixtures';
 
@@ -21,8 +26,37 @@ function compared(fields: Record<string, unknown>, count: number, userCount: num
 const comparison: ReleaseComparison = {
   release: current,
   base,
-  new: [compared({ id: '11', shortId: 'SHOP-B', title: 'RangeError: Invalid quantity', firstRelease: { version: current }, permalink: 'https://sentry.io/i/11/' }, 8, 5), compared({ id: '12', shortId: 'SHOP-C', title: 'Network request failed', firstRelease: { version: current } }, 2, 1)],
-  regressed: [compared({ id: '13', shortId: 'SHOP-D', title: 'cents.toFixed is not a function', substatus: 'regressed', firstRelease: { version: 'shop@1.0.0' } }, 11, 7)],
+  new: [
+    compared(
+      {
+        id: '11',
+        shortId: 'SHOP-B',
+        title: 'RangeError: Invalid quantity',
+        firstRelease: { version: current },
+        permalink: 'https://sentry.io/i/11/',
+      },
+      8,
+      5,
+    ),
+    compared(
+      { id: '12', shortId: 'SHOP-C', title: 'Network request failed', firstRelease: { version: current } },
+      2,
+      1,
+    ),
+  ],
+  regressed: [
+    compared(
+      {
+        id: '13',
+        shortId: 'SHOP-D',
+        title: 'cents.toFixed is not a function',
+        substatus: 'regressed',
+        firstRelease: { version: 'shop@1.0.0' },
+      },
+      11,
+      7,
+    ),
+  ],
   gone: [],
   warnings: ['Could not tell which release SHOP-X started in'],
 };
@@ -32,18 +66,32 @@ function folder(overrides: Partial<FolderComparison> = {}): FolderComparison {
 }
 
 function labels(nodes: readonly ComparisonNode[]): string[] {
-  return nodes.map((node) => (node.kind === 'folder' ? node.name : node.kind === 'message' ? `${node.severity}: ${node.text}` : node.label));
+  return nodes.map((node) =>
+    node.kind === 'folder' ? node.name : node.kind === 'message' ? `${node.severity}: ${node.text}` : node.label,
+  );
 }
 
 describe('compare releases rows', () => {
   test('names the releases, then new, regressed and gone with their counts', () => {
     const rows = comparisonRows(folder());
-    assert.deepEqual(labels(rows), [current, 'warning: Could not tell which release SHOP-X started in', `New in ${current}`, `Regressed in ${current}`, `Gone since ${base}`]);
+    assert.deepEqual(labels(rows), [
+      current,
+      'warning: Could not tell which release SHOP-X started in',
+      `New in ${current}`,
+      `Regressed in ${current}`,
+      `Gone since ${base}`,
+    ]);
     const [header, , fresh, regressed, gone] = rows;
     assert.equal(header?.kind === 'header' && header.description, `compared with ${base}`);
     assert.deepEqual(
-      [fresh, regressed, gone].map((group) => group?.kind === 'group' && [group.category, group.description, group.children.length]),
-      [['new', '2 issues · 10 events', 2], ['regressed', '1 issue · 11 events', 1], ['gone', 'none', 0]],
+      [fresh, regressed, gone].map(
+        (group) => group?.kind === 'group' && [group.category, group.description, group.children.length],
+      ),
+      [
+        ['new', '2 issues · 10 events', 2],
+        ['regressed', '1 issue · 11 events', 1],
+        ['gone', 'none', 0],
+      ],
     );
   });
 
@@ -58,22 +106,48 @@ describe('compare releases rows', () => {
   });
 
   test('gone issues are counted in the base release', () => {
-    const gone = { ...comparison, gone: [compared({ id: '14', shortId: 'SHOP-E', title: 'Payment declined', status: 'resolved', firstRelease: { version: 'shop@1.0.0' } }, 6, 4)] };
-    const group = comparisonRows(folder({ comparison: gone })).find((node) => node.kind === 'group' && node.category === 'gone');
+    const gone = {
+      ...comparison,
+      gone: [
+        compared(
+          {
+            id: '14',
+            shortId: 'SHOP-E',
+            title: 'Payment declined',
+            status: 'resolved',
+            firstRelease: { version: 'shop@1.0.0' },
+          },
+          6,
+          4,
+        ),
+      ],
+    };
+    const group = comparisonRows(folder({ comparison: gone })).find(
+      (node) => node.kind === 'group' && node.category === 'gone',
+    );
     assert.equal(group?.kind === 'group' && group.description, '1 issue · 6 events');
     assert.match((group?.kind === 'group' && group.children[0]?.tooltip) || '', /6 events · 4 users in shop@1\.2\.3/);
   });
 
   test('keeps the last good comparison when a refresh fails, and says so in a row', () => {
     const rows = comparisonRows(folder({ error: 'Sentry answered 503.' }));
-    assert.deepEqual(labels(rows).slice(0, 2), [current, 'error: Refresh failed, showing the last comparison: Sentry answered 503.']);
+    assert.deepEqual(labels(rows).slice(0, 2), [
+      current,
+      'error: Refresh failed, showing the last comparison: Sentry answered 503.',
+    ]);
     assert.equal(rows.filter((node) => node.kind === 'group').length, 3);
-    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, error: 'Sentry answered 503.' }))), ['error: Sentry answered 503.']);
+    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, error: 'Sentry answered 503.' }))), [
+      'error: Sentry answered 503.',
+    ]);
   });
 
   test('says what is going on before there is a comparison', () => {
-    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, loaded: false }))), ['info: Waiting for the issues of this folder to load.']);
-    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, loading: true }))), ['loading: Comparing releases…']);
+    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, loaded: false }))), [
+      'info: Waiting for the issues of this folder to load.',
+    ]);
+    assert.deepEqual(labels(comparisonRows(folder({ comparison: undefined, loading: true }))), [
+      'loading: Comparing releases…',
+    ]);
   });
 
   test('without a base the gone group says so rather than naming a release', () => {
@@ -82,7 +156,10 @@ describe('compare releases rows', () => {
   });
 
   test('a multi-root workspace gets a row per folder', () => {
-    const roots = comparisonRoots([folder(), folder({ folderPath: '/api', name: 'api', comparison: undefined, loaded: false })]);
+    const roots = comparisonRoots([
+      folder(),
+      folder({ folderPath: '/api', name: 'api', comparison: undefined, loaded: false }),
+    ]);
     assert.deepEqual(labels(roots), ['ws', 'api']);
   });
 });
@@ -98,7 +175,10 @@ describe('base release picker rows', () => {
 
   test('offers the release before it first, then only older releases, marking the previous one', () => {
     const choices = baseReleaseChoices({ releases, release: current, now });
-    assert.deepEqual(choices.map((choice) => choice.version), [undefined, base, 'shop@1.0.0']);
+    assert.deepEqual(
+      choices.map((choice) => choice.version),
+      [undefined, base, 'shop@1.0.0'],
+    );
     assert.equal(choices[0]?.description, base);
     assert.equal(choices[0]?.current, true);
     assert.equal(choices[1]?.description, 'previous release');
@@ -107,12 +187,21 @@ describe('base release picker rows', () => {
 
   test('highlights the base chosen before', () => {
     const choices = baseReleaseChoices({ releases, release: current, chosen: 'shop@1.0.0', now });
-    assert.deepEqual(choices.filter((choice) => choice.current).map((choice) => choice.version), ['shop@1.0.0']);
+    assert.deepEqual(
+      choices.filter((choice) => choice.current).map((choice) => choice.version),
+      ['shop@1.0.0'],
+    );
     assert.equal(choices[2]?.description, 'compared with now');
   });
 
   test('the oldest release has nothing before it', () => {
-    assert.deepEqual(baseReleaseChoices({ releases, release: 'shop@1.0.0', now }).map((choice) => [choice.version, choice.description]), [[undefined, 'none found']]);
+    assert.deepEqual(
+      baseReleaseChoices({ releases, release: 'shop@1.0.0', now }).map((choice) => [
+        choice.version,
+        choice.description,
+      ]),
+      [[undefined, 'none found']],
+    );
   });
 
   test('says "none found" only once the list shows it: not while loading, nor for a release missing from the list', () => {

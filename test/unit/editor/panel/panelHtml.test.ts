@@ -21,7 +21,9 @@ function cspOf(html: string): string {
 
 describe('panel HTML', () => {
   test('allows only our style sheet and the script carrying this nonce', () => {
-    const csp = cspOf(panelHtml(input)).split(';').map((directive) => directive.trim());
+    const csp = cspOf(panelHtml(input))
+      .split(';')
+      .map((directive) => directive.trim());
     assert.deepEqual(csp, [
       "default-src 'none'",
       'style-src https://*.vscode-cdn.net',
@@ -46,7 +48,8 @@ describe('panel HTML', () => {
     const html = panelHtml(input);
     const addresses = [...html.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>;]+/gi)].map((match) => match[0]);
     assert.ok(addresses.length > 0);
-    for (const address of addresses) assert.ok([input.cspSource, input.scriptUri, input.styleUri].includes(address), address);
+    for (const address of addresses)
+      assert.ok([input.cspSource, input.scriptUri, input.styleUri].includes(address), address);
   });
 
   test('escapes a hostile issue id in its data attribute', () => {

@@ -9,7 +9,15 @@ import type { Issue } from '../../../../src/core/api/issueSchema';
 import { issueViewModelSchema } from '../../../../src/core/format/issueViewModel';
 import type { SourceFrame } from '../../../../src/core/resolve/frame';
 import { err, ok } from '../../../../src/core/result';
-import { followStore, linkTargetKey, linkTargetsOf, loadPanelIssue, panelModelOf, type LoadedIssue, type PanelDataSource } from '../../../../src/editor/panel/panelModel';
+import {
+  followStore,
+  linkTargetKey,
+  linkTargetsOf,
+  loadPanelIssue,
+  panelModelOf,
+  type LoadedIssue,
+  type PanelDataSource,
+} from '../../../../src/editor/panel/panelModel';
 import { issueChangeOf } from '../../../../src/editor/panel/panelTriage';
 import { fixedNow, fixtureEvent, fixtureIssue, fixtureTags } from '../../core/format/panelFixtures';
 
@@ -25,13 +33,24 @@ class FakeSource implements PanelDataSource {
   detailChange: Record<string, unknown> = {};
   readonly store = {
     findIssue: (id: string) =>
-      id === issueId && this.storeIssue ? { issue: this.storeIssue, folder: { snapshot: this.release ? { release: { version: this.release } } : {} } } : undefined,
+      id === issueId && this.storeIssue
+        ? { issue: this.storeIssue, folder: { snapshot: this.release ? { release: { version: this.release } } : {} } }
+        : undefined,
   };
   readonly settings = { showUserData: false };
-  constructor(private readonly resolve: (frame: SourceFrame) => Promise<{ uri: { toString(): string }; line: number } | undefined>) {}
+  constructor(
+    private readonly resolve: (
+      frame: SourceFrame,
+    ) => Promise<{ uri: { toString(): string }; line: number } | undefined>,
+  ) {}
   async loadIssueDetails() {
     if (this.failLoad) return err(apiError('server', 'Sentry answered 503; the last good data stays.'));
-    return ok({ issue: fixtureIssue(this.detailChange), event: fixtureEvent('python'), tags: fixtureTags(), folderPath: '/work/app' });
+    return ok({
+      issue: fixtureIssue(this.detailChange),
+      event: fixtureEvent('python'),
+      tags: fixtureTags(),
+      folderPath: '/work/app',
+    });
   }
   capabilitiesOf() {
     return this.capabilities;
@@ -46,7 +65,8 @@ class FakeSource implements PanelDataSource {
 
 /** Resolves the Django view file to the workspace; every other frame is outside it. */
 function workspaceResolver(frame: SourceFrame) {
-  if (frame.filename === 'errors/views.py') return Promise.resolve({ uri: { toString: () => 'file:///work/app/errors/views.py' }, line: frame.lineNo ?? 1 });
+  if (frame.filename === 'errors/views.py')
+    return Promise.resolve({ uri: { toString: () => 'file:///work/app/errors/views.py' }, line: frame.lineNo ?? 1 });
   if (frame.function === 'dispatch') return Promise.reject(new Error('source map unreadable'));
   return Promise.resolve(undefined);
 }
@@ -62,7 +82,10 @@ describe('panel model on the host', () => {
     const source = new FakeSource(workspaceResolver);
     const model = panelModelOf(source, issueId, await loaded(source), fixedNow);
     const frames = model.event?.exceptions[0]?.frames ?? [];
-    assert.deepEqual(frames.filter((frame) => frame.link).map((frame) => [frame.function, frame.link?.uri, frame.link?.line]), [['get', 'file:///work/app/errors/views.py', 18]]);
+    assert.deepEqual(
+      frames.filter((frame) => frame.link).map((frame) => [frame.function, frame.link?.uri, frame.link?.line]),
+      [['get', 'file:///work/app/errors/views.py', 18]],
+    );
     assert.deepEqual([...linkTargetsOf(model)], [linkTargetKey({ uri: 'file:///work/app/errors/views.py', line: 18 })]);
     assert.ok(!linkTargetsOf(model).has(linkTargetKey({ uri: 'file:///etc/passwd', line: 1 })));
   });
@@ -71,9 +94,15 @@ describe('panel model on the host', () => {
     const source = new FakeSource(workspaceResolver);
     source.detailChange = { firstRelease: { version: 'shop@2.0.0' }, lastRelease: { version: 'shop@2.0.0' } };
     source.release = 'shop@2.0.0';
-    assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'New in shop@2.0.0');
+    assert.equal(
+      panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline,
+      'New in shop@2.0.0',
+    );
     source.release = 'shop@2.1.0';
-    assert.equal(panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline, 'Carried over from shop@2.0.0');
+    assert.equal(
+      panelModelOf(source, issueId, await loaded(source), fixedNow).header.story?.headline,
+      'Carried over from shop@2.0.0',
+    );
   });
 
   test('adds the cause when the workspace has told it: the suspect commit with its SHA, the owners, and Assign to Owner where the server assigns', async () => {
@@ -85,19 +114,32 @@ describe('panel model on the host', () => {
       folder: '/work/app',
       file: 'errors/views.py',
       line: 27,
-      suspect: { sha, author: 'Jane Doe', authorTime: Date.parse('2026-11-28T00:00:00Z'), summary: 'Divide the totals', release: { version: 'shop@1.4.2', sha, time: Date.parse('2026-12-01T00:00:00Z') }, inRelease: true },
+      suspect: {
+        sha,
+        author: 'Jane Doe',
+        authorTime: Date.parse('2026-11-28T00:00:00Z'),
+        summary: 'Divide the totals',
+        release: { version: 'shop@1.4.2', sha, time: Date.parse('2026-12-01T00:00:00Z') },
+        inRelease: true,
+      },
       owners: { owners: ['@acme/checkout'], line: 3, pattern: '/errors/', source: '.github/CODEOWNERS' },
     };
     const model = panelModelOf(source, issueId, current, fixedNow, cause);
     assert.deepEqual(model.cause, {
       location: 'errors/views.py:27',
-      suspectCommit: { text: "This line last changed in a1b2c3d by Jane Doe, 3 days before shop@1.4.2: 'Divide the totals'", sha },
+      suspectCommit: {
+        text: "This line last changed in a1b2c3d by Jane Doe, 3 days before shop@1.4.2: 'Divide the totals'",
+        sha,
+      },
       owners: 'Code owners of errors/views.py: @acme/checkout (.github/CODEOWNERS line 3)',
       assignToOwner: true,
     });
     assert.ok(issueViewModelSchema.safeParse(model).success, 'the page accepts the model');
     source.capabilities = glitchtipBackend.capabilities;
-    assert.equal(panelModelOf(source, issueId, current, fixedNow, { ...cause, suspect: undefined }).cause?.assignToOwner, false);
+    assert.equal(
+      panelModelOf(source, issueId, current, fixedNow, { ...cause, suspect: undefined }).cause?.assignToOwner,
+      false,
+    );
   });
 
   test('reports a failed load as the API error', async () => {
@@ -113,7 +155,13 @@ describe('panel model on the host', () => {
     let current = await loaded(source);
     current = followStore(source, issueId, current);
     assert.equal(panelModelOf(source, issueId, current, fixedNow).header.status.label, 'Ongoing');
-    source.storeIssue = { ...before, status: 'resolved', substatus: undefined, statusDetails: { inNextRelease: true }, assignedTo: { type: 'user', id: '7', name: 'Sam', email: undefined } };
+    source.storeIssue = {
+      ...before,
+      status: 'resolved',
+      substatus: undefined,
+      statusDetails: { inNextRelease: true },
+      assignedTo: { type: 'user', id: '7', name: 'Sam', email: undefined },
+    };
     current = followStore(source, issueId, current);
     const resolved = panelModelOf(source, issueId, current, fixedNow).header;
     assert.deepEqual([resolved.status.label, resolved.assignee], ['Resolved in the next release', 'Sam']);

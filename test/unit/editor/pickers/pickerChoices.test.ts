@@ -50,20 +50,37 @@ describe('release picker rows', () => {
   });
 
   test('without a pinned release, "Detect automatically" is the current choice and says what it tries', () => {
-    const [detect] = releaseChoices({ releases, detected: [{ version: 'abc1234', source: 'env' }, { version: 'shop@1.3.0', source: 'package.json' }], now });
+    const [detect] = releaseChoices({
+      releases,
+      detected: [
+        { version: 'abc1234', source: 'env' },
+        { version: 'shop@1.3.0', source: 'package.json' },
+      ],
+      now,
+    });
     assert.equal(detect?.current, true);
-    assert.equal(detect?.detail, "Tries abc1234 (SENTRY_RELEASE), then shop@1.3.0 (package.json), then the project's newest release.");
+    assert.equal(
+      detect?.detail,
+      "Tries abc1234 (SENTRY_RELEASE), then shop@1.3.0 (package.json), then the project's newest release.",
+    );
   });
 });
 
 describe('environment names', () => {
-  test('reads environments from the loaded events\' tags', () => {
-    const loaded = snapshot({ events: { '1': eventWithEnvironment('e1', 'production'), '2': eventWithEnvironment('e2', 'staging') } });
+  test("reads environments from the loaded events' tags", () => {
+    const loaded = snapshot({
+      events: { '1': eventWithEnvironment('e1', 'production'), '2': eventWithEnvironment('e2', 'staging') },
+    });
     assert.deepEqual(environmentsInSnapshot(loaded).sort(), ['production', 'staging']);
     assert.deepEqual(environmentsInSnapshot(undefined), []);
   });
 
   test('merges sources without repeats or blanks, alphabetically (names differing in case are distinct in Sentry)', () => {
-    assert.deepEqual(environmentNames(['Production', 'staging'], ['production', 'staging', ' '], ['dev']), ['dev', 'production', 'Production', 'staging']);
+    assert.deepEqual(environmentNames(['Production', 'staging'], ['production', 'staging', ' '], ['dev']), [
+      'dev',
+      'production',
+      'Production',
+      'staging',
+    ]);
   });
 });

@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { IssueStore, type FolderState } from '../../../../src/core/state/issueStore';
-import { folderRows, framesOfIssue, rootNodes, sortIssues, type IssueNode, type IssueTreeNode } from '../../../../src/editor/tree/issueTreeModel';
+import {
+  folderRows,
+  framesOfIssue,
+  rootNodes,
+  sortIssues,
+  type IssueNode,
+  type IssueTreeNode,
+} from '../../../../src/editor/tree/issueTreeModel';
 import { hit, issue, snapshot } from '../../core/state/snapshotFixtures';
 
 const now = new Date('2026-01-10T10:30:00Z');
@@ -36,22 +43,43 @@ describe('tree layout', () => {
       '/a': ready('/a', { release: { version: 'web@2.0.0', source: 'package.json' }, issues: [issue({ id: '1' })] }),
       '/b': ready('/b', { release: { version: 'api@7', source: 'env' }, issues: [] }),
     };
-    const nodes = rootNodes([{ path: '/a', name: 'web' }, { path: '/b', name: 'api' }], (path) => states[path] as FolderState, options);
+    const nodes = rootNodes(
+      [
+        { path: '/a', name: 'web' },
+        { path: '/b', name: 'api' },
+      ],
+      (path) => states[path] as FolderState,
+      options,
+    );
     assert.deepEqual(
       nodes.map((node) => node.kind === 'folder' && node.name),
       ['web', 'api'],
     );
     const [web, api] = nodes;
-    const releaseOf = (node: IssueTreeNode | undefined): string | undefined => (node?.kind === 'folder' ? node.children.find((child) => child.kind === 'release') : undefined)?.folderPath;
+    const releaseOf = (node: IssueTreeNode | undefined): string | undefined =>
+      (node?.kind === 'folder' ? node.children.find((child) => child.kind === 'release') : undefined)?.folderPath;
     assert.equal(releaseOf(web), '/a');
     assert.equal(releaseOf(api), '/b');
-    assert.ok(api?.kind === 'folder' && api.children.some((child) => child.kind === 'message' && child.text === 'No unresolved issues in api@7.'));
+    assert.ok(
+      api?.kind === 'folder' &&
+        api.children.some((child) => child.kind === 'message' && child.text === 'No unresolved issues in api@7.'),
+    );
   });
 
   test('nothing loaded anywhere gives an empty tree, so the welcome content (sign in, select project) shows', () => {
     const idle = (folderPath: string): FolderState => ({ folderPath, status: { kind: 'idle' }, stale: false });
     assert.deepEqual(rootNodes([{ path: '/ws', name: 'ws' }], idle, options), []);
-    assert.deepEqual(rootNodes([{ path: '/a', name: 'a' }, { path: '/b', name: 'b' }], idle, options), []);
+    assert.deepEqual(
+      rootNodes(
+        [
+          { path: '/a', name: 'a' },
+          { path: '/b', name: 'b' },
+        ],
+        idle,
+        options,
+      ),
+      [],
+    );
   });
 
   test('node ids are unique across folders, so VS Code keeps each row apart', () => {
@@ -67,14 +95,30 @@ describe('tree layout', () => {
         if (node.kind === 'issue') walk(node.frames);
       }
     };
-    walk(rootNodes([{ path: '/a', name: 'a' }, { path: '/b', name: 'b' }], (path) => states[path] as FolderState, options));
+    walk(
+      rootNodes(
+        [
+          { path: '/a', name: 'a' },
+          { path: '/b', name: 'b' },
+        ],
+        (path) => states[path] as FolderState,
+        options,
+      ),
+    );
     assert.equal(new Set(all.map((node) => node.id)).size, all.length);
   });
 });
 
 describe('status rows', () => {
   test('loading with nothing yet shows the progress message', () => {
-    const rows = folderRows({ folderPath: '/ws', status: { kind: 'loading', message: 'Loading issues of shop@1.2.3: 3 issues' }, stale: false }, options);
+    const rows = folderRows(
+      {
+        folderPath: '/ws',
+        status: { kind: 'loading', message: 'Loading issues of shop@1.2.3: 3 issues' },
+        stale: false,
+      },
+      options,
+    );
     assert.deepEqual(
       rows.map((row) => row.kind === 'message' && [row.severity, row.text]),
       [['loading', 'Loading issues of shop@1.2.3: 3 issues']],
@@ -82,7 +126,14 @@ describe('status rows', () => {
   });
 
   test('a failed first load shows the error message and nothing else', () => {
-    const rows = folderRows({ folderPath: '/ws', status: { kind: 'failed', message: 'Sentry at https://sentry.io rejected the auth token (401).' }, stale: false }, options);
+    const rows = folderRows(
+      {
+        folderPath: '/ws',
+        status: { kind: 'failed', message: 'Sentry at https://sentry.io rejected the auth token (401).' },
+        stale: false,
+      },
+      options,
+    );
     assert.deepEqual(
       rows.map((row) => row.kind === 'message' && [row.severity, row.text]),
       [['error', 'Sentry at https://sentry.io rejected the auth token (401).']],
@@ -90,7 +141,11 @@ describe('status rows', () => {
   });
 
   test('a failed refresh keeps the last issues under a warning that says how old they are', () => {
-    const state: FolderState = { ...ready('/ws', { issues: [issue({ id: '1' })] }), status: { kind: 'failed', message: 'Could not reach Sentry.' }, stale: true };
+    const state: FolderState = {
+      ...ready('/ws', { issues: [issue({ id: '1' })] }),
+      status: { kind: 'failed', message: 'Could not reach Sentry.' },
+      stale: true,
+    };
     const rows = folderRows(state, options);
     const [first] = rows;
     assert.ok(first?.kind === 'message');
@@ -101,14 +156,22 @@ describe('status rows', () => {
   });
 
   test('cached data is marked as such until a refresh confirms it', () => {
-    const cached: FolderState = { ...ready('/ws', { issues: [issue({ id: '1' })] }), status: { kind: 'idle' }, stale: true };
+    const cached: FolderState = {
+      ...ready('/ws', { issues: [issue({ id: '1' })] }),
+      status: { kind: 'idle' },
+      stale: true,
+    };
     assert.deepEqual(
-      folderRows(cached, options).filter((row) => row.kind === 'message').map((row) => row.kind === 'message' && row.severity),
+      folderRows(cached, options)
+        .filter((row) => row.kind === 'message')
+        .map((row) => row.kind === 'message' && row.severity),
       ['warning'],
     );
     const refreshing: FolderState = { ...cached, status: { kind: 'loading' } };
     assert.deepEqual(
-      folderRows(refreshing, options).filter((row) => row.kind === 'message').map((row) => row.kind === 'message' && row.severity),
+      folderRows(refreshing, options)
+        .filter((row) => row.kind === 'message')
+        .map((row) => row.kind === 'message' && row.severity),
       ['loading'],
     );
     assert.deepEqual(
@@ -140,7 +203,12 @@ describe('issue order', () => {
 
   test('uses the release counts (filtered) when the server sent them', () => {
     const manyOverall = issue({ id: 'overall', count: '9000', userCount: 900, filtered: { count: '3', userCount: 1 } });
-    const manyInRelease = issue({ id: 'release', count: '100', userCount: 10, filtered: { count: '50', userCount: 9 } });
+    const manyInRelease = issue({
+      id: 'release',
+      count: '100',
+      userCount: 10,
+      filtered: { count: '50', userCount: 9 },
+    });
     assert.deepEqual(
       sortIssues([manyOverall, manyInRelease], 'users').map((x) => x.id),
       ['release', 'overall'],
@@ -172,7 +240,10 @@ describe('frames', () => {
   });
 
   test('an issue row carries its frames and its issue id for commands', () => {
-    const rows = folderRows(ready('/ws', { issues: [issue({ id: '7' })], hits: [hit({ issueId: '7', file: 'src/cart.ts', line: 12 })] }), options);
+    const rows = folderRows(
+      ready('/ws', { issues: [issue({ id: '7' })], hits: [hit({ issueId: '7', file: 'src/cart.ts', line: 12 })] }),
+      options,
+    );
     const row = rows.find((node): node is IssueNode => node.kind === 'issue');
     assert.equal(row?.issueId, '7');
     assert.deepEqual(
@@ -187,11 +258,15 @@ describe('triage shows at once', () => {
     const store = new IssueStore();
     store.setLoaded(snapshot({ folderPath: '/ws', issues: [issue({ id: '1' }), issue({ id: '2' })] }));
     const rollback = store.patchIssue('1', { status: 'resolved' });
-    const resolved = folderRows(store.folder('/ws'), options).find((node): node is IssueNode => node.kind === 'issue' && node.issueId === '1');
+    const resolved = folderRows(store.folder('/ws'), options).find(
+      (node): node is IssueNode => node.kind === 'issue' && node.issueId === '1',
+    );
     assert.equal(resolved?.issue.status, 'resolved');
     assert.match(resolved?.contextValue ?? '', /^issue:resolved/);
     rollback();
-    const back = folderRows(store.folder('/ws'), options).find((node): node is IssueNode => node.kind === 'issue' && node.issueId === '1');
+    const back = folderRows(store.folder('/ws'), options).find(
+      (node): node is IssueNode => node.kind === 'issue' && node.issueId === '1',
+    );
     assert.equal(back?.issue.status, 'unresolved');
   });
 });

@@ -11,16 +11,32 @@ import { requireOrganization, requireProject } from './lookup';
 
 /** The public key the keys list offers; ingest accepts any key, so this one only has to be stable. */
 export const LOCAL_PUBLIC_KEY = 'local';
-const TEAM_ACCESS = ['event:read', 'event:write', 'member:read', 'org:read', 'project:read', 'project:releases', 'team:read'];
+const TEAM_ACCESS = [
+  'event:read',
+  'event:write',
+  'member:read',
+  'org:read',
+  'project:read',
+  'project:releases',
+  'team:read',
+];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const createdAt = (request: ApiRequest): number => request.store.projects().reduce((first, project) => Math.min(first, project.dateCreated), request.now);
+const createdAt = (request: ApiRequest): number =>
+  request.store.projects().reduce((first, project) => Math.min(first, project.dateCreated), request.now);
 
 /** The user object of `GET /api/0/auth/` (Sentry's detailed user). */
 function userJson(request: ApiRequest): Record<string, unknown> {
   return {
     ...localUserJson(createdAt(request)),
-    options: { timezone: 'UTC', language: 'en', stacktraceOrder: -1, clock24Hours: false, theme: 'system', defaultIssueEvent: 'recommended' },
+    options: {
+      timezone: 'UTC',
+      language: 'en',
+      stacktraceOrder: -1,
+      clock24Hours: false,
+      theme: 'system',
+      defaultIssueEvent: 'recommended',
+    },
     flags: { newsletter_consent_prompt: false },
     identities: [],
     permissions: [],
@@ -42,7 +58,10 @@ function teamJson(request: ApiRequest, withProjects: boolean): Record<string, un
     memberCount: 1,
     avatar: { avatarType: 'letter_avatar', avatarUuid: null, avatarUrl: null },
   };
-  if (withProjects) team['projects'] = request.store.projects().map((project) => projectJson(request.store, project, releasesOf(request.store)[0]));
+  if (withProjects)
+    team['projects'] = request.store
+      .projects()
+      .map((project) => projectJson(request.store, project, releasesOf(request.store)[0]));
   return team;
 }
 
@@ -79,11 +98,18 @@ function keyJson(request: ApiRequest, project: ProjectRecord): Record<string, un
     browserSdkVersion: 'latest',
     browserSdk: { choices: [['latest', 'latest']] },
     dateCreated: iso(project.dateCreated),
-    dynamicSdkLoaderOptions: { hasReplay: false, hasPerformance: false, hasDebug: false, hasFeedback: false, hasLogsAndMetrics: false },
+    dynamicSdkLoaderOptions: {
+      hasReplay: false,
+      hasPerformance: false,
+      hasDebug: false,
+      hasFeedback: false,
+      hasLogsAndMetrics: false,
+    },
   };
 }
 
-const teamsOf = (request: ApiRequest): RouteAnswer => pagedList(request, [teamJson(request, request.query.get('detailed') !== '0')], (team) => team);
+const teamsOf = (request: ApiRequest): RouteAnswer =>
+  pagedList(request, [teamJson(request, request.query.get('detailed') !== '0')], (team) => team);
 
 export const accountRoutes: readonly Route[] = [
   { method: 'GET', pattern: '/api/0/auth/', handle: (request) => json(userJson(request)) },
@@ -109,8 +135,12 @@ export const accountRoutes: readonly Route[] = [
     handle: (request) => {
       requireOrganization(request);
       const wanted = request.params['team'];
-      if (wanted !== LOCAL_TEAM.slug && wanted !== LOCAL_TEAM.id) return json({ detail: 'The requested resource does not exist' }, 404);
-      return json({ ...teamJson(request, true), organization: { id: LOCAL_ORG.id, slug: LOCAL_ORG.slug, name: LOCAL_ORG.name } });
+      if (wanted !== LOCAL_TEAM.slug && wanted !== LOCAL_TEAM.id)
+        return json({ detail: 'The requested resource does not exist' }, 404);
+      return json({
+        ...teamJson(request, true),
+        organization: { id: LOCAL_ORG.id, slug: LOCAL_ORG.slug, name: LOCAL_ORG.name },
+      });
     },
   },
   {

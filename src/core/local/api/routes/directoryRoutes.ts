@@ -1,7 +1,14 @@
 // The directory endpoints: API index, organizations, projects, members, environments, releases, code mappings.
 import { json, notFound, AnswerNow } from '../apiAnswer';
 import { param, queryList, type ApiRequest } from '../apiRequest';
-import { environmentJson, memberJson, organizationJson, projectDetailJson, projectJson, releaseJson } from '../directoryJson';
+import {
+  environmentJson,
+  memberJson,
+  organizationJson,
+  projectDetailJson,
+  projectJson,
+  releaseJson,
+} from '../directoryJson';
 import { environmentsOf, LOCAL_USER, releasesOf } from '../localDirectory';
 import { linkHeader, offsetPage, pageSize, parseCursor } from '../pagination';
 import type { Route, RouteAnswer } from '../route';
@@ -12,7 +19,11 @@ const SCOPES = [...READ_SCOPES, 'project:releases', 'event:write', 'event:admin'
 
 /** A list answered page by page with Sentry's `per_page` and `cursor`. */
 export function pagedList<T>(request: ApiRequest, items: readonly T[], render: (item: T) => unknown): RouteAnswer {
-  const page = offsetPage(items, parseCursor(request.query.get('cursor')), pageSize(request.query.get('per_page'), 100));
+  const page = offsetPage(
+    items,
+    parseCursor(request.query.get('cursor')),
+    pageSize(request.query.get('per_page'), 100),
+  );
   return json(page.items.map(render), 200, { Link: linkHeader(request.origin, request.path, request.query, page) });
 }
 
@@ -25,7 +36,12 @@ const apiIndex: Route = {
   pattern: '/api/0/',
   // Reads are open to programs on this machine (unless the server wants the token for them too); the scopes say
   // whether the request's token also allows changes, so a client can tell the server's token from another.
-  handle: (request) => json({ version: '0', auth: { scopes: request.mayChange ? SCOPES : READ_SCOPES }, user: { ...LOCAL_USER, isSuperuser: false } }),
+  handle: (request) =>
+    json({
+      version: '0',
+      auth: { scopes: request.mayChange ? SCOPES : READ_SCOPES },
+      user: { ...LOCAL_USER, isSuperuser: false },
+    }),
 };
 
 const organizations: Route = {
@@ -57,7 +73,8 @@ const projects: Route = {
 const project: Route = {
   method: 'GET',
   pattern: '/api/0/projects/:org/:project/',
-  handle: (request) => json(projectDetailJson(request.store, requireProject(request), releasesOf(request.store)[0], request.origin)),
+  handle: (request) =>
+    json(projectDetailJson(request.store, requireProject(request), releasesOf(request.store)[0], request.origin)),
 };
 
 const environments: Route = {
@@ -98,7 +115,9 @@ function releaseList(request: ApiRequest, projectId: string | undefined): RouteA
   const projectIds = projectId !== undefined ? [projectId] : queryList(request, 'project').filter((id) => id !== '-1');
   const search = (request.query.get('query') ?? '').toLowerCase();
   const releases = releasesOf(request.store).filter(
-    (release) => (projectIds.length === 0 || projectIds.some((id) => release.projects.has(id))) && release.version.toLowerCase().includes(search),
+    (release) =>
+      (projectIds.length === 0 || projectIds.some((id) => release.projects.has(id))) &&
+      release.version.toLowerCase().includes(search),
   );
   return pagedList(request, releases, (release) => releaseJson(release, request.store));
 }
@@ -130,4 +149,17 @@ const release: Route = {
   },
 };
 
-export const directoryRoutes: readonly Route[] = [apiIndex, organizations, organization, projects, project, environments, projectEnvironments, members, codeMappings, releases, projectReleases, release];
+export const directoryRoutes: readonly Route[] = [
+  apiIndex,
+  organizations,
+  organization,
+  projects,
+  project,
+  environments,
+  projectEnvironments,
+  members,
+  codeMappings,
+  releases,
+  projectReleases,
+  release,
+];

@@ -29,13 +29,22 @@ export function issueList(request: ApiRequest, projectIds: readonly string[]): R
     releases: queriedReleases(search, { latestRelease }),
     statsPeriod: groupStatsPeriod(request),
   };
-  const inProjects = request.store.issues().filter((issue) => projectIds.length === 0 || projectIds.includes(issue.projectId));
+  const inProjects = request.store
+    .issues()
+    .filter((issue) => projectIds.length === 0 || projectIds.includes(issue.projectId));
   const groupIds = queryList(request, 'group');
   // `group=` fetches exactly these issues: no search, no pagination.
-  if (groupIds.length > 0) return json(inProjects.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)));
+  if (groupIds.length > 0)
+    return json(
+      inProjects.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)),
+    );
   const since = windowStart(request);
   const scope = { environments, latestRelease, userId: LOCAL_USER.id, now: request.now };
-  const matching = inProjects.filter((issue) => matchesIssue(issue, search, scope) && (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since));
+  const matching = inProjects.filter(
+    (issue) =>
+      matchesIssue(issue, search, scope) &&
+      (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since),
+  );
   const score = scoreOf(request.query.get('sort') ?? 'date', environments);
   const sorted = matching.sort((a, b) => score(b) - score(a) || Number(b.id) - Number(a.id));
   const cursor = parseCursor(request.query.get('cursor'));
@@ -112,6 +121,9 @@ export const issueListRoute: Route = {
     requireOrganization(request);
     // Project ids, or slugs as the spec also allows; `-1` means all projects.
     const wanted = queryList(request, 'project').filter((id) => id !== '-1');
-    return issueList(request, wanted.map((id) => request.store.projects().find((project) => project.slug === id)?.id ?? id));
+    return issueList(
+      request,
+      wanted.map((id) => request.store.projects().find((project) => project.slug === id)?.id ?? id),
+    );
   },
 };

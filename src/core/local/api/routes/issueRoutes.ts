@@ -21,7 +21,16 @@ const NO_EVENT = 'No matching event found, try changing the environments, date r
 
 function detailOf(request: ApiRequest): RouteAnswer {
   const issue = requireIssue(request);
-  return json(issueDetailJson(issue, { store: request.store, origin: request.origin, now: request.now, environments: queryList(request, 'environment'), releases: undefined, statsPeriod: '24h' }));
+  return json(
+    issueDetailJson(issue, {
+      store: request.store,
+      origin: request.origin,
+      now: request.now,
+      environments: queryList(request, 'environment'),
+      releases: undefined,
+      statsPeriod: '24h',
+    }),
+  );
 }
 
 /** One issue answers with the whole updated issue, as Sentry's issue PUT does; a bulk PUT with the changed fields. */
@@ -31,7 +40,10 @@ export function updateIssues(request: ApiRequest, issues: readonly LocalIssue[])
   const records: StoreRecord[] = [];
   let echo: Record<string, unknown> = {};
   for (const issue of issues) {
-    const changed = request.store.updateIssue(issue.id, (target) => (echo = applyIssueUpdate(target, change, { now: request.now, latestRelease })));
+    const changed = request.store.updateIssue(
+      issue.id,
+      (target) => (echo = applyIssueUpdate(target, change, { now: request.now, latestRelease })),
+    );
     if (changed) records.push(...changed.records);
   }
   const only = issues.length === 1 && request.params['issue'] !== undefined ? issues[0] : undefined;
@@ -42,18 +54,30 @@ export function updateIssues(request: ApiRequest, issues: readonly LocalIssue[])
 function eventsInScope(request: ApiRequest, issue: LocalIssue): StoredEvent[] {
   const environments = queryList(request, 'environment');
   const search = parseIssueSearch(request.query.get('query') ?? '');
-  const releases = search.filters.filter((filter) => filter.key === 'release' && !filter.negated).flatMap((filter) => filter.values);
+  const releases = search.filters
+    .filter((filter) => filter.key === 'release' && !filter.negated)
+    .flatMap((filter) => filter.values);
   return request.store
     .eventsOf(issue.id)
-    .filter((event) => (environments.length === 0 || (event.environment !== undefined && environments.includes(event.environment))) && (releases.length === 0 || (event.release !== undefined && releases.includes(event.release))));
+    .filter(
+      (event) =>
+        (environments.length === 0 || (event.environment !== undefined && environments.includes(event.environment))) &&
+        (releases.length === 0 || (event.release !== undefined && releases.includes(event.release))),
+    );
 }
 
 function oneEvent(request: ApiRequest): RouteAnswer {
   const issue = requireIssue(request);
   const which = param(request, 'event');
   const events = eventsInScope(request, issue);
-  const found = which === 'latest' || which === 'recommended' ? events[events.length - 1] : which === 'oldest' ? events[0] : request.store.eventsOf(issue.id).find((event) => event.eventId === which.replace(/-/g, '').toLowerCase());
-  if (found === undefined) throw new AnswerNow(['latest', 'oldest', 'recommended'].includes(which) ? detail(404, NO_EVENT) : notFound());
+  const found =
+    which === 'latest' || which === 'recommended'
+      ? events[events.length - 1]
+      : which === 'oldest'
+        ? events[0]
+        : request.store.eventsOf(issue.id).find((event) => event.eventId === which.replace(/-/g, '').toLowerCase());
+  if (found === undefined)
+    throw new AnswerNow(['latest', 'oldest', 'recommended'].includes(which) ? detail(404, NO_EVENT) : notFound());
   return json(eventJson(request.store, issue, found));
 }
 
@@ -67,7 +91,9 @@ function tags(request: ApiRequest): RouteAnswer {
   const issue = requireIssue(request);
   const keys = queryList(request, 'key');
   const limit = Number(request.query.get('limit') ?? '9');
-  const wanted = (keys.length > 0 ? keys : issue.counts.tagKeys().sort()).filter((key) => issue.counts.tag(key).size > 0);
+  const wanted = (keys.length > 0 ? keys : issue.counts.tagKeys().sort()).filter(
+    (key) => issue.counts.tag(key).size > 0,
+  );
   return json(wanted.map((key) => tagJson(issue, key, Number.isInteger(limit) && limit > 0 ? limit : 9)));
 }
 
@@ -83,7 +109,14 @@ function tagValues(request: ApiRequest): RouteAnswer {
   const key = param(request, 'key');
   const values = [...issue.counts.tag(key).entries()].sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b));
   const iso = (ms: number): string => new Date(ms).toISOString();
-  return pagedList(request, values, ([value, count]) => ({ key, name: value, value, count: count.count, firstSeen: iso(count.firstSeen), lastSeen: iso(count.lastSeen) }));
+  return pagedList(request, values, ([value, count]) => ({
+    key,
+    name: value,
+    value,
+    count: count.count,
+    firstSeen: iso(count.firstSeen),
+    lastSeen: iso(count.lastSeen),
+  }));
 }
 
 function lookupByShortId(request: ApiRequest): RouteAnswer {
@@ -92,7 +125,13 @@ function lookupByShortId(request: ApiRequest): RouteAnswer {
   const issue = request.store.issues().find((candidate) => shortIdOf(candidate) === wanted);
   if (issue === undefined) throw new AnswerNow(notFound());
   const project = request.store.project(issue.projectId);
-  return json({ organizationSlug: 'local', projectSlug: project?.slug ?? issue.projectId, groupId: issue.id, shortId: wanted, group: issueDetailJson(issue, detailView(request)) });
+  return json({
+    organizationSlug: 'local',
+    projectSlug: project?.slug ?? issue.projectId,
+    groupId: issue.id,
+    shortId: wanted,
+    group: issueDetailJson(issue, detailView(request)),
+  });
 }
 
 function lookupByEventId(request: ApiRequest): RouteAnswer {
@@ -102,13 +141,33 @@ function lookupByEventId(request: ApiRequest): RouteAnswer {
     const event = request.store.eventsOf(issue.id).find((candidate) => candidate.eventId === wanted);
     if (event === undefined) continue;
     const project = request.store.project(issue.projectId);
-    return json({ organizationSlug: 'local', projectSlug: project?.slug ?? issue.projectId, groupId: issue.id, eventId: wanted, event: eventJson(request.store, issue, event) });
+    return json({
+      organizationSlug: 'local',
+      projectSlug: project?.slug ?? issue.projectId,
+      groupId: issue.id,
+      eventId: wanted,
+      event: eventJson(request.store, issue, event),
+    });
   }
   throw new AnswerNow(notFound());
 }
 
-function detailView(request: ApiRequest): { store: LocalStore; origin: string; now: number; environments: string[]; releases: undefined; statsPeriod: '24h' } {
-  return { store: request.store, origin: request.origin, now: request.now, environments: [], releases: undefined, statsPeriod: '24h' };
+function detailView(request: ApiRequest): {
+  store: LocalStore;
+  origin: string;
+  now: number;
+  environments: string[];
+  releases: undefined;
+  statsPeriod: '24h';
+} {
+  return {
+    store: request.store,
+    origin: request.origin,
+    now: request.now,
+    environments: [],
+    releases: undefined,
+    statsPeriod: '24h',
+  };
 }
 
 /** The same handlers under `/api/0/organizations/:org/issues/:issue/…` and the top-level `/api/0/issues/:issue/…`. */

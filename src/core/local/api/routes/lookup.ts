@@ -24,7 +24,9 @@ export function requireProject(request: ApiRequest): ProjectRecord {
 export function requireIssue(request: ApiRequest): LocalIssue {
   if (request.params['org'] !== undefined) requireOrganization(request);
   const wanted = param(request, 'issue');
-  const issue = request.store.issue(wanted) ?? request.store.issues().find((candidate) => shortIdOf(candidate) === wanted.toUpperCase());
+  const issue =
+    request.store.issue(wanted) ??
+    request.store.issues().find((candidate) => shortIdOf(candidate) === wanted.toUpperCase());
   if (issue === undefined) throw new AnswerNow(notFound());
   return issue;
 }

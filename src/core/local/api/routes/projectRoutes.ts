@@ -24,7 +24,11 @@ function projectEvents(request: ApiRequest, projectId: string): Array<{ issue: L
     .issues()
     .filter((issue) => issue.projectId === projectId)
     .flatMap((issue) => request.store.eventsOf(issue.id).map((event) => ({ issue, event })))
-    .filter(({ event }) => (since === undefined || event.timestamp >= since) && (end === undefined || !Number.isFinite(end) || event.timestamp <= end))
+    .filter(
+      ({ event }) =>
+        (since === undefined || event.timestamp >= since) &&
+        (end === undefined || !Number.isFinite(end) || event.timestamp <= end),
+    )
     .sort((a, b) => b.event.timestamp - a.event.timestamp || (a.event.eventId < b.event.eventId ? 1 : -1));
 }
 
@@ -42,7 +46,9 @@ function periodStart(request: ApiRequest): number | undefined {
 function eventList(request: ApiRequest): RouteAnswer {
   const project = requireProject(request);
   const full = request.query.get('full') === 'true' || request.query.get('full') === '1';
-  return pagedList(request, projectEvents(request, project.id), ({ issue, event }) => eventListItemJson(issue, event, full));
+  return pagedList(request, projectEvents(request, project.id), ({ issue, event }) =>
+    eventListItemJson(issue, event, full),
+  );
 }
 
 function oneEvent(request: ApiRequest): RouteAnswer {
@@ -71,7 +77,12 @@ function bulkUpdate(request: ApiRequest): RouteAnswer {
   else if (status) chosen = inProject.filter((issue) => issue.status === status);
   else if (query !== null) {
     const search = parseIssueSearch(query);
-    const scope = { environments: [], latestRelease: releasesOf(request.store)[0]?.version, userId: LOCAL_USER.id, now: request.now };
+    const scope = {
+      environments: [],
+      latestRelease: releasesOf(request.store)[0]?.version,
+      userId: LOCAL_USER.id,
+      now: request.now,
+    };
     chosen = inProject.filter((issue) => matchesIssue(issue, search, scope));
   } else chosen = inProject;
   if (chosen.length === 0) return { status: 204, body: undefined };

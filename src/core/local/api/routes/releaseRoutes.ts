@@ -26,11 +26,19 @@ function requireRelease(request: ApiRequest): ReleaseState {
   return summary.created ?? { ...newRelease(version, summary.dateCreated), projects: [...summary.projects.keys()] };
 }
 
-function save(request: ApiRequest, release: ReleaseState, status: number, extra: readonly StoreRecord[] = []): RouteAnswer {
+function save(
+  request: ApiRequest,
+  release: ReleaseState,
+  status: number,
+  extra: readonly StoreRecord[] = [],
+): RouteAnswer {
   const record: StoreRecord = { kind: 'release', release };
   request.store.apply(record);
   const summary = summaryOf(request, release.version);
-  return { ...json(summary === undefined ? {} : releaseJson(summary, request.store), status), records: [...extra, record] };
+  return {
+    ...json(summary === undefined ? {} : releaseJson(summary, request.store), status),
+    records: [...extra, record],
+  };
 }
 
 function create(request: ApiRequest, projectNames: ReadonlyArray<string | number>): RouteAnswer {
@@ -38,11 +46,20 @@ function create(request: ApiRequest, projectNames: ReadonlyArray<string | number
   const version = checkVersion(body.version);
   const existing = request.store.releases.get(version);
   // sentry-cli archives and restores through this POST, naming no project.
-  if (projectNames.length === 0 && existing === undefined) throw new AnswerNow(detail(400, 'projects: This field is required.'));
+  if (projectNames.length === 0 && existing === undefined)
+    throw new AnswerNow(detail(400, 'projects: This field is required.'));
   const projects = projectIdsOf(request.store, projectNames, request.now);
-  const base = existing ?? { ...newRelease(version, request.now), projects: [...(summaryOf(request, version)?.projects.keys() ?? [])] };
+  const base = existing ?? {
+    ...newRelease(version, request.now),
+    projects: [...(summaryOf(request, version)?.projects.keys() ?? [])],
+  };
   // Sentry answers 208 for a release that exists, after adding the projects and refs of the request.
-  return save(request, applyReleaseBody(base, body, projects.ids), existing === undefined ? 201 : 208, projects.records);
+  return save(
+    request,
+    applyReleaseBody(base, body, projects.ids),
+    existing === undefined ? 201 : 208,
+    projects.records,
+  );
 }
 
 const createInOrganization: Route = {
@@ -81,7 +98,8 @@ const remove: Route = {
   handle: (request) => {
     const release = requireRelease(request);
     // As in Sentry: a release that issues were seen in stays, since their history refers to it.
-    if (summaryOf(request, release.version)?.firstEvent !== undefined) throw new AnswerNow(detail(400, 'This release is referenced by active issues and cannot be removed.'));
+    if (summaryOf(request, release.version)?.firstEvent !== undefined)
+      throw new AnswerNow(detail(400, 'This release is referenced by active issues and cannot be removed.'));
     const record: StoreRecord = { kind: 'releaseDeleted', version: release.version };
     request.store.apply(record);
     return { status: 204, body: undefined, records: [record] };
@@ -136,7 +154,10 @@ const repositories: Route = {
 };
 
 /** sentry-cli 2.x changes a single project's release under the project: the same release, as releases are global. */
-const inProject = (route: Route): Route => ({ ...route, pattern: route.pattern.replace('/api/0/organizations/:org/releases/', '/api/0/projects/:org/:project/releases/') });
+const inProject = (route: Route): Route => ({
+  ...route,
+  pattern: route.pattern.replace('/api/0/organizations/:org/releases/', '/api/0/projects/:org/:project/releases/'),
+});
 const releaseGet: Route = {
   method: 'GET',
   pattern: '/api/0/projects/:org/:project/releases/:version/',
@@ -147,4 +168,17 @@ const releaseGet: Route = {
   },
 };
 
-export const releaseRoutes: readonly Route[] = [createInOrganization, createInProject, update, remove, deploys, newDeploy, commits, previousWithCommits, repositories, inProject(update), inProject(remove), releaseGet];
+export const releaseRoutes: readonly Route[] = [
+  createInOrganization,
+  createInProject,
+  update,
+  remove,
+  deploys,
+  newDeploy,
+  commits,
+  previousWithCommits,
+  repositories,
+  inProject(update),
+  inProject(remove),
+  releaseGet,
+];

@@ -54,15 +54,23 @@ const chunks: Route = {
   handle: (request): RouteAnswer => {
     const uploads = uploadsOf(request);
     const boundary = boundaryOf(request.contentType);
-    if (boundary === undefined || request.bytes === undefined) throw new AnswerNow(detail(400, 'Expected a multipart/form-data body of chunks.'));
+    if (boundary === undefined || request.bytes === undefined)
+      throw new AnswerNow(detail(400, 'Expected a multipart/form-data body of chunks.'));
     for (const file of multipartFiles(request.bytes, boundary)) {
       let data: Buffer;
       try {
-        data = file.field === 'file_gzip' ? gunzipSync(file.data, { maxOutputLength: UPLOAD_LIMITS.chunkSize }) : file.data;
+        data =
+          file.field === 'file_gzip' ? gunzipSync(file.data, { maxOutputLength: UPLOAD_LIMITS.chunkSize }) : file.data;
       } catch {
         throw new AnswerNow(detail(400, `Chunk ${file.filename.slice(0, 40)} is not valid gzip.`));
       }
-      if (!uploads.addChunk(file.filename, data)) throw new AnswerNow(detail(400, `Chunk ${file.filename.slice(0, 40)} does not match its checksum, or too many chunks are waiting for assembly.`));
+      if (!uploads.addChunk(file.filename, data))
+        throw new AnswerNow(
+          detail(
+            400,
+            `Chunk ${file.filename.slice(0, 40)} does not match its checksum, or too many chunks are waiting for assembly.`,
+          ),
+        );
     }
     return { status: 200, body: undefined };
   },
