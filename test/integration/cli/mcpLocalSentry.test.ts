@@ -102,7 +102,7 @@ describe('sentry-insight mcp on the local Sentry with real SDK events', () => {
     assert.match(
       text,
       new RegExp(
-        `· 3 events, 2 users\\n  TypeError: cart 1 is empty\\n  raised at src/cart\\.js:${raisedLines.cart}\\n`,
+        `· 3 events, 2 users\\n  TypeError: cart \\d is empty\\n  raised at src/cart\\.js:${raisedLines.cart}\\n`,
       ),
     );
     assert.match(
