@@ -153,3 +153,16 @@ export function readTreeRows(treeLabel: string): TreeRow[] {
       };
     });
 }
+
+declare const navigator: {
+  readonly clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> };
+};
+
+/** The page's clipboard text (the session grants the page clipboard access): what the extension last copied. */
+export function readClipboardText(): Promise<string> {
+  return navigator.clipboard.readText();
+}
+
+export function writeClipboardText(text: string): Promise<void> {
+  return navigator.clipboard.writeText(text);
+}

@@ -92,6 +92,7 @@ export interface Page {
 
 export interface BrowserContext {
   newPage(): Promise<Page>;
+  grantPermissions(permissions: string[], options?: { origin?: string }): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -134,6 +134,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       timeout: 60_000,
     });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    // What the extension copies (Copy Link, Explain with AI without a chat) can be read back with navigator.clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.setDefaultNavigationTimeout(60_000);
