@@ -38,10 +38,13 @@ export function originalScopeName(
 
 function declarationPattern(name: string): RegExp {
   const escaped = name.replace(/\$/g, '\\$');
-  return new RegExp(
-    `(?:function\\s*\\*?\\s*(${escaped})\\s*\\()|(?:(?<![\\w$.])(${escaped})\\s*[=:]\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>))|(?:(?<![\\w$.])(${escaped})\\s*\\([^()]*\\)\\s*\\{)`,
-    'g',
-  );
+  // Three declaration forms: `function name(`, `name = function | (...) => | x =>` (or `name:` in an object),
+  // and a method `name(...) {`.
+  const functionKeyword = `(?:function\\s*\\*?\\s*(${escaped})\\s*\\()`;
+  const functionValue = `(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*=>|[\\w$]+\\s*=>)`;
+  const assigned = `(?:(?<![\\w$.])(${escaped})\\s*[=:]\\s*${functionValue})`;
+  const method = `(?:(?<![\\w$.])(${escaped})\\s*\\([^()]*\\)\\s*\\{)`;
+  return new RegExp(`${functionKeyword}|${assigned}|${method}`, 'g');
 }
 
 /**
