@@ -1,5 +1,6 @@
 // Stored events in the Web API's shapes: the full event (sentry-api-notes §4.2) with its issue, project, release
 // object and neighbours, and the shorter event-list item (§3.3).
+import { bodyFields } from '../store/eventBody';
 import type { LocalIssue } from '../store/localIssue';
 import type { LocalStore } from '../store/localStore';
 import type { StoredEvent } from '../store/storeRecords';
@@ -9,7 +10,7 @@ export function eventJson(store: LocalStore, issue: LocalIssue, event: StoredEve
   const events = store.eventsOf(issue.id);
   const at = events.indexOf(event);
   return {
-    ...event.body,
+    ...bodyFields(event.bodyJson),
     groupID: issue.id,
     projectID: event.projectId,
     release:
@@ -22,7 +23,7 @@ export function eventJson(store: LocalStore, issue: LocalIssue, event: StoredEve
 }
 
 export function eventListItemJson(issue: LocalIssue, event: StoredEvent, full: boolean): Record<string, unknown> {
-  const body = event.body;
+  const body = bodyFields(event.bodyJson);
   const item: Record<string, unknown> = {
     id: event.eventId,
     eventID: event.eventId,

@@ -23,7 +23,10 @@ export interface LoadReport {
    * that are no longer in the file. Files from versions without sequence numbers count each unreadable line instead.
    */
   readonly lostRecords: number;
-  /** Records kept although some of their bytes were not UTF-8 (those characters became U+FFFD). */
+  /**
+   * Records kept although they were not as written: bytes that are not UTF-8 (those characters became U+FFFD), or an
+   * event body that no longer matches its checksum but still reads as JSON.
+   */
   readonly repairedRecords: number;
   /** Bytes of an unfinished last record (a crash mid-write, before it was acknowledged), cut off. */
   readonly tornBytes: number;
@@ -60,7 +63,7 @@ export function describeLoad(report: LoadReport): string | undefined {
     );
   if (report.repairedRecords > 0)
     found.push(
-      `${count(report.repairedRecords, 'record')} had bytes that are not UTF-8 and were kept with U+FFFD in their place`,
+      `${count(report.repairedRecords, 'record')} had bytes that are not UTF-8 (now U+FFFD) or changed since written, and were kept as read`,
     );
   const aside =
     report.keptAsideAt === undefined

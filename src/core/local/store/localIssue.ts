@@ -1,7 +1,10 @@
 // One issue of the local store: its triage state, the facts of its first event, and its counts. Decides what a new
 // event does to its status (a resolved issue regresses, as in Sentry).
 import { IssueCounts } from './issueCounts';
-import type { Assignee, EventFacts, IssueStateJson, StoredEvent } from './storeRecords';
+import type { Assignee, EventFacts, EventMeta, IssueStateJson } from './storeRecords';
+
+/** What an issue takes from its first event. */
+type FirstEvent = Pick<EventMeta, 'timestamp' | 'release'>;
 
 export type IssueStatus = 'unresolved' | 'resolved' | 'ignored';
 
@@ -30,7 +33,7 @@ export class LocalIssue {
     readonly shortNumber: number,
     readonly hash: string,
     readonly facts: EventFacts,
-    first: StoredEvent,
+    first: FirstEvent,
   ) {
     this.firstSeen = first.timestamp;
     this.lastSeen = first.timestamp;
@@ -39,7 +42,7 @@ export class LocalIssue {
   }
 
   /** Counts the event and reopens the issue when the event says it is back. */
-  add(event: StoredEvent): void {
+  add(event: EventMeta): void {
     this.count += 1;
     this.firstSeen = Math.min(this.firstSeen, event.timestamp);
     if (event.timestamp >= this.lastSeen) {
@@ -93,16 +96,8 @@ export class LocalIssue {
   static fromJSON(json: IssueStateJson): LocalIssue {
     const { hash, level, platform, title, culprit, type, metadata, isUnhandled } = json;
     const facts: EventFacts = { hash, level, platform, title, culprit, type, metadata, isUnhandled };
-    const placeholder = {
-      eventId: '',
-      issueId: json.id,
-      projectId: json.projectId,
-      timestamp: json.firstSeen,
-      receivedAt: json.firstSeen,
-      tags: [],
-      body: {},
-    };
-    const issue = new LocalIssue(json.id, json.projectId, json.shortNumber, json.hash, facts, placeholder);
+    const first = { timestamp: json.firstSeen, release: json.firstRelease ?? undefined };
+    const issue = new LocalIssue(json.id, json.projectId, json.shortNumber, json.hash, facts, first);
     Object.assign(issue, {
       status: json.status,
       substatus: json.substatus,

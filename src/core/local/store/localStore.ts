@@ -3,7 +3,7 @@
 import { LocalIssue } from './localIssue';
 import { ReleaseBook } from './releaseState';
 import { defaultStoreLimits, type StoreLimits } from './storeLimits';
-import type { EventFacts, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
+import type { EventFacts, NewEvent, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
 
 export interface AddedEvent {
   readonly issue: LocalIssue;
@@ -55,7 +55,8 @@ export class LocalStore {
     return { project: record.project, records: [record] };
   }
 
-  addEvent(event: Omit<StoredEvent, 'issueId'>, facts: EventFacts): AddedEvent {
+  /** Counts and keeps a processed event; its body comes as the JSON text ingest serialized it to, kept as it is. */
+  addEvent(event: NewEvent, facts: EventFacts): AddedEvent {
     const existingId = this.issueIdByHash.get(hashKey(event.projectId, facts.hash));
     if (this.events.has(eventKey(event.projectId, event.eventId))) {
       const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
@@ -238,7 +239,7 @@ function eventKey(projectId: string, eventId: string): string {
   return `${projectId}\0${eventId}`;
 }
 
+/** What an event costs against `maxEventChars`: its body's JSON characters, as memory holds it. */
 function sizeOf(event: StoredEvent): number {
-  const size = event.body['size'];
-  return typeof size === 'number' ? size : 1_000;
+  return event.bodyJson.length;
 }

@@ -1,9 +1,9 @@
 // Replays the store's log: hands each readable record on in order and accounts for everything else by byte offset and
 // by the records' sequence numbers, so that a damaged file is reported exactly and no readable record is dropped.
-import { TextDecoder } from 'node:util';
 import type { DamagedRange, DamageKind, LoadReport } from './loadReport';
 import { logLines, type LogLine } from './logLines';
-import { storeRecordSchema, type StoreRecord } from './storeRecords';
+import type { StoreRecord } from './storeRecords';
+import { readRecordLine } from './storeLines';
 
 /** A record line is far smaller (stored values are trimmed); a longer line is damage and is not held in memory. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
@@ -23,11 +23,6 @@ export interface ReplayResult {
   /** The file must be rewritten from the loaded state (damage, records without numbers, a last line without newline). */
   readonly rewrite: boolean;
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
-
-type ReadLine = { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
 
 export async function replayLog(
   path: string,
@@ -89,33 +84,8 @@ export async function replayLog(
   return { report, lastSeq, completeBytes, rewrite };
 }
 
-function readLine(line: LogLine): ReadLine {
-  const bytes = line.bytes;
-  if (bytes === undefined) return { damage: 'a line too long to be a record' };
-  if (bytes.every((byte) => byte === 0)) return bytes.length === 0 ? 'blank' : { damage: 'zero bytes' };
-  let text: string;
-  let repaired = false;
-  try {
-    text = strictUtf8.decode(bytes);
-  } catch {
-    text = lenientUtf8.decode(bytes);
-    repaired = true;
-  }
-  if (text.trim() === '') return 'blank';
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { damage: repaired ? 'not UTF-8 text' : 'not JSON' };
-  }
-  const parsed = storeRecordSchema.safeParse(json);
-  if (!parsed.success) return { damage: 'not a store record' };
-  const seq = (json as { seq?: unknown }).seq;
-  return {
-    record: parsed.data,
-    seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined,
-    repaired,
-  };
+function readLine(line: LogLine): ReturnType<typeof readRecordLine> {
+  return line.bytes === undefined ? { damage: 'a line too long to be a record' } : readRecordLine(line.bytes);
 }
 
 /** An unfinished last line as a crash mid-write leaves it: the start of a JSON record, with no zero bytes. */

@@ -19,6 +19,7 @@ import type { Logger } from '../../log';
 import { emptyLoadReport, type LoadReport } from './loadReport';
 import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
+import { recordLine } from './storeLines';
 import type { StoreRecord } from './storeRecords';
 
 export const STORE_FILE = 'local-sentry.jsonl';
@@ -28,7 +29,7 @@ export const CLOSE_MARK_FILE = 'local-sentry.closed.json';
 const closeMarkSchema = z.object({ bytes: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
 
 interface Batch {
-  readonly json: string[];
+  readonly records: StoreRecord[];
   written: Promise<void>;
 }
 
@@ -93,11 +94,11 @@ export class StoreLog {
     if (records.length === 0) return this.openBatch?.written ?? this.queue;
     let batch = this.openBatch;
     if (batch === undefined) {
-      const created: Batch = { json: [], written: Promise.resolve() };
+      const created: Batch = { records: [], written: Promise.resolve() };
       created.written = this.enqueue(() => this.writeBatch(created));
       this.openBatch = batch = created;
     }
-    for (const record of records) batch.json.push(JSON.stringify(record));
+    batch.records.push(...records);
     return batch.written;
   }
 
@@ -120,7 +121,7 @@ export class StoreLog {
         for (let start = 0; start < records.length; start += 500) {
           const text = records
             .slice(start, start + 500)
-            .map((record, index) => numberedLine(start + index + 1, JSON.stringify(record)))
+            .map((record, index) => recordLine(start + index + 1, record))
             .join('');
           await out.appendFile(text);
           bytes += Buffer.byteLength(text);
@@ -153,7 +154,7 @@ export class StoreLog {
   private async writeBatch(batch: Batch): Promise<void> {
     if (this.openBatch === batch) this.openBatch = undefined;
     const firstSeq = this.nextSeq;
-    const text = batch.json.map((json, index) => numberedLine(firstSeq + index, json)).join('');
+    const text = batch.records.map((record, index) => recordLine(firstSeq + index, record)).join('');
     try {
       await this.handle.appendFile(text);
       await this.handle.datasync();
@@ -162,8 +163,8 @@ export class StoreLog {
       await this.handle.truncate(this.fileBytes).catch(() => undefined);
       throw error;
     }
-    this.nextSeq += batch.json.length;
-    this.linesWritten += batch.json.length;
+    this.nextSeq += batch.records.length;
+    this.linesWritten += batch.records.length;
     this.fileBytes += Buffer.byteLength(text);
   }
 
@@ -173,11 +174,6 @@ export class StoreLog {
     this.queue = next.catch((error: unknown) => this.log.error(`local store: write failed: ${String(error)}`));
     return next;
   }
-}
-
-/** `{"seq":N,…record…}`: the sequence number lets a later load count exactly which records it could not read. */
-function numberedLine(seq: number, recordJson: string): string {
-  return `{"seq":${seq},${recordJson.slice(1)}\n`;
 }
 
 async function fileSize(path: string): Promise<number | undefined> {

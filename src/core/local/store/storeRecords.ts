@@ -1,7 +1,7 @@
 // The records of the store's append-only log (one JSON object per line), with the zod schemas that load them back.
 // A line that does not parse, or parses to something else, is skipped on load.
 import { z } from 'zod';
-import { releaseStateSchema } from './releaseState';
+import { releaseStateSchema, type ReleaseState } from './releaseState';
 
 const countsSchema = z.object({
   buckets: z.array(
@@ -62,7 +62,8 @@ export const issueStateSchema = z.object({
 });
 export type IssueStateJson = z.infer<typeof issueStateSchema>;
 
-export const storedEventSchema = z.object({
+/** What lists, counts and searches need of a kept event; its body is kept apart, as text (EventBody). */
+export const eventMetaSchema = z.object({
   eventId: z.string(),
   issueId: z.string(),
   projectId: z.string(),
@@ -72,9 +73,16 @@ export const storedEventSchema = z.object({
   environment: z.string().optional(),
   userKey: z.string().optional(),
   tags: z.array(z.tuple([z.string(), z.string()])),
-  body: z.record(z.string(), z.unknown()),
 });
-export type StoredEvent = z.infer<typeof storedEventSchema>;
+export type EventMeta = z.infer<typeof eventMetaSchema>;
+
+export interface StoredEvent extends EventMeta {
+  /** The Web API body as JSON text (an object), serialized once by ingest; see eventBody.ts. */
+  readonly bodyJson: string;
+}
+
+/** An event as ingest hands it to the store: its body already serialized, once. */
+export type NewEvent = Omit<StoredEvent, 'issueId'>;
 
 /** What grouping and counting decided about an event, kept so that replaying the log reproduces the issue. */
 export const eventFactsSchema = z.object({
@@ -98,16 +106,33 @@ export const projectRecordSchema = z.object({
 });
 export type ProjectRecord = z.infer<typeof projectRecordSchema>;
 
-export const storeRecordSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('project'), project: projectRecordSchema }),
+/** The records as the store applies them; storeLines.ts writes and reads them as lines of the log. */
+export type StoreRecord =
+  | { readonly kind: 'project'; readonly project: ProjectRecord }
   /** A new event: counted into its issue (created if needed) and kept. */
-  z.object({ kind: z.literal('event'), event: storedEventSchema, facts: eventFactsSchema }),
+  | { readonly kind: 'event'; readonly event: StoredEvent; readonly facts: EventFacts }
   /** An event already counted in an `issue` snapshot: only kept. Written by compaction. */
-  z.object({ kind: z.literal('kept'), event: storedEventSchema }),
+  | { readonly kind: 'kept'; readonly event: StoredEvent }
   /** The whole state of an issue, replacing what came before (triage changes, compaction). */
-  z.object({ kind: z.literal('issue'), issue: issueStateSchema }),
+  | { readonly kind: 'issue'; readonly issue: IssueStateJson }
   /** The whole state of a release created or changed through the Web API. */
+  | { readonly kind: 'release'; readonly release: ReleaseState }
+  | { readonly kind: 'releaseDeleted'; readonly version: string };
+
+/** Records without an event body, parsed from a line as they are written (JSON, body apart). */
+export const bodilessRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project'), project: projectRecordSchema }),
+  z.object({ kind: z.literal('issue'), issue: issueStateSchema }),
   z.object({ kind: z.literal('release'), release: releaseStateSchema }),
   z.object({ kind: z.literal('releaseDeleted'), version: z.string() }),
 ]);
-export type StoreRecord = z.infer<typeof storeRecordSchema>;
+
+/** An event or kept record's line without its body: the body is a field of the line, read apart from the rest. */
+export const eventRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('event'), event: eventMetaSchema, facts: eventFactsSchema }),
+  z.object({ kind: z.literal('kept'), event: eventMetaSchema }),
+]);
+export type EventRecordJson = z.infer<typeof eventRecordSchema>;
+
+/** An event body object as a line holds it: top-level `body` now, `event.body` in logs written before. */
+export const bodyObjectSchema = z.record(z.string(), z.unknown());

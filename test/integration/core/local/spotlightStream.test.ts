@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { bodyFields } from '../../../../src/core/local/store/eventBody';
 import { startLocalSentry, type LocalSentry } from '../../../../src/core/local/localSentry';
 import { eventEnvelope, send } from './localHttp';
 import { raisedLines, runSdkApp, writeSdkWorkspace, type SdkWorkspace } from './sdkApp';
@@ -55,7 +56,7 @@ describe('Spotlight /stream on the local server', () => {
     assert.equal(cart?.count, 3);
     const event = server.store.eventsOf(cart?.id ?? '')[0];
     const frames = (
-      event?.body['entries'] as Array<{
+      bodyFields(event?.bodyJson ?? '{}')['entries'] as Array<{
         type: string;
         data: { values: Array<{ stacktrace: { frames: Array<{ lineNo: number; filename: string }> } }> };
       }>

@@ -18,7 +18,7 @@ function event(over: Partial<Omit<StoredEvent, 'issueId'>>): Omit<StoredEvent, '
     timestamp: sequence,
     receivedAt: sequence,
     tags: [],
-    body: {},
+    bodyJson: '{}',
     ...over,
   };
 }

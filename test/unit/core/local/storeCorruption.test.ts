@@ -34,7 +34,7 @@ describe('PersistedStore on a damaged file', () => {
         timestamp: sequence,
         receivedAt: sequence,
         tags: [],
-        body: { size: 100, message },
+        bodyJson: JSON.stringify({ message }),
       },
       {
         hash,
@@ -96,6 +96,36 @@ describe('PersistedStore on a damaged file', () => {
     assert.equal(second.loaded.lostRecords, 1);
     assert.deepEqual(second.loaded.damaged[0]?.kinds, ['not UTF-8 text']);
     assert.equal(asideCopies().length, 1, 'the damaged file is copied aside');
+    await second.close();
+  });
+
+  test('keeps an event whose body changed on disk but still reads as JSON, and says it was not as written', async () => {
+    await storeOf(3);
+    const bytes = readFileSync(file);
+    // "message 1 …" becomes "massage 1 …": still UTF-8 and JSON, but no longer what its checksum says.
+    bytes[bytes.indexOf('message 1') + 1] = 'a'.charCodeAt(0);
+    writeFileSync(file, bytes);
+
+    const second = await open();
+    assert.equal(hashes(second).length, 3);
+    assert.equal(second.loaded.repairedRecords, 1);
+    assert.equal(second.loaded.lostRecords, 0);
+    assert.match(second.loadWarning ?? '', /1 record had bytes .* changed since written, and were kept as read/);
+    const changed = second.store.eventsOf(second.store.issues()[1]?.id ?? '')[0];
+    assert.match(changed?.bodyJson ?? '', /massage 1/);
+    await second.close();
+  });
+
+  test('an event body that is no longer JSON loses that record only, reported as not JSON', async () => {
+    await storeOf(3);
+    const bytes = readFileSync(file);
+    bytes.write('}}}}}}}}}', bytes.indexOf('"message":"message 1'));
+    writeFileSync(file, bytes);
+
+    const second = await open();
+    assert.deepEqual(hashes(second).sort(), ['h0', 'h2']);
+    assert.equal(second.loaded.lostRecords, 1);
+    assert.deepEqual(second.loaded.damaged[0]?.kinds, ['not JSON']);
     await second.close();
   });
 

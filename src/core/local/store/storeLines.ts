@@ -1,0 +1,111 @@
+// One record as one line of the log, and back. An event's body is written as a field of its own, with its UTF-8 length
+// and a checksum in front of it, so that a load takes the body's text as it is, checked but not parsed, and parses
+// only the small rest of the line; a line that fails the check is read the slow way, whole, as logs written before.
+import { createHash } from 'node:crypto';
+import { TextDecoder } from 'node:util';
+import type { DamageKind } from './loadReport';
+import {
+  bodilessRecordSchema,
+  bodyObjectSchema,
+  eventRecordSchema,
+  type EventRecordJson,
+  type StoreRecord,
+} from './storeRecords';
+
+export type ReadLine =
+  { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
+
+/** `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. */
+export function recordLine(seq: number, record: StoreRecord): string {
+  if (record.kind !== 'event' && record.kind !== 'kept') return `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`;
+  const { bodyJson, ...meta } = record.event;
+  const rest = JSON.stringify(record.kind === 'event' ? { event: meta, facts: record.facts } : { event: meta });
+  const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${Buffer.byteLength(bodyJson)}`;
+  return `${head},"bodySha1":"${checksumOf(bodyJson)}","body":${bodyJson},${rest.slice(1)}\n`;
+}
+
+/** What a line holds: a record, damage of some kind, or nothing. */
+export function readRecordLine(bytes: Buffer): ReadLine {
+  const fast = readEventLine(bytes);
+  if (fast !== undefined && fast !== 'altered') return fast;
+  const read = readWholeLine(bytes);
+  // A line that fails its checksum but still reads whole was changed after it was written: kept, and said so.
+  return fast === 'altered' && typeof read === 'object' && 'record' in read ? { ...read, repaired: true } : read;
+}
+
+const EVENT_HEAD =
+  /^\{"seq":(\d{1,15}),"kind":"(event|kept)","bodyBytes":(\d{1,12}),"bodySha1":"([A-Za-z0-9+/=]{28})","body":/;
+const COMMA = 0x2c;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** An event line as this version writes it, read without parsing its body; undefined for any other line. */
+function readEventLine(bytes: Buffer): ReadLine | 'altered' | undefined {
+  const head = EVENT_HEAD.exec(bytes.toString('latin1', 0, 160));
+  if (head === null) return undefined;
+  const [prefix, seq, kind, bodyBytes, checksum] = head;
+  const start = prefix.length;
+  const end = start + Number(bodyBytes);
+  if (end >= bytes.length || bytes[end] !== COMMA) return 'altered';
+  const body = bytes.subarray(start, end);
+  if (checksumOf(body) !== checksum) return 'altered';
+  let rest: EventRecordJson;
+  try {
+    const parsed = eventRecordSchema.safeParse(
+      JSON.parse(`{"kind":"${kind}",${strictUtf8.decode(bytes.subarray(end + 1))}`),
+    );
+    if (!parsed.success) return 'altered';
+    rest = parsed.data;
+  } catch {
+    return 'altered';
+  }
+  return { record: withBody(rest, body.toString('utf8')), seq: Number(seq), repaired: false };
+}
+
+/** Any line, parsed whole: records without a body, event lines that failed the quick read, logs of older versions. */
+function readWholeLine(bytes: Buffer): ReadLine {
+  if (bytes.every((byte) => byte === 0)) return bytes.length === 0 ? 'blank' : { damage: 'zero bytes' };
+  let text: string;
+  let repaired = false;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = lenientUtf8.decode(bytes);
+    repaired = true;
+  }
+  if (text.trim() === '') return 'blank';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { damage: repaired ? 'not UTF-8 text' : 'not JSON' };
+  }
+  const record = recordOf(json);
+  if (record === undefined) return { damage: 'not a store record' };
+  const seq = (json as { seq?: unknown }).seq;
+  return { record, seq: typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : undefined, repaired };
+}
+
+function recordOf(json: unknown): StoreRecord | undefined {
+  const kind = (json as { kind?: unknown } | null)?.kind;
+  if (kind !== 'event' && kind !== 'kept') {
+    const parsed = bodilessRecordSchema.safeParse(json);
+    return parsed.success ? parsed.data : undefined;
+  }
+  const parsed = eventRecordSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  // Logs written before the body was a field of its own kept it inside the event.
+  const line = json as { body?: unknown; event: { body?: unknown } };
+  const body = bodyObjectSchema.safeParse(line.body ?? line.event.body);
+  return body.success ? withBody(parsed.data, JSON.stringify(body.data)) : undefined;
+}
+
+function withBody(rest: EventRecordJson, bodyJson: string): StoreRecord {
+  const event = { ...rest.event, bodyJson };
+  return rest.kind === 'event' ? { kind: 'event', event, facts: rest.facts } : { kind: 'kept', event };
+}
+
+/** Tells a body changed on disk from the one written; not a security measure. */
+function checksumOf(body: string | Buffer): string {
+  return createHash('sha1').update(body).digest('base64');
+}
