@@ -24,7 +24,7 @@ export class LocalStore {
   private readonly eventsByIssue = new Map<string, StoredEvent[]>();
   /** Every kept event in arrival order, keyed by project and event id; the first is evicted first. */
   private readonly events = new Map<string, StoredEvent>();
-  private eventChars = 0;
+  private bodyChars = 0;
   private nextIssueId = 1;
   /** Releases created through the Web API; change them through apply() with `release` records. */
   readonly releases = new ReleaseBook();
@@ -160,6 +160,11 @@ export class LocalStore {
     return this.events.size;
   }
 
+  /** Characters of the kept event bodies, which `maxEventChars` bounds. */
+  get eventChars(): number {
+    return this.bodyChars;
+  }
+
   // --- internals ---
 
   private countEvent(event: StoredEvent, facts: EventFacts): void {
@@ -188,7 +193,7 @@ export class LocalStore {
     const key = eventKey(event.projectId, event.eventId);
     if (this.events.has(key)) return;
     this.events.set(key, event);
-    this.eventChars += sizeOf(event);
+    this.bodyChars += sizeOf(event);
     const list = this.eventsByIssue.get(event.issueId) ?? [];
     list.push(event);
     list.sort((a, b) => a.timestamp - b.timestamp);
@@ -198,14 +203,14 @@ export class LocalStore {
       if (oldest) this.forget(oldest);
     }
     for (const oldest of this.events.values()) {
-      if (this.events.size <= this.limits.maxEvents && this.eventChars <= this.limits.maxEventChars) break;
+      if (this.events.size <= this.limits.maxEvents && this.bodyChars <= this.limits.maxEventChars) break;
       this.forget(oldest);
     }
   }
 
   private forget(event: StoredEvent): void {
     if (!this.events.delete(eventKey(event.projectId, event.eventId))) return;
-    this.eventChars -= sizeOf(event);
+    this.bodyChars -= sizeOf(event);
     const list = this.eventsByIssue.get(event.issueId);
     const at = list?.indexOf(event) ?? -1;
     if (list && at >= 0) list.splice(at, 1);

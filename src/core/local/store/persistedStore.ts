@@ -13,6 +13,12 @@ import type { StoreRecord } from './storeRecords';
 
 /** Lines the log may carry beyond twice the live records before it is rewritten. */
 const COMPACTION_SLACK = 1_000;
+/**
+ * Bytes the log may grow by since it was last rewritten: half the live event bodies, or this much when they are few.
+ * Counting lines alone let a log of large events grow to several times the store's body budget, all of it read again
+ * at the next start; counting from the last rewrite keeps large issue records from starting a rewrite at every event.
+ */
+const COMPACTION_SLACK_BYTES = 8 * 1024 * 1024;
 
 export class PersistedStore {
   private compacting: Promise<void> | undefined;
@@ -65,10 +71,17 @@ export class PersistedStore {
     if (this.log !== undefined) await this.log.append(records);
     this.committed.fire(change);
     if (this.log === undefined) return;
-    if (this.compacting === undefined && this.log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK) {
+    if (this.compacting === undefined && this.needsCompaction(this.log)) {
       // The snapshot is taken now, in order with the appends queued before it; later appends queue after the rewrite.
       this.compacting = this.log.compact(this.store.snapshotRecords()).finally(() => (this.compacting = undefined));
     }
+  }
+
+  private needsCompaction(log: StoreLog): boolean {
+    return (
+      log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK ||
+      log.bytesSinceRewrite > Math.max(this.store.eventChars / 2, COMPACTION_SLACK_BYTES)
+    );
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import {
   bodyObjectSchema,
   eventRecordSchema,
   type EventRecordJson,
+  type StoredEvent,
   type StoreRecord,
 } from './storeRecords';
 
@@ -21,7 +22,16 @@ export function recordLine(seq: number, record: StoreRecord): string {
   const { bodyJson, ...meta } = record.event;
   const rest = JSON.stringify(record.kind === 'event' ? { event: meta, facts: record.facts } : { event: meta });
   const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${Buffer.byteLength(bodyJson)}`;
-  return `${head},"bodySha1":"${checksumOf(bodyJson)}","body":${bodyJson},${rest.slice(1)}\n`;
+  return `${head},"bodySha1":"${bodyChecksumOf(record.event)}","body":${bodyJson},${rest.slice(1)}\n`;
+}
+
+/** Each kept event's checksum, computed once: every compaction writes the kept events again. */
+const checksums = new WeakMap<StoredEvent, string>();
+
+function bodyChecksumOf(event: StoredEvent): string {
+  let checksum = checksums.get(event);
+  if (checksum === undefined) checksums.set(event, (checksum = checksumOf(event.bodyJson)));
+  return checksum;
 }
 
 /** What a line holds: a record, damage of some kind, or nothing. */
@@ -59,7 +69,9 @@ function readEventLine(bytes: Buffer): ReadLine | 'altered' | undefined {
   } catch {
     return 'altered';
   }
-  return { record: withBody(rest, body.toString('utf8')), seq: Number(seq), repaired: false };
+  const record = withBody(rest, body.toString('utf8'));
+  checksums.set(record.event, checksum);
+  return { record, seq: Number(seq), repaired: false };
 }
 
 /** Any line, parsed whole: records without a body, event lines that failed the quick read, logs of older versions. */
@@ -100,7 +112,7 @@ function recordOf(json: unknown): StoreRecord | undefined {
   return body.success ? withBody(parsed.data, JSON.stringify(body.data)) : undefined;
 }
 
-function withBody(rest: EventRecordJson, bodyJson: string): StoreRecord {
+function withBody(rest: EventRecordJson, bodyJson: string): Extract<StoreRecord, { event: unknown }> {
   const event = { ...rest.event, bodyJson };
   return rest.kind === 'event' ? { kind: 'event', event, facts: rest.facts } : { kind: 'kept', event };
 }

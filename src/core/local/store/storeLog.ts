@@ -26,6 +26,8 @@ export const STORE_FILE = 'local-sentry.jsonl';
 /** Written on a clean close, read and removed on open: tells a file cut short from one that never had more. */
 export const CLOSE_MARK_FILE = 'local-sentry.closed.json';
 
+const COMPACTION_PIECE_CHARS = 1 << 20;
+
 const closeMarkSchema = z.object({ bytes: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
 
 interface Batch {
@@ -43,6 +45,8 @@ export interface OpenedLog {
 export class StoreLog {
   private queue: Promise<void> = Promise.resolve();
   private openBatch: Batch | undefined;
+  /** The file's size when it was opened or last rewritten. */
+  private rewrittenBytes: number;
 
   private constructor(
     readonly path: string,
@@ -51,7 +55,9 @@ export class StoreLog {
     private linesWritten: number,
     private nextSeq: number,
     private fileBytes: number,
-  ) {}
+  ) {
+    this.rewrittenBytes = fileBytes;
+  }
 
   /** Opens (creating) the log in `directory`, handing every readable record to `onRecord` in order. */
   static async open(directory: string, onRecord: (record: StoreRecord) => void, log: Logger): Promise<OpenedLog> {
@@ -89,6 +95,11 @@ export class StoreLog {
     return this.linesWritten;
   }
 
+  /** Bytes appended since the file was opened or last rewritten: the other measure compaction is judged by. */
+  get bytesSinceRewrite(): number {
+    return this.fileBytes - this.rewrittenBytes;
+  }
+
   /** Appends the records; resolves once they, and the others grouped with them, are written and synced. */
   append(records: readonly StoreRecord[]): Promise<void> {
     if (records.length === 0) return this.openBatch?.written ?? this.queue;
@@ -118,14 +129,23 @@ export class StoreLog {
       const out = await open(temporary, 'w');
       let bytes = 0;
       try {
-        for (let start = 0; start < records.length; start += 500) {
-          const text = records
-            .slice(start, start + 500)
-            .map((record, index) => recordLine(start + index + 1, record))
-            .join('');
+        // Written in pieces of about a megabyte: the whole text at once would double the memory of the event bodies.
+        let lines: string[] = [];
+        let chars = 0;
+        const flush = async (): Promise<void> => {
+          const text = Buffer.from(lines.join(''));
+          lines = [];
+          chars = 0;
           await out.appendFile(text);
-          bytes += Buffer.byteLength(text);
+          bytes += text.length;
+        };
+        for (const [index, record] of records.entries()) {
+          const line = recordLine(index + 1, record);
+          lines.push(line);
+          chars += line.length;
+          if (chars >= COMPACTION_PIECE_CHARS) await flush();
         }
+        await flush();
         await out.sync();
       } finally {
         await out.close();
@@ -136,7 +156,7 @@ export class StoreLog {
       this.handle = await open(this.path, 'a');
       this.linesWritten = records.length;
       this.nextSeq = records.length + 1;
-      this.fileBytes = bytes;
+      this.fileBytes = this.rewrittenBytes = bytes;
       this.log.debug(`local store: compacted to ${records.length} records`);
     });
   }

@@ -98,6 +98,18 @@ describe('LocalStore', () => {
     assert.equal(store.eventsOf(busy.id).length, 1, 'the oldest events overall went first');
   });
 
+  test('keeps event bodies within maxEventChars, counted as their JSON text, evicting the oldest first', () => {
+    const store = new LocalStore({ ...defaultStoreLimits, maxEventChars: 250 });
+    const body = (index: number): string => JSON.stringify({ message: `${index}`.padEnd(86, '.') });
+    assert.equal(body(0).length, 100);
+    for (let index = 0; index < 4; index++) store.addEvent(event({ bodyJson: body(index) }), facts(`h${index}`));
+    assert.equal(store.eventCount, 2);
+    assert.equal(store.eventChars, 200);
+    const kept = store.issues().flatMap((issue) => store.eventsOf(issue.id).map((stored) => stored.bodyJson));
+    assert.deepEqual(kept, [body(2), body(3)]);
+    assert.equal(store.issues().length, 4, 'the issues stay, with their counts');
+  });
+
   test('drops the issue seen longest ago beyond the issue limit', () => {
     const store = new LocalStore({ ...defaultStoreLimits, maxIssues: 2 });
     store.addEvent(event({ timestamp: 10 }), facts('old'));
@@ -346,6 +358,26 @@ describe('PersistedStore', () => {
       ['h1', 400, 7, 2],
       ['h2', 400, 7, 2],
     ]);
+    await second.close();
+  });
+
+  test('rewrites a log of large events once it grows well past them, however few its lines', async () => {
+    const limits = { ...defaultStoreLimits, maxEventsPerIssue: 1 };
+    const first = await open(limits);
+    const large = (index: number): string => JSON.stringify({ message: `${index} `.padEnd(1_000_000, 'x') });
+    for (let index = 0; index < 20; index++) await add(first, event({ bodyJson: large(index) }), 'one issue');
+    await first.close();
+    const bytes = readFileSync(join(dir.folder.path, STORE_FILE)).length;
+    // 20 MB were appended; one event of 1 MB is live. Lines alone (22 of them) would never have started a rewrite.
+    assert.ok(bytes < 12_000_000, `the log was compacted (${bytes} bytes)`);
+    const second = await open(limits);
+    const [issue] = second.store.issues();
+    assert.equal(issue?.count, 20);
+    assert.deepEqual(
+      second.store.eventsOf(issue?.id ?? '').map((stored) => stored.bodyJson),
+      [large(19)],
+    );
+    assert.equal(second.loadWarning, undefined);
     await second.close();
   });
 
