@@ -1,16 +1,22 @@
 // Stored events in the Web API's shapes: the full event (sentry-api-notes §4.2) with its issue, project, release
-// object and neighbours, and the shorter event-list item (§3.3).
+// object and neighbours, and the shorter event-list item (§3.3). Both read the event's body, which the store may
+// have to read back from its log.
 import { bodyFields } from '../store/eventBody';
 import type { LocalIssue } from '../store/localIssue';
 import type { LocalStore } from '../store/localStore';
 import type { StoredEvent } from '../store/storeRecords';
 import { releaseJson } from './releaseView';
 
-export function eventJson(store: LocalStore, issue: LocalIssue, event: StoredEvent): Record<string, unknown> {
+export async function eventJson(
+  store: LocalStore,
+  issue: LocalIssue,
+  event: StoredEvent,
+): Promise<Record<string, unknown>> {
+  const body = bodyFields(await store.bodyText(event));
   const events = store.eventsOf(issue.id);
   const at = events.indexOf(event);
   return {
-    ...bodyFields(event.bodyJson),
+    ...body,
     groupID: issue.id,
     projectID: event.projectId,
     release:
@@ -22,8 +28,13 @@ export function eventJson(store: LocalStore, issue: LocalIssue, event: StoredEve
   };
 }
 
-export function eventListItemJson(issue: LocalIssue, event: StoredEvent, full: boolean): Record<string, unknown> {
-  const body = bodyFields(event.bodyJson);
+export async function eventListItemJson(
+  store: LocalStore,
+  issue: LocalIssue,
+  event: StoredEvent,
+  full: boolean,
+): Promise<Record<string, unknown>> {
+  const body = bodyFields(await store.bodyText(event));
   const item: Record<string, unknown> = {
     id: event.eventId,
     eventID: event.eventId,

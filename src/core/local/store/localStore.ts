@@ -1,9 +1,14 @@
-// The local server's data: projects, issues and their newest events, in memory and bounded. Every change is a
-// StoreRecord, applied here and appended to the log by the caller, so that replaying the log rebuilds the same state.
+// The local server's data: projects, issues and their newest events, in memory and bounded (an event's body only
+// until the log holds it: then its place in the file). Every change is a StoreRecord, applied here and appended to the
+// log by the caller, so that replaying the log rebuilds the same state.
+import { StoredBody, type BodyPlace } from './eventBody';
 import { LocalIssue } from './localIssue';
 import { ReleaseBook } from './releaseState';
 import { defaultStoreLimits, type StoreLimits } from './storeLimits';
 import type { EventFacts, NewEvent, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
+
+/** Reads a body's text from the log, checked against its checksum. */
+export type BodyReader = (place: BodyPlace, sha1: string) => Promise<string>;
 
 export interface AddedEvent {
   readonly issue: LocalIssue;
@@ -25,6 +30,7 @@ export class LocalStore {
   /** Every kept event in arrival order, keyed by project and event id; the first is evicted first. */
   private readonly events = new Map<string, StoredEvent>();
   private bodyChars = 0;
+  private bodyReader: BodyReader | undefined;
   private nextIssueId = 1;
   /** Releases created through the Web API; change them through apply() with `release` records. */
   readonly releases = new ReleaseBook();
@@ -56,7 +62,8 @@ export class LocalStore {
   }
 
   /** Counts and keeps a processed event; its body comes as the JSON text ingest serialized it to, kept as it is. */
-  addEvent(event: NewEvent, facts: EventFacts): AddedEvent {
+  addEvent(added: NewEvent, facts: EventFacts): AddedEvent {
+    const { bodyJson, ...event } = added;
     const existingId = this.issueIdByHash.get(hashKey(event.projectId, facts.hash));
     if (this.events.has(eventKey(event.projectId, event.eventId))) {
       const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
@@ -68,7 +75,11 @@ export class LocalStore {
     const wasResolved = before?.status === 'resolved';
     const releaseSeen =
       before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
-    const record: StoreRecord = { kind: 'event', event: { ...event, issueId }, facts };
+    const record: StoreRecord = {
+      kind: 'event',
+      event: { ...event, issueId, body: StoredBody.ofText(bodyJson) },
+      facts,
+    };
     this.apply(record);
     const issue = this.issuesById.get(issueId);
     if (issue === undefined) throw new Error(`local store: issue ${issueId} vanished while adding an event`);
@@ -160,9 +171,26 @@ export class LocalStore {
     return this.events.size;
   }
 
-  /** Characters of the kept event bodies, which `maxEventChars` bounds. */
+  /** Bytes of the kept event bodies, which `maxEventChars` bounds. */
   get eventChars(): number {
     return this.bodyChars;
+  }
+
+  /** The event's body text: from memory, or read back from the log once only the log holds it. */
+  bodyText(event: StoredEvent): Promise<string> {
+    const held = event.body.heldText;
+    if (held !== undefined) return Promise.resolve(held);
+    const place = event.body.placeInLog;
+    if (place === undefined || this.bodyReader === undefined)
+      return Promise.reject(
+        new Error(`local store: the body of event ${event.eventId} is neither in memory nor in the log`),
+      );
+    return this.bodyReader(place, event.body.sha1);
+  }
+
+  /** How bodies the log holds are read back: PersistedStore sets it to its log's reader. */
+  readBodiesWith(reader: BodyReader): void {
+    this.bodyReader = reader;
   }
 
   // --- internals ---
@@ -244,7 +272,7 @@ function eventKey(projectId: string, eventId: string): string {
   return `${projectId}\0${eventId}`;
 }
 
-/** What an event costs against `maxEventChars`: its body's JSON characters, as memory holds it. */
+/** What an event costs against `maxEventChars`: its body's JSON text in UTF-8 bytes, as the log holds it. */
 function sizeOf(event: StoredEvent): number {
-  return event.bodyJson.length;
+  return event.body.bytes;
 }

@@ -85,7 +85,9 @@ export async function replayLog(
 }
 
 function readLine(line: LogLine): ReturnType<typeof readRecordLine> {
-  return line.bytes === undefined ? { damage: 'a line too long to be a record' } : readRecordLine(line.bytes);
+  return line.bytes === undefined
+    ? { damage: 'a line too long to be a record' }
+    : readRecordLine(line.bytes, line.offset);
 }
 
 /** An unfinished last line as a crash mid-write leaves it: the start of a JSON record, with no zero bytes. */

@@ -36,6 +36,7 @@ export class PersistedStore {
     const store = new LocalStore(options.limits);
     if (options.directory === undefined) return new PersistedStore(store, undefined, emptyLoadReport(''));
     const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log);
+    store.readBodiesWith((place, sha1) => opened.log.readBody(place, sha1));
     let report = opened.report;
     if (opened.rewrite) {
       try {

@@ -5,7 +5,7 @@ export interface StoreLimits {
   readonly maxEvents: number;
   readonly maxEventsPerIssue: number;
   readonly maxIssues: number;
-  /** Total size of the kept event bodies (JSON characters), so that a few huge events cannot fill memory. */
+  /** Total size of the kept event bodies (their JSON in UTF-8 bytes), so that a few huge events cannot fill the store. */
   readonly maxEventChars: number;
 }
 

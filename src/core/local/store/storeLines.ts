@@ -1,42 +1,46 @@
 // One record as one line of the log, and back. An event's body is written as a field of its own, with its UTF-8 length
-// and a checksum in front of it, so that a load takes the body's text as it is, checked but not parsed, and parses
-// only the small rest of the line; a line that fails the check is read the slow way, whole, as logs written before.
-import { createHash } from 'node:crypto';
+// and a checksum in front of it, so that a load checks the body's bytes without decoding or parsing them and leaves
+// them in the file (the store reads a body back when its event is asked for), parsing only the small rest of the
+// line; a line that fails the check is read the slow way, whole, as logs written before.
 import { TextDecoder } from 'node:util';
+import { checksumOf, StoredBody } from './eventBody';
 import type { DamageKind } from './loadReport';
 import {
   bodilessRecordSchema,
   bodyObjectSchema,
   eventRecordSchema,
   type EventRecordJson,
-  type StoredEvent,
   type StoreRecord,
 } from './storeRecords';
 
 export type ReadLine =
   { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
 
-/** `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. */
-export function recordLine(seq: number, record: StoreRecord): string {
-  if (record.kind !== 'event' && record.kind !== 'kept') return `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`;
-  const { bodyJson, ...meta } = record.event;
+/** A record's line, and for an event the character (and byte) offset of its body in the line. */
+export interface RecordLine {
+  readonly text: string;
+  readonly bodyAt: number | undefined;
+}
+
+/**
+ * `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. An
+ * event's body is written from its text, given here when only the log held it (a rewrite reads it back first).
+ */
+export function recordLine(seq: number, record: StoreRecord, bodyText?: string): RecordLine {
+  if (record.kind !== 'event' && record.kind !== 'kept')
+    return { text: `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`, bodyAt: undefined };
+  const { body, ...meta } = record.event;
+  const text = bodyText ?? body.heldText;
+  if (text === undefined) throw new Error(`local store: the body of event ${meta.eventId} was not read back`);
   const rest = JSON.stringify(record.kind === 'event' ? { event: meta, facts: record.facts } : { event: meta });
-  const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${Buffer.byteLength(bodyJson)}`;
-  return `${head},"bodySha1":"${bodyChecksumOf(record.event)}","body":${bodyJson},${rest.slice(1)}\n`;
+  // Only ASCII before the body: its character offset is its byte offset.
+  const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${body.bytes},"bodySha1":"${body.sha1}","body":`;
+  return { text: `${head}${text},${rest.slice(1)}\n`, bodyAt: head.length };
 }
 
-/** Each kept event's checksum, computed once: every compaction writes the kept events again. */
-const checksums = new WeakMap<StoredEvent, string>();
-
-function bodyChecksumOf(event: StoredEvent): string {
-  let checksum = checksums.get(event);
-  if (checksum === undefined) checksums.set(event, (checksum = checksumOf(event.bodyJson)));
-  return checksum;
-}
-
-/** What a line holds: a record, damage of some kind, or nothing. */
-export function readRecordLine(bytes: Buffer): ReadLine {
-  const fast = readEventLine(bytes);
+/** What the line at `offset` holds: a record, damage of some kind, or nothing. */
+export function readRecordLine(bytes: Buffer, offset: number): ReadLine {
+  const fast = readEventLine(bytes, offset);
   if (fast !== undefined && fast !== 'altered') return fast;
   const read = readWholeLine(bytes);
   // A line that fails its checksum but still reads whole was changed after it was written: kept, and said so.
@@ -49,8 +53,8 @@ const COMMA = 0x2c;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
-/** An event line as this version writes it, read without parsing its body; undefined for any other line. */
-function readEventLine(bytes: Buffer): ReadLine | 'altered' | undefined {
+/** An event line as this version writes it, its body checked but left in the file; undefined for any other line. */
+function readEventLine(bytes: Buffer, offset: number): ReadLine | 'altered' | undefined {
   const head = EVENT_HEAD.exec(bytes.toString('latin1', 0, 160));
   if (head === null) return undefined;
   const [prefix, seq, kind, bodyBytes, checksum] = head;
@@ -69,8 +73,7 @@ function readEventLine(bytes: Buffer): ReadLine | 'altered' | undefined {
   } catch {
     return 'altered';
   }
-  const record = withBody(rest, body.toString('utf8'));
-  checksums.set(record.event, checksum);
+  const record = withBody(rest, StoredBody.inLog({ offset: offset + start, bytes: body.length }, checksum));
   return { record, seq: Number(seq), repaired: false };
 }
 
@@ -109,15 +112,10 @@ function recordOf(json: unknown): StoreRecord | undefined {
   // Logs written before the body was a field of its own kept it inside the event.
   const line = json as { body?: unknown; event: { body?: unknown } };
   const body = bodyObjectSchema.safeParse(line.body ?? line.event.body);
-  return body.success ? withBody(parsed.data, JSON.stringify(body.data)) : undefined;
+  return body.success ? withBody(parsed.data, StoredBody.ofText(JSON.stringify(body.data))) : undefined;
 }
 
-function withBody(rest: EventRecordJson, bodyJson: string): Extract<StoreRecord, { event: unknown }> {
-  const event = { ...rest.event, bodyJson };
+function withBody(rest: EventRecordJson, body: StoredBody): StoreRecord {
+  const event = { ...rest.event, body };
   return rest.kind === 'event' ? { kind: 'event', event, facts: rest.facts } : { kind: 'kept', event };
-}
-
-/** Tells a body changed on disk from the one written; not a security measure. */
-function checksumOf(body: string | Buffer): string {
-  return createHash('sha1').update(body).digest('base64');
 }

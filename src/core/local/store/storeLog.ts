@@ -1,6 +1,7 @@
 // The store's file: an append-only JSON-lines log of numbered records, compacted by an atomic rewrite (temp file, then
 // rename). Appends are grouped and each group is fsynced before its callers hear back, so an acknowledged event
-// survives a crash of the process or of the OS. Writes run one at a time, in the order they were asked for.
+// survives a crash of the process or of the OS. Writes, and the reads of event bodies, run one at a time in the order
+// they were asked for, so that no rewrite moves a body while it is read.
 import {
   copyFile,
   mkdir,
@@ -19,14 +20,16 @@ import type { Logger } from '../../log';
 import { emptyLoadReport, type LoadReport } from './loadReport';
 import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
+import { checksumOf, type BodyPlace, type StoredBody } from './eventBody';
 import { recordLine } from './storeLines';
+import { StoreReadError } from './storeReadError';
 import type { StoreRecord } from './storeRecords';
 
 export const STORE_FILE = 'local-sentry.jsonl';
 /** Written on a clean close, read and removed on open: tells a file cut short from one that never had more. */
 export const CLOSE_MARK_FILE = 'local-sentry.closed.json';
 
-const COMPACTION_PIECE_CHARS = 1 << 20;
+const COMPACTION_PIECE_BYTES = 1 << 20;
 
 const closeMarkSchema = z.object({ bytes: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
 
@@ -78,7 +81,7 @@ export class StoreLog {
           `local store: cut off ${report.tornBytes} bytes of a record that was being written when the store last stopped (it had not been acknowledged)`,
         );
       }
-      const handle = await open(path, 'a');
+      const handle = await open(path, 'a+');
       const lines = report.records + report.damaged.reduce((sum, range) => sum + range.lines, 0);
       return {
         log: new StoreLog(path, handle, log, lines, replayed.lastSeq + 1, (size ?? 0) - report.tornBytes),
@@ -113,6 +116,15 @@ export class StoreLog {
     return batch.written;
   }
 
+  /** A body's text, read back from where the file holds it and checked against the checksum written with it. */
+  readBody(place: BodyPlace, sha1: string): Promise<string> {
+    return this.enqueue(async () => {
+      const text = await this.readText(place);
+      if (checksumOf(text) !== sha1) throw new StoreReadError(this.path, place);
+      return text;
+    }, 'read');
+  }
+
   /** Copies the file beside itself before a rewrite drops what could not be read; returns the copy's path. */
   async keepCopy(): Promise<string> {
     const copy = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -128,22 +140,27 @@ export class StoreLog {
       const temporary = `${this.path}.tmp`;
       const out = await open(temporary, 'w');
       let bytes = 0;
+      // Where each body the file holds will be in the new file: they move there once it has replaced the old one.
+      const moves: Array<[StoredBody, BodyPlace]> = [];
       try {
-        // Written in pieces of about a megabyte: the whole text at once would double the memory of the event bodies.
+        // Written in pieces of about a megabyte: the whole text at once would hold every body in memory.
         let lines: string[] = [];
-        let chars = 0;
+        let pieceBytes = 0;
         const flush = async (): Promise<void> => {
-          const text = Buffer.from(lines.join(''));
+          await out.appendFile(lines.join(''));
+          bytes += pieceBytes;
           lines = [];
-          chars = 0;
-          await out.appendFile(text);
-          bytes += text.length;
+          pieceBytes = 0;
         };
         for (const [index, record] of records.entries()) {
-          const line = recordLine(index + 1, record);
-          lines.push(line);
-          chars += line.length;
-          if (chars >= COMPACTION_PIECE_CHARS) await flush();
+          const body = record.kind === 'event' || record.kind === 'kept' ? record.event.body : undefined;
+          const place = body?.heldText === undefined ? body?.placeInLog : undefined;
+          const line = recordLine(index + 1, record, place && (await this.readText(place)));
+          if (body !== undefined && line.bodyAt !== undefined)
+            moves.push([body, { offset: bytes + pieceBytes + line.bodyAt, bytes: body.bytes }]);
+          lines.push(line.text);
+          pieceBytes += Buffer.byteLength(line.text);
+          if (pieceBytes >= COMPACTION_PIECE_BYTES) await flush();
         }
         await flush();
         await out.sync();
@@ -153,7 +170,8 @@ export class StoreLog {
       await this.handle.close();
       await rename(temporary, this.path);
       await syncFolder(dirname(this.path));
-      this.handle = await open(this.path, 'a');
+      this.handle = await open(this.path, 'a+');
+      for (const [body, place] of moves) body.settle(place);
       this.linesWritten = records.length;
       this.nextSeq = records.length + 1;
       this.fileBytes = this.rewrittenBytes = bytes;
@@ -174,7 +192,8 @@ export class StoreLog {
   private async writeBatch(batch: Batch): Promise<void> {
     if (this.openBatch === batch) this.openBatch = undefined;
     const firstSeq = this.nextSeq;
-    const text = batch.records.map((record, index) => recordLine(firstSeq + index, record)).join('');
+    const lines = batch.records.map((record, index) => recordLine(firstSeq + index, record));
+    const text = lines.map((line) => line.text).join('');
     try {
       await this.handle.appendFile(text);
       await this.handle.datasync();
@@ -185,13 +204,29 @@ export class StoreLog {
     }
     this.nextSeq += batch.records.length;
     this.linesWritten += batch.records.length;
-    this.fileBytes += Buffer.byteLength(text);
+    for (const [index, line] of lines.entries()) {
+      const record = batch.records[index];
+      if (line.bodyAt !== undefined && (record?.kind === 'event' || record?.kind === 'kept'))
+        record.event.body.settle({ offset: this.fileBytes + line.bodyAt, bytes: record.event.body.bytes });
+      this.fileBytes += Buffer.byteLength(line.text);
+    }
   }
 
-  private enqueue(work: () => Promise<void>): Promise<void> {
+  /** Reads `place` from the file as it is now: only from work in the queue, so that no rewrite moves it meanwhile. */
+  private async readText(place: BodyPlace): Promise<string> {
+    const buffer = Buffer.alloc(place.bytes);
+    const { bytesRead } = await this.handle.read(buffer, 0, place.bytes, place.offset);
+    if (bytesRead !== place.bytes) throw new StoreReadError(this.path, place);
+    return buffer.toString('utf8');
+  }
+
+  private enqueue<T>(work: () => Promise<T>, what: 'write' | 'read' = 'write'): Promise<T> {
     const next = this.queue.then(work);
-    // A failed write must not stop later ones; its caller sees the failure.
-    this.queue = next.catch((error: unknown) => this.log.error(`local store: write failed: ${String(error)}`));
+    // A failed write or read must not stop later ones; its caller sees the failure.
+    this.queue = next.then(
+      () => undefined,
+      (error: unknown) => this.log.error(`local store: ${what} failed: ${String(error)}`),
+    );
     return next;
   }
 }

@@ -1,6 +1,7 @@
 // The records of the store's append-only log (one JSON object per line), with the zod schemas that load them back.
 // A line that does not parse, or parses to something else, is skipped on load.
 import { z } from 'zod';
+import type { StoredBody } from './eventBody';
 import { releaseStateSchema, type ReleaseState } from './releaseState';
 
 const countsSchema = z.object({
@@ -77,12 +78,12 @@ export const eventMetaSchema = z.object({
 export type EventMeta = z.infer<typeof eventMetaSchema>;
 
 export interface StoredEvent extends EventMeta {
-  /** The Web API body as JSON text (an object), serialized once by ingest; see eventBody.ts. */
-  readonly bodyJson: string;
+  /** The Web API body: its text until the log holds it, then its place there (eventBody.ts). */
+  readonly body: StoredBody;
 }
 
-/** An event as ingest hands it to the store: its body already serialized, once. */
-export type NewEvent = Omit<StoredEvent, 'issueId'>;
+/** An event as ingest hands it to the store: its body already serialized, once, as JSON text (an object). */
+export type NewEvent = Omit<EventMeta, 'issueId'> & { readonly bodyJson: string };
 
 /** What grouping and counting decided about an event, kept so that replaying the log reproduces the issue. */
 export const eventFactsSchema = z.object({

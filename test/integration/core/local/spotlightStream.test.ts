@@ -56,7 +56,7 @@ describe('Spotlight /stream on the local server', () => {
     assert.equal(cart?.count, 3);
     const event = server.store.eventsOf(cart?.id ?? '')[0];
     const frames = (
-      bodyFields(event?.bodyJson ?? '{}')['entries'] as Array<{
+      bodyFields(event === undefined ? '{}' : await server.store.bodyText(event))['entries'] as Array<{
         type: string;
         data: { values: Array<{ stacktrace: { frames: Array<{ lineNo: number; filename: string }> } }> };
       }>

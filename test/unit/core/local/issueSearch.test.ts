@@ -7,10 +7,10 @@ import { matchesIssue, queriedEnvironments, queriedReleases } from '../../../../
 import { parseIssueSearch } from '../../../../src/core/local/api/issueSearchQuery';
 import { newIssueDurationMs } from '../../../../src/core/local/store/localIssue';
 import { LocalStore } from '../../../../src/core/local/store/localStore';
-import type { StoredEvent } from '../../../../src/core/local/store/storeRecords';
+import type { NewEvent } from '../../../../src/core/local/store/storeRecords';
 
 let sequence = 0;
-function event(over: Partial<Omit<StoredEvent, 'issueId'>>): Omit<StoredEvent, 'issueId'> {
+function event(over: Partial<NewEvent>): NewEvent {
   sequence++;
   return {
     eventId: sequence.toString(16).padStart(32, '0'),

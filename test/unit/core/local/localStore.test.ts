@@ -9,13 +9,13 @@ import { LocalStore } from '../../../../src/core/local/store/localStore';
 import { PersistedStore } from '../../../../src/core/local/store/persistedStore';
 import { defaultStoreLimits } from '../../../../src/core/local/store/storeLimits';
 import { STORE_FILE } from '../../../../src/core/local/store/storeLog';
-import type { EventFacts, StoredEvent } from '../../../../src/core/local/store/storeRecords';
+import type { EventFacts, NewEvent } from '../../../../src/core/local/store/storeRecords';
 import { silentLogger } from '../../../../src/core/log';
 import { tempFolder, type TempFolder } from './localTestSupport';
 
 let sequence = 0;
 
-function event(over: Partial<Omit<StoredEvent, 'issueId'>> = {}): Omit<StoredEvent, 'issueId'> {
+function event(over: Partial<NewEvent> = {}): NewEvent {
   sequence++;
   return {
     eventId: sequence.toString(16).padStart(32, '0'),
@@ -105,7 +105,7 @@ describe('LocalStore', () => {
     for (let index = 0; index < 4; index++) store.addEvent(event({ bodyJson: body(index) }), facts(`h${index}`));
     assert.equal(store.eventCount, 2);
     assert.equal(store.eventChars, 200);
-    const kept = store.issues().flatMap((issue) => store.eventsOf(issue.id).map((stored) => stored.bodyJson));
+    const kept = store.issues().flatMap((issue) => store.eventsOf(issue.id).map((stored) => stored.body.heldText));
     assert.deepEqual(kept, [body(2), body(3)]);
     assert.equal(store.issues().length, 4, 'the issues stay, with their counts');
   });
@@ -198,7 +198,7 @@ describe('PersistedStore', () => {
     return PersistedStore.open({ directory: dir.folder.path, limits, log: silentLogger });
   }
 
-  async function add(persisted: PersistedStore, stored: Omit<StoredEvent, 'issueId'>, hash: string): Promise<void> {
+  async function add(persisted: PersistedStore, stored: NewEvent, hash: string): Promise<void> {
     const project = persisted.store.ensureProject(stored.projectId, 'node', 1);
     const added = persisted.store.addEvent(stored, facts(hash));
     await persisted.commit([...project.records, ...added.records]);
@@ -247,11 +247,15 @@ describe('PersistedStore', () => {
     const first = await open();
     for (const [index, bodyJson] of bodies.entries()) await add(first, event({ bodyJson }), `h${index}`);
     await first.close();
-    const bodiesOf = (persisted: PersistedStore): string[] =>
-      persisted.store.issues().flatMap((issue) => persisted.store.eventsOf(issue.id).map((stored) => stored.bodyJson));
+    const bodiesOf = (persisted: PersistedStore): Promise<string[]> =>
+      Promise.all(
+        persisted.store
+          .issues()
+          .flatMap((issue) => persisted.store.eventsOf(issue.id).map((stored) => persisted.store.bodyText(stored))),
+      );
 
     const second = await open();
-    assert.deepEqual(bodiesOf(second), bodies);
+    assert.deepEqual(await bodiesOf(second), bodies);
     assert.equal(second.loadWarning, undefined);
     await second.close();
     const file = join(dir.folder.path, STORE_FILE);
@@ -260,9 +264,39 @@ describe('PersistedStore', () => {
     const third = await open();
     await third.close();
     const fourth = await open();
-    assert.deepEqual(bodiesOf(fourth), bodies);
+    assert.deepEqual(await bodiesOf(fourth), bodies);
     assert.equal(fourth.loadWarning, undefined);
     await fourth.close();
+  });
+
+  test('keeps a body in memory only until the log holds it, then reads it back from the file', async () => {
+    const persisted = await open();
+    const bodyJson = JSON.stringify({ message: 'read back' });
+    await add(persisted, event({ bodyJson }), 'h');
+    const [stored] = persisted.store.eventsOf(persisted.store.issues()[0]?.id ?? '');
+    assert.ok(stored);
+    assert.equal(stored.body.heldText, undefined, 'the text is let go once written');
+    assert.equal(await persisted.store.bodyText(stored), bodyJson);
+    await persisted.close();
+
+    const inMemory = new LocalStore();
+    const { issue } = inMemory.addEvent(event({ bodyJson }), facts('h'));
+    const [kept] = inMemory.eventsOf(issue.id);
+    assert.ok(kept);
+    assert.equal(await inMemory.bodyText(kept), bodyJson, 'a store without a file keeps the text');
+  });
+
+  test('says the file changed under the server when a body read back is not what was written', async () => {
+    const persisted = await open();
+    await add(persisted, event({ bodyJson: JSON.stringify({ message: 'original' }) }), 'h');
+    const file = join(dir.folder.path, STORE_FILE);
+    const bytes = readFileSync(file);
+    bytes.write('tampered', bytes.indexOf('original'));
+    writeFileSync(file, bytes);
+    const [stored] = persisted.store.eventsOf(persisted.store.issues()[0]?.id ?? '');
+    assert.ok(stored);
+    await assert.rejects(persisted.store.bodyText(stored), /changed under the server: .* Restart the server/);
+    await persisted.close();
   });
 
   test('reads a log whose event bodies are inside the events, as versions before this one wrote them', async () => {
@@ -277,7 +311,11 @@ describe('PersistedStore', () => {
     const issue = persisted.store.issues()[0];
     assert.equal(persisted.loadWarning, undefined);
     assert.deepEqual(
-      persisted.store.eventsOf(issue?.id ?? '').map((kept) => JSON.parse(kept.bodyJson) as unknown),
+      await Promise.all(
+        persisted.store
+          .eventsOf(issue?.id ?? '')
+          .map(async (kept) => JSON.parse(await persisted.store.bodyText(kept)) as unknown),
+      ),
       [{ message: 'old', size: 20 }],
     );
     await persisted.close();
@@ -366,6 +404,10 @@ describe('PersistedStore', () => {
     const first = await open(limits);
     const large = (index: number): string => JSON.stringify({ message: `${index} `.padEnd(1_000_000, 'x') });
     for (let index = 0; index < 20; index++) await add(first, event({ bodyJson: large(index) }), 'one issue');
+    const [live] = first.store.issues();
+    const [newest] = first.store.eventsOf(live?.id ?? '');
+    assert.ok(newest);
+    assert.equal(await first.store.bodyText(newest), large(19), 'read from where the rewrite moved it');
     await first.close();
     const bytes = readFileSync(join(dir.folder.path, STORE_FILE)).length;
     // 20 MB were appended; one event of 1 MB is live. Lines alone (22 of them) would never have started a rewrite.
@@ -374,7 +416,7 @@ describe('PersistedStore', () => {
     const [issue] = second.store.issues();
     assert.equal(issue?.count, 20);
     assert.deepEqual(
-      second.store.eventsOf(issue?.id ?? '').map((stored) => stored.bodyJson),
+      await Promise.all(second.store.eventsOf(issue?.id ?? '').map((stored) => second.store.bodyText(stored))),
       [large(19)],
     );
     assert.equal(second.loadWarning, undefined);

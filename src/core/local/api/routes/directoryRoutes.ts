@@ -19,12 +19,23 @@ const SCOPES = [...READ_SCOPES, 'project:releases', 'event:write', 'event:admin'
 
 /** A list answered page by page with Sentry's `per_page` and `cursor`. */
 export function pagedList<T>(request: ApiRequest, items: readonly T[], render: (item: T) => unknown): RouteAnswer {
-  const page = offsetPage(
-    items,
-    parseCursor(request.query.get('cursor')),
-    pageSize(request.query.get('per_page'), 100),
-  );
+  const page = pageOf(request, items);
   return json(page.items.map(render), 200, { Link: linkHeader(request.origin, request.path, request.query, page) });
+}
+
+/** pagedList for items whose rendering waits (events, whose bodies the store may read back from its log). */
+export async function pagedListAsync<T>(
+  request: ApiRequest,
+  items: readonly T[],
+  render: (item: T) => Promise<unknown>,
+): Promise<RouteAnswer> {
+  const page = pageOf(request, items);
+  const rendered = await Promise.all(page.items.map(render));
+  return json(rendered, 200, { Link: linkHeader(request.origin, request.path, request.query, page) });
+}
+
+function pageOf<T>(request: ApiRequest, items: readonly T[]): ReturnType<typeof offsetPage<T>> {
+  return offsetPage(items, parseCursor(request.query.get('cursor')), pageSize(request.query.get('per_page'), 100));
 }
 
 function createdAt(request: ApiRequest): number {

@@ -14,7 +14,7 @@ import { releasesOf } from '../localDirectory';
 import type { Route, RouteAnswer } from '../route';
 import { tagJson } from '../tagJson';
 import { issueList } from './issueListRoute';
-import { pagedList } from './directoryRoutes';
+import { pagedList, pagedListAsync } from './directoryRoutes';
 import { requireIssue, requireOrganization, requireProject } from './lookup';
 
 const NO_EVENT = 'No matching event found, try changing the environments, date range, or query.';
@@ -66,7 +66,7 @@ function eventsInScope(request: ApiRequest, issue: LocalIssue): StoredEvent[] {
     );
 }
 
-function oneEvent(request: ApiRequest): RouteAnswer {
+async function oneEvent(request: ApiRequest): Promise<RouteAnswer> {
   const issue = requireIssue(request);
   const which = param(request, 'event');
   const events = eventsInScope(request, issue);
@@ -78,13 +78,15 @@ function oneEvent(request: ApiRequest): RouteAnswer {
         : request.store.eventsOf(issue.id).find((event) => event.eventId === which.replace(/-/g, '').toLowerCase());
   if (found === undefined)
     throw new AnswerNow(['latest', 'oldest', 'recommended'].includes(which) ? detail(404, NO_EVENT) : notFound());
-  return json(eventJson(request.store, issue, found));
+  return json(await eventJson(request.store, issue, found));
 }
 
-function eventList(request: ApiRequest): RouteAnswer {
+function eventList(request: ApiRequest): Promise<RouteAnswer> {
   const issue = requireIssue(request);
   const full = request.query.get('full') === 'true' || request.query.get('full') === '1';
-  return pagedList(request, eventsInScope(request, issue).reverse(), (event) => eventListItemJson(issue, event, full));
+  return pagedListAsync(request, eventsInScope(request, issue).reverse(), (event) =>
+    eventListItemJson(request.store, issue, event, full),
+  );
 }
 
 function tags(request: ApiRequest): RouteAnswer {
@@ -134,7 +136,7 @@ function lookupByShortId(request: ApiRequest): RouteAnswer {
   });
 }
 
-function lookupByEventId(request: ApiRequest): RouteAnswer {
+async function lookupByEventId(request: ApiRequest): Promise<RouteAnswer> {
   requireOrganization(request);
   const wanted = param(request, 'eventId').replace(/-/g, '').toLowerCase();
   for (const issue of request.store.issues()) {
@@ -146,7 +148,7 @@ function lookupByEventId(request: ApiRequest): RouteAnswer {
       projectSlug: project?.slug ?? issue.projectId,
       groupId: issue.id,
       eventId: wanted,
-      event: eventJson(request.store, issue, event),
+      event: await eventJson(request.store, issue, event),
     });
   }
   throw new AnswerNow(notFound());
@@ -171,7 +173,7 @@ function detailView(request: ApiRequest): {
 }
 
 /** The same handlers under `/api/0/organizations/:org/issues/:issue/…` and the top-level `/api/0/issues/:issue/…`. */
-function issueScoped(suffix: string, method: 'GET' | 'PUT', handle: (request: ApiRequest) => RouteAnswer): Route[] {
+function issueScoped(suffix: string, method: 'GET' | 'PUT', handle: Route['handle']): Route[] {
   return [
     { method, pattern: `/api/0/organizations/:org/issues/:issue/${suffix}`, handle },
     { method, pattern: `/api/0/issues/:issue/${suffix}`, handle },

@@ -9,7 +9,7 @@ import { matchesIssue } from '../issueMatching';
 import { parseIssueSearch } from '../issueSearchQuery';
 import { LOCAL_USER, releasesOf } from '../localDirectory';
 import type { Route, RouteAnswer } from '../route';
-import { pagedList } from './directoryRoutes';
+import { pagedListAsync } from './directoryRoutes';
 import { updateIssues } from './issueRoutes';
 import { requireProject } from './lookup';
 
@@ -43,21 +43,21 @@ function periodStart(request: ApiRequest): number | undefined {
   return start ? Date.parse(start) : undefined;
 }
 
-function eventList(request: ApiRequest): RouteAnswer {
+function eventList(request: ApiRequest): Promise<RouteAnswer> {
   const project = requireProject(request);
   const full = request.query.get('full') === 'true' || request.query.get('full') === '1';
-  return pagedList(request, projectEvents(request, project.id), ({ issue, event }) =>
-    eventListItemJson(issue, event, full),
+  return pagedListAsync(request, projectEvents(request, project.id), ({ issue, event }) =>
+    eventListItemJson(request.store, issue, event, full),
   );
 }
 
-function oneEvent(request: ApiRequest): RouteAnswer {
+async function oneEvent(request: ApiRequest): Promise<RouteAnswer> {
   const project = requireProject(request);
   const wanted = param(request, 'event').replace(/-/g, '').toLowerCase();
   for (const issue of request.store.issues()) {
     if (issue.projectId !== project.id) continue;
     const event = request.store.eventsOf(issue.id).find((candidate) => candidate.eventId === wanted);
-    if (event !== undefined) return json(eventJson(request.store, issue, event));
+    if (event !== undefined) return json(await eventJson(request.store, issue, event));
   }
   throw new AnswerNow(notFound());
 }
