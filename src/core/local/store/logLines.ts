@@ -22,7 +22,9 @@ export async function* logLines(path: string, maxLineBytes: number): AsyncGenera
   let offset = 0;
   let tooLong = false;
   const take = (terminated: boolean): LogLine => {
-    const line: LogLine = { offset, length, bytes: tooLong ? undefined : Buffer.concat(parts, length), terminated };
+    // A line within one chunk is a view of it: copying every line cost a sixth of a load.
+    const bytes = tooLong ? undefined : parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
+    const line: LogLine = { offset, length, bytes, terminated };
     offset += length + (terminated ? 1 : 0);
     parts = [];
     length = 0;
