@@ -5,7 +5,6 @@ import { defaultStatsPeriod } from '../core/api/statsPeriod';
 import { ownersText } from '../core/format/ownersText';
 import { oneLine } from '../core/format/untrustedText';
 import { defaultLocalPort } from '../core/local/localPort';
-import { CodeOwners } from '../core/owners/codeOwners';
 import type { ParsedArgs } from './args';
 import {
   connectionArgs,
@@ -59,8 +58,8 @@ export async function runEvent(args: ParsedArgs, io: CommandIo): Promise<number>
     return usage(io, `"${oneLine(reference, 60)}" is not an issue id or short id (e.g. 6507376925 or SHOP-1A)`);
   const connected = await connectWorkspace(args, io);
   if (!connected.ok) return connected.error;
-  const { workspace, client, org, options, suspects } = connected.value;
-  const { workspaceDir, log } = options;
+  const { workspace, client, org, options, causes } = connected.value;
+  const { log } = options;
   try {
     const loaded = await workspace.issues();
     if (!loaded.ok) log.warn(`Could not load the release's issues: ${loaded.error.message}`);
@@ -77,8 +76,8 @@ export async function runEvent(args: ParsedArgs, io: CommandIo): Promise<number>
     const releaseVersion = loaded.ok ? loaded.value.release?.version : undefined;
     const [suspect, owners] = raising
       ? await Promise.all([
-          suspects.of(workspaceDir, raising.file, raising.line, releaseVersion).catch(() => undefined),
-          new CodeOwners().of(workspaceDir, raising.file).catch(() => undefined),
+          causes.suspectOf(raising.file, raising.line, releaseVersion).catch(() => undefined),
+          causes.ownersOf(raising.file).catch(() => undefined),
         ])
       : [undefined, undefined];
     if (args.switches.has('json')) {

@@ -3,11 +3,10 @@
 // checkout). A failure is told on stderr and comes back as the exit code.
 import type { SentryClient } from '../core/api/client';
 import { AssistantWorkspace } from '../core/assistant/assistantWorkspace';
-import { CodeOwners } from '../core/owners/codeOwners';
+import { FolderCauses } from '../core/cause/folderCauses';
 import { err, ok, type Result } from '../core/result';
 import { connectForCommand } from './workspaceScan';
 import type { ScanOptions } from './workspaceScan';
-import { SuspectCommits } from '../core/suspect/suspectCommit';
 import type { ParsedArgs } from './args';
 import { loadOptions, reportBadInput, reportFailure, type CommandIo } from './commandOptions';
 
@@ -17,7 +16,8 @@ export interface WorkspaceConnection {
   readonly org: string;
   readonly project: string;
   readonly options: ScanOptions;
-  readonly suspects: SuspectCommits;
+  /** The checkout's suspect commits and code owners, shared with the assistant's context. */
+  readonly causes: FolderCauses;
 }
 
 export async function connectWorkspace(args: ParsedArgs, io: CommandIo): Promise<Result<WorkspaceConnection, number>> {
@@ -29,7 +29,7 @@ export async function connectWorkspace(args: ParsedArgs, io: CommandIo): Promise
   const { client, org, project, warnings } = connected.value;
   for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
   const { workspaceDir, release, environments, statsPeriod, env, log } = options.value;
-  const suspects = new SuspectCommits();
+  const causes = new FolderCauses(workspaceDir);
   const workspace = new AssistantWorkspace({
     client,
     org,
@@ -42,8 +42,8 @@ export async function connectWorkspace(args: ParsedArgs, io: CommandIo): Promise
     statsPeriod,
     env,
     log,
-    suspects,
-    codeOwners: new CodeOwners(),
+    suspects: causes.suspects,
+    codeOwners: causes.codeOwners,
   });
-  return ok({ workspace, client, org, project, options: options.value, suspects });
+  return ok({ workspace, client, org, project, options: options.value, causes });
 }

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BackendCapabilities } from '../core/api/backend';
 import type { ApiError } from '../core/api/errors';
+import type { FolderCauses } from '../core/cause/folderCauses';
 import type { IssueEvent } from '../core/api/eventSchema';
 import type { IssueChange } from '../core/api/issueChange';
 import type { Issue, IssueTag } from '../core/api/issueSchema';
@@ -29,6 +30,12 @@ export interface EditorContext {
   readonly settings: Settings;
   readonly log: Logger;
   readonly extensionUri: vscode.Uri;
+
+  /**
+   * The folder's suspect commits and code owners (`folderPath`: a workspace folder's fsPath, as hits name it): one
+   * cache per folder that every surface shares.
+   */
+  causesOf(folderPath: string): FolderCauses;
 
   /** Reloads every workspace folder (or one), with progress; failures keep the last good data and are reported. */
   refresh(folderPath?: string): Promise<void>;

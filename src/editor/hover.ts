@@ -10,8 +10,7 @@ import {
 import { suspectCommitText } from '../core/format/suspectCommitText';
 import type { LineHit } from '../core/index/issueIndex';
 import { ownersText } from '../core/format/ownersText';
-import { CodeOwners } from '../core/owners/codeOwners';
-import { SuspectCommits, type SuspectCommit } from '../core/suspect/suspectCommit';
+import type { SuspectCommit } from '../core/suspect/suspectCommit';
 import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
 import { ownersOfIssue } from './issueCause';
@@ -41,8 +40,6 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     private readonly ctx: EditorContext,
     private readonly marks: MarkedLines,
     private readonly clock: () => number = Date.now,
-    private readonly suspects = new SuspectCommits(),
-    private readonly codeOwners = new CodeOwners(),
   ) {}
 
   async provideHover(
@@ -100,7 +97,10 @@ export class IssueHoverProvider implements vscode.HoverProvider {
     release: string | undefined,
   ): Promise<SuspectCommit | undefined> {
     if (!hit || !vscode.workspace.isTrusted || document.isDirty) return undefined;
-    const found = this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined);
+    const found = this.ctx
+      .causesOf(hit.folder)
+      .suspectOf(hit.file, hit.line, release)
+      .catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
@@ -115,7 +115,7 @@ export class IssueHoverProvider implements vscode.HoverProvider {
   /** The code owners of the file where the line's strongest issue raised, with Assign to Owner where it can assign. */
   private async ownersOf(hit: LineHit | undefined): Promise<HoverCardsOptions['owners']> {
     if (!hit) return undefined;
-    const owners = await ownersOfIssue(this.ctx.store, this.codeOwners, hit.issueId);
+    const owners = await ownersOfIssue(this.ctx, hit.issueId);
     if (!owners) return undefined;
     const canAssign = owners.owners.length > 0 && this.ctx.capabilitiesOf(hit.issueId)?.assign === true;
     return {

@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { IssueCause } from '../core/format/causeView';
 import { compareHits, type LineHit } from '../core/index/issueIndex';
-import { CodeOwners, type FileOwners } from '../core/owners/codeOwners';
+import type { FolderCauses } from '../core/cause/folderCauses';
+import type { FileOwners } from '../core/owners/codeOwners';
 import type { IssueStore } from '../core/state/issueStore';
-import { SuspectCommits } from '../core/suspect/suspectCommit';
 
 export interface IssueOwners extends FileOwners {
   /** The raising file, relative to its workspace folder. */
@@ -18,43 +18,41 @@ export function raisingHitOf(store: IssueStore, issueId: string): LineHit | unde
   return snapshot?.hits.filter((candidate) => candidate.issueId === issueId).sort(compareHits)[0];
 }
 
-export async function ownersOfIssue(
-  store: IssueStore,
-  codeOwners: CodeOwners,
-  issueId: string,
-): Promise<IssueOwners | undefined> {
-  const hit = raisingHitOf(store, issueId);
-  const owners = hit ? await codeOwners.of(hit.folder, hit.file).catch(() => undefined) : undefined;
+/** What the issue cause lookups need from the editor's context: the store and each folder's shared causes. */
+export interface CauseSource {
+  readonly store: IssueStore;
+  causesOf(folderPath: string): FolderCauses;
+}
+
+export async function ownersOfIssue(source: CauseSource, issueId: string): Promise<IssueOwners | undefined> {
+  const hit = raisingHitOf(source.store, issueId);
+  const owners = hit
+    ? await source
+        .causesOf(hit.folder)
+        .ownersOf(hit.file)
+        .catch(() => undefined)
+    : undefined;
   return hit && owners ? { ...owners, file: hit.file } : undefined;
 }
 
-export class IssueCauses {
-  constructor(
-    private readonly store: IssueStore,
-    private readonly suspects = new SuspectCommits(),
-    private readonly codeOwners = new CodeOwners(),
-  ) {}
-
-  /**
-   * Undefined when the issue touches no workspace file. git runs only in a trusted workspace: a repository's own
-   * settings can name programs for git to start.
-   */
-  async of(issueId: string): Promise<IssueCause | undefined> {
-    const hit = raisingHitOf(this.store, issueId);
-    if (!hit) return undefined;
-    const release = this.store.findIssue(issueId)?.folder.snapshot?.release?.version;
-    const [suspect, owners] = await Promise.all([
-      vscode.workspace.isTrusted
-        ? this.suspects.of(hit.folder, hit.file, hit.line, release).catch(() => undefined)
-        : undefined,
-      this.codeOwners.of(hit.folder, hit.file).catch(() => undefined),
-    ]);
-    return {
-      folder: hit.folder,
-      file: hit.file,
-      line: hit.line,
-      ...(suspect ? { suspect } : {}),
-      ...(owners ? { owners } : {}),
-    };
-  }
+/**
+ * Undefined when the issue touches no workspace file. git runs only in a trusted workspace: a repository's own
+ * settings can name programs for git to start.
+ */
+export async function causeOfIssue(source: CauseSource, issueId: string): Promise<IssueCause | undefined> {
+  const hit = raisingHitOf(source.store, issueId);
+  if (!hit) return undefined;
+  const release = source.store.findIssue(issueId)?.folder.snapshot?.release?.version;
+  const causes = source.causesOf(hit.folder);
+  const [suspect, owners] = await Promise.all([
+    vscode.workspace.isTrusted ? causes.suspectOf(hit.file, hit.line, release).catch(() => undefined) : undefined,
+    causes.ownersOf(hit.file).catch(() => undefined),
+  ]);
+  return {
+    folder: hit.folder,
+    file: hit.file,
+    line: hit.line,
+    ...(suspect ? { suspect } : {}),
+    ...(owners ? { owners } : {}),
+  };
 }

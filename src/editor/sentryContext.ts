@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { BackendCapabilities } from '../core/api/backend';
 import { apiError, type ApiError } from '../core/api/errors';
 import type { IssueChange } from '../core/api/issueChange';
+import type { FolderCauses } from '../core/cause/folderCauses';
 import type { Member, Team } from '../core/api/directorySchemas';
 import type { Issue } from '../core/api/issueSchema';
 import { plural } from '../core/format/counts';
@@ -26,6 +27,7 @@ import type { Connections, FolderConnection } from './connections';
 import type { EditorContext, IssueDetails } from './ctx';
 import { FolderSessions, openFilesIn } from './folderSessions';
 import type { Settings } from './settings';
+import { WorkspaceCauses } from './workspaceCauses';
 import { WorkspaceIndexes } from './workspaceIndexes';
 
 const detailTagKeys = ['user', 'browser', 'os', 'device', 'runtime', 'url', 'release', 'environment'];
@@ -38,6 +40,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private readonly sessions: FolderSessions;
   /** Each folder's file index, walked once and kept current by a watcher. */
   private readonly indexes: WorkspaceIndexes;
+  private readonly causes = new WorkspaceCauses();
   private readonly me = new Map<string, Promise<string | undefined>>();
   private timer: NodeJS.Timeout | undefined;
   /** Failures already told to the user, so an interval refresh that keeps failing does not nag. */
@@ -55,6 +58,10 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   ) {
     this.indexes = new WorkspaceIndexes(log);
     this.sessions = new FolderSessions(log, this.indexes);
+  }
+
+  causesOf(folderPath: string): FolderCauses {
+    return this.causes.of(folderPath);
   }
 
   /** Shows cached snapshots at once (marked stale), then loads fresh data. */
@@ -450,6 +457,7 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     for (const load of this.loads.values()) load.abort();
     this.refreshed.dispose();
     this.indexes.dispose();
+    this.causes.dispose();
   }
 }
 

@@ -7,7 +7,6 @@ import { commandIds } from './commandIds';
 import type { EditorContext } from './ctx';
 import { issueIdsFromArgs } from './issueRef';
 import { pickText } from '../core/format/untrustedText';
-import { CodeOwners } from '../core/owners/codeOwners';
 import { ownerAssignment } from '../core/owners/ownerAssignees';
 import { ownersOfIssue } from './issueCause';
 
@@ -108,50 +107,48 @@ const assignTo: ChangeFor = async (issueIds, ctx) => {
 };
 
 /** The issue's code owners as a Sentry assignee: at once when one team or member surely matches, else picked. */
-const assignToOwner =
-  (codeOwners: CodeOwners): ChangeFor =>
-  async (issueIds, ctx) => {
-    const first = issueIds[0];
-    if (!first) return undefined;
-    const name = ctx.store.findIssue(first)?.issue.shortId ?? 'this issue';
-    const owners = await ownersOfIssue(ctx.store, codeOwners, first);
-    if (!owners) {
-      void vscode.window.showWarningMessage(
-        `Sentry: no CODEOWNERS rule (in .github/, the repository root or docs/) names the file where ${pickText(name)} was raised; use Assign To… to pick someone.`,
-      );
-      return undefined;
-    }
-    const people = await membersAndTeams(first, ctx);
-    if (!people) return undefined;
-    const assignment = ownerAssignment(owners.owners, people.members, people.teams);
-    const rule = `${owners.file}, ${owners.source} line ${owners.line}`;
-    if (assignment.kind === 'none') {
-      void vscode.window.showWarningMessage(
-        `Sentry: cannot assign ${pickText(name)} to its code owner: ${pickText(assignment.reason)} (${pickText(rule)}). Use Assign To… to pick someone.`,
-      );
-      return undefined;
-    }
-    if (assignment.kind === 'assign') return { action: 'assign', assignee: assignment.to.assignee };
-    const items = assignment.candidates.map((candidate) => ({
-      label: pickText(candidate.label),
-      description: candidate.detail === undefined ? undefined : pickText(candidate.detail),
-      detail: pickText(`${candidate.sure ? 'is' : 'may be'} ${candidate.owner} in ${rule}`),
-      assignee: candidate.assignee,
-    }));
-    const choice = await vscode.window.showQuickPick(items, {
-      title: `Assign ${pickText(name)} to which code owner?`,
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    return choice ? { action: 'assign', assignee: choice.assignee } : undefined;
-  };
+const assignToOwner: ChangeFor = async (issueIds, ctx) => {
+  const first = issueIds[0];
+  if (!first) return undefined;
+  const name = ctx.store.findIssue(first)?.issue.shortId ?? 'this issue';
+  const owners = await ownersOfIssue(ctx, first);
+  if (!owners) {
+    void vscode.window.showWarningMessage(
+      `Sentry: no CODEOWNERS rule (in .github/, the repository root or docs/) names the file where ${pickText(name)} was raised; use Assign To… to pick someone.`,
+    );
+    return undefined;
+  }
+  const people = await membersAndTeams(first, ctx);
+  if (!people) return undefined;
+  const assignment = ownerAssignment(owners.owners, people.members, people.teams);
+  const rule = `${owners.file}, ${owners.source} line ${owners.line}`;
+  if (assignment.kind === 'none') {
+    void vscode.window.showWarningMessage(
+      `Sentry: cannot assign ${pickText(name)} to its code owner: ${pickText(assignment.reason)} (${pickText(rule)}). Use Assign To… to pick someone.`,
+    );
+    return undefined;
+  }
+  if (assignment.kind === 'assign') return { action: 'assign', assignee: assignment.to.assignee };
+  const items = assignment.candidates.map((candidate) => ({
+    label: pickText(candidate.label),
+    description: candidate.detail === undefined ? undefined : pickText(candidate.detail),
+    detail: pickText(`${candidate.sure ? 'is' : 'may be'} ${candidate.owner} in ${rule}`),
+    assignee: candidate.assignee,
+  }));
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `Assign ${pickText(name)} to which code owner?`,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return choice ? { action: 'assign', assignee: choice.assignee } : undefined;
+};
 
 const toggleBookmark: ChangeFor = async (issueIds, ctx) => {
   const bookmarked = issueIds.every((id) => ctx.store.findIssue(id)?.issue.isBookmarked === true);
   return { action: 'bookmark', bookmarked: !bookmarked };
 };
 
-const triageCommands = (codeOwners: CodeOwners): ReadonlyArray<[string, ChangeFor]> => [
+const triageCommands: ReadonlyArray<[string, ChangeFor]> = [
   [commandIds.resolve, fixed({ action: 'resolve' })],
   [commandIds.resolveInNextRelease, fixed({ action: 'resolveInNextRelease' })],
   [commandIds.resolveInCurrentRelease, resolveInCurrentRelease],
@@ -160,13 +157,13 @@ const triageCommands = (codeOwners: CodeOwners): ReadonlyArray<[string, ChangeFo
   [commandIds.archiveFor, archiveFor],
   [commandIds.assignToMe, assignToMe],
   [commandIds.assign, assignTo],
-  [commandIds.assignToOwner, assignToOwner(codeOwners)],
+  [commandIds.assignToOwner, assignToOwner],
   [commandIds.bookmark, toggleBookmark],
 ];
 
-export function registerTriageCommands(ctx: EditorContext, codeOwners = new CodeOwners()): vscode.Disposable {
+export function registerTriageCommands(ctx: EditorContext): vscode.Disposable {
   return vscode.Disposable.from(
-    ...triageCommands(codeOwners).map(([id, changeFor]) =>
+    ...triageCommands.map(([id, changeFor]) =>
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         const issueIds = issueIdsFromArgs(args);
         if (issueIds.length === 0) {

@@ -9,8 +9,6 @@ import type { ChosenAssignee } from '../../core/assistant/assigneeChoice';
 import { AssistantWorkspace, type GroundedIssue, type IssueAssistant } from '../../core/assistant/assistantWorkspace';
 import type { IssueFilter } from '../../core/assistant/issueList';
 import { err, ok, type Result } from '../../core/result';
-import { SuspectCommits } from '../../core/suspect/suspectCommit';
-import { CodeOwners } from '../../core/owners/codeOwners';
 import type { FolderConnection } from '../connections';
 import type { EditorContext } from '../ctx';
 import { sessionTargetOf } from '../sessionTarget';
@@ -25,8 +23,6 @@ const notConnected = (): ApiError =>
 
 export class EditorAssistant implements IssueAssistant {
   private readonly workspaces = new WeakMap<FolderConnection, AssistantWorkspace>();
-  private readonly suspects = new SuspectCommits();
-  private readonly codeOwners = new CodeOwners();
 
   constructor(private readonly ctx: EditorContext) {}
 
@@ -118,12 +114,13 @@ export class EditorAssistant implements IssueAssistant {
         this.ctx.settings.statsPeriod,
         this.ctx.log,
       );
+      const causes = this.ctx.causesOf(folder.folderPath);
       // git blame only in a trusted workspace: a repository's own settings can name programs for git to run.
       workspace = new AssistantWorkspace({
         client: folder.connection.client,
         ...target,
-        codeOwners: this.codeOwners,
-        ...(vscode.workspace.isTrusted ? { suspects: this.suspects } : {}),
+        codeOwners: causes.codeOwners,
+        ...(vscode.workspace.isTrusted ? { suspects: causes.suspects } : {}),
       });
       this.workspaces.set(folder.connection, workspace);
     }

@@ -7,7 +7,7 @@ import { parsePageMessage, type HostMessage, type PageMessage, type PageMessageT
 import type { IssueCause } from '../../core/format/causeView';
 import { commandIds } from '../commandIds';
 import type { EditorContext } from '../ctx';
-import { IssueCauses } from '../issueCause';
+import { causeOfIssue } from '../issueCause';
 import { Lifetime } from './lifetime';
 import { createNonce } from './nonce';
 import { panelHtml } from './panelHtml';
@@ -46,7 +46,6 @@ export class IssuePanel extends Lifetime {
   private state: 'loading' | 'ready' | { readonly error: string } = 'loading';
   private loadController?: AbortController;
   private cause?: IssueCause;
-  private readonly causes: IssueCauses;
 
   private readonly handlers: Handlers = {
     ready: () => this.sendAll(),
@@ -71,7 +70,6 @@ export class IssuePanel extends Lifetime {
     onDidClose: () => void,
   ) {
     super();
-    this.causes = new IssueCauses(ctx.store);
     this._register({ dispose: onDidClose });
     this._register({ dispose: () => panel.dispose() });
     this._register({ dispose: () => this.loadController?.abort() });
@@ -151,7 +149,7 @@ export class IssuePanel extends Lifetime {
 
   /** The suspect commit and code owners, after the issue shows: git may be slow and never holds the panel up. */
   private async loadCause(): Promise<void> {
-    const cause = await this.causes.of(this.issueId).catch(() => undefined);
+    const cause = await causeOfIssue(this.ctx, this.issueId).catch(() => undefined);
     if (this.isDisposed || !cause) return;
     this.cause = cause;
     this.sendModel();

@@ -1,7 +1,7 @@
 // Proves the suspect commit against a real git repository the test makes: the commit that last changed a line and how
 // long before the release (a tag) it was, a line moved since, a line rewritten after the release (blamed in the
 // release, with the commit that rewrote it), a line added after it, a release the repository does not know, an
-// uncommitted line, and that an edit of the file is not answered from the cache.
+// uncommitted line, and that neither an edit of the file nor a commit (HEAD moved) is answered from the cache.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -143,6 +143,11 @@ describe('suspect commit in a real git repository', () => {
     const edited = await suspects.of(repo, file, 1, 'shop@1.4.2');
     assert.equal(edited?.sha, shas['first']);
     assert.equal(edited?.changedSince, undefined);
+    // Committing the edit leaves the file as it was on disk but moves HEAD: the line now has its commit.
+    git(['commit', '-q', '-am', 'Cart comment'], 'Ann Lee', start + 11 * day);
+    const committed = await suspects.of(repo, file, 1);
+    assert.equal(committed?.sha, git(['rev-parse', 'HEAD']));
+    assert.equal(committed?.summary, 'Cart comment');
   });
 
   test('has no answer outside a repository', async () => {
