@@ -7,8 +7,11 @@ import { runGit } from '../core/suspect/gitCommand';
 import { commitShaSchema } from '../core/format/issueViewModel';
 import { commandIds } from './commandIds';
 
-/** The part of the Git extension's API (`vscode.git`, API version 1) used here. */
+/** The part of the Git extension's API (`vscode.git`, API version 1, as its git.d.ts declares it) used here. */
 interface GitApi {
+  /** 'uninitialized' until the extension has looked for the workspace's repositories. */
+  readonly state?: 'uninitialized' | 'initialized';
+  readonly onDidChangeState?: vscode.Event<'uninitialized' | 'initialized'>;
   getRepository(uri: vscode.Uri): GitRepository | null;
   toGitUri(uri: vscode.Uri, ref: string): vscode.Uri;
 }
@@ -22,7 +25,11 @@ interface GitRepository {
   ): Promise<ReadonlyArray<{ readonly uri: vscode.Uri; readonly originalUri: vscode.Uri; readonly status: number }>>;
 }
 
-/** The Git extension's Status values for a file the commit added or deleted. */
+/**
+ * The Git extension's Status values (its git.d.ts) for a file the commit added or deleted. diffBetween reports an added
+ * file as INDEX_ADDED, a deleted one as DELETED and a renamed one as INDEX_RENAMED (checked against VS Code's git
+ * extension in code-server 4.139.1).
+ */
 const gitStatus = { indexAdded: 1, indexDeleted: 2, deleted: 6, untracked: 7 } as const;
 const showScheme = 'sentry-insight-commit';
 
@@ -83,8 +90,10 @@ function commitRequest(target: unknown): { folder: vscode.Uri; sha: string } | u
 async function openWithGitExtension(folder: vscode.Uri, sha: string): Promise<boolean> {
   try {
     const git = await gitApi();
-    const repository = git?.getRepository(folder);
-    if (!git || !repository) return false;
+    if (!git) return false;
+    await initialized(git);
+    const repository = git.getRepository(folder);
+    if (!repository) return false;
     const commit = await repository.getCommit(sha);
     if (commit.parents.length === 0) return false;
     const changes = await repository.diffBetween(`${sha}^`, sha);
@@ -110,4 +119,26 @@ async function gitApi(): Promise<GitApi | undefined> {
   if (!extension) return undefined;
   const exports = extension.isActive ? extension.exports : await extension.activate();
   return exports.enabled === false || typeof exports.getAPI !== 'function' ? undefined : exports.getAPI(1);
+}
+
+/** How long Open Commit waits for the Git extension to find the workspace's repositories before using `git show`. */
+const gitInitWaitMs = 5000;
+
+/** Resolves once the Git extension has looked for repositories, or after gitInitWaitMs. */
+async function initialized(git: GitApi): Promise<void> {
+  if (git.state !== 'uninitialized' || !git.onDidChangeState) return;
+  const onDidChangeState = git.onDidChangeState;
+  let timer: NodeJS.Timeout | undefined;
+  let listener: vscode.Disposable | undefined;
+  try {
+    await new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, gitInitWaitMs);
+      listener = onDidChangeState((state) => {
+        if (state === 'initialized') resolve();
+      });
+    });
+  } finally {
+    clearTimeout(timer);
+    listener?.dispose();
+  }
 }
