@@ -3,11 +3,10 @@
 // the second finds it served and uses it. New events then update the marks of both windows, not only the serving one;
 // and when the serving window closes, the second takes the port over and keeps updating.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import { test } from 'node:test';
 import { startSession, waitFor, type LineDecoration, type Workbench } from '../harness';
 import { freePort } from '../harness/codeServer';
+import { errorEnvelope, postEnvelope, sendWhenServed } from './localSentryEvent';
 
 const basket = 'src/basket.js';
 const files = {
@@ -24,66 +23,17 @@ const files = {
 const raisingLine = 3;
 
 /** One error event of the basket, raised on `raisingLine`, as an SDK would send it. */
-function basketEvent(): string {
-  const eventId = randomUUID().replace(/-/g, '');
-  const frame = {
-    filename: `app:///${basket}`,
-    abs_path: `app:///${basket}`,
-    function: 'checkout',
-    lineno: raisingLine,
-    colno: 35,
-    in_app: true,
-  };
-  const event = {
-    event_id: eventId,
-    platform: 'javascript',
-    level: 'error',
-    timestamp: Date.now() / 1000,
-    exception: {
-      values: [
-        {
-          type: 'TypeError',
-          value: 'basket is empty',
-          stacktrace: { frames: [frame] },
-          mechanism: { type: 'onerror', handled: false },
-        },
-      ],
-    },
-  };
-  return `${JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() })}\n{"type":"event"}\n${JSON.stringify(event)}\n`;
-}
-
-/** Posts one event to the local DSN's envelope endpoint; resolves with the HTTP status, rejects when nothing listens. */
-function postEvent(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/1/envelope/?sentry_key=local&sentry_version=7',
-        headers: { Connection: 'close', 'Content-Type': 'application/x-sentry-envelope' },
-        timeout: 10_000,
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
-    outgoing.on('error', reject);
-    outgoing.end(basketEvent());
+const basketEvent = (): string =>
+  errorEnvelope({
+    file: basket,
+    line: raisingLine,
+    functionName: 'checkout',
+    type: 'TypeError',
+    value: 'basket is empty',
   });
-}
 
-/** Sends one event once a server accepts it (the port may be changing hands), bounded to a minute. */
-async function sendEvent(port: number): Promise<void> {
-  await waitFor(async () => ((await postEvent(port).catch(() => 0)) === 200 ? true : undefined), {
-    what: `the local Sentry on ${port} to accept an event`,
-    timeoutMs: 60_000,
-    intervalMs: 500,
-  });
-}
+/** Posts one event to the local DSN; resolves with the HTTP status, rejects when nothing listens. */
+const postEvent = (port: number): Promise<number> => postEnvelope(port, basketEvent());
 
 function markOf(found: LineDecoration[]): LineDecoration | undefined {
   return found.find((mark) => mark.line === raisingLine && mark.text.includes('TypeError: basket is empty'));
@@ -129,14 +79,14 @@ test('two windows on one local Sentry both show new events; the second takes ove
     // The serving window keeps its token beside the shared store: the second finds it, so triage works there too.
     assert.doesNotMatch(output, /triage there will be refused/);
 
-    await sendEvent(port);
+    await sendWhenServed(port, basketEvent);
     await waitForCount(first, 2, 'first');
     await waitForCount(second, 2, 'second');
     await first.screenshot('first');
     await second.screenshot('second');
 
     await first.page.close();
-    await sendEvent(port);
+    await sendWhenServed(port, basketEvent);
     await waitForCount(second, 3, 'second');
     await second.screenshot('second-after-takeover');
     // It was this window's own server that took the event: the port changed hands.
