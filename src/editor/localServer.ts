@@ -110,7 +110,10 @@ export class LocalServerHost implements vscode.Disposable {
     const token = await this.tokenFor(url);
     if (token === undefined) {
       this.log.warn(
-        `Local Sentry at ${url}: its token is in none of ${this.tokenStores().join(', ')}, so triage there will be refused. If it is \`sentry-insight serve --store DIR\`, run Sentry: Sign In with the server ${url} and the token in DIR/local-api-token (or restart serve without --store).`,
+        `Local Sentry at ${url}: its token is in none of ${this.tokenStores().join(', ')}, ` +
+          `so triage there will be refused. If it is \`sentry-insight serve --store DIR\`, ` +
+          `run Sentry: Sign In with the server ${url} and the token in DIR/local-api-token (or ` +
+          `restart serve without --store).`,
       );
     }
     this.watch?.dispose();

@@ -217,7 +217,9 @@ export class SentryHttp {
       return {
         error: apiError(
           'malformed',
-          `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not read: Sentry sends nothing that large. Check that ${this.baseUrl} is your Sentry server (or the proxy in front of it) and try again.`,
+          `Sentry's answer for ${subject} was larger than ${this.maxResponseBytes} bytes and was not ` +
+            `read: Sentry sends nothing that large. Check that ${this.baseUrl} is your Sentry server ` +
+            `(or the proxy in front of it) and try again.`,
           { request: label },
         ),
         again: 'never',
@@ -227,7 +229,9 @@ export class SentryHttp {
       return {
         error: apiError(
           'timeout',
-          `Sentry at ${this.baseUrl} did not finish sending its answer within ${seconds(this.bodyTimeoutMs)} s while loading ${subject}. The server is overloaded or a proxy holds the answer; try again later.`,
+          `Sentry at ${this.baseUrl} did not finish sending its answer within ` +
+            `${seconds(this.bodyTimeoutMs)} s while loading ${subject}. ` +
+            `The server is overloaded or a proxy holds the answer; try again later.`,
           { request: label },
         ),
         again: 'timeout',
@@ -272,7 +276,9 @@ export class SentryHttp {
   private windowAfterDeadline(request: HttpRequest<unknown>, label: string, waitMs: number): ApiError {
     return apiError(
       'deadline',
-      `Sentry at ${this.baseUrl} is rate-limiting requests for ${request.what.subject}, and its next window opens in ${Math.ceil(waitMs / 1000)} s, after the time allowed for this load. Refresh to load the rest.`,
+      `Sentry at ${this.baseUrl} is rate-limiting requests for ${request.what.subject}, ` +
+        `and its next window opens in ${Math.ceil(waitMs / 1000)} s, ` +
+        `after the time allowed for this load. Refresh to load the rest.`,
       { status: 429, request: label },
     );
   }
@@ -327,7 +333,9 @@ export class SentryHttp {
       return err(
         apiError(
           'schema',
-          `Sentry's answer for ${request.what.subject} has an unexpected shape: ${describeSchemaIssues(parsed.error)}. The server may run a Sentry version Sentry Insight does not know: update the extension, or report it with this message.`,
+          `Sentry's answer for ${request.what.subject} has an unexpected shape: ` +
+            `${describeSchemaIssues(parsed.error)}. The server may run a Sentry version Sentry Insight ` +
+            `does not know: update the extension, or report it with this message.`,
           { status, request: label },
         ),
       );

@@ -67,19 +67,28 @@ export function errorForStatus(
     case status === 401 && challenge === LOCAL_AUTH_CHALLENGE:
       return apiError(
         'unauthorized',
-        `The local Sentry at ${baseUrl} needs its own token for ${what.subject} (401), not a Sentry auth token: the one line of the local-api-token file beside its store. The editor finds it for its own local Sentry and for \`sentry-insight serve\` with its default store; for \`serve --store DIR\` run Sentry: Sign In with the server ${baseUrl} and the token in DIR/local-api-token (the CLI: SENTRY_AUTH_TOKEN).${detail ? ` The server said: "${detail}"` : ''}`,
+        `The local Sentry at ${baseUrl} needs its own token for ${what.subject} (401), ` +
+          `not a Sentry auth token: the one line of the local-api-token file beside its store. ` +
+          `The editor finds it for its own local Sentry and for \`sentry-insight serve\` with its ` +
+          `default store; for \`serve --store DIR\` run Sentry: ` +
+          `Sign In with the server ${baseUrl} and the token in DIR/local-api-token (the CLI: ` +
+          `SENTRY_AUTH_TOKEN).${detail ? ` The server said: "${detail}"` : ''}`,
         extra,
       );
     case status === 401:
       return apiError(
         'unauthorized',
-        `Sentry at ${baseUrl} rejected the auth token (401): it is invalid, expired or revoked. Create a user auth token at ${baseUrl}${tokenPage} and set SENTRY_AUTH_TOKEN (or sign in again).${said}`,
+        `Sentry at ${baseUrl} rejected the auth token (401): it is invalid, expired or revoked. ` +
+          `Create a user auth token at ${baseUrl}${tokenPage} and set SENTRY_AUTH_TOKEN (or sign in ` +
+          `again).${said}`,
         extra,
       );
     case status === 403:
       return apiError(
         'forbidden',
-        `Sentry refused access to ${what.subject} (403): the auth token needs the scope ${what.scope}, or your account lacks access to it. Create a token with org:read, project:read, event:read and event:write at ${baseUrl}${tokenPage}.${said}`,
+        `Sentry refused access to ${what.subject} (403): the auth token needs the scope ` +
+          `${what.scope}, or your account lacks access to it. Create a token with org:read, ` +
+          `project:read, event:read and event:write at ${baseUrl}${tokenPage}.${said}`,
         extra,
       );
     case status === 404 && looksLikeWebPage(body):
@@ -114,7 +123,10 @@ export function errorForStatus(
       const where = target ? ` to ${clip(target, 200)}` : '';
       return apiError(
         'badRequest',
-        `Sentry at ${baseUrl} answered the request for ${what.subject} with a redirect (${status})${where}, which is not followed so the auth token goes nowhere else. If that is where your Sentry now lives, set it as the server URL (sentryInsight.url or SENTRY_URL) and sign in again.`,
+        `Sentry at ${baseUrl} answered the request for ${what.subject} with a redirect ` +
+          `(${status})${where}, which is not followed so the auth token goes nowhere else. ` +
+          `If that is where your Sentry now lives, set it as the server URL (sentryInsight.url or ` +
+          `SENTRY_URL) and sign in again.`,
         extra,
       );
     }
@@ -131,7 +143,9 @@ export function looksLikeWebPage(body: string): boolean {
 export function notSentryError(baseUrl: string, subject: string, status: number, request: string): ApiError {
   return apiError(
     'notSentry',
-    `${baseUrl} does not look like a Sentry server: it answered the request for ${subject} with a web page (${status}) where Sentry answers JSON. Check the server URL (--url, SENTRY_URL, or url in .sentryclirc / the settings).`,
+    `${baseUrl} does not look like a Sentry server: it answered the request for ${subject} ` +
+      `with a web page (${status}) where Sentry answers JSON. Check the server URL (--url, ` +
+      `SENTRY_URL, or url in .sentryclirc / the settings).`,
     { status, request },
   );
 }

@@ -13,8 +13,19 @@ export const chatParticipantId = 'sentryInsight.sentry';
 
 const instructions: Readonly<Record<AssistantRequest, string>> = {
   explain:
-    'Explain this production error to the developer: what failed, why, and the path through the code that led there. Ground every claim in the context below (the exception chain, the workspace source around each frame, the local variables, the breadcrumbs); say when the context does not tell. Cite the workspace files and lines you rely on as path:line.',
-  fix: 'Propose a fix for this production error in the workspace code: find the cause in the context below (the exception chain, the workspace source around each frame, the local variables, the breadcrumbs), then give the change as a short diff or code block for the workspace file and line to edit, cited as path:line, and say how to check it. Mention when the code changed since the release (lines marked moved or changed). Do not resolve the issue on Sentry unless asked.',
+    'Explain this production error to the developer: what failed, why, ' +
+    'and the path through the code that led there. Ground every claim in the context below ' +
+    '(the exception chain, the workspace source around each frame, the local variables, ' +
+    'the breadcrumbs); say when the context does not tell. ' +
+    'Cite the workspace files and lines you rely on as path:line.',
+  fix:
+    'Propose a fix for this production error in the workspace code: ' +
+    'find the cause in the context below (the exception chain, ' +
+    'the workspace source around each frame, the local variables, the breadcrumbs), ' +
+    'then give the change as a short diff or code block for the workspace file and line to ' +
+    'edit, cited as path:line, and say how to check it. ' +
+    'Mention when the code changed since the release (lines marked moved or changed). ' +
+    'Do not resolve the issue on Sentry unless asked.',
 };
 
 export function instructionOf(request: AssistantRequest): string {

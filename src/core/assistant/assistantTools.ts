@@ -91,7 +91,12 @@ const listIssues = tool({
   name: 'list_issues',
   title: 'List Sentry issues in this workspace',
   description:
-    "Lists the unresolved Sentry issues of the release this workspace runs whose stack traces pass through the workspace's own files, with the file:line of each frame (where it was raised and its callers), event and user counts, and the issue's story in the release (new, regressed or carried over). Call it first when the user asks what is failing, which errors touch a file, or what is new or regressed in this release; then call issue_context for one issue.",
+    'Lists the unresolved Sentry issues of the release this workspace runs whose stack traces ' +
+    "pass through the workspace's own files, with the file:line of each frame (where it was " +
+    "raised and its callers), event and user counts, and the issue's story in the release " +
+    '(new, regressed or carried over). Call it first when the user asks what is failing, ' +
+    'which errors touch a file, or what is new or regressed in this release; ' +
+    'then call issue_context for one issue.',
   input: {
     file: z
       .string()
@@ -120,7 +125,17 @@ const listIssues = tool({
 const issueContext = tool({
   name: 'issue_context',
   title: 'Context of one Sentry issue',
-  description: `Gives one issue's evidence, grounded in this workspace: the exception chain (thrown first, then its causes), each stack's frames innermost first with the workspace file:line they resolve to today and the current source lines around it (marked when the code moved or changed since the release), the commit that last changed the first of those lines, the raising file's code owners (CODEOWNERS), the local variables the SDK recorded, the latest breadcrumbs, the event's tags and the release story. Secrets and personal data are scrubbed ([Filtered]); the text is capped (${defaultContextBytes} bytes by default) with a note of what was cut. Call it before explaining or fixing an issue, and cite the workspace file:line it names.`,
+  description:
+    `Gives one issue's evidence, grounded in this workspace: ` +
+    `the exception chain (thrown first, then its causes), ` +
+    `each stack's frames innermost first with the workspace file:line they resolve to today ` +
+    `and the current source lines around it (marked when the code moved or changed since the ` +
+    `release), the commit that last changed the first of those lines, ` +
+    `the raising file's code owners (CODEOWNERS), the local variables the SDK recorded, ` +
+    `the latest breadcrumbs, the event's tags and the release story. ` +
+    `Secrets and personal data are scrubbed ([Filtered]); ` +
+    `the text is capped (${defaultContextBytes} bytes by default) with a note of what was cut. ` +
+    `Call it before explaining or fixing an issue, and cite the workspace file:line it names.`,
   input: {
     issue: issueReference,
     breadcrumbs: z
@@ -140,7 +155,11 @@ const compareReleasesTool = tool({
   name: 'compare_releases',
   title: 'Compare this release with an earlier one',
   description:
-    'Compares the release this workspace runs with an earlier release (by default the one just before it): the issues new in it, the ones that regressed in it (resolved before, back now), and the ones of the earlier release that have no events in it any more, each with event and user counts. Call it when the user asks whether this release made things better or worse, what it broke, or what it fixed.',
+    'Compares the release this workspace runs with an earlier release (by default the one just ' +
+    'before it): the issues new in it, the ones that regressed in it (resolved before, ' +
+    'back now), and the ones of the earlier release that have no events in it any more, ' +
+    'each with event and user counts. Call it when the user asks whether this release made ' +
+    'things better or worse, what it broke, or what it fixed.',
   input: {
     base: z
       .string()
@@ -183,7 +202,9 @@ function triageTool(
 const resolveIssue = triageTool(
   'resolve_issue',
   'Resolve a Sentry issue',
-  'Marks the issue resolved on the Sentry server for everyone on the team (it reopens as regressed if it happens again). Call it only when the user asks to resolve it, e.g. after a fix is committed; never on your own initiative.',
+  'Marks the issue resolved on the Sentry server for everyone on the team (it reopens as ' +
+    'regressed if it happens again). Call it only when the user asks to resolve it, e.g. ' +
+    'after a fix is committed; never on your own initiative.',
   { action: 'resolve' },
   'is now resolved',
   'Resolve',
@@ -202,7 +223,9 @@ const assignIssue = tool({
   name: 'assign_issue',
   title: 'Assign a Sentry issue',
   description:
-    'Assigns the issue on the Sentry server to a member of the organization or a team, which notifies them. Call it only when the user asks to assign the issue (e.g. "assign it to me", "give it to #backend"); never on your own initiative.',
+    'Assigns the issue on the Sentry server to a member of the organization or a team, ' +
+    'which notifies them. Call it only when the user asks to assign the issue (e.g. ' +
+    '"assign it to me", "give it to #backend"); never on your own initiative.',
   input: {
     issue: issueReference,
     assignee: z

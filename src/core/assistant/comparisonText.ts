@@ -38,5 +38,9 @@ function entryLine(entry: ComparedIssue, category: ComparisonCategory, base: str
   const { issue, story } = entry;
   const where = category === 'gone' && base ? ` in ${base}` : '';
   const since = story.firstRelease && category !== 'new' ? `; first seen in ${oneLine(story.firstRelease, 100)}` : '';
-  return `- ${oneLine(issue.shortId, 100)} (id ${issue.id}) · ${issue.level} · ${issue.status} · ${eventsAndUsers(entry.count, entry.userCount)}${where}${since}: ${scrubText(oneLine(issue.title, 300))}`;
+  return (
+    `- ${oneLine(issue.shortId, 100)} (id ${issue.id}) · ${issue.level} · ${issue.status} · ` +
+    `${eventsAndUsers(entry.count, entry.userCount)}${where}${since}: ` +
+    `${scrubText(oneLine(issue.title, 300))}`
+  );
 }

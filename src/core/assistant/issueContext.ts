@@ -72,7 +72,9 @@ function headerSection({ issue, release, event, owners }: IssueContextInput): Se
   const told = issueStoryText(storyOf(issue, release), release);
   const lines = [
     `# ${oneLineText(issue.shortId, 100)} (id ${issue.id}): ${oneLineText(issue.title, 500)}`,
-    `Level ${issue.level}, status ${issue.status}${issue.substatus ? ` (${issue.substatus})` : ''}; ${counts.count} events, ${counts.userCount} users${release ? ` in release ${oneLineText(release, 200)}` : ''}.`,
+    `Level ${issue.level}, status ` +
+      `${issue.status}${issue.substatus ? ` (${issue.substatus})` : ''}; ${counts.count} events, ` +
+      `${counts.userCount} users${release ? ` in release ${oneLineText(release, 200)}` : ''}.`,
     `Release story: ${told.headline}${told.releases ? ` (${told.releases})` : ''}.`,
   ];
   if (issue.culprit) lines.push(`Culprit: ${oneLineText(issue.culprit, 500)}`);

@@ -39,7 +39,9 @@ export function issueListText(loaded: WorkspaceIssues, filter: IssueFilter): str
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
   const lines = [
-    `${shown.length} of the ${touching.length} unresolved issues of ${scope} that touch the workspace${filters.length > 0 ? ` match ${filters.join(', ')}` : ''}; ${elsewhere(loaded.issues.length - touching.length)}.`,
+    `${shown.length} of the ${touching.length} unresolved issues of ${scope} that touch the ` +
+      `workspace${filters.length > 0 ? ` match ${filters.join(', ')}` : ''}; ` +
+      `${elsewhere(loaded.issues.length - touching.length)}.`,
   ];
   for (const issue of shown) lines.push('', ...issueLines(issue, hits.get(issue.id) ?? [], release));
   if (loaded.missing.length > 0)

@@ -86,13 +86,17 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
       case 'unsupported':
         stopped = true;
         options.log.info(
-          `The local Sentry at ${options.url} (another window or \`sentry-insight serve\`) does not announce new events (HTTP ${end.status} from ${localChangeStreamPath}); this window shows them on its refresh interval or after Sentry: Refresh.`,
+          `The local Sentry at ${options.url} (another window or \`sentry-insight serve\`) ` +
+            `does not announce new events (HTTP ${end.status} from ${localChangeStreamPath}); ` +
+            `this window shows them on its refresh interval or after Sentry: Refresh.`,
         );
         return;
       case 'refused':
         stopped = true;
         options.log.info(
-          `The local Sentry at ${options.url} refused to say whether anything changed (HTTP ${end.status}): it wants a token this window does not have (\`sentry-insight serve --token\`). This window shows new events on its refresh interval or after Sentry: Refresh.`,
+          `The local Sentry at ${options.url} refused to say whether anything changed (HTTP ` +
+            `${end.status}): it wants a token this window does not have (\`sentry-insight serve ` +
+            `--token\`). This window shows new events on its refresh interval or after Sentry: Refresh.`,
         );
         return;
       case 'ended':
@@ -100,7 +104,9 @@ export function watchLocalChanges(options: ChangeWatchOptions): ChangeWatch {
         if (failures > retry.maxFailures) {
           stopped = true;
           options.log.warn(
-            `The local Sentry at ${options.url} stopped announcing new events (${end.reason}, ${retry.maxFailures} times in a row); this window shows them on its refresh interval or after Sentry: Refresh.`,
+            `The local Sentry at ${options.url} stopped announcing new events (${end.reason}, ` +
+              `${retry.maxFailures} times in a row); this window shows them on its refresh interval or ` +
+              `after Sentry: Refresh.`,
           );
           return;
         }

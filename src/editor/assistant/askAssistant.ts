@@ -48,7 +48,10 @@ export async function askAssistant(
   }
   await vscode.env.clipboard.writeText(requestPrompt(kind, grounded.value));
   void vscode.window.showInformationMessage(
-    `Sentry: this editor has no AI chat with a language model, so the ${kind === 'explain' ? 'explanation' : 'fix'} request and the scrubbed context of ${grounded.value.issue.shortId} were copied to the clipboard. Paste them into your assistant.`,
+    `Sentry: this editor has no AI chat with a language model, ` +
+      `so the ${kind === 'explain' ? 'explanation' : 'fix'} request and the scrubbed context of ` +
+      `${grounded.value.issue.shortId} were copied to the clipboard. ` +
+      `Paste them into your assistant.`,
   );
 }
 

@@ -53,7 +53,10 @@ async function askServer(value: string): Promise<Step> {
 async function askToken(address: ServerAddress, deps: SignInPromptDeps): Promise<Step> {
   const token = await vscode.window.showInputBox({
     title: `Sign in to Sentry (2/2): auth token for ${serverLabel(address.url)}`,
-    prompt: `A user auth token from ${address.url}/settings/account/api/auth-tokens/ with the scopes ${neededScopes.join(', ')}. It is kept in VS Code's secret storage and sent only to ${address.origin}.`,
+    prompt:
+      `A user auth token from ${address.url}/settings/account/api/auth-tokens/ with the scopes ` +
+      `${neededScopes.join(', ')}. It is kept in VS Code's secret storage and sent only to ` +
+      `${address.origin}.`,
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => {
