@@ -1,5 +1,6 @@
 // Which issues a parsed search matches, in Sentry's dialect or GlitchTip's, and the sort orders of both.
 import { detail } from '../../../src/core/local/api/apiAnswer';
+import { globMatches } from '../../../src/core/local/api/globMatch';
 import { IssueQueryError, ParsedIssueQuery, SearchFilter } from './issueQuery';
 import { issueTags } from './issueTags';
 import { FakeIssue } from './model';
@@ -134,17 +135,6 @@ function matchesTag(issue: FakeIssue, filter: SearchFilter): boolean {
   return (
     tag !== undefined && filter.values.some((wanted) => tag.values.some((value) => globMatches(wanted, value.value)))
   );
-}
-
-function globMatches(pattern: string, value: string): boolean {
-  if (!pattern.includes('*')) return pattern === value;
-  const regex = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-  return regex.test(value);
 }
 
 function resolveLatest(value: string, scope: SearchScope): string {

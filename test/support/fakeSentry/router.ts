@@ -9,7 +9,7 @@ export interface Route {
   scopes: readonly string[] | null;
   /** Region mode: a server that is not the organization's region answers 404 (see server options). */
   regionScoped?: boolean;
-  handle(context: RouteContext): Answer;
+  handle(context: RouteContext): Answer | Promise<Answer>;
 }
 
 export interface RouteMatch {

@@ -180,12 +180,12 @@ export class FakeSentry {
     if (fault?.endlessCursor) return this.endlessPage(method, url, headers, body);
     if (this.state.options.responseDelayMs > 0 && !(await this.delay(this.state.options.responseDelayMs)))
       return undefined;
-    const routed = this.route(method, url, headers, body);
+    const routed = await this.route(method, url, headers, body);
     // A fault with only headers (say a deprecation header) decorates the normal answer.
     return fault?.headers ? { ...routed, headers: { ...routed.headers, ...fault.headers } } : routed;
   }
 
-  private route(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Answer {
+  private async route(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Promise<Answer> {
     const glitchtip = this.state.options.flavour === 'glitchtip';
     const { found, pathKnown } = this.router.match(method, url.pathname);
     if (!found)
@@ -198,7 +198,7 @@ export class FakeSentry {
     const wrongRegion = this.wrongRegion(found.route, found.params['org']);
     if (wrongRegion) return wrongRegion;
     try {
-      return found.route.handle({
+      return await found.route.handle({
         method,
         path: url.pathname,
         query: url.searchParams,
@@ -248,10 +248,10 @@ export class FakeSentry {
   }
 
   /** The first page again, linked to a next page under a fresh cursor: a server that never ends its list. */
-  private endlessPage(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Answer {
+  private async endlessPage(method: string, url: URL, headers: IncomingHttpHeaders, body: string): Promise<Answer> {
     const first = new URL(url);
     first.searchParams.delete('cursor');
-    const routed = this.route(method, first, headers, body);
+    const routed = await this.route(method, first, headers, body);
     this.endlessCursors += 1;
     const cursor = `${this.endlessCursors}:0:0`;
     const link = `<${first.href}&cursor=${cursor}>; rel="previous"; results="false"; cursor="${cursor}", <${first.href}&cursor=${cursor}>; rel="next"; results="true"; cursor="${cursor}"`;

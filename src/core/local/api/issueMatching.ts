@@ -1,6 +1,7 @@
 // Which local issues an issue search matches, and the count scope (releases, environments) its filters imply.
 import type { LocalIssue } from '../store/localIssue';
 import { AnswerNow, detail } from './apiAnswer';
+import { globMatches } from './globMatch';
 import type { IssueSearch, SearchFilter } from './issueSearchQuery';
 
 export interface MatchScope {
@@ -129,16 +130,4 @@ function matchesAssignee(issue: LocalIssue, value: string, userId: string): bool
   const team = /^#(.+)$/.exec(value)?.[1];
   if (team !== undefined) return issue.assignedTo.type === 'team' && issue.assignedTo.name === team;
   return [issue.assignedTo.name, issue.assignedTo.email, issue.assignedTo.id].includes(value);
-}
-
-function globMatches(pattern: string, value: string): boolean {
-  if (!pattern.includes('*')) return pattern === value;
-  const expression = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-    's',
-  );
-  return expression.test(value);
 }

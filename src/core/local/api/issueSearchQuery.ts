@@ -18,7 +18,8 @@ export interface IssueSearch {
   readonly text: readonly string[];
 }
 
-const KEY = /^!?[A-Za-z][A-Za-z0-9_.-]*:/;
+/** `key:`, or `tags[key]:` (Sentry's explicit spelling of a tag, the same as `key:`). */
+const KEY = /^!?[A-Za-z][A-Za-z0-9_.-]*(?:\[[^\]\s:]+\])?:/;
 
 interface Reader {
   readonly text: string;
@@ -40,7 +41,8 @@ export function parseIssueSearch(query: string): IssueSearch {
     if (key) {
       reader.at += key[0].length;
       const negated = key[0].startsWith('!');
-      const name = key[0].slice(negated ? 1 : 0, -1);
+      const spelled = key[0].slice(negated ? 1 : 0, -1);
+      const name = /^tags\[(.+)\]$/.exec(spelled)?.[1] ?? spelled;
       filters.push({ key: name, values: readValues(reader, name), negated });
     } else {
       text.push(peek(reader) === '"' ? readQuoted(reader) : readBare(reader));

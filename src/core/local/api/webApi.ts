@@ -9,6 +9,7 @@ import { AnswerNow, detail, notFound, type ApiAnswer } from './apiAnswer';
 import { matchRoute, type Route } from './route';
 import { accountRoutes } from './routes/accountRoutes';
 import { directoryRoutes } from './routes/directoryRoutes';
+import { discoverRoutes } from './routes/discoverRoutes';
 import { issueListRoute } from './routes/issueListRoute';
 import { issueRoutes } from './routes/issueRoutes';
 import { projectRoutes } from './routes/projectRoutes';
@@ -23,6 +24,7 @@ const routes: readonly Route[] = [
   ...projectRoutes,
   ...releaseRoutes,
   ...uploadRoutes,
+  ...discoverRoutes,
 ];
 const MAX_PUT_BYTES = 1024 * 1024;
 

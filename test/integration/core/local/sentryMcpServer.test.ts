@@ -1,7 +1,8 @@
 // Sentry's own MCP server (@sentry/mcp-server from npm, run as its users run it: `--host … --insecure-http` and an
 // access token) over stdio, driven by the MCP SDK's client, against the local Sentry: who am I, teams and the project's
 // DSN, issue search and details (with the browser and OS the User-Agent names), tag values, the issue's events and an
-// event by id, releases found and detailed, and a resolve that reaches the server.
+// event by id, search_events over the organization events endpoint, releases found and detailed, and a resolve that
+// reaches the server.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,49 @@ describe('@sentry/mcp-server against the local Sentry', () => {
       url: `http://127.0.0.1:${server.port}/organizations/local/issues/PROJECT-1-${shortId}/events/${cartEventId}/`,
     });
     assert.match(event, new RegExp(`\\*\\*Event ID\\*\\*: ${cartEventId}`), event);
+  });
+
+  // Without an LLM key (none is in the server's environment) search_events runs no agent: the query goes to the events
+  // endpoint as written, over the errors dataset's default fields sorted by -timestamp, after the validate endpoint.
+  test('search_events finds stored events by a search, by words of their title, and counts them per issue', async () => {
+    const byRelease = await call('search_events', {
+      organizationSlug: 'local',
+      dataset: 'errors',
+      query: 'release:shop@1.0.0',
+    });
+    assert.match(byRelease, /Found 1 error:/, byRelease);
+    assert.match(byRelease, /## TypeError: no price/);
+    assert.match(byRelease, /\*\*Issue ID\*\*: PROJECT-1-\d+/);
+    assert.match(byRelease, /\*\*level\*\*: error/);
+    const byWords = await call('search_events', { organizationSlug: 'local', query: 'quantity out of range' });
+    assert.match(byWords, /Found 1 error:/, byWords);
+    assert.match(byWords, /## RangeError: quantity out of range/);
+    const perIssue = await call('search_events', {
+      organizationSlug: 'local',
+      dataset: 'errors',
+      fields: ['issue', 'count()'],
+      sort: '-count()',
+    });
+    assert.match(perIssue, /Found 2 aggregate results:/, perIssue);
+    assert.equal(perIssue.match(/"count\(\)": 1/g)?.length, 2, perIssue);
+  });
+
+  test('search_events with a field the local Sentry does not answer says which, as a failed validation', async () => {
+    const result = await client.callTool(
+      {
+        name: 'search_events',
+        arguments: {
+          organizationSlug: 'local',
+          dataset: 'errors',
+          fields: ['transaction.duration'],
+          sort: '-timestamp',
+        },
+      },
+      undefined,
+      { timeout },
+    );
+    assert.equal((result as { isError?: boolean }).isError, true);
+    assert.match(textOf(result), /Unknown field: transaction\.duration/);
   });
 
   test('releases: found by part of the version, detailed, and their issues found by the search the details advise', async () => {

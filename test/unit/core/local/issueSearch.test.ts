@@ -70,6 +70,13 @@ describe('parseIssueSearch', () => {
     );
   });
 
+  test("reads Sentry's tags[key]: spelling as the tag's key", () => {
+    assert.deepEqual(parseIssueSearch('!tags[browser.name]:Chrome* tags[os]:[Linux, macOS]').filters, [
+      { key: 'browser.name', values: ['Chrome*'], negated: true },
+      { key: 'os', values: ['Linux', 'macOS'], negated: false },
+    ]);
+  });
+
   test('answers 400 for an unterminated quote or an empty value', () => {
     assert.throws(
       () => parseIssueSearch('release:"abc'),
