@@ -24,6 +24,7 @@ import { SentryContext } from './editor/sentryContext';
 import { createSettings } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
 import { registerIssueTree } from './editor/tree/issueTree';
+import { WorkspaceIndexes } from './editor/workspaceIndexes';
 
 export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Sentry Insight', { log: true });
@@ -34,11 +35,16 @@ export function activate(context: vscode.ExtensionContext): void {
     defaultUrl: () => signInServerUrl((folder) => connections.configuredServerUrl(folder)),
   });
   const cacheDir = context.storageUri ?? context.globalStorageUri;
+  // One file index per folder, kept current by a file watcher, for the window's loads and its local Sentry alike.
+  const indexes = new WorkspaceIndexes(log);
   const local = new LocalServerHost(
     vscode.Uri.joinPath(context.globalStorageUri, 'local-store').fsPath,
     () => settings.localPort,
     () => settings.localStoreLimits,
-    () => (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.fsPath })),
+    () =>
+      (vscode.workspace.workspaceFolders ?? []).map((folder) =>
+        indexes.forFolder({ name: folder.name, path: folder.uri.fsPath }),
+      ),
     log,
   );
   const connections = new Connections(settings, auth, log, local);
@@ -48,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.extensionUri,
     connections,
     new SnapshotFiles(vscode.Uri.joinPath(cacheDir, 'snapshots').fsPath, log),
+    indexes,
   );
   const serverOf = async (folder: vscode.WorkspaceFolder) => connections.serverFor(folder);
   const statusBar = registerStatusBar(ctx, auth);
@@ -59,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     channel,
     settings,
     auth,
+    indexes,
     local,
     connections,
     ctx,

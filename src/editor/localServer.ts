@@ -12,6 +12,7 @@ import { defaultServeStore, findLocalApiToken } from '../core/local/server/local
 import type { StoreLimits } from '../core/local/store/storeLimits';
 import { StoreOpenError } from '../core/local/store/storeOpenError';
 import type { Logger } from '../core/log';
+import type { WatchedFileIndex } from '../core/resolve/watchedFileIndex';
 
 export const localOrg = 'local';
 export const localProject = '1';
@@ -40,7 +41,8 @@ export class LocalServerHost implements vscode.Disposable {
     private readonly storageDir: string,
     private readonly port: () => number,
     private readonly storeLimits: () => Partial<StoreLimits>,
-    private readonly folders: () => ReadonlyArray<{ name: string; path: string }>,
+    /** The workspace folders' file indexes, which the window's file watcher keeps current. */
+    private readonly folderIndexes: () => readonly WatchedFileIndex[],
     private readonly log: Logger,
   ) {}
 
@@ -82,7 +84,7 @@ export class LocalServerHost implements vscode.Disposable {
       const server = await startLocalSentry({
         port,
         storeDirectory: this.storageDir,
-        workspaceFolders: this.folders(),
+        workspaceIndexes: this.folderIndexes(),
         storeLimits: this.storeLimits(),
         log: this.log,
       });

@@ -28,7 +28,7 @@ import type { EditorContext, IssueDetails } from './ctx';
 import { FolderSessions, openFilesIn } from './folderSessions';
 import type { Settings } from './settings';
 import { WorkspaceCauses } from './workspaceCauses';
-import { WorkspaceIndexes } from './workspaceIndexes';
+import type { WorkspaceIndexes } from './workspaceIndexes';
 
 const detailTagKeys = ['user', 'browser', 'os', 'device', 'runtime', 'url', 'release', 'environment'];
 
@@ -38,8 +38,6 @@ export class SentryContext implements EditorContext, vscode.Disposable {
   private readonly loads = new Map<string, AbortController>();
   private readonly resolvers = new Map<string, Promise<FrameResolver>>();
   private readonly sessions: FolderSessions;
-  /** Each folder's file index, walked once and kept current by a watcher. */
-  private readonly indexes: WorkspaceIndexes;
   private readonly causes = new WorkspaceCauses();
   private readonly me = new Map<string, Promise<string | undefined>>();
   private timer: NodeJS.Timeout | undefined;
@@ -55,8 +53,9 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     private readonly sources: Connections,
     private readonly cache: SnapshotFiles | undefined,
+    /** Each folder's file index, walked once and kept current by a watcher (shared with the local Sentry). */
+    private readonly indexes: WorkspaceIndexes,
   ) {
-    this.indexes = new WorkspaceIndexes(log);
     this.sessions = new FolderSessions(log, this.indexes);
   }
 
@@ -456,7 +455,6 @@ export class SentryContext implements EditorContext, vscode.Disposable {
     if (this.timer) clearInterval(this.timer);
     for (const load of this.loads.values()) load.abort();
     this.refreshed.dispose();
-    this.indexes.dispose();
     this.causes.dispose();
   }
 }

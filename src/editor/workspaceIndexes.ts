@@ -1,5 +1,6 @@
 // One file index per workspace folder for the whole window, kept current by a VS Code file watcher: loads, local
-// updates and frame lookups all use it, so the folder is walked once, not on every refresh.
+// updates, frame lookups and the embedded local Sentry all use it, so the folder is walked once, not on every refresh,
+// and the local Sentry drops a file's cached text or parsed map when the watcher says it changed.
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { WatchedFileIndex } from '../core/resolve/watchedFileIndex';
@@ -24,13 +25,11 @@ export class WorkspaceIndexes implements vscode.Disposable {
     const index = new WatchedFileIndex({ name: folder.name, path: folder.path }, this.log);
     const watcher = vscode.workspace.createFileSystemWatcher(
       new vscode.RelativePattern(vscode.Uri.file(folder.path), '**/*'),
-      false,
-      true,
-      false,
     );
     const subscriptions = vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => index.created(uri.fsPath)),
+      watcher.onDidChange((uri) => index.changed(uri.fsPath)),
       watcher.onDidDelete((uri) => index.deleted(uri.fsPath)),
     );
     this.indexes.set(folder.path, { index, watcher: subscriptions });

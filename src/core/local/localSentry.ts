@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log';
 import type { ScrubbingSettings } from '../privacy/sensitiveData';
+import { watchFolder } from '../resolve/folderWatch';
 import type { WorkspaceFolder } from '../resolve/frame';
+import { WatchedFileIndex } from '../resolve/watchedFileIndex';
 import { Listeners, type Unsubscribe } from '../state/listeners';
 import type { IngestChange, StoreChange } from './changeFeed';
 import { defaultIngestLimits, type IngestLimits } from './envelope/ingestLimits';
@@ -30,8 +32,16 @@ export interface LocalSentryOptions {
   readonly port?: number;
   /** Where the store's log is kept; without it, events live in memory only. */
   readonly storeDirectory?: string;
-  /** Folders whose source maps and files symbolicate frames and fill source context. */
+  /**
+   * Folders whose source maps and files symbolicate frames and fill source context. Each is indexed once and followed
+   * with node:fs watchers (folderWatch), unless `workspaceIndexes` are given.
+   */
   readonly workspaceFolders?: readonly WorkspaceFolder[];
+  /**
+   * The folders' file indexes, kept current by the caller's own watcher (the editor's, shared with its loads): used
+   * instead of `workspaceFolders`, and not watched again here.
+   */
+  readonly workspaceIndexes?: readonly WatchedFileIndex[];
   readonly ingestLimits?: Partial<IngestLimits>;
   readonly storeLimits?: Partial<StoreLimits>;
   /** Browser origins beyond loopback ones that may post events (e.g. `http://myapp.test:3000`). */
@@ -67,13 +77,10 @@ export interface LocalSentry {
   readonly apiTokenFile: string | undefined;
   /** What could not be read from a damaged store file (it was copied aside), for the user; undefined when it loaded whole. */
   readonly storeWarning: string | undefined;
+  /** The workspace folders' file indexes frames resolve against; their events say what a watcher saw (tests wait on them). */
+  readonly workspaceIndexes: readonly WatchedFileIndex[];
   /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
   itemCounts(): ReadonlyMap<string, number>;
-  /**
-   * Re-reads the workspace (file index, source maps, file texts) before the next event, e.g. after a save or a build.
-   * Without it, changes are seen at most ten seconds late.
-   */
-  refreshWorkspace(): void;
   /** Stops listening, ends open connections and closes the store file. */
   close(): Promise<void>;
 }
@@ -125,8 +132,11 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     throw error;
   }
   const opened = persisted;
-  const folders = options.workspaceFolders ?? [];
-  const workspace = folders.length > 0 ? new WorkspaceSources({ folders, log, now, uploadedMaps: uploads }) : undefined;
+  const watched = watchedWorkspace(options, log);
+  const workspace =
+    watched.indexes.length > 0
+      ? new WorkspaceSources({ indexes: watched.indexes, log, uploadedMaps: uploads })
+      : undefined;
   // Index the workspace now, so that the first event is not kept waiting for the walk.
   void workspace?.snapshot();
   const feed = new Listeners<IngestChange>();
@@ -164,13 +174,26 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     storeWarning: opened.loadWarning,
     apiToken: token.token,
     apiTokenFile: token.file,
+    workspaceIndexes: watched.indexes,
     itemCounts: () => ingest.itemCounts,
-    refreshWorkspace: () => workspace?.invalidate(),
     close: async () => {
+      watched.dispose();
+      workspace?.dispose();
       await closeServer(server);
       await opened.close();
     },
   };
+}
+
+/** The folders' indexes: the caller's, or one per folder kept current by this server's own watchers. */
+function watchedWorkspace(
+  options: LocalSentryOptions,
+  log: Logger,
+): { readonly indexes: readonly WatchedFileIndex[]; dispose(): void } {
+  if (options.workspaceIndexes !== undefined) return { indexes: options.workspaceIndexes, dispose: () => undefined };
+  const indexes = (options.workspaceFolders ?? []).map((folder) => new WatchedFileIndex(folder, log));
+  const watches = indexes.map((index) => watchFolder(index.folder.path, index, { log }));
+  return { indexes, dispose: () => watches.forEach((watch) => watch.dispose()) };
 }
 
 async function apiTokenBeside(directory: string | undefined): Promise<ApiToken> {

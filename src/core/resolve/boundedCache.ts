@@ -42,6 +42,11 @@ export class BoundedCache<K, V> {
     this.totalWeight -= entry.weight;
   }
 
+  /** Drops every entry whose key passes the test. */
+  deleteWhere(test: (key: K) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (test(key)) this.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
     this.totalWeight = 0;

@@ -2,7 +2,7 @@
 import type { Logger } from '../log';
 import type { IndexedFile } from './indexedFile';
 import { normalizeDebugId } from './sourceMapComments';
-import type { WorkspaceFileIndex } from './workspaceFileIndex';
+import type { FileLookup } from './workspaceFileIndex';
 import type { WorkspaceFileReader } from './workspaceFileReader';
 
 export interface DebugIdIndexOptions {
@@ -21,7 +21,7 @@ export class DebugIdIndex {
   private byId: Promise<Map<string, IndexedFile>> | undefined;
 
   constructor(
-    private readonly files: WorkspaceFileIndex,
+    private readonly files: FileLookup,
     private readonly reader: WorkspaceFileReader,
     private readonly options: DebugIdIndexOptions = {},
   ) {}
@@ -30,6 +30,11 @@ export class DebugIdIndex {
   async mapWithId(debugId: string): Promise<IndexedFile | undefined> {
     this.byId ??= this.scan();
     return (await this.byId).get(normalizeDebugId(debugId));
+  }
+
+  /** Forgets the scan, for when a `.map` file appeared, changed or went away: the next lookup scans again. */
+  forget(): void {
+    this.byId = undefined;
   }
 
   private async scan(): Promise<Map<string, IndexedFile>> {

@@ -11,12 +11,12 @@ import { locateOriginalSource, originalPosition } from './originalSource';
 import { sortMappings } from './pathMappings';
 import { isAbsoluteFilePath } from './paths';
 import { SourceMapLoader, type LoadedSourceMap } from './sourceMapLoader';
-import type { WorkspaceFileIndex } from './workspaceFileIndex';
+import type { FileLookup } from './workspaceFileIndex';
 import { WorkspaceFileReader, type WorkspacePath } from './workspaceFileReader';
 
 export interface FrameResolverOptions {
   folders: readonly WorkspaceFolder[];
-  files: WorkspaceFileIndex;
+  files: FileLookup;
   pathMappings?: readonly PathMapping[]; // user rules
   codeMappings?: readonly PathMapping[]; // from the Sentry API
   driftWindow?: number;

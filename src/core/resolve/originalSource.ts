@@ -3,7 +3,7 @@ import { GREATEST_LOWER_BOUND, LEAST_UPPER_BOUND, originalPositionFor, type Trac
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isThirdPartyFramePath, normalizeFramePath } from './paths';
-import type { WorkspaceFileIndex } from './workspaceFileIndex';
+import type { FileLookup } from './workspaceFileIndex';
 import type { WorkspaceFileReader, WorkspacePath } from './workspaceFileReader';
 
 export interface OriginalPosition {
@@ -60,7 +60,7 @@ function rawSource(map: TraceMap, resolvedSource: string): string | undefined {
 export async function locateOriginalSource(
   source: string,
   baseDirectory: string,
-  files: WorkspaceFileIndex,
+  files: FileLookup,
   reader: WorkspaceFileReader,
 ): Promise<OriginalSourceLocation> {
   if (isThirdPartyFramePath(source)) return { kind: 'thirdParty' };

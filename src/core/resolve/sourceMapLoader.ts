@@ -7,7 +7,7 @@ import { debugIdOf, inlineSourceMapText, sourceMappingUrlOf } from './sourceMapC
 import type { ConfinedFile } from './pathConfinement';
 import { parseSourceMap, type ParsedSourceMap } from './sourceMapJson';
 import { SourceMapStore } from './sourceMapStore';
-import type { FileText, WorkspaceFileReader, WorkspacePath } from './workspaceFileReader';
+import { within, type FileText, type WorkspaceFileReader, type WorkspacePath } from './workspaceFileReader';
 
 export interface LoadedSourceMap {
   readonly parsed: ParsedSourceMap;
@@ -48,6 +48,8 @@ export class SourceMapLoader {
   private readonly misses = new BoundedCache<string, true>(MAX_REMEMBERED_PATHS);
   /** Each script text's comments: searching a large bundle's text for them once per frame cost more than the rest. */
   private readonly comments = new WeakMap<FileText, ScriptComments>();
+  /** Counts forget() calls: a load that began before one does not vouch for the version it checked. */
+  private forgotten = 0;
 
   constructor(
     private readonly reader: WorkspaceFileReader,
@@ -102,6 +104,28 @@ export class SourceMapLoader {
     return { loaded, script };
   }
 
+  /**
+   * Forgets what is known of a path a file watcher reported (a map file, or a script with an inline map): the version
+   * checked, a miss, the inline map; with `tree`, of everything under it too. The next frame checks the disk again.
+   */
+  forget(absolutePath: string, tree: boolean): void {
+    this.forgotten++;
+    const inline = `inline:${absolutePath}`;
+    for (const key of [absolutePath, inline]) {
+      this.loading.delete(key);
+      this.checked.delete(key);
+      this.misses.delete(key);
+      this.inline.delete(key);
+    }
+    if (!tree) return;
+    const under = within(absolutePath);
+    const inlineUnder = within(inline);
+    const stale = (key: string): boolean => under(key) || inlineUnder(key);
+    this.checked.deleteWhere(stale);
+    this.misses.deleteWhere(stale);
+    this.inline.deleteWhere(stale);
+  }
+
   private async fromUrl(url: string, scriptPath: string): Promise<LoadedSourceMap | undefined> {
     const inlineText = inlineSourceMapText(url);
     if (inlineText !== undefined) return this.loadInline(`inline:${scriptPath}`, inlineText, dirname(scriptPath));
@@ -133,20 +157,22 @@ export class SourceMapLoader {
 
   /** The stored map when the file is the version it was parsed from, else the file read and parsed again. */
   private async readMapFile(mapPath: string): Promise<LoadedSourceMap | undefined> {
+    const forgottenBefore = this.forgotten;
+    const current = (): boolean => this.forgotten === forgottenBefore;
     const version = await this.reader.version(mapPath);
     const kept = version === undefined ? undefined : this.store.get(mapPath, version);
     if (kept !== undefined && version !== undefined) {
-      this.checked.set(mapPath, version);
+      if (current()) this.checked.set(mapPath, version);
       return kept;
     }
     const text = version === undefined ? undefined : await this.reader.readOnce(mapPath);
     const loaded = text === undefined ? undefined : this.parse(mapPath, text, dirname(mapPath));
     if (loaded === undefined || text === undefined || version === undefined) {
-      this.misses.set(mapPath, true);
+      if (current()) this.misses.set(mapPath, true);
       return undefined;
     }
     this.store.set(mapPath, version, loaded, text.length);
-    this.checked.set(mapPath, version);
+    if (current()) this.checked.set(mapPath, version);
     return loaded;
   }
 

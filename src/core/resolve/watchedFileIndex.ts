@@ -1,19 +1,33 @@
-// One workspace folder's file index, walked once and then kept current from a file watcher's events (created,
-// deleted), so that loads, updates and frame lookups share it and never walk the folder again.
+// One workspace folder's file index, walked once and then kept current from a file watcher's events (created, changed,
+// deleted), so that loads, updates and frame lookups share it and never walk the folder again. Whoever keeps file
+// texts or parsed maps of the folder listens to the same events to drop what they make stale.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Logger } from '../log';
+import { Listeners, type Unsubscribe } from '../state/listeners';
 import type { WorkspaceFolder } from './frame';
 import { DEFAULT_MAX_FILES, WorkspaceFileIndex } from './workspaceFileIndex';
 import { walkWorkspaceFolder } from './workspaceWalk';
 
-type FileEvent = { readonly kind: 'created' | 'deleted'; readonly path: string };
+/** What a watcher saw at an absolute path: a file or directory appeared, a file's content changed, or either went away. */
+export interface FileEvent {
+  readonly kind: 'created' | 'changed' | 'deleted';
+  readonly path: string;
+}
 
-export class WatchedFileIndex {
+/** What a watcher reports to; WatchedFileIndex is one, and tests stand in for it. */
+export interface FileEventSink {
+  created(absolutePath: string): void;
+  changed(absolutePath: string): void;
+  deleted(absolutePath: string): void;
+}
+
+export class WatchedFileIndex implements FileEventSink {
   private built: Promise<WorkspaceFileIndex> | undefined;
   /** Events apply one after another, in the order they came, after the walk. */
   private applying: Promise<void> = Promise.resolve();
   private walks = 0;
+  private readonly events = new Listeners<FileEvent>();
 
   constructor(
     readonly folder: WorkspaceFolder,
@@ -25,6 +39,9 @@ export class WatchedFileIndex {
     return this.walks;
   }
 
+  /** Every event as it is reported, before the index applies it, so that caches drop stale entries at once. */
+  readonly onDidChange = (listener: (event: FileEvent) => void): Unsubscribe => this.events.subscribe(listener);
+
   /** The index with every event reported so far applied; the first call walks the folder. */
   async index(): Promise<WorkspaceFileIndex> {
     const index = await this.start();
@@ -34,12 +51,17 @@ export class WatchedFileIndex {
 
   /** A file or directory appeared (absolute path). */
   created(absolutePath: string): void {
-    this.queue({ kind: 'created', path: absolutePath });
+    this.report({ kind: 'created', path: absolutePath });
+  }
+
+  /** A file's content changed (absolute path): the index stays as it is, its listeners forget the old text. */
+  changed(absolutePath: string): void {
+    this.report({ kind: 'changed', path: absolutePath });
   }
 
   /** A file or directory went away (absolute path). */
   deleted(absolutePath: string): void {
-    this.queue({ kind: 'deleted', path: absolutePath });
+    this.report({ kind: 'deleted', path: absolutePath });
   }
 
   private start(): Promise<WorkspaceFileIndex> {
@@ -50,9 +72,10 @@ export class WatchedFileIndex {
     return this.built;
   }
 
-  private queue(event: FileEvent): void {
+  private report(event: FileEvent): void {
+    this.events.fire(event);
     // Before the first walk there is nothing to update: the walk will see the folder as it is then.
-    if (this.built === undefined) return;
+    if (this.built === undefined || event.kind === 'changed') return;
     const built = this.built;
     this.applying = this.applying.then(async () => {
       try {

@@ -36,7 +36,14 @@ export interface FindOptions {
 
 export const DEFAULT_MAX_FILES = 200_000;
 
-export class WorkspaceFileIndex {
+/** What frame lookups need of a file index: one folder's (WorkspaceFileIndex) or several folders' (CombinedFileIndex). */
+export interface FileLookup {
+  find(framePath: string, options?: FindOptions): IndexedFile | undefined;
+  /** Every indexed file whose name ends with `suffix` (`.map`), in folder then path order. */
+  filesEndingWith(suffix: string): IndexedFile[];
+}
+
+export class WorkspaceFileIndex implements FileLookup {
   private readonly byName = new Map<string, IndexedFile[]>();
   private readonly byFolderAndPath = new Map<string, IndexedFile>();
 
@@ -96,8 +103,17 @@ export class WorkspaceFileIndex {
    * Cost depends on how many files share the name, not on the size of the workspace.
    */
   find(framePath: string, options: FindOptions = {}): IndexedFile | undefined {
+    const { preferred, fallback } = this.bestMatches(framePath, options);
+    return (preferred ?? fallback)?.file;
+  }
+
+  /**
+   * What find() chooses from: the best match that may win outright, and the best build output that is a fallback when
+   * none does (never with `originalSourcesOnly`). For choosing among several folders' indexes (CombinedFileIndex).
+   */
+  bestMatches(framePath: string, options: FindOptions = {}): { preferred?: SuffixMatch; fallback?: SuffixMatch } {
     const normalized = normalizeFramePath(framePath);
-    if (normalized === undefined) return undefined;
+    if (normalized === undefined) return {};
     const segments = normalized.split('/');
     const name = segments[segments.length - 1] ?? '';
     const preferred: SuffixMatch[] = [];
@@ -109,8 +125,9 @@ export class WorkspaceFileIndex {
       if (!isBuildOutput(file) || namesBuildOutput(match)) preferred.push(match);
       else fallback.push(match);
     }
-    if (options.originalSourcesOnly) return best(preferred.filter((match) => !isBuildOutput(match.file)));
-    return best(preferred) ?? best(fallback);
+    if (options.originalSourcesOnly)
+      return { preferred: bestMatch(preferred.filter((match) => !isBuildOutput(match.file))) };
+    return { preferred: bestMatch(preferred), fallback: bestMatch(fallback) };
   }
 
   /** The file at exactly this relative path of this folder, if indexed. */
@@ -174,10 +191,11 @@ export class WorkspaceFileIndex {
   }
 }
 
-function best(matches: readonly SuffixMatch[]): IndexedFile | undefined {
-  let winner: SuffixMatch | undefined;
+/** The best of the matches by compareMatches, or undefined when there are none. */
+export function bestMatch<M extends SuffixMatch>(matches: readonly M[]): M | undefined {
+  let winner: M | undefined;
   for (const match of matches) if (winner === undefined || compareMatches(match, winner) < 0) winner = match;
-  return winner?.file;
+  return winner;
 }
 
 function isPlainRelativePath(path: string): boolean {

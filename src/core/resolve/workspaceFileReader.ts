@@ -45,6 +45,8 @@ export class WorkspaceFileReader {
   private readonly confinement: PathConfinement;
   private readonly texts: BoundedCache<string, FileText>;
   private readonly pending = new Map<string, Promise<FileText | undefined>>();
+  /** Counts forget() calls: a read that began before one is not cached, as it may hold the text the change replaced. */
+  private forgotten = 0;
   /** Recent answers of isWorkspaceFile: a release's frames name the same few files thousands of times. */
   private readonly recentlyConfined = new BoundedCache<
     string,
@@ -144,6 +146,24 @@ export class WorkspaceFileReader {
     }
   }
 
+  /**
+   * Forgets what is known of a path a file watcher reported, so the next read sees the disk: its text and whether it
+   * is a file; with `tree` (it appeared or went away, and may be a directory) everything under it and every directory
+   * verdict too.
+   */
+  forget(absolutePath: string, tree: boolean): void {
+    this.forgotten++;
+    this.texts.delete(absolutePath);
+    this.pending.delete(absolutePath);
+    this.recentlyConfined.delete(absolutePath);
+    if (!tree) return;
+    const under = within(absolutePath);
+    this.texts.deleteWhere(under);
+    this.recentlyConfined.deleteWhere(under);
+    for (const path of [...this.pending.keys()]) if (under(path)) this.pending.delete(path);
+    this.confinement.clear();
+  }
+
   /** Forgets cached texts and directory checks, for when files changed on disk. */
   clear(): void {
     this.texts.clear();
@@ -152,10 +172,17 @@ export class WorkspaceFileReader {
   }
 
   private async readAndCache(absolutePath: string): Promise<FileText | undefined> {
+    const forgottenBefore = this.forgotten;
     const text = await this.readOnce(absolutePath);
     if (text === undefined) return undefined;
     const file = new FileText(text);
-    this.texts.set(absolutePath, file, text.length);
+    if (this.forgotten === forgottenBefore) this.texts.set(absolutePath, file, text.length);
     return file;
   }
+}
+
+/** A test for paths strictly under `directory` (with either separator, as paths on Windows may come). */
+export function within(directory: string): (path: string) => boolean {
+  const prefixes = [`${directory}/`, `${directory}\\`];
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix));
 }

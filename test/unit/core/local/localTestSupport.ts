@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { processEvent } from '../../../../src/core/local/process/eventProcessor';
 import type { ProcessedEvent } from '../../../../src/core/local/process/processedEvent';
 import { WorkspaceSources } from '../../../../src/core/local/process/workspaceSources';
+import { WatchedFileIndex } from '../../../../src/core/resolve/watchedFileIndex';
 import { silentLogger } from '../../../../src/core/log';
 import type { WorkspaceFolder } from '../../../../src/core/resolve/frame';
 
@@ -93,7 +94,12 @@ export function framesOfThrow(
 
 export async function processWith(payload: unknown, folders: readonly WorkspaceFolder[] = []): Promise<ProcessedEvent> {
   const workspace =
-    folders.length > 0 ? await new WorkspaceSources({ folders, log: silentLogger }).snapshot() : undefined;
+    folders.length > 0
+      ? await new WorkspaceSources({
+          indexes: folders.map((folder) => new WatchedFileIndex(folder, silentLogger)),
+          log: silentLogger,
+        }).snapshot()
+      : undefined;
   const processed = await processEvent(payload, {
     receivedAt: Date.parse('2026-05-01T12:00:00Z'),
     clientIp: '127.0.0.1',

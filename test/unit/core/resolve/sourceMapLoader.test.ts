@@ -14,6 +14,7 @@ import { DebugIdIndex } from '../../../../src/core/resolve/debugIdIndex';
 import { FrameResolver } from '../../../../src/core/resolve/frameResolver';
 import { SourceMapLoader } from '../../../../src/core/resolve/sourceMapLoader';
 import { SourceMapStore } from '../../../../src/core/resolve/sourceMapStore';
+import { WatchedFileIndex } from '../../../../src/core/resolve/watchedFileIndex';
 import { WorkspaceFileIndex } from '../../../../src/core/resolve/workspaceFileIndex';
 import { WorkspaceFileReader } from '../../../../src/core/resolve/workspaceFileReader';
 import { createTempWorkspace } from './tempWorkspace';
@@ -152,20 +153,28 @@ describe('symbolicateStack', () => {
 });
 
 describe('the local server workspace', () => {
-  test('a rebuilt snapshot keeps the parsed maps that did not change', async () => {
-    let now = 0;
-    const sources = new WorkspaceSources({
-      folders: [workspace.folder],
-      log: silentLogger,
-      maxAgeMs: 1_000,
-      now: () => now,
-    });
+  test('keeps the parsed map from event to event, and parses it again once the watcher reports it changed', async () => {
+    const watched = new WatchedFileIndex(workspace.folder, silentLogger);
+    const sources = new WorkspaceSources({ indexes: [watched], log: silentLogger });
     const first = await sources.snapshot();
-    now = 5_000;
     const second = await sources.snapshot();
-    assert.ok(first && second && first !== second, 'the snapshot was rebuilt');
+    assert.ok(first && second);
     const before = await mapOf(first.sourceMaps, first.reader);
     assert.ok(before);
     assert.equal(await mapOf(second.sourceMaps, second.reader), before);
+
+    const mapPath = `${bundle}.map`;
+    const json = JSON.parse((await first.reader.readOnce(mapPath)) ?? '{}') as { sources: string[] };
+    writeFileSync(mapPath, JSON.stringify({ ...json, sources: json.sources.map((source) => `${source}.watched`) }));
+    watched.changed(mapPath);
+    const third = await sources.snapshot();
+    assert.ok(third);
+    const after = await mapOf(third.sourceMaps, third.reader);
+    assert.ok(
+      after?.parsed.map.sources.every((source) => source?.endsWith('.watched')),
+      'the new map is used',
+    );
+    assert.equal(watched.wholeWalks, 1);
+    sources.dispose();
   });
 });
