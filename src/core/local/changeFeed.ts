@@ -30,13 +30,16 @@ export interface StoreChange {
   /** The store's revision after the change. */
   readonly revision: number;
   readonly issueIds: readonly string[];
-  /** A release was created, changed or deleted: what a window detects as its release may have changed. */
+  /**
+   * A release was created, changed or deleted, or an event named one no event had before: what a window detects as
+   * its release may have changed.
+   */
   readonly releasesChanged: boolean;
 }
 
-export function storeChangeOf(revision: number, records: readonly StoreRecord[]): StoreChange {
+export function storeChangeOf(revision: number, records: readonly StoreRecord[], newRelease = false): StoreChange {
   const issueIds = new Set<string>();
-  let releasesChanged = false;
+  let releasesChanged = newRelease;
   for (const record of records) {
     if (record.kind === 'event' || record.kind === 'kept') issueIds.add(record.event.issueId);
     else if (record.kind === 'issue') issueIds.add(record.issue.id);

@@ -92,7 +92,9 @@ export class IngestService {
         isUnhandled: event.isUnhandled,
       },
     );
-    await persisted.commit([...project.records, ...added.records]);
+    // An event's first release makes every window detect its release again (a whole load), as a created release does:
+    // a window that found none on an empty server then switches to the release the workspace runs.
+    await persisted.commit([...project.records, ...added.records], { releasesChanged: added.newRelease });
     if (added.duplicate) return;
     this.options.feed.fire({
       kind: added.isNewIssue ? 'newIssue' : 'newEvent',

@@ -19,6 +19,8 @@ export interface AddedEvent {
   readonly firstInRelease: boolean;
   /** The event id was already stored for the project: nothing changed and nothing is to be written. */
   readonly duplicate: boolean;
+  /** No stored event named the event's release before: what a window detects as its release may have changed. */
+  readonly newRelease: boolean;
   readonly records: StoreRecord[];
 }
 
@@ -32,6 +34,8 @@ export class LocalStore {
   private bodyChars = 0;
   private bodyReader: BodyReader | undefined;
   private nextIssueId = 1;
+  /** The releases events named, built from the issues' counts when first needed (after a load), then kept current. */
+  private eventReleases: Set<string> | undefined;
   /** Releases created through the Web API; change them through apply() with `release` records. */
   readonly releases = new ReleaseBook();
 
@@ -68,13 +72,22 @@ export class LocalStore {
     if (this.events.has(eventKey(event.projectId, event.eventId))) {
       const issue = this.issuesById.get(existingId ?? '') ?? this.issueOfEvent(event.projectId, event.eventId);
       if (issue)
-        return { issue, isNewIssue: false, reopened: false, firstInRelease: false, duplicate: true, records: [] };
+        return {
+          issue,
+          isNewIssue: false,
+          reopened: false,
+          firstInRelease: false,
+          duplicate: true,
+          newRelease: false,
+          records: [],
+        };
     }
     const issueId = existingId ?? String(this.nextIssueId);
     const before = existingId === undefined ? undefined : this.issuesById.get(existingId);
     const wasResolved = before?.status === 'resolved';
     const releaseSeen =
       before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
+    const newRelease = event.release !== undefined && this.recordRelease(event.release);
     const record: StoreRecord = {
       kind: 'event',
       event: { ...event, issueId, body: StoredBody.ofText(bodyJson) },
@@ -89,8 +102,21 @@ export class LocalStore {
       reopened: wasResolved && issue.status !== 'resolved',
       firstInRelease: before !== undefined && event.release !== undefined && !releaseSeen,
       duplicate: false,
+      newRelease,
       records: [record],
     };
+  }
+
+  /** Notes that an event named `version`; true when none had before. */
+  private recordRelease(version: string): boolean {
+    if (this.eventReleases === undefined) {
+      this.eventReleases = new Set();
+      for (const issue of this.issuesById.values())
+        for (const span of issue.counts.spans()) if (span.release !== null) this.eventReleases.add(span.release);
+    }
+    if (this.eventReleases.has(version)) return false;
+    this.eventReleases.add(version);
+    return true;
   }
 
   /** Applies a triage change to an issue; undefined when there is no such issue. */

@@ -65,10 +65,13 @@ export class PersistedStore {
   /** Fires after each committed change, once it is in the file: the change stream and the editor's own server follow it. */
   readonly onDidCommit = (listener: (change: StoreChange) => void): Unsubscribe => this.committed.subscribe(listener);
 
-  /** Writes the records of a change that was already applied; resolves once they are in the file. */
-  async commit(records: readonly StoreRecord[]): Promise<void> {
+  /**
+   * Writes the records of a change that was already applied; resolves once they are in the file. `releasesChanged`
+   * says the change made a release known that its records do not name as one (an event's new release).
+   */
+  async commit(records: readonly StoreRecord[], { releasesChanged = false } = {}): Promise<void> {
     if (records.length === 0) return;
-    const change = storeChangeOf(++this.changes, records);
+    const change = storeChangeOf(++this.changes, records, releasesChanged);
     if (this.log !== undefined) await this.log.append(records);
     this.committed.fire(change);
     if (this.log === undefined) return;

@@ -195,6 +195,47 @@ describe('watchLocalChanges', () => {
     }
   });
 
+  test("reports an event's first release as a change of releases (a window detects its release again)", async () => {
+    const server = await startLocalSentry();
+    const changes: LocalChange[] = [];
+    const watch = watchLocalChanges({
+      url: server.url,
+      log: silentLogger,
+      onChange: (change) => changes.push(change),
+      onGone: () => undefined,
+    });
+    const inRelease = (value: string, release: string) =>
+      eventEnvelope({ platform: 'javascript', release, exception: { values: [{ type: 'TypeError', value }] } });
+    try {
+      await watch.ready;
+      for (const [value, release] of [
+        ['one', 'shop@1.4.2'],
+        ['one', 'shop@1.4.2'],
+        ['two', 'shop@1.4.2'],
+        ['two', 'shop@1.4.3'],
+      ] as const) {
+        const before = changes.length;
+        assert.equal(
+          (await send(server.port, { path: envelopePath('1'), body: inRelease(value, release) })).status,
+          200,
+        );
+        await until(`the change of ${value} in ${release}`, () => changes.length > before);
+      }
+      const [one, two] = ['one', 'two'].map(
+        (value) => server.store.issues().find((issue) => issue.facts.title.includes(value))?.id ?? '',
+      );
+      assert.deepEqual(changes, [
+        { issueIds: undefined },
+        { issueIds: [one] },
+        { issueIds: [two] },
+        { issueIds: undefined },
+      ]);
+    } finally {
+      watch.dispose();
+      await server.close();
+    }
+  });
+
   test('sends the token to a server that wants it for reads, and says what is missing without one', async () => {
     const server = await startLocalSentry({ tokenForReads: true });
     let changes = 0;

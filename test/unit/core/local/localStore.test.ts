@@ -185,6 +185,22 @@ describe('LocalStore', () => {
       'an event without a release is in no new release',
     );
   });
+
+  test('says when an event names a release no stored event named before, in any issue', () => {
+    const store = new LocalStore();
+    const newRelease = (release: string | undefined, hash: string) =>
+      store.addEvent(event(release === undefined ? {} : { release }), facts(hash)).newRelease;
+    assert.deepEqual(
+      [
+        newRelease('r1', 'a'),
+        newRelease('r1', 'a'),
+        newRelease('r1', 'b'),
+        newRelease('r2', 'b'),
+        newRelease(undefined, 'c'),
+      ],
+      [true, false, false, true, false],
+    );
+  });
 });
 
 describe('PersistedStore', () => {
@@ -236,6 +252,23 @@ describe('PersistedStore', () => {
     await add(second, event(), 'h3');
     assert.equal(new Set(second.store.issues().map((candidate) => candidate.id)).size, 3);
     await second.close();
+  });
+
+  test('knows the releases of the events it had before a restart, and after the log is rewritten', async () => {
+    const first = await open();
+    await add(first, event({ release: 'r1' }), 'h1');
+    await first.close();
+    const second = await open();
+    assert.equal(second.store.addEvent(event({ release: 'r1' }), facts('h2')).newRelease, false);
+    await second.close();
+    // A damaged line makes the next open rewrite the log from the live state (issues and kept events, no event records).
+    const file = join(dir.folder.path, STORE_FILE);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}garbage\n`);
+    await (await open()).close();
+    const rewritten = await open();
+    assert.equal(rewritten.store.addEvent(event({ release: 'r1' }), facts('h3')).newRelease, false);
+    assert.equal(rewritten.store.addEvent(event({ release: 'r2' }), facts('h3')).newRelease, true);
+    await rewritten.close();
   });
 
   test('gives back each event body exactly as ingest serialized it, after a restart and after compaction', async () => {
