@@ -6,7 +6,7 @@ import type { Logger } from '../core/log';
 import { FolderSession } from '../core/session/folderSession';
 import { previousOfSnapshot, type IssueSnapshot } from '../core/state/snapshot';
 import type { FolderConnection } from './connections';
-import { sessionTargetOf } from './sessionTarget';
+import { sessionKeyOf, sessionTargetOf } from './sessionTarget';
 import type { WorkspaceIndexes } from './workspaceIndexes';
 
 export class FolderSessions {
@@ -28,13 +28,7 @@ export class FolderSessions {
     shown: IssueSnapshot | undefined,
   ): FolderSession {
     const folderPath = folder.uri.fsPath;
-    const key = JSON.stringify([
-      connection.key,
-      connection.release,
-      connection.environments,
-      connection.pathMappings,
-      statsPeriod,
-    ]);
+    const key = sessionKeyOf(connection, statsPeriod);
     const current = this.sessions.get(folderPath);
     if (current && current.key === key && current.client === connection.client) return current.session;
     const sameSource = shown && JSON.stringify(shown.connection) === JSON.stringify(connection.key);

@@ -9,9 +9,9 @@ import type { ChosenAssignee } from '../../core/assistant/assigneeChoice';
 import { AssistantWorkspace, type GroundedIssue, type IssueAssistant } from '../../core/assistant/assistantWorkspace';
 import type { IssueFilter } from '../../core/assistant/issueList';
 import { err, ok, type Result } from '../../core/result';
-import type { FolderConnection } from '../connections';
+import type { SentryClient } from '../../core/api/client';
 import type { EditorContext } from '../ctx';
-import { sessionTargetOf } from '../sessionTarget';
+import { sessionKeyOf, sessionTargetOf } from '../sessionTarget';
 
 type ConnectedFolder = ReturnType<EditorContext['connectedFolders']>[number];
 
@@ -22,7 +22,14 @@ const notConnected = (): ApiError =>
   );
 
 export class EditorAssistant implements IssueAssistant {
-  private readonly workspaces = new WeakMap<FolderConnection, AssistantWorkspace>();
+  /**
+   * By folder: each load of a folder finds a new connection object, so the workspace (its remembered project, code
+   * mappings, release decision and last load) is kept while the connection's session key, client and trust stay.
+   */
+  private readonly workspaces = new Map<
+    string,
+    { readonly key: string; readonly client: SentryClient; readonly workspace: AssistantWorkspace }
+  >();
 
   constructor(private readonly ctx: EditorContext) {}
 
@@ -106,24 +113,26 @@ export class EditorAssistant implements IssueAssistant {
   }
 
   private workspaceOf(folder: ConnectedFolder): AssistantWorkspace {
-    let workspace = this.workspaces.get(folder.connection);
-    if (!workspace) {
-      const target = sessionTargetOf(
-        folder.connection,
-        { name: folder.name, path: folder.folderPath },
-        this.ctx.settings.statsPeriod,
-        this.ctx.log,
-      );
-      const causes = this.ctx.causesOf(folder.folderPath);
-      // git blame only in a trusted workspace: a repository's own settings can name programs for git to run.
-      workspace = new AssistantWorkspace({
-        client: folder.connection.client,
-        ...target,
-        codeOwners: causes.codeOwners,
-        ...(vscode.workspace.isTrusted ? { suspects: causes.suspects } : {}),
-      });
-      this.workspaces.set(folder.connection, workspace);
-    }
+    const { client } = folder.connection;
+    const trusted = vscode.workspace.isTrusted;
+    const key = JSON.stringify([sessionKeyOf(folder.connection, this.ctx.settings.statsPeriod), trusted]);
+    const kept = this.workspaces.get(folder.folderPath);
+    if (kept && kept.key === key && kept.client === client) return kept.workspace;
+    const target = sessionTargetOf(
+      folder.connection,
+      { name: folder.name, path: folder.folderPath },
+      this.ctx.settings.statsPeriod,
+      this.ctx.log,
+    );
+    const causes = this.ctx.causesOf(folder.folderPath);
+    // git blame only in a trusted workspace: a repository's own settings can name programs for git to run.
+    const workspace = new AssistantWorkspace({
+      client,
+      ...target,
+      codeOwners: causes.codeOwners,
+      ...(trusted ? { suspects: causes.suspects } : {}),
+    });
+    this.workspaces.set(folder.folderPath, { key, client, workspace });
     return workspace;
   }
 }

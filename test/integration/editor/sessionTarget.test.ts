@@ -1,12 +1,13 @@
 // Proves a folder's session treats a missing project as "no issues yet" only on the embedded local Sentry, decided by
 // the connection's flag: a self-hosted Sentry on a loopback address with a mistyped project reads "not found".
+// And that the key a folder keeps its session (and assistant workspace) by survives the fresh connection of each load.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { SentryClient } from '../../../src/core/api/client';
 import { silentLogger } from '../../../src/core/log';
 import { FolderSession } from '../../../src/core/session/folderSession';
-import { sessionTargetOf } from '../../../src/editor/sessionTarget';
+import { sessionKeyOf, sessionTargetOf } from '../../../src/editor/sessionTarget';
 import { DEFAULT_TOKEN, defaultScenario, scenario, startFakeSentry, type FakeSentry } from '../../support/fakeSentry';
 import { writeWorkspace } from '../../support/workspaceDir';
 
@@ -54,4 +55,19 @@ describe('session target of a loopback server', () => {
     assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
     assert.equal(loaded.value.issues.length, 0);
   });
+});
+
+test("each load's fresh connection keeps the folder's session key; a changed setting or period changes it", () => {
+  const connectionOf = (release?: string, environments: string[] = ['production']) => ({
+    key: { url: 'https://sentry.example.com', org: 'acme', project: 'shop-web' },
+    ...(release ? { release } : {}),
+    environments,
+    pathMappings: [{ stackRoot: 'app:///', sourceRoot: 'src/' }],
+  });
+  const key = sessionKeyOf(connectionOf('shop@1.0.0'), '14d');
+  assert.equal(sessionKeyOf(connectionOf('shop@1.0.0'), '14d'), key, 'another object with the same settings');
+  assert.notEqual(sessionKeyOf(connectionOf('shop@1.0.1'), '14d'), key, 'another release setting');
+  assert.notEqual(sessionKeyOf(connectionOf(undefined), '14d'), key, 'release detection instead of a setting');
+  assert.notEqual(sessionKeyOf(connectionOf('shop@1.0.0', ['staging']), '14d'), key, 'other environments');
+  assert.notEqual(sessionKeyOf(connectionOf('shop@1.0.0'), '24h'), key, 'another period');
 });
