@@ -10,6 +10,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sharedNow, type RequestSpan } from '../test/support/roundTrips';
 
 export interface WindowClass {
   readonly name: string;
@@ -38,6 +39,8 @@ export class RateWindowProxy {
   private readonly windows = new Map<string, { second: number; used: number }>();
   private inFlight = 0;
   private counts = { served: {} as Record<string, number>, tooMany: 0, maxInFlight: 0 };
+  /** Every request's arrival and answer since the last `takeSpans`, refused ones too: each is a round trip. */
+  private spans: RequestSpan[] = [];
   url = '';
 
   constructor(
@@ -61,6 +64,13 @@ export class RateWindowProxy {
     return counts;
   }
 
+  /** Spans since the last call. */
+  takeSpans(): RequestSpan[] {
+    const spans = this.spans;
+    this.spans = [];
+    return spans;
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
@@ -69,6 +79,7 @@ export class RateWindowProxy {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const startedAt = sharedNow();
     this.inFlight += 1;
     this.counts.maxInFlight = Math.max(this.counts.maxInFlight, this.inFlight);
     try {
@@ -106,6 +117,8 @@ export class RateWindowProxy {
       }
     } finally {
       this.inFlight -= 1;
+      const label = `${request.method ?? 'GET'} ${decodeURIComponent(request.url ?? '/')} ${response.statusCode}`;
+      this.spans.push({ startedAt, endedAt: sharedNow(), label });
     }
   }
 

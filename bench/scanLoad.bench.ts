@@ -20,6 +20,7 @@ import { quoteSearchValue } from '../src/core/scan/searchQuoting';
 import { FolderSession } from '../src/core/session/folderSession';
 import type { WorkspaceIssues } from '../src/core/session/loadWorkspaceIssues';
 import { DEFAULT_TOKEN } from '../test/support/fakeSentry';
+import { roundTripsUntil, sharedNow, type RequestSpan } from '../test/support/roundTrips';
 import { benchOrg, benchProject, benchRelease, loadScenario, type LoadScenario } from './loadScenario';
 import type { ProxyCounts } from './rateWindows';
 import type { SimulatedSentry } from './simulatedSentryProcess';
@@ -63,15 +64,24 @@ class Servers {
   }
 
   counts(which: 'counts' | 'perIssueCounts' = 'counts'): Promise<ProxyCounts> {
+    return this.ask(which, (answer: { counts?: ProxyCounts }) => answer.counts);
+  }
+
+  /** When each request since the last call came to the windows and was answered. */
+  spans(which: 'spans' | 'perIssueSpans'): Promise<RequestSpan[]> {
+    return this.ask(which, (answer: { spans?: RequestSpan[] }) => answer.spans);
+  }
+
+  private ask<T, A>(question: string, pick: (answer: A) => T | undefined): Promise<T> {
     return new Promise((resolve) => {
       const listener = (message: unknown): void => {
-        const answer = message as { counts?: ProxyCounts };
-        if (!answer.counts) return;
+        const picked = pick(message as A);
+        if (picked === undefined) return;
         this.child.off('message', listener);
-        resolve(answer.counts);
+        resolve(picked);
       };
       this.child.on('message', listener);
-      this.child.send(which);
+      this.child.send(question);
     });
   }
 
@@ -125,6 +135,8 @@ async function naiveLoad(url: string, workspace: string, maxIssues: number): Pro
 interface ProductRun {
   readonly ms: number;
   readonly activeMs?: number;
+  /** When the active file's marks were all there, on the clock the servers' spans use. */
+  readonly activeAt?: number;
   readonly loaded: WorkspaceIssues;
   readonly cpuMs: number;
   readonly peakRssMb: number;
@@ -153,6 +165,7 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
   const cpu = process.cpuUsage();
   const started = performance.now();
   let activeMs: number | undefined;
+  let activeAt: number | undefined;
   const activeDone = (loaded: WorkspaceIssues): void => {
     if (activeMs !== undefined) return;
     const shown = new Set(
@@ -161,7 +174,9 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
         .filter((hit) => hit.file === scenario.activeFile)
         .map((hit) => hit.issueId),
     );
-    if ([...scenario.activeIssueIds].every((id) => shown.has(id))) activeMs = performance.now() - started;
+    if (![...scenario.activeIssueIds].every((id) => shown.has(id))) return;
+    activeMs = performance.now() - started;
+    activeAt = sharedNow();
   };
   try {
     const loaded = await session.load({ openFiles: [scenario.activeFile], onPartial: activeDone });
@@ -173,6 +188,7 @@ async function productLoad(client: SentryClient, workspace: string, scenario: Lo
     return {
       ms,
       activeMs,
+      activeAt,
       loaded: loaded.value,
       cpuMs: (used.user + used.system) / 1000,
       peakRssMb: peakRss / 2 ** 20,
@@ -208,10 +224,22 @@ function lowerBoundMs(
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * The round trips one after another before the active file's marks were all painted (the requests the windows saw,
+ * each begun after the previous one was answered), with one such chain, and the time they took.
+ */
+function activeMarks(run: ProductRun, spans: readonly RequestSpan[]): string {
+  if (run.activeMs === undefined || run.activeAt === undefined) return 'not before the end';
+  const trips = roundTripsUntil(spans, run.activeAt);
+  const chain = trips.chain.map((span) => span.label.replace(/^GET \/api\/0\/organizations\/[^/]+/, '')).join(' -> ');
+  return `${trips.depth} round trips one after another, ${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} latencies [${chain}]`;
+}
+
 interface Path {
   readonly name: string;
   readonly url: string;
   readonly counts: 'counts' | 'perIssueCounts';
+  readonly spans: 'spans' | 'perIssueSpans';
   readonly perIssue: boolean;
 }
 
@@ -224,10 +252,12 @@ async function runPath(
   naiveMs: number,
 ): Promise<void> {
   await servers.counts(path.counts);
+  await servers.spans(path.spans);
   const client = SentryClient.create({ baseUrl: path.url, token: DEFAULT_TOKEN, log: silentLogger });
   try {
     const run = await productLoad(client, workspace, scenario);
     const cold = await servers.counts(path.counts);
+    const coldSpans = await servers.spans(path.spans);
     const refreshed = await run.session.load();
     const refresh = await servers.counts(path.counts);
     if (!refreshed.ok) throw new Error(refreshed.error.message);
@@ -239,7 +269,7 @@ async function runPath(
     const refreshRequests = Object.values(refresh.served).reduce((sum, value) => sum + value, 0) + refresh.tooMany;
     console.log(`  ${path.name}`);
     console.log(
-      `    active file's marks:   ${run.activeMs === undefined ? 'not before the end' : `${seconds(run.activeMs)} = ${(run.activeMs / latencyMs).toFixed(1)} round trips`} (${scenario.activeIssueIds.size} issues touch it)`,
+      `    active file's marks:   ${activeMarks(run, coldSpans)} (${scenario.activeIssueIds.size} issues touch it)`,
     );
     console.log(
       `    full index:            ${seconds(run.ms)}; lower bound ${seconds(bound.ms)} (${bound.by}); ratio ${(run.ms / bound.ms).toFixed(2)}x the bound`,
@@ -278,12 +308,14 @@ async function runCase(testCase: Case): Promise<void> {
         name: 'per-issue path (a Sentry without the organization events endpoint)',
         url: servers.urls.perIssueUrl,
         counts: 'perIssueCounts',
+        spans: 'perIssueSpans',
         perIssue: true,
       },
       {
         name: 'with the organization events endpoint (Discover)',
         url: servers.urls.limitedUrl,
         counts: 'counts',
+        spans: 'spans',
         perIssue: false,
       },
     ];

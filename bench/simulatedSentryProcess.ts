@@ -1,6 +1,7 @@
 // Runs the benchmark's servers in their own process, so their CPU time does not count against the client's: the fake
 // Sentry behind sentry.io's rate windows (the product's server), and the same data with only the latency (the naive
-// loader's server, without rate limits). Answers `counts` messages with what the windows saw since the last ones.
+// loader's server, without rate limits). Answers `counts` messages with what the windows saw since the last ones, and
+// `spans` messages with when each request came and was answered.
 import { startFakeSentry } from '../test/support/fakeSentry';
 import { loadScenario } from './loadScenario';
 import { RateWindowProxy, sentryIoClasses } from './rateWindows';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'counts') process.send?.({ counts: proxy.takeCounts() });
     if (message === 'perIssueCounts') process.send?.({ counts: perIssueProxy.takeCounts() });
+    if (message === 'spans') process.send?.({ spans: proxy.takeSpans() });
+    if (message === 'perIssueSpans') process.send?.({ spans: perIssueProxy.takeSpans() });
   });
   process.send?.({
     limitedUrl: proxy.url,

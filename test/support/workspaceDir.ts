@@ -16,3 +16,9 @@ export function writeWorkspace(
   }
   return dir;
 }
+
+/** The scenario's sources and `src/bulk.ts`, the file whose lines 10 to 59 the frames of `addManyIssues` point into. */
+export const bulkSources: Readonly<Record<string, string>> = {
+  ...scenarioSources,
+  'src/bulk.ts': Array.from({ length: 70 }, (_, line) => `export const bulk${line} = ${line};`).join('\n'),
+};

@@ -26,7 +26,8 @@ export interface IssueLoadSetup {
   readonly release?: string;
   readonly environments?: readonly string[];
   readonly statsPeriod: string;
-  readonly resolver: FrameLocator;
+  /** Or its pending answer: the code mappings are asked beside the first list page, and only events wait for them. */
+  readonly resolver: FrameLocator | Promise<FrameLocator>;
   /** The previous load of the same release and environments, or nothing. */
   readonly previous?: PreviousLoad;
   readonly openFiles: OpenFiles;
@@ -236,7 +237,7 @@ export class IssueLoad {
 
   /** True when the row's frames settle the issue's marks. */
   private async placeFrames(issue: Issue, row: EventStackRow): Promise<boolean> {
-    const found = await hitsOfStacks(issue, row.stacks, { platform: issue.platform }, this.setup.resolver);
+    const found = await hitsOfStacks(issue, row.stacks, { platform: issue.platform }, await this.setup.resolver);
     if (found.hits.length === 0 && (found.unresolvedFrames > 0 || row.stacks.every((frames) => frames.length === 0)))
       return false;
     this.hits.set(issue.id, found.hits);
@@ -274,7 +275,7 @@ export class IssueLoad {
     };
     const outcome = await latestEventOutcome(client, org, issue, filter);
     if (outcome.kind === 'loaded') {
-      const found = await hitsOfEvent(issue, outcome.event, this.setup.resolver);
+      const found = await hitsOfEvent(issue, outcome.event, await this.setup.resolver);
       this.framesOnly.delete(issue.id);
       this.events.set(issue.id, outcome.event);
       this.hits.set(issue.id, found.hits);

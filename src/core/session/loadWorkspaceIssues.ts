@@ -73,7 +73,8 @@ export async function loadWorkspaceIssues(
   const environments = [...(target.environments ?? [])];
 
   // Project, release and the workspace walk start together: release detection needs the project's id only to check
-  // a found release belongs to it, which it does once both answers are in.
+  // a found release belongs to it, which it does once both answers are in. The issue lists need project and release,
+  // not the resolver: they go beside the code mappings, so the open file's events are the third round trip.
   progress('Detecting the release');
   const memo = target.memo;
   const known = memo?.project;
@@ -90,6 +91,8 @@ export async function loadWorkspaceIssues(
     memo,
     files: target.files,
   });
+  // Awaited only once events come: marked handled now, so a failed walk fails the load instead of the process.
+  resolverReady.catch(() => undefined);
   const detectedReady = workspaceRelease(client, {
     org,
     projectId,
@@ -112,7 +115,6 @@ export async function loadWorkspaceIssues(
   if (!detected.ok) return detected;
   warnings.push(...detected.value.warnings);
   const release: LoadedRelease | undefined = detected.value.release;
-  const resolver = await resolverReady;
 
   const facts = (loaded: LoadedIssues): WorkspaceIssues => ({
     ...loaded,
@@ -129,7 +131,7 @@ export async function loadWorkspaceIssues(
     release: release?.version,
     environments,
     statsPeriod: target.statsPeriod ?? defaultStatsPeriod,
-    resolver,
+    resolver: resolverReady,
     previous: reusableLoad(target.previous, release?.version, environments),
     openFiles: openFilesOf(target.openFiles),
     signal,
@@ -138,6 +140,7 @@ export async function loadWorkspaceIssues(
     onPartial: target.onPartial ? (partial) => target.onPartial?.(facts(partial)) : undefined,
     memo,
   }).run();
+  await resolverReady; // a load without events still reports why code mappings were not loaded
   return loaded.ok ? ok(facts(loaded.value)) : loaded;
 }
 

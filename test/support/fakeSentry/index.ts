@@ -34,7 +34,7 @@
  *                                        Only delayMs/headers -> served normally after the delay, headers added.
  *   clearFaults(), requestsTo(path, method?), pendingDelays (0 after close), close()
  *   RecordedRequest: { method, path, query: Record<string,string[]>, search, headers, hasAuthorization,
- *                      authorization, body, json, status? }
+ *                      authorization, body, json, status?, startedAt, endedAt? (sharedNow(): roundTrips.ts) }
  *
  * SENTRY FLAVOUR ROUTES (all under /api/0/, Bearer token; 401 {"detail":"Invalid token"}, 403 permission detail)
  *   GET  /api/0/                                   {version, auth:{scopes}|null, user|null}; no token -> nulls

@@ -1,5 +1,6 @@
 // The record of every request the fake received, so tests assert what the client sent.
 import { IncomingHttpHeaders } from 'node:http';
+import { sharedNow } from '../roundTrips';
 import { JsonValue } from './json';
 
 export interface RecordedRequest {
@@ -19,9 +20,18 @@ export interface RecordedRequest {
   json: JsonValue | undefined;
   /** The status answered; unset while in flight or when the fake dropped the connection. */
   status?: number;
+  /** When the request came and when its answer was sent (`sharedNow`): tests count round trips from them. */
+  startedAt: number;
+  endedAt?: number;
 }
 
-export function recordRequest(method: string, url: URL, headers: IncomingHttpHeaders, body: string): RecordedRequest {
+export function recordRequest(
+  method: string,
+  url: URL,
+  headers: IncomingHttpHeaders,
+  body: string,
+  startedAt: number,
+): RecordedRequest {
   const query: Record<string, string[]> = {};
   for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
   return {
@@ -34,6 +44,7 @@ export function recordRequest(method: string, url: URL, headers: IncomingHttpHea
     authorization: headers.authorization,
     body,
     json: parseJson(body),
+    startedAt,
   };
 }
 

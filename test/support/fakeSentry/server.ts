@@ -11,6 +11,7 @@ import { FakeSentryOptions, Flavour, IssueUpdate, resolveOptions, ServerState } 
 import { InFlightCounter, rateLimitHeaders, tooManyConcurrent } from './rateLimit';
 import { RateWindows, WindowCounts } from './rateWindows';
 import { RecordedRequest, recordRequest } from './requestLog';
+import { sharedNow } from '../roundTrips';
 import { routesFor } from './routes/routeTable';
 import { Route, Router } from './router';
 import { defaultScenario } from './scenario';
@@ -126,13 +127,14 @@ export class FakeSentry {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const startedAt = sharedNow();
     this.inFlight.enter();
     response.once('close', () => this.inFlight.leave());
     const body = await readBody(request);
     const method = request.method ?? 'GET';
     // Concatenated, not resolved: a request path such as `//x/y` must stay a path, not become a host.
     const url = new URL(`${this.state.url}${request.url ?? '/'}`);
-    const record = recordRequest(method, url, request.headers, body);
+    const record = recordRequest(method, url, request.headers, body, startedAt);
     this.requests.push(record);
     try {
       const answer = await this.answer(method, url, request.headers, body, () => request.socket.destroy());
@@ -245,6 +247,7 @@ export class FakeSentry {
     record.status = answer.status;
     response.writeHead(answer.status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
     response.end(text);
+    record.endedAt = sharedNow();
   }
 
   /** The first page again, linked to a next page under a fresh cursor: a server that never ends its list. */

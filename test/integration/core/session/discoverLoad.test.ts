@@ -14,12 +14,11 @@ import {
   DEFAULT_TOKEN,
   defaultScenario,
   scenario,
-  scenarioSources,
   startFakeSentry,
   type FakeSentry,
   type FakeSentryOptions,
 } from '../../../support/fakeSentry';
-import { writeWorkspace } from '../../../support/workspaceDir';
+import { bulkSources, writeWorkspace } from '../../../support/workspaceDir';
 
 const { v120 } = scenario.releases;
 const discoverPath = /\/organizations\/acme\/events\/(\?|$)/;
@@ -28,8 +27,7 @@ const bulkCount = 150;
 
 let workspace: string;
 before(() => {
-  const bulk = Array.from({ length: 70 }, (_, line) => `export const bulk${line} = ${line};`).join('\n');
-  workspace = writeWorkspace({ ...scenarioSources, 'src/bulk.ts': bulk });
+  workspace = writeWorkspace(bulkSources);
 });
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
