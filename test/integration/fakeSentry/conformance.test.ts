@@ -5,10 +5,12 @@ import {
   checkSchema,
   FakeSentry,
   JsonValue,
+  loadExample,
   responseSchema,
   scenario,
   startFakeSentry,
 } from '../../support/fakeSentry';
+import { asArray, asObject } from '../../support/fakeSentry/json';
 import { call, object, objects } from './request';
 
 const org = '/api/0/organizations/{organization_id_or_slug}';
@@ -85,6 +87,22 @@ describe('fake Sentry answers conform to the OpenAPI response schemas', () => {
         assertConforms(`${org}/issues/{issue_id}/events/{event_id}/`, reply.body);
       }
     }
+  });
+
+  test("event frames (the local server's frame form) carry exactly the keys of a frame sentry.io sends", async () => {
+    const keysOf = (frame: JsonValue | undefined): string[] => Object.keys(asObject(frame, 'frame')).sort();
+    const framesOf = (event: JsonValue | undefined): JsonValue[] =>
+      asArray(asObject(event, 'event')['entries'], 'entries')
+        .map((entry) => asObject(entry, 'entry'))
+        .filter((entry) => entry['type'] === 'exception')
+        .flatMap((entry) => asArray(asObject(entry['data'], 'data')['values'], 'values'))
+        .flatMap((value) =>
+          asArray(asObject(asObject(value, 'value')['stacktrace'], 'stacktrace')['frames'], 'frames'),
+        );
+    const recorded = keysOf(framesOf(loadExample('sentry-mcp.event-javascript-cloudflare.json'))[0]);
+    const frames = framesOf((await call(fake, '/api/0/organizations/acme/issues/1001/events/latest/')).body);
+    assert.ok(frames.length > 0);
+    for (const frame of frames) assert.deepEqual(keysOf(frame), recorded);
   });
 
   test('event list', async () => {

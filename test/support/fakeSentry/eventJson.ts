@@ -1,22 +1,15 @@
-// Events as Sentry serializes them, laid over the real JS event example: entries, frames, tags, release, neighbours.
+// Events as Sentry serializes them, laid over the real JS event example: entries, frames (in the local server's frame
+// form), tags, release, neighbours.
+import { apiFrame } from '../../../src/core/local/process/apiFrame';
 import { crashFrame, thrownException } from './eventBuilder';
 import { templates } from './examples';
 import { asArray, asObject, isJsonObject, JsonObject, JsonValue } from './json';
 import { FakeEvent, FakeException, FakeFrame, FakeIssue, FakeSentryData } from './model';
 import { findRelease, shortVersion, versionInfo } from './releaseJson';
 
+/** The local server's Web API frame (src/core/local/process/apiFrame.ts) with the fake frame's fields. */
 export function frameJson(frame: FakeFrame): JsonObject {
-  return Object.assign(templates.frame(), {
-    filename: frame.filename,
-    absPath: frame.absPath,
-    module: frame.module,
-    function: frame.function,
-    lineNo: frame.lineNo,
-    colNo: frame.colNo,
-    inApp: frame.inApp,
-    context: frame.context,
-    vars: frame.vars,
-  });
+  return apiFrame(frame) as unknown as JsonObject;
 }
 
 function stacktraceJson(frames: FakeFrame[]): JsonObject {

@@ -49,13 +49,6 @@ export const templates = {
   issueDetail: (): JsonObject => asObject(loadExample('sentry-openapi.issue-details.json'), 'issue details'),
   event: (): JsonObject => asObject(loadExample('sentry-openapi.issue-event-javascript.json'), 'event'),
   eventListItem: (): JsonObject => firstItem('sentry-openapi.issue-events-list.json'),
-  /** A frame recorded from sentry.io: it carries every frame key the current API sends (rawFunction, lock, sourceLink). */
-  frame: (): JsonObject => {
-    const event = asObject(loadExample('sentry-mcp.event-javascript-cloudflare.json'), 'cloudflare event');
-    const exception = asObject(asArray(event['entries'], 'entries')[0], 'exception entry');
-    const value = asObject(asArray(asObject(exception['data'], 'data')['values'], 'values')[0], 'exception value');
-    return asObject(asArray(asObject(value['stacktrace'], 'stacktrace')['frames'], 'frames')[0], 'frame');
-  },
   tagDetail: (): JsonObject => asObject(loadExample('sentry-openapi.issue-tag-details.json'), 'tag details'),
   release: (): JsonObject => firstItem('sentry-openapi.release-list.json'),
   organization: (): JsonObject => firstItem('sentry-openapi.organization-list.json'),

@@ -25,6 +25,34 @@ export interface ApiFrame {
   sourceLink: string | null;
 }
 
+/** What a frame says of itself when the SDK sent nothing more: Sentry's nulls, no context, in-app. */
+const BARE_FRAME: ApiFrame = {
+  filename: null,
+  absPath: null,
+  module: null,
+  package: null,
+  platform: null,
+  function: null,
+  rawFunction: null,
+  symbol: null,
+  lineNo: null,
+  colNo: null,
+  inApp: true,
+  context: [],
+  vars: null,
+  instructionAddr: null,
+  symbolAddr: null,
+  trust: null,
+  errors: null,
+  lock: null,
+  sourceLink: null,
+};
+
+/** A frame in the Web API's form from the fields known (the test fake Sentry builds its frames so), the rest null. */
+export function apiFrame(known: Partial<ApiFrame>): ApiFrame {
+  return { ...BARE_FRAME, ...known };
+}
+
 /**
  * sentry-api-notes §4: frame keys are camelCased and `pre_context`/`context_line`/`post_context` fold into `context`.
  */

@@ -54,9 +54,11 @@ function issuesOfProjects(context: RouteContext, org: FakeOrganization): FakeIss
 function searchScope(context: RouteContext, org: FakeOrganization, environments: string[]): SearchScope {
   const window = timeWindow(context);
   return {
-    flavour: context.state.options.flavour,
+    dialect: context.state.options.flavour,
     environments,
-    latestRelease: releasesNewestFirst(context.state.data, org.slug)[0]?.version ?? null,
+    latestRelease: releasesNewestFirst(context.state.data, org.slug)[0]?.version,
+    // Every configured token belongs to the first member.
+    userId: context.state.data.members[0]?.userId ?? '',
     ...(window ? { window } : {}),
   };
 }
@@ -82,7 +84,7 @@ function sentryIssueList(context: RouteContext): ReturnType<Route['handle']> {
     serverUrl: context.state.url,
     org: org.slug,
     environments,
-    releases: queriedReleases(query, scope),
+    releases: queriedReleases(query, scope) ?? null,
     statsPeriod,
   };
   if (groupIds.length > 0) {

@@ -6,32 +6,18 @@ import fc from 'fast-check';
 import { groupingHashOf } from '../../../../src/core/local/grouping/groupingHash';
 import type { GroupingException, GroupingInput } from '../../../../src/core/local/grouping/groupingInput';
 import { maskMessage } from '../../../../src/core/local/grouping/messageMasking';
-import type { ApiFrame } from '../../../../src/core/local/process/apiFrame';
+import { apiFrame, type ApiFrame } from '../../../../src/core/local/process/apiFrame';
 import '../../../support/propertyRuns';
 
 function frame(over: Partial<ApiFrame>): ApiFrame {
-  return {
+  return apiFrame({
     filename: 'src/cart.js',
     absPath: '/app/src/cart.js',
-    module: null,
-    package: null,
-    platform: null,
     function: 'computeTotal',
-    rawFunction: null,
-    symbol: null,
     lineNo: 10,
     colNo: 5,
-    inApp: true,
-    context: [],
-    vars: null,
-    instructionAddr: null,
-    symbolAddr: null,
-    trust: null,
-    errors: null,
-    lock: null,
-    sourceLink: null,
     ...over,
-  };
+  });
 }
 
 const library = frame({ filename: '/app/node_modules/express/lib/router.js', function: 'handle', inApp: false });

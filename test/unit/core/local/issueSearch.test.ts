@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import { AnswerNow } from '../../../../src/core/local/api/apiAnswer';
 import { matchesIssue, queriedEnvironments, queriedReleases } from '../../../../src/core/local/api/issueMatching';
 import { parseIssueSearch } from '../../../../src/core/local/api/issueSearchQuery';
-import { newIssueDurationMs } from '../../../../src/core/local/store/localIssue';
+import { frameFilesFor, localSearchableIssue } from '../../../../src/core/local/api/localSearchableIssue';
+import { newIssueDurationMs, type LocalIssue } from '../../../../src/core/local/store/localIssue';
 import { LocalStore } from '../../../../src/core/local/store/localStore';
 import type { NewEvent } from '../../../../src/core/local/store/storeRecords';
 
@@ -46,13 +47,9 @@ function sample() {
   return { store, cart, login };
 }
 
-const scope = { environments: [], latestRelease: 'shop@1.2.4', userId: '1', now: 1_000 };
-const matches = (
-  query: string,
-  issue: Parameters<typeof matchesIssue>[0],
-  environments: string[] = [],
-  now = scope.now,
-) => matchesIssue(issue, parseIssueSearch(query), { ...scope, environments, now });
+const scope = { environments: [], latestRelease: 'shop@1.2.4', userId: '1' };
+const matches = (query: string, issue: LocalIssue, environments: string[] = [], now = 1_000) =>
+  matchesIssue(localSearchableIssue(issue, now, undefined), parseIssueSearch(query), { ...scope, environments });
 
 describe('parseIssueSearch', () => {
   test('reads quoted values, lists, negation and free text', () => {
@@ -141,6 +138,29 @@ describe('matchesIssue', () => {
     assert.equal(matches('!release:shop@1.2.3', cart), false);
     assert.deepEqual([matches('browser:Chrome*', cart), matches('browser:Chrome*', login)], [true, false]);
     assert.equal(matches('error.type:TypeError error.unhandled:true', cart), true);
+  });
+
+  test("matches stack.filename: by the frames of the issue's newest kept event", async () => {
+    const store = new LocalStore();
+    const frames = [{ filename: 'src/cart.ts', lineNo: 3 }, { filename: 'node_modules/x/index.js' }];
+    const body = { entries: [{ type: 'exception', data: { values: [{ type: 'Error', stacktrace: { frames } }] } }] };
+    const cart = store.addEvent(event({ bodyJson: JSON.stringify(body) }), facts('cart')).issue;
+    // Its text names the file, but no frame does.
+    const other = store.addEvent(event({ bodyJson: '{"message":"src/cart.ts"}' }), facts('other')).issue;
+    const found = async (query: string, issue: LocalIssue): Promise<boolean> => {
+      const search = parseIssueSearch(query);
+      const files = await frameFilesFor(store, [cart, other], search);
+      return matchesIssue(localSearchableIssue(issue, 1_000, files), search, scope);
+    };
+    assert.deepEqual(
+      [await found('stack.filename:*cart.ts', cart), await found('stack.filename:*cart.ts', other)],
+      [true, false],
+    );
+    assert.deepEqual(
+      [await found('stack.filename:src/cart.ts', cart), await found('stack.filename:*.py', cart)],
+      [true, false],
+    );
+    assert.equal(await frameFilesFor(store, [cart], parseIssueSearch('is:unresolved')), undefined, 'no body read');
   });
 
   test('matches assignment and bookmarks', () => {

@@ -8,6 +8,7 @@ import { issueListItemJson, type IssueView } from '../issueJson';
 import { matchesIssue, queriedEnvironments, queriedReleases } from '../issueMatching';
 import { parseIssueSearch } from '../issueSearchQuery';
 import { LOCAL_USER, releasesOf } from '../localDirectory';
+import { frameFilesFor, localSearchableIssue } from '../localSearchableIssue';
 import { keysetPage, linkHeader, pageSize, parseCursor } from '../pagination';
 import type { Route, RouteAnswer } from '../route';
 import { requireOrganization } from './lookup';
@@ -17,7 +18,7 @@ const MAX_HITS = 1000;
 export const MAX_PAGE_BYTES = 1024 * 1024;
 const SORTS = ['date', 'new', 'freq', 'user', 'trends', 'inbox', 'recommended', 'priority'];
 
-export function issueList(request: ApiRequest, projectIds: readonly string[]): RouteAnswer {
+export async function issueList(request: ApiRequest, projectIds: readonly string[]): Promise<RouteAnswer> {
   const search = parseIssueSearch(request.query.has('query') ? (request.query.get('query') ?? '') : 'is:unresolved');
   const latestRelease = releasesOf(request.store)[0]?.version;
   const environments = queriedEnvironments(search, queryList(request, 'environment'));
@@ -39,10 +40,11 @@ export function issueList(request: ApiRequest, projectIds: readonly string[]): R
       inProjects.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)),
     );
   const since = windowStart(request);
-  const scope = { environments, latestRelease, userId: LOCAL_USER.id, now: request.now };
+  const scope = { environments, latestRelease, userId: LOCAL_USER.id };
+  const frameFiles = await frameFilesFor(request.store, inProjects, search);
   const matching = inProjects.filter(
     (issue) =>
-      matchesIssue(issue, search, scope) &&
+      matchesIssue(localSearchableIssue(issue, request.now, frameFiles), search, scope) &&
       (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since),
   );
   const score = scoreOf(request.query.get('sort') ?? 'date', environments);

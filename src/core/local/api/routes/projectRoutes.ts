@@ -6,6 +6,7 @@ import { AnswerNow, detail, json, notFound } from '../apiAnswer';
 import { param, queryList, type ApiRequest } from '../apiRequest';
 import { eventJson, eventListItemJson } from '../eventJson';
 import { matchesIssue } from '../issueMatching';
+import { frameFilesFor, localSearchableIssue } from '../localSearchableIssue';
 import { parseIssueSearch } from '../issueSearchQuery';
 import { LOCAL_USER, releasesOf } from '../localDirectory';
 import type { Route, RouteAnswer } from '../route';
@@ -66,7 +67,7 @@ async function oneEvent(request: ApiRequest): Promise<RouteAnswer> {
  * `PUT …/issues/?id=1&id=2` changes those issues; `?status=unresolved` those with the status; `?query=…` those
  * matching the search; with none of them, every issue of the project (sentry-cli's `--all`).
  */
-function bulkUpdate(request: ApiRequest): RouteAnswer {
+async function bulkUpdate(request: ApiRequest): Promise<RouteAnswer> {
   const project = requireProject(request);
   const inProject = request.store.issues().filter((issue) => issue.projectId === project.id);
   const ids = queryList(request, 'id');
@@ -77,13 +78,11 @@ function bulkUpdate(request: ApiRequest): RouteAnswer {
   else if (status) chosen = inProject.filter((issue) => issue.status === status);
   else if (query !== null) {
     const search = parseIssueSearch(query);
-    const scope = {
-      environments: [],
-      latestRelease: releasesOf(request.store)[0]?.version,
-      userId: LOCAL_USER.id,
-      now: request.now,
-    };
-    chosen = inProject.filter((issue) => matchesIssue(issue, search, scope));
+    const scope = { environments: [], latestRelease: releasesOf(request.store)[0]?.version, userId: LOCAL_USER.id };
+    const frameFiles = await frameFilesFor(request.store, inProject, search);
+    chosen = inProject.filter((issue) =>
+      matchesIssue(localSearchableIssue(issue, request.now, frameFiles), search, scope),
+    );
   } else chosen = inProject;
   if (chosen.length === 0) return { status: 204, body: undefined };
   return updateIssues(request, chosen.slice(0, BULK_LIMIT));
