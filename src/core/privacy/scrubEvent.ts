@@ -50,7 +50,41 @@ export function scrubEventBody<T>(body: T, options: EventScrubOptions = {}): T {
   return scrubValue(body, undefined, options, 0) as T;
 }
 
-function scrubValue(value: unknown, key: string | undefined, options: EventScrubOptions, depth: number): unknown {
+/** What scrubLevel answers for a plain object or list whose entries are each scrubbed under their own key. */
+export const DESCEND: unique symbol = Symbol('descend');
+
+/** The value scrubbed whole, `depth` levels below the body. */
+export function scrubValue(
+  value: unknown,
+  key: string | undefined,
+  options: EventScrubOptions,
+  depth: number,
+): unknown {
+  const scrubbed = scrubLevel(value, key, options, depth);
+  return scrubbed === DESCEND ? scrubEntries(value as object, options, depth) : scrubbed;
+}
+
+/**
+ * One level of scrubbing, so that a walk with another job (trimming) can scrub as it goes: the value's scrubbed form
+ * when it is decided here (text, a filtered value, the user, cookies, tags, a list of pairs), else DESCEND: the
+ * value is a plain object or list whose entries are scrubbed one level deeper, each under its own key (none in lists).
+ */
+export function scrubLevel(
+  value: unknown,
+  key: string | undefined,
+  options: EventScrubOptions,
+  depth: number,
+): unknown {
+  // These names are read before the sensitive ones, which include "cookie".
+  if (key === 'user' && typeof value === 'object' && value !== null && !Array.isArray(value))
+    return scrubUser(value as Record<string, unknown>, options, depth - 1);
+  if (key === 'cookies' && value !== null && typeof value === 'object') return filterAll(value);
+  if (key === 'tags' && Array.isArray(value)) return value.map((tag) => scrubTag(tag, options));
+  return scrubByValue(value, key, options, depth);
+}
+
+/** scrubLevel without the object keys that hold the user, cookies and tags (a pair's key never means them). */
+function scrubByValue(value: unknown, key: string | undefined, options: EventScrubOptions, depth: number): unknown {
   if (key !== undefined && isSensitiveKey(key, options) && value !== null && value !== undefined && value !== '')
     return FILTERED;
   if (typeof value === 'string') {
@@ -61,20 +95,16 @@ function scrubValue(value: unknown, key: string | undefined, options: EventScrub
   }
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return FILTERED;
-  if (Array.isArray(value)) {
-    if (isPairList(value))
-      return value.map(([pairKey, pairValue]) => [pairKey, scrubPair(String(pairKey), pairValue, key, options, depth)]);
-    return value.map((item) => scrubValue(item, undefined, options, depth + 1));
-  }
+  if (Array.isArray(value) && isPairList(value))
+    return value.map(([pairKey, pairValue]) => [pairKey, scrubPair(String(pairKey), pairValue, key, options, depth)]);
+  return DESCEND;
+}
+
+function scrubEntries(value: object, options: EventScrubOptions, depth: number): unknown {
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, undefined, options, depth + 1));
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(record)) {
-    if (name === 'user' && typeof item === 'object' && item !== null && !Array.isArray(item))
-      out[name] = scrubUser(item as Record<string, unknown>, options, depth);
-    else if (name === 'cookies' && item !== null && typeof item === 'object') out[name] = filterAll(item);
-    else if (name === 'tags' && Array.isArray(item)) out[name] = item.map((tag) => scrubTag(tag, options));
-    else out[name] = scrubValue(item, name, options, depth + 1);
-  }
+  for (const name of Object.keys(record)) out[name] = scrubValue(record[name], name, options, depth + 1);
   return out;
 }
 
@@ -89,7 +119,8 @@ function scrubPair(
   if (value === null || value === undefined) return value;
   if (!options.keepIpAddresses && CLIENT_ADDRESS.test(pairKey)) return FILTERED;
   if (listKey === 'query' && options.allQueryValues) return FILTERED;
-  return scrubValue(value, pairKey, options, depth + 1);
+  const scrubbed = scrubByValue(value, pairKey, options, depth + 1);
+  return scrubbed === DESCEND ? scrubEntries(value as object, options, depth + 1) : scrubbed;
 }
 
 function isPairList(list: readonly unknown[]): list is Array<[unknown, unknown]> {

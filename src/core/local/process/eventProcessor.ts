@@ -122,7 +122,7 @@ export async function processEvent(
     _meta: {},
     size: 0,
   };
-  const stored = trimEventBody(scrubs ? scrubEventBody(body, { ...scrubbing, keepIpAddresses: keepIp }) : body);
+  const stored = trimEventBody(body, scrubs ? { ...scrubbing, keepIpAddresses: keepIp } : undefined);
   stored['size'] = JSON.stringify(stored).length;
   return ok({
     eventId,

@@ -1,6 +1,7 @@
 // Trims a Web API event body before it is stored, the way Relay's trimming processor trims events at ingest: strings
 // to their field's cap, databags to their depth and byte budget, stacks to their last 250 frames with details for at
 // most 50, and each cut noted in `_meta` (Sentry's `{"": {"len": …, "rem": [["!limit", …]]}}`) so views can say so.
+import { DESCEND, scrubLevel, scrubValue, type EventScrubOptions } from '../../privacy/scrubEvent';
 import { bagFor, charLimitFor, FRAMES_WITH_DETAILS, MAX_FRAMES, type CharLimit } from './trimLimits';
 
 interface Bag {
@@ -23,11 +24,15 @@ class MetaNotes {
   }
 }
 
-/** A trimmed copy of the body with `_meta` describing every cut; the input is left as it was. */
-export function trimEventBody(body: Record<string, unknown>): Record<string, unknown> {
-  const notes = new MetaNotes();
-  const trimmed = walk(body, [], undefined, 0, notes) as Record<string, unknown>;
-  trimmed['_meta'] = notes.tree;
+/**
+ * A trimmed copy of the body with `_meta` describing every cut; the input is left as it was. With `scrub`, the copy is
+ * also scrubbed, in the same walk, and equals trimming the body scrubbed by scrubEventBody (what is cut is never
+ * scrubbed, and the body is copied once).
+ */
+export function trimEventBody(body: Record<string, unknown>, scrub?: EventScrubOptions): Record<string, unknown> {
+  const walker = new TrimWalk(scrub);
+  const trimmed = walker.walk(body, undefined, undefined, 0, 0) as Record<string, unknown>;
+  trimmed['_meta'] = walker.notes.tree;
   return trimmed;
 }
 
@@ -37,79 +42,105 @@ export function trimText(text: string, limit: CharLimit): { text: string; cut: b
   return { text: `${cutAt(text, limit.limit - 3)}...`, cut: true };
 }
 
-function walk(value: unknown, path: string[], bag: Bag | undefined, depthLeft: number, notes: MetaNotes): unknown {
-  let ownBag = bag;
-  let ownDepth = depthLeft;
-  if (bag === undefined) {
-    const size = bagFor(path);
-    if (size !== undefined) {
-      ownBag = { remainingBytes: size.maxBytes };
-      ownDepth = size.maxDepth;
+/** One walk over a body; `path` is where it is, grown and shrunk as it goes rather than copied per value. */
+class TrimWalk {
+  readonly notes = new MetaNotes();
+  private readonly path: string[] = [];
+
+  constructor(private readonly scrub: EventScrubOptions | undefined) {}
+
+  /**
+   * `key`: the value's key in its object (none in a list); `scrubDepth`: its depth for scrubbing, or -1 once the value
+   * is scrubbed already (a value scrubLevel decided is final).
+   */
+  walk(value: unknown, key: string | undefined, bag: Bag | undefined, depthLeft: number, scrubDepth: number): unknown {
+    let own = value;
+    let ownScrubDepth = -1;
+    if (this.scrub !== undefined && scrubDepth >= 0) {
+      const scrubbed = scrubLevel(value, key, this.scrub, scrubDepth);
+      if (scrubbed === DESCEND) ownScrubDepth = scrubDepth;
+      else own = scrubbed;
     }
+    let ownBag = bag;
+    let ownDepth = depthLeft;
+    if (bag === undefined) {
+      const size = bagFor(this.path);
+      if (size !== undefined) {
+        ownBag = { remainingBytes: size.maxBytes };
+        ownDepth = size.maxDepth;
+      }
+    }
+    if (typeof own === 'string') return this.walkString(own, ownBag);
+    if (own === null || typeof own !== 'object') {
+      if (ownBag) ownBag.remainingBytes -= JSON.stringify(own ?? null).length + 1;
+      return own;
+    }
+    // At the last level a bag allows, a container becomes its JSON text, trimmed like any string (as Relay does).
+    if (ownBag !== undefined && ownDepth <= 1 && !isEmpty(own)) {
+      const whole =
+        ownScrubDepth >= 0 && this.scrub !== undefined ? scrubValue(own, key, this.scrub, ownScrubDepth) : own;
+      return this.walkString(JSON.stringify(whole), ownBag);
+    }
+    if (ownBag) ownBag.remainingBytes -= 3;
+    const childScrubDepth = ownScrubDepth >= 0 ? ownScrubDepth + 1 : -1;
+    return Array.isArray(own)
+      ? this.walkArray(own, ownBag, ownDepth, childScrubDepth)
+      : this.walkObject(own as Record<string, unknown>, ownBag, ownDepth, childScrubDepth);
   }
-  if (typeof value === 'string') return walkString(value, path, ownBag, notes);
-  if (value === null || typeof value !== 'object') {
-    if (ownBag) ownBag.remainingBytes -= JSON.stringify(value ?? null).length + 1;
-    return value;
-  }
-  // At the last level a bag allows, a container becomes its JSON text, trimmed like any string (as Relay does).
-  if (ownBag !== undefined && ownDepth <= 1 && !isEmpty(value))
-    return walkString(JSON.stringify(value), path, ownBag, notes);
-  if (ownBag) ownBag.remainingBytes -= 3;
-  return Array.isArray(value)
-    ? walkArray(value, path, ownBag, ownDepth, notes)
-    : walkObject(value as Record<string, unknown>, path, ownBag, ownDepth, notes);
-}
 
-function walkString(text: string, path: string[], bag: Bag | undefined, notes: MetaNotes): string {
-  const limit = charLimitFor(path);
-  const budget =
-    bag === undefined ? limit : { limit: Math.max(Math.min(limit.limit, bag.remainingBytes), 3), allowance: 0 };
-  const trimmed = trimText(text, budget);
-  if (trimmed.cut)
-    notes.note(path, { len: text.length, rem: [['!limit', 's', trimmed.text.length - 3, trimmed.text.length]] });
-  if (bag) bag.remainingBytes -= trimmed.text.length + 3;
-  return trimmed.text;
-}
-
-function walkArray(
-  items: readonly unknown[],
-  path: string[],
-  bag: Bag | undefined,
-  depthLeft: number,
-  notes: MetaNotes,
-): unknown[] {
-  const isFrames = path[path.length - 1] === 'frames' && bag === undefined;
-  // Relay keeps the frames nearest the crash: the last ones.
-  const source = isFrames && items.length > MAX_FRAMES ? items.slice(-MAX_FRAMES) : items;
-  const out: unknown[] = [];
-  for (const [index, item] of source.entries()) {
-    if (bag !== undefined && bag.remainingBytes <= 0) break;
-    out.push(walk(item, [...path, String(index)], bag, depthLeft - 1, notes));
+  private walkString(text: string, bag: Bag | undefined): string {
+    const limit = charLimitFor(this.path);
+    const budget =
+      bag === undefined ? limit : { limit: Math.max(Math.min(limit.limit, bag.remainingBytes), 3), allowance: 0 };
+    const trimmed = trimText(text, budget);
+    if (trimmed.cut)
+      this.notes.note(this.path, {
+        len: text.length,
+        rem: [['!limit', 's', trimmed.text.length - 3, trimmed.text.length]],
+      });
+    if (bag) bag.remainingBytes -= trimmed.text.length + 3;
+    return trimmed.text;
   }
-  if (out.length !== items.length) notes.note(path, { len: items.length });
-  if (isFrames) slimFrames(out);
-  return out;
-}
 
-function walkObject(
-  object: Record<string, unknown>,
-  path: string[],
-  bag: Bag | undefined,
-  depthLeft: number,
-  notes: MetaNotes,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(object);
-  let kept = 0;
-  for (const key of keys) {
-    if (bag !== undefined && bag.remainingBytes <= 0) break;
-    if (path.length === 0 && key === '_meta') continue;
-    out[key] = walk(object[key], [...path, key], bag, depthLeft - 1, notes);
-    kept++;
+  private walkArray(items: readonly unknown[], bag: Bag | undefined, depthLeft: number, scrubDepth: number): unknown[] {
+    const path = this.path;
+    const isFrames = path[path.length - 1] === 'frames' && bag === undefined;
+    // Relay keeps the frames nearest the crash: the last ones.
+    const source = isFrames && items.length > MAX_FRAMES ? items.slice(-MAX_FRAMES) : items;
+    const out: unknown[] = [];
+    for (let index = 0; index < source.length; index++) {
+      if (bag !== undefined && bag.remainingBytes <= 0) break;
+      path.push(String(index));
+      out.push(this.walk(source[index], undefined, bag, depthLeft - 1, scrubDepth));
+      path.pop();
+    }
+    if (out.length !== items.length) this.notes.note(path, { len: items.length });
+    if (isFrames) slimFrames(out);
+    return out;
   }
-  if (kept < keys.length - (path.length === 0 && '_meta' in object ? 1 : 0)) notes.note(path, { len: keys.length });
-  return out;
+
+  private walkObject(
+    object: Record<string, unknown>,
+    bag: Bag | undefined,
+    depthLeft: number,
+    scrubDepth: number,
+  ): Record<string, unknown> {
+    const path = this.path;
+    const atRoot = path.length === 0;
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(object);
+    let kept = 0;
+    for (const key of keys) {
+      if (bag !== undefined && bag.remainingBytes <= 0) break;
+      if (atRoot && key === '_meta') continue;
+      path.push(key);
+      out[key] = this.walk(object[key], key, bag, depthLeft - 1, scrubDepth);
+      path.pop();
+      kept++;
+    }
+    if (kept < keys.length - (atRoot && '_meta' in object ? 1 : 0)) this.notes.note(path, { len: keys.length });
+    return out;
+  }
 }
 
 /**
