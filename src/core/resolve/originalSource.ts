@@ -66,11 +66,12 @@ export async function locateOriginalSource(
   if (isThirdPartyFramePath(source)) return { kind: 'thirdParty' };
   const absolute = absoluteSourcePath(source, baseDirectory);
   const exact = absolute === undefined ? undefined : reader.locate(absolute);
-  if (exact !== undefined && absolute !== undefined && (await reader.confine(absolute)) !== undefined)
+  // Which file is chosen needs no lstat per frame: confined a few seconds ago will do, as for the resolver's candidates.
+  if (exact !== undefined && absolute !== undefined && (await reader.isWorkspaceFile(absolute)))
     return { kind: 'workspace', location: exact };
   const normalized = normalizeFramePath(source);
   const file = normalized === undefined ? undefined : files.find(normalized, { originalSourcesOnly: true });
-  if (file !== undefined && (await reader.confine(reader.absolutePath(file))) !== undefined)
+  if (file !== undefined && (await reader.isWorkspaceFile(reader.absolutePath(file))))
     return { kind: 'workspace', location: file };
   return { kind: 'missing' };
 }

@@ -102,7 +102,8 @@ async function mapOfFrame(
       continue;
     }
     const absolute = workspace.reader.absolutePath(script);
-    if ((await workspace.reader.confine(absolute)) === undefined) continue;
+    // Confined a few seconds ago is enough to choose the script: read() confines it again unless its text is cached.
+    if (!(await workspace.reader.isWorkspaceFile(absolute))) continue;
     const text = await workspace.reader.read(absolute);
     const map = text === undefined ? undefined : await workspace.sourceMaps.forScript(script, text, debugId);
     if (map !== undefined) return { map, script: text };
