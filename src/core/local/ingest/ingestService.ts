@@ -79,7 +79,7 @@ export class IngestService {
         environment: event.environment,
         userKey: event.userKey,
         tags: event.tags.map(([key, value]) => [key, value]),
-        bodyJson: JSON.stringify(event.body),
+        bodyJson: event.bodyJson,
       },
       {
         hash: event.hash,

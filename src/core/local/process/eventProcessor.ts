@@ -123,7 +123,7 @@ export async function processEvent(
     size: 0,
   };
   const stored = trimEventBody(body, scrubs ? { ...scrubbing, keepIpAddresses: keepIp } : undefined);
-  stored['size'] = JSON.stringify(stored).length;
+  const bodyJson = serializeWithSize(stored);
   return ok({
     eventId,
     timestamp,
@@ -141,8 +141,21 @@ export async function processEvent(
     metadata: headline.metadata,
     isUnhandled: thrown?.mechanism?.['handled'] === false,
     body: stored,
+    bodyJson,
     raisedAt: raisedAt(exceptions, loose),
   });
+}
+
+/**
+ * The body's JSON text, its `size` set to the length of its JSON with a size of 0 (what Sentry's `size` is near
+ * enough: the stored event's length). Serialized once: `size` is the body's last field, written into the text's end.
+ */
+function serializeWithSize(body: Record<string, unknown>): string {
+  body['size'] = 0;
+  const text = JSON.stringify(body);
+  body['size'] = text.length;
+  const end = ',"size":0}';
+  return text.endsWith(end) ? `${text.slice(0, -end.length)},"size":${text.length}}` : JSON.stringify(body);
 }
 
 /** The issue's title, culprit and metadata are stored with the issue, apart from the body: they are scrubbed too. */

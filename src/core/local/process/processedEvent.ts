@@ -20,6 +20,8 @@ export interface ProcessedEvent {
   readonly isUnhandled: boolean;
   /** The Web API event without the fields the store adds when it answers (ids of the issue and neighbours, release). */
   readonly body: Readonly<Record<string, unknown>>;
+  /** The body's JSON text, what the store keeps and writes: serialized once, with its `size`. */
+  readonly bodyJson: string;
   /** Where it was raised in the workspace: the innermost in-app frame that resolved to a workspace line. */
   readonly raisedAt: WorkspaceLine | undefined;
 }

@@ -206,3 +206,14 @@ describe('processing odd payloads', () => {
     assert.doesNotMatch(JSON.stringify(scrubbed.value.body), /127\.0\.0\.1/);
   });
 });
+
+describe('the stored body text', () => {
+  test('is the body serialized, its size the length of its JSON with a size of 0', async () => {
+    const sdk = fixture('envelopes/sdk-ingest', 'sdk-ingest.python_zero_division.json');
+    const processed = await processWith(sdk);
+    assert.equal(processed.bodyJson, JSON.stringify(processed.body));
+    const size = processed.body['size'];
+    assert.equal(size, JSON.stringify({ ...processed.body, size: 0 }).length);
+    assert.ok(typeof size === 'number' && size > 1_000, `size ${String(size)}`);
+  });
+});
