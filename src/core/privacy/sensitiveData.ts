@@ -39,9 +39,15 @@ const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 /** 13 to 19 digits, optionally grouped by spaces or dashes; kept only when the Luhn check passes. */
 const CARD_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
 
+/**
+ * What every pattern above needs somewhere in the text (an `@`, a key's header, a scheme word before a space, 13 digits):
+ * most texts have none of it and are then returned after one search instead of five replacements.
+ */
+const ANY_PATTERN = /@|-----BEGIN|(?:Bearer|Basic|Token)\s|\d(?:[ -]?\d){12}/i;
+
 /** The text with credentials, card numbers, private keys and e-mail addresses inside it replaced by `[Filtered]`. */
 export function scrubText(text: string): string {
-  if (text.length < 8) return text;
+  if (text.length < 8 || !ANY_PATTERN.test(text)) return text;
   return text
     .replace(PEM_KEY, FILTERED)
     .replace(BEARER, (_match, scheme: string) => `${scheme} ${FILTERED}`)
