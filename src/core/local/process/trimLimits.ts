@@ -83,11 +83,36 @@ const charRules: ReadonlyArray<readonly [Pattern, CharLimit]> = [
 ];
 
 export function bagFor(path: readonly string[]): BagSize | undefined {
-  return bagRules.find(([pattern]) => matches(pattern, path))?.[1];
+  return firstMatch(bagRulesByLast, bagRules, path);
 }
 
 export function charLimitFor(path: readonly string[]): CharLimit {
-  return charRules.find(([pattern]) => matches(pattern, path))?.[1] ?? maxChars.message;
+  return firstMatch(charRulesByLast, charRules, path) ?? maxChars.message;
+}
+
+/** Per last path segment, the rules that can match a path ending in it, in their order: every value of a body is looked up. */
+const bagRulesByLast = new Map<string, ReadonlyArray<readonly [Pattern, BagSize]>>();
+const charRulesByLast = new Map<string, ReadonlyArray<readonly [Pattern, CharLimit]>>();
+/** Last segments remembered; a body's keys are few, but a hostile one may bring many. */
+const MAX_REMEMBERED_SEGMENTS = 4_096;
+
+function firstMatch<T>(
+  byLast: Map<string, ReadonlyArray<readonly [Pattern, T]>>,
+  rules: ReadonlyArray<readonly [Pattern, T]>,
+  path: readonly string[],
+): T | undefined {
+  const last = path[path.length - 1] ?? '';
+  let candidates = byLast.get(last);
+  if (candidates === undefined) {
+    candidates = rules.filter(([pattern]) => {
+      const end = pattern[pattern.length - 1];
+      return end === '*' || end === last;
+    });
+    if (byLast.size >= MAX_REMEMBERED_SEGMENTS) byLast.clear();
+    byLast.set(last, candidates);
+  }
+  for (const [pattern, value] of candidates) if (matches(pattern, path)) return value;
+  return undefined;
 }
 
 /** A pattern matches the end of the path when it starts with `*` and frames are involved, else the whole path. */
@@ -95,5 +120,9 @@ function matches(pattern: Pattern, path: readonly string[]): boolean {
   // Frames sit at different depths (exception values, threads, a loose stacktrace): their rules match the path's tail.
   const offset = pattern[0] === '*' && pattern[1] === 'frames' ? path.length - pattern.length : 0;
   if (offset < 0 || (offset === 0 && path.length !== pattern.length)) return false;
-  return pattern.every((segment, index) => segment === '*' || segment === path[offset + index]);
+  for (let index = 0; index < pattern.length; index++) {
+    const segment = pattern[index];
+    if (segment !== '*' && segment !== path[offset + index]) return false;
+  }
+  return true;
 }
