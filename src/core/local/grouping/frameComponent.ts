@@ -14,8 +14,22 @@ const USELESS_FUNCTIONS: ReadonlySet<string> = new Set([
   '<lambda>',
 ]);
 
+/** Paths already made stable: an app's frames name the same few files event after event. */
+const stableFilenames = new Map<string, string>();
+const MAX_STABLE_FILENAMES = 10_000;
+
 /** A file path without cache-busting hashes and versions: `main.3f2a9c1b.js` → `main.js`, `app-1.2.3.js` → `app.js`. */
 export function stableFilename(path: string): string {
+  let stable = stableFilenames.get(path);
+  if (stable === undefined) {
+    stable = withoutHashesAndVersions(path);
+    if (stableFilenames.size >= MAX_STABLE_FILENAMES) stableFilenames.clear();
+    stableFilenames.set(path, stable);
+  }
+  return stable;
+}
+
+function withoutHashesAndVersions(path: string): string {
   const normalized = normalizeFramePath(path) ?? path;
   return normalized
     .split('/')
