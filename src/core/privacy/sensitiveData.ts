@@ -23,7 +23,20 @@ export interface ScrubbingSettings extends ScrubOptions {
   readonly enabled?: boolean;
 }
 
+/** Verdicts under the default rules (no extra or safe keys), by key: an event's keys repeat in every frame and event. */
+const defaultVerdicts = new Map<string, boolean>();
+const MAX_DEFAULT_VERDICTS = 4_096;
+
 export function isSensitiveKey(key: string, options: ScrubOptions = {}): boolean {
+  if (!options.safeKeys?.length && !options.extraSensitiveKeys?.length) {
+    let sensitive = defaultVerdicts.get(key);
+    if (sensitive === undefined) {
+      sensitive = SENSITIVE_KEY.test(key);
+      if (defaultVerdicts.size >= MAX_DEFAULT_VERDICTS) defaultVerdicts.clear();
+      defaultVerdicts.set(key, sensitive);
+    }
+    return sensitive;
+  }
   const lower = key.toLowerCase();
   if (options.safeKeys?.some((safe) => safe.toLowerCase() === lower)) return false;
   return (
