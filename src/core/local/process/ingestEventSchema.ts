@@ -1,6 +1,7 @@
 // The parts of an SDK event payload (ingest format, snake_case) that processing reads, parsed leniently: a field of an
 // unexpected type is dropped, never fatal, since SDKs of every language and age send these.
 import { z } from 'zod';
+import { ingestFrameOf } from './ingestFrame';
 
 function lenient<T extends z.ZodType>(schema: T) {
   return schema
@@ -49,7 +50,12 @@ export const ingestFrameSchema = z.looseObject({
 export type IngestFrame = z.infer<typeof ingestFrameSchema>;
 
 export const ingestStacktraceSchema = z.looseObject({
-  frames: listOf(ingestFrameSchema).catch([]).default([]),
+  // Read by ingestFrameOf, which follows ingestFrameSchema's rules at a fraction of the cost (a test holds the two equal).
+  frames: z
+    .array(z.unknown())
+    .transform((items) => items.flatMap((item) => ingestFrameOf(item) ?? []))
+    .catch([])
+    .default([]),
   frames_omitted: lenient(z.array(z.number())),
   registers: jsonObject,
 });
