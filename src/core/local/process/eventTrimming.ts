@@ -102,21 +102,37 @@ class TrimWalk {
     return trimmed.text;
   }
 
-  private walkArray(items: readonly unknown[], bag: Bag | undefined, depthLeft: number, scrubDepth: number): unknown[] {
+  // Lists and objects are copied only from their first changed entry on: most of a body stays as it is, and the copy
+  // (shared with the input from there down) is made only where a value was cut or scrubbed.
+  private walkArray(
+    items: readonly unknown[],
+    bag: Bag | undefined,
+    depthLeft: number,
+    scrubDepth: number,
+  ): readonly unknown[] {
     const path = this.path;
     const isFrames = path[path.length - 1] === 'frames' && bag === undefined;
     // Relay keeps the frames nearest the crash: the last ones.
     const source = isFrames && items.length > MAX_FRAMES ? items.slice(-MAX_FRAMES) : items;
-    const out: unknown[] = [];
+    let out: unknown[] | undefined = source === items ? undefined : [];
     for (let index = 0; index < source.length; index++) {
-      if (bag !== undefined && bag.remainingBytes <= 0) break;
+      if (bag !== undefined && bag.remainingBytes <= 0) {
+        out ??= source.slice(0, index);
+        break;
+      }
+      const item = source[index];
       path.push(String(index));
-      out.push(this.walk(source[index], undefined, bag, depthLeft - 1, scrubDepth));
+      const walked = this.walk(item, undefined, bag, depthLeft - 1, scrubDepth);
       path.pop();
+      if (out !== undefined) out.push(walked);
+      else if (walked !== item) {
+        out = source.slice(0, index);
+        out.push(walked);
+      }
     }
-    if (out.length !== items.length) this.notes.note(path, { len: items.length });
-    if (isFrames) slimFrames(out);
-    return out;
+    const result = out ?? source;
+    if (result.length !== items.length) this.notes.note(path, { len: items.length });
+    return isFrames ? slimFrames(result) : result;
   }
 
   private walkObject(
@@ -127,28 +143,53 @@ class TrimWalk {
   ): Record<string, unknown> {
     const path = this.path;
     const atRoot = path.length === 0;
-    const out: Record<string, unknown> = {};
+    // The body itself is always a copy: its `_meta` is replaced.
+    let out: Record<string, unknown> | undefined = atRoot ? {} : undefined;
     const keys = Object.keys(object);
     let kept = 0;
-    for (const key of keys) {
-      if (bag !== undefined && bag.remainingBytes <= 0) break;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] ?? '';
+      if (bag !== undefined && bag.remainingBytes <= 0) {
+        out ??= firstEntries(object, keys, index);
+        break;
+      }
       if (atRoot && key === '_meta') continue;
+      const value = object[key];
       path.push(key);
-      out[key] = this.walk(object[key], key, bag, depthLeft - 1, scrubDepth);
+      const walked = this.walk(value, key, bag, depthLeft - 1, scrubDepth);
       path.pop();
       kept++;
+      if (out !== undefined) out[key] = walked;
+      else if (walked !== value) {
+        out = firstEntries(object, keys, index);
+        out[key] = walked;
+      }
     }
     if (kept < keys.length - (atRoot && '_meta' in object ? 1 : 0)) this.notes.note(path, { len: keys.length });
-    return out;
+    return out ?? object;
   }
+}
+
+/** A copy of the object's entries before the `count`th key. */
+function firstEntries(
+  object: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] ?? '';
+    copy[key] = object[key];
+  }
+  return copy;
 }
 
 /**
  * Beyond 50 frames, the middle ones lose their vars and context lines, system frames first, as Sentry's
  * slim_frame_data does: the ends of a stack are what a reader looks at.
  */
-function slimFrames(frames: unknown[]): void {
-  if (frames.length <= FRAMES_WITH_DETAILS) return;
+function slimFrames(frames: readonly unknown[]): readonly unknown[] {
+  if (frames.length <= FRAMES_WITH_DETAILS) return frames;
   const isApp = (frame: unknown): boolean => (frame as { inApp?: unknown } | null)?.inApp === true;
   const app = frames.flatMap((frame, index) => (isApp(frame) ? [index] : []));
   const system = frames.flatMap((frame, index) => (isApp(frame) ? [] : [index]));
@@ -157,13 +198,16 @@ function slimFrames(frames: unknown[]): void {
   const stillOver = Math.max(frames.length - FRAMES_WITH_DETAILS - slimSystem.length, 0);
   const appEnds = Math.floor(Math.max(app.length - stillOver, 0) / 2);
   const slimApp = stillOver > 0 ? app.slice(appEnds, app.length - appEnds) : [];
+  // The frames may be the input's own: slimmed ones are copies.
+  const slimmed = [...frames];
   for (const index of [...slimSystem, ...slimApp]) {
-    const frame = frames[index];
+    const frame = slimmed[index];
     if (typeof frame !== 'object' || frame === null) continue;
-    const record = frame as Record<string, unknown>;
-    record['vars'] = null;
-    record['context'] = [];
+    const copy = Array.isArray(frame) ? [...(frame as unknown[])] : { ...frame };
+    Object.assign(copy, { vars: null, context: [] });
+    slimmed[index] = copy;
   }
+  return slimmed;
 }
 
 function isEmpty(value: object): boolean {
