@@ -137,7 +137,9 @@ class FolderWatchers implements FolderWatch {
     if (this.warnedFull) return;
     this.warnedFull = true;
     this.options.log.warn(
-      `file watch: ${this.watchers.size} directories of ${this.root} are watched and ${directory} cannot be (the limit, or the system's inotify limit fs.inotify.max_user_watches, is reached): scripts created there are found when a frame names them, other files after a restart`,
+      `file watch: ${this.watchers.size} directories of ${this.root} are watched and ${directory} cannot be ` +
+        "(the limit, or the system's inotify limit fs.inotify.max_user_watches, is reached): " +
+        'scripts created there are found when a frame names them, other files after a restart',
     );
   }
 

@@ -5,7 +5,9 @@
 export class StoreReadError extends Error {
   constructor(path: string, place: { readonly offset: number; readonly bytes: number }) {
     super(
-      `The local Sentry store ${path} changed under the server: the ${place.bytes.toLocaleString('en-US')} bytes at ${place.offset.toLocaleString('en-US')} are not the event written there. Restart the server: it checks the file and reports what it cannot read.`,
+      `The local Sentry store ${path} changed under the server: the ${place.bytes.toLocaleString('en-US')} bytes ` +
+        `at ${place.offset.toLocaleString('en-US')} are not the event written there. ` +
+        'Restart the server: it checks the file and reports what it cannot read.',
     );
     this.name = 'StoreReadError';
   }
