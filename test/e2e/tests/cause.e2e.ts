@@ -52,8 +52,8 @@ async function startCauseSession(
           environment: 'production',
         }),
       );
-      // The first load found no release on the empty local Sentry; a refresh picks shop@1.4.2 (package.json's).
-      await workbench.runCommand('Sentry: Refresh');
+      // The first load found no release on the empty local Sentry; the event's new release makes the window load again
+      // by itself and pick shop@1.4.2 (package.json's), with no Refresh: the Cause below is blamed at its tag.
       await workbench.waitForAfterLineDecorations(
         (found) => found.some((mark) => mark.line === raisingLine && mark.text.includes('TypeError')),
         `the mark on line ${raisingLine}`,
