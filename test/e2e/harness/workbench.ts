@@ -115,12 +115,13 @@ export class Workbench {
 
   /** The texts of all status bar items, joined by " | ". */
   async statusBarText(): Promise<string> {
-    const items = this.page.locator('.part.statusbar .statusbar-item');
-    const texts: string[] = [];
-    for (let index = 0; index < (await items.count()); index++) {
-      texts.push((await items.nth(index).innerText({ timeout: 2000 })).trim());
-    }
-    return texts.filter(Boolean).join(' | ');
+    // All at once: read one by one, an item the workbench removes meanwhile left the loop waiting for an index that
+    // no longer exists (seen once in CI).
+    const texts = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+    return texts
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join(' | ');
   }
 
   /**
