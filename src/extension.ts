@@ -21,6 +21,7 @@ import { pickEnvironment, pickProject, pickRelease, setProjectSelectedContext } 
 import { pickBaseRelease } from './editor/pickers/baseReleasePicker';
 import { pickIssueToShow } from './editor/pickers/issueToShowPicker';
 import { SentryContext } from './editor/sentryContext';
+import { serverFactsIn } from './editor/serverFactsState';
 import { createSettings } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
 import { registerIssueTree } from './editor/tree/issueTree';
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ),
     log,
   );
-  const connections = new Connections(settings, auth, log, local);
+  const connections = new Connections(settings, auth, log, local, serverFactsIn(context.globalState));
   const ctx = new SentryContext(
     settings,
     log,

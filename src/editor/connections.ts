@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { SentryClient } from '../core/api/client';
+import type { ServerFacts } from '../core/api/serverFacts';
 import { resolveConnection, type ResolvedConnection } from '../core/config';
 import type { Logger } from '../core/log';
 import { isLoopbackUrl } from '../core/local/loopback';
@@ -60,6 +61,7 @@ export class Connections implements vscode.Disposable {
     private readonly tokens: TokenSource,
     private readonly log: Logger,
     private readonly local: LocalServerHost,
+    private readonly facts: ServerFacts,
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
     private readonly homeDir: string | undefined = homedir() || undefined,
   ) {}
@@ -179,6 +181,7 @@ export class Connections implements vscode.Disposable {
         baseUrl: url,
         token,
         log: this.log,
+        facts: this.facts,
         userAgent: `sentry-insight-vscode/${vscode.version}`,
       });
       this.clients.set(key, client);

@@ -29,17 +29,20 @@ import {
   stackFields,
   type EventStackRow,
 } from './discoverSchema';
-import { apiError, type ApiError } from './errors';
+import { apiError, isServerBusy, type ApiError } from './errors';
 import { eventSchema, type IssueEvent } from './eventSchema';
 import { SentryHttp, type HttpOptions, type HttpRequest, type Query } from './http';
 import { bodyOf, canApply, type IssueChange } from './issueChange';
 import { issueSchema, issueTagListSchema, type Issue, type IssueTag } from './issueSchema';
 import { parseNextPage } from './linkHeader';
 import type { RequestDescription } from './statusErrors';
-import { mayCarryToken } from './trustedHosts';
+import { RegionRouting } from './regionRouting';
+import type { ServerFacts } from './serverFacts';
 
 export interface SentryClientOptions extends HttpOptions {
   readonly backend?: BackendKind;
+  /** What earlier sessions learned about servers (backend kind, regions): kept by the editor, absent in the CLI. */
+  readonly facts?: ServerFacts;
 }
 
 export interface IssueQuery {
@@ -90,38 +93,36 @@ interface ListOptions<T> {
 export class SentryClient {
   private readonly http: SentryHttp;
   private readonly log: HttpOptions['log'];
-  private readonly regionUrls = new Map<string, Promise<string | undefined>>();
+  private readonly regions: RegionRouting;
 
   private constructor(
-    options: HttpOptions,
+    options: SentryClientOptions,
     readonly backend: Backend,
   ) {
     this.http = new SentryHttp(options);
     this.log = options.log;
+    this.regions = new RegionRouting(this.http.baseUrl, (org) => this.regionUrlOf(org), options.facts);
   }
 
   static create(options: SentryClientOptions): SentryClient {
     return new SentryClient(options, backendOf(options.backend ?? 'sentry'));
   }
 
-  /** Tells GlitchTip from Sentry by GlitchTip's unauthenticated `/api/settings/`, which Sentry does not serve. */
+  /**
+   * Tells GlitchTip from Sentry by GlitchTip's unauthenticated `/api/settings/`, which Sentry does not serve. That probe
+   * is a round trip before every other, so sentry.io is taken as Sentry, and a server's kind remembered in `facts` is
+   * used at once while the probe checks it again in the background for the next start.
+   */
   static async detect(options: SentryClientOptions): Promise<SentryClient> {
     if (options.backend) return SentryClient.create(options);
-    const probe = new SentryHttp({ ...options, retry: { maxRetries: 0, maxIdleWindows: 0 } });
-    const answer = await probe.send({
-      method: 'GET',
-      path: '/api/settings/',
-      schema: glitchtipSettingsSchema,
-      authenticated: false,
-      what: { subject: 'server settings', scope: 'none', notFound: 'no settings endpoint' },
-    });
-    await probe.close();
-    const kind: BackendKind =
-      answer.ok && answer.value.data.version !== undefined && 'iPaidForGlitchTip' in answer.value.data
-        ? 'glitchtip'
-        : 'sentry';
-    options.log.debug(`Backend at ${options.baseUrl}: ${kind}`);
-    return SentryClient.create({ ...options, backend: kind });
+    if (isSentryIo(options.baseUrl)) return SentryClient.create({ ...options, backend: 'sentry' });
+    const remembered = options.facts?.backendOf(options.baseUrl);
+    const probe = probeBackend(options);
+    if (remembered) {
+      probe.catch(() => undefined);
+      return SentryClient.create({ ...options, backend: remembered });
+    }
+    return SentryClient.create({ ...options, backend: await probe });
   }
 
   get baseUrl(): string {
@@ -170,7 +171,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/projects/`,
         query: { per_page: pageSize },
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal,
         what: orgWhat(org, 'the projects', 'org:read'),
       },
@@ -189,7 +190,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/releases/`,
         query,
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal: options.signal,
         what: orgWhat(org, 'the releases', 'project:read'),
       },
@@ -202,7 +203,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'GET',
       path: `/api/0/organizations/${enc(org)}/releases/${enc(version)}/`,
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       schema: releaseSchema,
       signal,
       what: {
@@ -232,7 +233,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/issues/`,
         query: params,
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal: query.signal,
         what: orgWhat(org, 'the issues', 'event:read'),
       },
@@ -245,7 +246,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'GET',
       path: this.backend.issuePath(org, issueId),
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       schema: issueSchema,
       signal,
       what: issueWhat(org, issueId, 'event:read'),
@@ -262,7 +263,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'GET',
       path: this.backend.issueEventPath(org, issueId, 'latest'),
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       query: {
         environment: filter.environments && filter.environments.length > 0 ? filter.environments : undefined,
         query: filter.query,
@@ -329,7 +330,7 @@ export class SentryClient {
       statsPeriod: scope.statsPeriod,
       per_page: pageSize,
     };
-    const serverUrl = await this.serverFor(org);
+    const serverUrl = this.regions.serverFor(org);
     const rows: Record<string, unknown>[] = [];
     const seenCursors = new Set<string>();
     let cursor: string | undefined;
@@ -364,7 +365,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'GET',
       path: this.backend.issueTagsPath(org, issueId),
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       // GlitchTip reads only one `key`; Sentry repeats it.
       query: { key: this.backend.kind === 'glitchtip' ? keys.slice(0, 1) : keys, limit: 9 },
       schema: issueTagListSchema,
@@ -392,7 +393,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'PUT',
       path: `/api/0/organizations/${enc(org)}/issues/${enc(issueId)}/`,
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       body: bodyOf(change, this.backend.capabilities),
       schema: updateAnswerSchema,
       signal,
@@ -406,7 +407,7 @@ export class SentryClient {
     const answer = await this.http.send({
       method: 'GET',
       path: `/api/0/organizations/${enc(org)}/environments/`,
-      serverUrl: await this.serverFor(org),
+      serverUrl: this.regions.serverFor(org),
       schema: z.array(environmentSchema),
       signal,
       what: orgWhat(org, 'the environments', 'org:read'),
@@ -419,7 +420,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/members/`,
         query: { per_page: pageSize },
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal,
         what: orgWhat(org, 'the members', 'member:read'),
       },
@@ -434,7 +435,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/teams/`,
         query: { per_page: pageSize },
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal,
         what: orgWhat(org, 'the teams', 'team:read'),
       },
@@ -449,7 +450,7 @@ export class SentryClient {
       {
         path: `/api/0/organizations/${enc(org)}/code-mappings/`,
         query: { project: projectId, per_page: pageSize },
-        serverUrl: await this.serverFor(org),
+        serverUrl: this.regions.serverFor(org),
         signal,
         what: orgWhat(org, 'the code mappings', 'org:read'),
       },
@@ -513,28 +514,45 @@ export class SentryClient {
     }
   }
 
-  /**
-   * Where an organization's data lives. On sentry.io that is its region (`links.regionUrl`, e.g. us.sentry.io);
-   * elsewhere the configured server. A region the token may not travel to is ignored.
-   */
-  private serverFor(org: string): Promise<string | undefined> {
-    if (new URL(this.baseUrl).hostname !== 'sentry.io') return Promise.resolve(undefined);
-    let region = this.regionUrls.get(org);
-    if (!region) {
-      region = this.http
-        .send({
-          method: 'GET',
-          path: `/api/0/organizations/${enc(org)}/`,
-          schema: organizationSchema,
-          what: orgWhat(org, 'the organization', 'org:read'),
-        })
-        .then((answer) => {
-          const url = answer.ok ? answer.value.data.links?.regionUrl : undefined;
-          return url && mayCarryToken(this.baseUrl, url) ? url : undefined;
-        });
-      this.regionUrls.set(org, region);
-    }
-    return region;
+  /** The organization's `links.regionUrl`: where its data lives on sentry.io (e.g. us.sentry.io). */
+  private async regionUrlOf(org: string): Promise<string | undefined> {
+    const answer = await this.http.send({
+      method: 'GET',
+      path: `/api/0/organizations/${enc(org)}/`,
+      schema: organizationSchema,
+      what: orgWhat(org, 'the organization', 'org:read'),
+    });
+    return answer.ok ? answer.value.data.links?.regionUrl : undefined;
+  }
+}
+
+/** The backend the server says it is; remembered in `facts` unless the server was busy or out of reach. */
+async function probeBackend(options: SentryClientOptions): Promise<BackendKind> {
+  const probe = new SentryHttp({ ...options, retry: { maxRetries: 0, maxIdleWindows: 0 } });
+  const answer = await probe.send({
+    method: 'GET',
+    path: '/api/settings/',
+    schema: glitchtipSettingsSchema,
+    authenticated: false,
+    what: { subject: 'server settings', scope: 'none', notFound: 'no settings endpoint' },
+  });
+  await probe.close();
+  const kind: BackendKind =
+    answer.ok && answer.value.data.version !== undefined && 'iPaidForGlitchTip' in answer.value.data
+      ? 'glitchtip'
+      : 'sentry';
+  options.log.debug(`Backend at ${options.baseUrl}: ${kind}`);
+  if (answer.ok || !(isServerBusy(answer.error) || answer.error.kind === 'cancelled'))
+    options.facts?.rememberBackend(options.baseUrl, kind);
+  return kind;
+}
+
+function isSentryIo(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname;
+    return host === 'sentry.io' || host.endsWith('.sentry.io');
+  } catch {
+    return false;
   }
 }
 

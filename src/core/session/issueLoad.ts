@@ -143,15 +143,19 @@ export class IssueLoad {
    */
   private async askOpenFilesFirst(baseQuery: string): Promise<void> {
     const terms = this.setup.client.backend.kind === 'sentry' ? fileSearchTerms(this.setup.openFiles) : [];
-    const found = await Promise.all(terms.map((term) => this.list(`${baseQuery} ${term}`, undefined, 100)));
-    for (const answer of found) {
-      // A server that does not understand the search only loses the head start.
-      if (!answer.ok) continue;
-      for (const issue of answer.value) {
-        this.searched.set(issue.id, issue);
-        this.startOrReuse(issue);
-      }
-    }
+    // Each file's issues ask for their events as soon as its own search answers: with few requests in flight at once
+    // (a server that announces no limit), a later file's search must not hold back the active file's events.
+    await Promise.all(
+      terms.map(async (term) => {
+        const answer = await this.list(`${baseQuery} ${term}`, undefined, 100);
+        // A server that does not understand the search only loses the head start.
+        if (!answer.ok) return;
+        for (const issue of answer.value) {
+          this.searched.set(issue.id, issue);
+          this.startOrReuse(issue);
+        }
+      }),
+    );
     const first = [...this.started.values()];
     await this.startDeferred();
     if (first.length === 0) return;

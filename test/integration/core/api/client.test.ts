@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { SentryClient, type SentryClientOptions } from '../../../../src/core/api/client';
+import { RememberedServerFacts } from '../../../../src/core/api/serverFacts';
 import { silentLogger } from '../../../../src/core/log';
 import {
   addManyIssues,
@@ -369,6 +370,32 @@ describe('hosts and backends', () => {
       assert.ok(resolve.ok);
       assert.deepEqual(fake.issueUpdates.at(-1)?.body, { status: 'resolved' });
     });
+  });
+
+  test('a server answered once is remembered, so the next start sends no probe before its first request', async () => {
+    await withFake({ flavour: 'glitchtip' }, async (fake) => {
+      const facts = new RememberedServerFacts();
+      const options = { baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, facts };
+      const first = await SentryClient.detect(options);
+      await first.close();
+      const probes = () => fake.requestsTo('/api/settings/').length;
+      assert.equal(probes(), 1);
+      assert.equal(facts.backendOf(fake.url), 'glitchtip');
+      const started = fake.requests.length;
+      const next = await SentryClient.detect(options);
+      assert.equal(next.backend.kind, 'glitchtip', 'known before any request');
+      assert.equal(fake.requests.length, started, 'nothing was awaited');
+      await next.close();
+    });
+  });
+
+  test('a server that could not be reached is not remembered as anything', async () => {
+    const facts = new RememberedServerFacts();
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const client = await SentryClient.detect({ baseUrl, token: DEFAULT_TOKEN, log: silentLogger, retry: fast, facts });
+    await client.close();
+    assert.equal(facts.backendOf(baseUrl), undefined);
   });
 
   test('Sentry is detected as Sentry, and a resolve reaches it as the right PUT', async () => {

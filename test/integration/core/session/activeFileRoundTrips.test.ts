@@ -31,8 +31,18 @@ interface Measured {
   readonly listPages: number;
 }
 
+interface Setup {
+  readonly extraIssues: number;
+  readonly discover: boolean;
+  /** Files in other visible editors, after the active one: each is a search of its own. */
+  readonly otherOpenFiles?: readonly string[];
+  /** False for a server that sends no rate-limit headers (self-hosted without limits): the client starts at 4 at a time. */
+  readonly announcesLimits?: boolean;
+}
+
 /** Loads the folder with the active file open; the round trips before the first partial result with all its marks. */
-async function roundTripsToActiveMarks(extraIssues: number, discover: boolean): Promise<Measured> {
+async function roundTripsToActiveMarks(setup: Setup): Promise<Measured> {
+  const { extraIssues, discover } = setup;
   const data = defaultScenario();
   // The bulk issues are more frequent than the scenario's: the active file's issue sorts onto the list's last page.
   addManyIssues(data, extraIssues, { projectId: scenario.projects.web.id, release: scenario.releases.v120 });
@@ -40,7 +50,7 @@ async function roundTripsToActiveMarks(extraIssues: number, discover: boolean): 
     data,
     discover,
     responseDelayMs: answerDelayMs,
-    rateLimit: { limit: 1000, remaining: 999, concurrentLimit: 25 },
+    rateLimit: setup.announcesLimits === false ? false : { limit: 1000, remaining: 999, concurrentLimit: 25 },
   });
   const client = SentryClient.create({ baseUrl: fake.url, token: DEFAULT_TOKEN, log: silentLogger });
   try {
@@ -56,7 +66,7 @@ async function roundTripsToActiveMarks(extraIssues: number, discover: boolean): 
     const onActiveFile = (hits: readonly { file: string; issueId: string }[]): Set<string> =>
       new Set(hits.filter((hit) => hit.file === activeFile).map((hit) => hit.issueId));
     const loaded = await session.load({
-      openFiles: [activeFile],
+      openFiles: [activeFile, ...(setup.otherOpenFiles ?? [])],
       onPartial: (partial) => partials.push({ at: sharedNow(), issueIds: onActiveFile(partial.index.allHits()) }),
     });
     assert.ok(loaded.ok, loaded.ok ? '' : loaded.error.message);
@@ -88,10 +98,21 @@ describe("round trips to the active file's marks", () => {
   for (const discover of [true, false])
     for (const extraIssues of [0, 3 * pageSize])
       test(`${extraIssues} more issues, ${discover ? 'with' : 'without'} the organization events endpoint: at most 3`, async () => {
-        const measured = await roundTripsToActiveMarks(extraIssues, discover);
+        const measured = await roundTripsToActiveMarks({ extraIssues, discover });
         assert.ok(measured.depth <= 3, `${measured.depth} round trips one after another: ${measured.chain}`);
         assert.ok(measured.depth >= 3, `project, lists and events cannot take fewer: ${measured.chain}`);
         if (extraIssues > 0)
           assert.ok(measured.listPages > 3, `the list has more pages (${measured.listPages}) than 3`);
       });
+
+  test('four more open files on a server that announces no limits: still 3 for the active one', async () => {
+    const measured = await roundTripsToActiveMarks({
+      // Two list pages: the active file's issue is on the second, so only its search finds it early.
+      extraIssues: pageSize,
+      discover: false,
+      otherOpenFiles: ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d.ts'],
+      announcesLimits: false,
+    });
+    assert.ok(measured.depth <= 3, `${measured.depth} round trips one after another: ${measured.chain}`);
+  });
 });
