@@ -153,7 +153,11 @@ class TrimWalk {
         out ??= firstEntries(object, keys, index);
         break;
       }
-      if (atRoot && key === '_meta') continue;
+      // The body's own `_meta` is replaced by the notes, in its place: `size` stays the last field (serializeWithSize).
+      if (atRoot && key === '_meta') {
+        if (out !== undefined) out[key] = null;
+        continue;
+      }
       const value = object[key];
       path.push(key);
       const walked = this.walk(value, key, bag, depthLeft - 1, scrubDepth);
