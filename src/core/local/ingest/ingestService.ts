@@ -7,6 +7,7 @@ import type { Listeners } from '../../state/listeners';
 import type { IngestChange } from '../changeFeed';
 import type { IngestRejection } from '../envelope/ingestRejection';
 import { processEvent } from '../process/eventProcessor';
+import { PreparedStacks } from '../process/preparedStacks';
 import type { ProcessedEvent } from '../process/processedEvent';
 import type { WorkspaceSources } from '../process/workspaceSources';
 import type { PersistedStore } from '../store/persistedStore';
@@ -26,6 +27,8 @@ const MAX_COUNTED_TYPES = 64;
 
 export class IngestService {
   private readonly counts = new Map<string, number>();
+  /** Stacks seen before, kept ready to store: the server's events repeat a few stacks many times. */
+  private readonly stacks = new PreparedStacks();
 
   constructor(private readonly options: IngestServiceOptions) {}
 
@@ -52,6 +55,7 @@ export class IngestService {
       clientIp,
       workspace,
       scrubbing: this.options.scrubbing,
+      stacks: this.stacks,
     });
     // A script the snapshot lacked exists now (a build just wrote it): once more on a fresh one, as later events will be.
     if (sources?.isOutdated(workspace))
@@ -60,6 +64,7 @@ export class IngestService {
         clientIp,
         workspace: await sources.snapshot(),
         scrubbing: this.options.scrubbing,
+        stacks: this.stacks,
       });
     if (!processed.ok) return err(processed.error);
     await this.store(projectId, processed.value, now);

@@ -3,11 +3,15 @@
 import type { ApiFrame } from './apiFrame';
 import { boundedJson, boundedObject } from './freeFormJson';
 import type { IngestEvent, IngestException } from './ingestEventSchema';
+import type { StoredJson, StoredStack } from './preparedStacks';
+import type { StackSlots } from './stackSlots';
 
 export interface ProcessedException {
   readonly raw: IngestException;
   readonly frames: ApiFrame[] | null;
   readonly rawFrames: ApiFrame[] | null;
+  /** The stacks as stored, when kept ready (PreparedStacks): with `slots`, they go in as placeholders. */
+  readonly stored?: StoredStack;
 }
 
 export interface EntryInputs {
@@ -15,6 +19,8 @@ export interface EntryInputs {
   readonly exceptions: readonly ProcessedException[];
   readonly looseFrames: ApiFrame[] | null;
   readonly message: string | undefined;
+  /** Where kept stacks go as placeholders, replaced once the body is trimmed and serialized; without it, in full. */
+  readonly slots?: StackSlots;
 }
 
 type Entry = { type: string; data: unknown };
@@ -23,7 +29,8 @@ const MAX_BREADCRUMBS = 100;
 
 export function apiEntriesOf(inputs: EntryInputs): Entry[] {
   const entries: Entry[] = [];
-  if (inputs.exceptions.length > 0) entries.push({ type: 'exception', data: exceptionData(inputs.exceptions) });
+  if (inputs.exceptions.length > 0)
+    entries.push({ type: 'exception', data: exceptionData(inputs.exceptions, inputs.slots) });
   if (inputs.looseFrames !== null) {
     const kind = inputs.event.stacktrace ? 'stacktrace' : 'threads';
     entries.push(
@@ -46,24 +53,35 @@ export function apiEntriesOf(inputs: EntryInputs): Entry[] {
   return entries;
 }
 
-function exceptionData(exceptions: readonly ProcessedException[]): unknown {
+function exceptionData(exceptions: readonly ProcessedException[], slots: StackSlots | undefined): unknown {
   const all = exceptions.flatMap((exception) => exception.frames ?? []);
   return {
-    values: exceptions.map(({ raw, frames, rawFrames }) => ({
+    values: exceptions.map(({ raw, frames, rawFrames, stored }) => ({
       type: raw.type ?? null,
       value: raw.value ?? null,
       module: raw.module ?? null,
       threadId: raw.thread_id ?? null,
       mechanism: boundedObject(raw.mechanism),
-      stacktrace: frames === null ? null : stacktraceJson(frames),
-      rawStacktrace: rawFrames === null ? null : stacktraceJson(rawFrames),
+      stacktrace: stackJsonOf(frames, slots, stored?.stacktrace),
+      rawStacktrace: stackJsonOf(rawFrames, slots, stored?.rawStacktrace ?? undefined),
     })),
     excOmitted: null,
     hasSystemFrames: hasSystemFrames(all),
   };
 }
 
-function stacktraceJson(frames: readonly ApiFrame[]): unknown {
+/** A stack's JSON value, or the placeholder of its stored form when it is kept. */
+function stackJsonOf(
+  frames: readonly ApiFrame[] | null,
+  slots: StackSlots | undefined,
+  kept: StoredJson | undefined,
+): unknown {
+  if (frames === null) return null;
+  return slots !== undefined && kept !== undefined ? slots.slot(kept.value, kept.text) : stacktraceJson(frames);
+}
+
+/** An exception's or a thread's `stacktrace` in the Web API's form. */
+export function stacktraceJson(frames: readonly ApiFrame[]): unknown {
   return { frames, framesOmitted: null, registers: null, hasSystemFrames: hasSystemFrames(frames) };
 }
 
@@ -171,4 +189,23 @@ function cookiePairs(header: string): Array<[string, string]> {
       const at = part.indexOf('=');
       return at < 0 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
     });
+}
+
+/** Puts kept stacks in place of their placeholders in the exception entry of trimmed `entries`; false unless all were. */
+export function fillStackSlots(entries: unknown, slots: StackSlots): boolean {
+  let filled = 0;
+  for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
+    const data = isRecord(entry) && entry['type'] === 'exception' ? entry['data'] : undefined;
+    const values = isRecord(data) ? data['values'] : undefined;
+    for (const value of Array.isArray(values) ? (values as unknown[]) : []) {
+      if (!isRecord(value)) continue;
+      if (slots.fillValue(value, 'stacktrace')) filled++;
+      if (slots.fillValue(value, 'rawStacktrace')) filled++;
+    }
+  }
+  return filled === slots.size;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,20 +6,22 @@ import { err, ok, type Result } from '../../result';
 import { malformed, type IngestRejection } from '../envelope/ingestRejection';
 import { groupingHashOf } from '../grouping/groupingHash';
 import type { GroupingException, GroupingInput } from '../grouping/groupingInput';
-import { apiEntriesOf, type ProcessedException } from './apiEventEntries';
+import { apiEntriesOf, fillStackSlots, type ProcessedException } from './apiEventEntries';
 import { apiFrameOf, type ApiFrame } from './apiFrame';
 import { eventTagsOf } from './eventTags';
 import { withUserAgentContexts } from './userAgentContexts';
 import { headlineOf, type EventHeadline } from './eventTitle';
-import { scrubEventBody } from '../../privacy/scrubEvent';
+import { scrubEventBody, type EventScrubOptions } from '../../privacy/scrubEvent';
 import { scrubText, type ScrubbingSettings } from '../../privacy/sensitiveData';
 import { trimEventBody, trimText } from './eventTrimming';
 import { eventUserOf } from './eventUser';
-import { symbolicateStack, type SymbolicatedStack, type WorkspaceLine } from './frameSymbolicator';
+import { symbolicateStack, type WorkspaceLine } from './frameSymbolicator';
 import { boundedJson, boundedObject } from './freeFormJson';
 import { inAppOf } from './inAppRules';
 import { ingestEventSchema, type IngestEvent, type IngestStacktrace } from './ingestEventSchema';
 import type { ProcessedEvent } from './processedEvent';
+import type { PreparedStacks, ProcessedStack, StoredStack } from './preparedStacks';
+import { StackSlots } from './stackSlots';
 import { MAX_EXCEPTIONS, maxChars } from './trimLimits';
 import type { WorkspaceSnapshot } from './workspaceSources';
 
@@ -31,6 +33,8 @@ export interface ProcessingContext {
   readonly workspace?: WorkspaceSnapshot;
   /** How the event is scrubbed before it is stored; scrubbing is on unless `enabled` is false. */
   readonly scrubbing?: ScrubbingSettings;
+  /** Stacks kept ready to store, for the next events with the same stack; without it, every stack is processed. */
+  readonly stacks?: PreparedStacks;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warning', 'info', 'debug']);
@@ -51,7 +55,12 @@ export async function processEvent(
   const level =
     event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
   const debugImages = debugImagesOf(event);
-  const stacks = { platform, debugImages, workspace: context.workspace };
+  const scrubbing = context.scrubbing ?? {};
+  const scrubs = scrubbing.enabled !== false;
+  // Without the IP rule's consent the client's address is never read, so no count or tag can keep it either.
+  const keepIp = !scrubs || scrubbing.keepIpAddresses === true;
+  const scrub = scrubs ? { ...scrubbing, keepIpAddresses: keepIp } : undefined;
+  const stacks: StackInputs = { platform, debugImages, workspace: context.workspace, prepared: context.stacks, scrub };
 
   const exceptions = await Promise.all(
     (event.exception ?? [])
@@ -76,22 +85,19 @@ export async function processEvent(
     level,
   };
   const headline = scrubHeadline(headlineOf(input), context.scrubbing);
-  const scrubbing = context.scrubbing ?? {};
-  const scrubs = scrubbing.enabled !== false;
-  // Without the IP rule's consent the client's address is never read, so no count or tag can keep it either.
-  const keepIp = !scrubs || scrubbing.keepIpAddresses === true;
   const user = eventUserOf(keepIp ? event.user : withoutIp(event.user), keepIp ? context.clientIp : undefined);
   const thrown = event.exception?.[event.exception.length - 1];
   const tags = scrubTags(eventTagsOf({ event, level, thrown, userKey: user.key }), context.scrubbing);
   const eventId = eventIdOf(event.event_id);
   const timestamp = timestampOf(event.timestamp, context.receivedAt);
   const hash = groupingHashOf(input, event.fingerprint);
-  const processedExceptions: ProcessedException[] = exceptions.map(({ raw, frames, rawFrames }) => ({
+  const processedExceptions: ProcessedException[] = exceptions.map(({ raw, frames, rawFrames, stored }) => ({
     raw,
     frames,
     rawFrames,
+    stored,
   }));
-  const body: Record<string, unknown> = {
+  const bodyWith = (slots: StackSlots | undefined): Record<string, unknown> => ({
     id: eventId,
     eventID: eventId,
     title: headline.title,
@@ -110,7 +116,13 @@ export async function processEvent(
     sdk: boundedObject(event.sdk),
     packages: boundedObject(event.modules) ?? {},
     metadata: headline.metadata,
-    entries: apiEntriesOf({ event, exceptions: processedExceptions, looseFrames: loose?.frames ?? null, message }),
+    entries: apiEntriesOf({
+      event,
+      exceptions: processedExceptions,
+      looseFrames: loose?.frames ?? null,
+      message,
+      slots,
+    }),
     errors: [],
     fingerprints: [hash],
     groupingConfig: { id: 'sentry-insight-local:1', enhancements: '' },
@@ -121,9 +133,8 @@ export async function processEvent(
     occurrence: null,
     _meta: {},
     size: 0,
-  };
-  const stored = trimEventBody(body, scrubs ? { ...scrubbing, keepIpAddresses: keepIp } : undefined);
-  const bodyJson = serializeWithSize(stored);
+  });
+  const { stored, bodyJson } = storedBodyOf(bodyWith, scrub);
   return ok({
     eventId,
     timestamp,
@@ -147,12 +158,32 @@ export async function processEvent(
 }
 
 /**
- * The body's JSON text, its `size` set to the length of its JSON with a size of 0 (what Sentry's `size` is near
- * enough: the stored event's length). Serialized once: `size` is the body's last field, written into the text's end.
+ * The body trimmed and scrubbed, with its JSON text. Stacks kept ready (PreparedStacks) go in as placeholders, so that
+ * neither the walk nor the serialization goes through their frames again; should a placeholder not come out of the
+ * walk as it went in (a sensitive-key setting that names one of its keys), the body is made again with its stacks.
  */
-function serializeWithSize(body: Record<string, unknown>): string {
+function storedBodyOf(
+  bodyWith: (slots: StackSlots | undefined) => Record<string, unknown>,
+  scrub: EventScrubOptions | undefined,
+): { stored: Record<string, unknown>; bodyJson: string } {
+  const slots = new StackSlots();
+  const stored = trimEventBody(bodyWith(slots), scrub);
+  const bodyJson = serializeWithSize(stored, slots);
+  if (bodyJson !== undefined) return { stored, bodyJson };
+  const full = trimEventBody(bodyWith(undefined), scrub);
+  return { stored: full, bodyJson: serializeWithSize(full, new StackSlots()) ?? JSON.stringify(full) };
+}
+
+/**
+ * The body's JSON text, its `size` set to the length of its JSON with a size of 0 (what Sentry's `size` is near
+ * enough: the stored event's length), and its slots filled in the text and the body. Serialized once: `size` is the
+ * body's last field, written into the text's end. Undefined when a slot is not where it was put.
+ */
+function serializeWithSize(body: Record<string, unknown>, slots: StackSlots): string | undefined {
   body['size'] = 0;
-  const text = JSON.stringify(body);
+  const serialized = JSON.stringify(body);
+  const text = slots.size === 0 ? serialized : slots.fillText(serialized);
+  if (text === undefined || (slots.size > 0 && !fillStackSlots(body['entries'], slots))) return undefined;
   body['size'] = text.length;
   const end = ',"size":0}';
   return text.endsWith(end) ? `${text.slice(0, -end.length)},"size":${text.length}}` : JSON.stringify(body);
@@ -186,13 +217,29 @@ interface StackInputs {
   readonly platform: string;
   readonly debugImages: readonly DebugImage[];
   readonly workspace: WorkspaceSnapshot | undefined;
+  readonly prepared: PreparedStacks | undefined;
+  readonly scrub: EventScrubOptions | undefined;
 }
 
+/** The stack processed, or kept ready from an earlier event with the same stack. */
 async function processStack(
   stacktrace: IngestStacktrace | undefined,
   inputs: StackInputs,
-): Promise<{ frames: ApiFrame[] | null; rawFrames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }> {
+): Promise<ProcessedStack & { readonly stored?: StoredStack }> {
   if (stacktrace === undefined) return { frames: null, rawFrames: null, lines: [] };
+  const settings = {
+    platform: inputs.platform,
+    debugImages: inputs.debugImages,
+    workspaceVersion: inputs.workspace === undefined ? 'none' : inputs.workspace.version,
+    scrub: inputs.scrub,
+  };
+  return (
+    inputs.prepared?.prepared(stacktrace.frames, settings, () => symbolicatedStack(stacktrace, inputs)) ??
+    symbolicatedStack(stacktrace, inputs)
+  );
+}
+
+async function symbolicatedStack(stacktrace: IngestStacktrace, inputs: StackInputs): Promise<ProcessedStack> {
   const frames = stacktrace.frames.map((raw) => {
     const frame = apiFrameOf(raw);
     return { ...frame, inApp: inAppOf(frame, raw.in_app, inputs.platform) };
@@ -212,8 +259,8 @@ function crashedThreadStack(event: IngestEvent): IngestStacktrace | undefined {
 
 /** The innermost workspace frame of the thrown exception, else of its causes, else of the loose stack. */
 function raisedAt(
-  exceptions: ReadonlyArray<{ frames: ApiFrame[] | null; lines: SymbolicatedStack['lines'] }>,
-  loose: { lines: SymbolicatedStack['lines'] } | undefined,
+  exceptions: ReadonlyArray<Pick<ProcessedStack, 'lines'>>,
+  loose: Pick<ProcessedStack, 'lines'> | undefined,
 ): WorkspaceLine | undefined {
   const stacks = [...exceptions].reverse().map((exception) => exception.lines);
   if (loose) stacks.push(loose.lines);

@@ -18,6 +18,11 @@ import type { Unsubscribe } from '../../state/listeners';
 import type { UploadedMap } from '../uploads/artifactBundles';
 
 export interface WorkspaceSnapshot {
+  /**
+   * Changes whenever what frames symbolicate against may have: a file reported by a watcher, a file added to the index,
+   * a bundle uploaded. Work kept from events of one version (PreparedStacks) is not used for another.
+   */
+  readonly version: string;
   readonly folders: readonly WorkspaceFolder[];
   readonly files: FileLookup;
   readonly reader: WorkspaceFileReader;
@@ -36,6 +41,8 @@ export interface WorkspaceSnapshot {
 
 export interface UploadedMapSource {
   mapFor(debugId: string | undefined, scriptPaths: readonly string[]): UploadedMap | undefined;
+  /** Changes whenever a bundle is added or dropped. */
+  readonly version: number;
 }
 
 export interface WorkspaceSourcesOptions {
@@ -65,6 +72,8 @@ export class WorkspaceSources {
   /** Snapshots that missed a file that exists (see noteUnindexed): their event is processed again. */
   private readonly outdated = new WeakSet<WorkspaceSnapshot>();
   private readonly subscriptions: Unsubscribe[];
+  /** Counts the changes that may change a frame's symbolication (see WorkspaceSnapshot.version). */
+  private changes = 0;
 
   constructor(private readonly options: WorkspaceSourcesOptions) {
     this.subscriptions = options.indexes.map((index) => index.onDidChange((event) => this.forget(event)));
@@ -90,6 +99,7 @@ export class WorkspaceSources {
     if (shared === undefined) return undefined;
     await Promise.all(this.options.indexes.map((index) => index.index()));
     const snapshot: WorkspaceSnapshot = {
+      version: `${this.changes}:${this.options.uploadedMaps?.version ?? 0}`,
       folders: this.folders,
       files: shared.files,
       reader: shared.reader,
@@ -125,6 +135,7 @@ export class WorkspaceSources {
 
   /** A watcher's event: what it makes stale is dropped now, before the next event is processed. */
   private forget(event: FileEvent): void {
+    this.changes++;
     this.unindexable.delete(event.path);
     const built = this.built;
     if (built === undefined) return;
@@ -141,6 +152,7 @@ export class WorkspaceSources {
     const path = index === undefined ? undefined : insidePath(index.folder.path, absolutePath);
     if (index === undefined || path === undefined || !(await isFile(absolutePath))) return;
     index.created(absolutePath);
+    this.changes++;
     if ((await index.index()).get(index.folder, path) !== undefined) this.outdated.add(snapshot);
     else if (this.unindexable.size < maxUnindexable) this.unindexable.add(absolutePath);
   }

@@ -65,6 +65,7 @@ export class ArtifactBundles {
   private readonly chunks = new Map<string, Buffer>();
   private chunkBytes = 0;
   private readonly bundles = new Map<string, Bundle>();
+  private changes = 0;
   /** Parsed maps by bundle and entry, newest use last; a few are kept, as each is parsed once per event burst. */
   private readonly parsedMaps = new Map<string, ParsedSourceMap | undefined>();
 
@@ -121,6 +122,11 @@ export class ArtifactBundles {
     for (const chunk of chunkNames) this.dropChunk(chunk.toLowerCase());
     await this.persist(name, bytes);
     return { state: 'ok' };
+  }
+
+  /** Changes whenever a bundle is added or dropped: what mapFor answers may have changed. */
+  get version(): number {
+    return this.changes;
   }
 
   /** The uploaded source map of a script: by its debug ID, else by the longest bundle URL its path ends with. */
@@ -197,6 +203,7 @@ export class ArtifactBundles {
     }
     const size = [...entries.values()].reduce((sum, data) => sum + data.length, 0);
     this.bundles.set(checksum, { checksum, bytes: size, mapsByDebugId, mapsByScriptPath, urls, entries });
+    this.changes++;
     this.evict();
     return undefined;
   }

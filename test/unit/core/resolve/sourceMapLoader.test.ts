@@ -135,7 +135,7 @@ describe('symbolicateStack', () => {
       {
         platform: 'node',
         debugImages: [],
-        workspace: { folders: [workspace.folder], files, reader, sourceMaps, resolver },
+        workspace: { version: '0', folders: [workspace.folder], files, reader, sourceMaps, resolver },
       },
     );
     // Mapped to the original (an earlier test renamed the map's source): the same file for every frame.
