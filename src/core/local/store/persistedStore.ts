@@ -7,7 +7,7 @@ import { storeChangeOf, type StoreChange } from '../changeFeed';
 import { describeLoad, emptyLoadReport, isDamaged, type LoadReport } from './loadReport';
 import { LocalStore } from './localStore';
 import type { StoreLimits } from './storeLimits';
-import { StoreLog } from './storeLog';
+import { StoreLog, type StoreLogOptions } from './storeLog';
 import { StoreOpenError } from './storeOpenError';
 import type { StoreRecord } from './storeRecords';
 
@@ -32,10 +32,12 @@ export class PersistedStore {
   ) {}
 
   /** Throws StoreOpenError when the store cannot be opened at all; a damaged file is repaired and reported instead. */
-  static async open(options: { directory?: string; limits?: StoreLimits; log: Logger }): Promise<PersistedStore> {
+  static async open(
+    options: { directory?: string; limits?: StoreLimits; log: Logger } & StoreLogOptions,
+  ): Promise<PersistedStore> {
     const store = new LocalStore(options.limits);
     if (options.directory === undefined) return new PersistedStore(store, undefined, emptyLoadReport(''));
-    const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log);
+    const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log, options);
     store.readBodiesWith((place, sha1) => opened.log.readBody(place, sha1));
     let report = opened.report;
     if (opened.rewrite) {
@@ -62,11 +64,17 @@ export class PersistedStore {
     return this.changes;
   }
 
+  /** Acknowledged bytes of the log not yet known to be on disk (0 for a store in memory only). */
+  get unsyncedBytes(): number {
+    return this.log?.unsyncedBytes ?? 0;
+  }
+
   /** Fires after each committed change, once it is in the file: the change stream and the editor's own server follow it. */
   readonly onDidCommit = (listener: (change: StoreChange) => void): Unsubscribe => this.committed.subscribe(listener);
 
   /**
-   * Writes the records of a change that was already applied; resolves once they are in the file. `releasesChanged`
+   * Writes the records of a change that was already applied; resolves once they are in the file (a killed process
+   * loses nothing; the sync to disk may lag within its bound, see BackgroundSync). `releasesChanged`
    * says the change made a release known that its records do not name as one (an event's new release).
    */
   async commit(records: readonly StoreRecord[], { releasesChanged = false } = {}): Promise<void> {

@@ -1,7 +1,8 @@
 // The store's file: an append-only JSON-lines log of numbered records, compacted by an atomic rewrite (temp file, then
-// rename). Appends are grouped and each group is fsynced before its callers hear back, so an acknowledged event
-// survives a crash of the process or of the OS. Writes, and the reads of event bodies, run one at a time in the order
-// they were asked for, so that no rewrite moves a body while it is read.
+// rename). Appends are grouped, and each group is written to the file before its callers hear back, so an acknowledged
+// event survives a crash of the process; the file is synced to disk in the background (BackgroundSync), with a bound on
+// how far the sync may lag, so that an OS crash can lose at most that much. Writes, and the reads of event bodies, run
+// one at a time in the order they were asked for, so that no rewrite moves a body while it is read.
 import {
   copyFile,
   mkdir,
@@ -17,6 +18,7 @@ import {
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log';
+import { BackgroundSync, defaultSyncLag, type SyncLag } from './backgroundSync';
 import { emptyLoadReport, type LoadReport } from './loadReport';
 import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
@@ -38,6 +40,11 @@ interface Batch {
   written: Promise<void>;
 }
 
+export interface StoreLogOptions {
+  /** How far the sync to disk may lag behind acknowledged writes; a `maxLagBytes` of 0 acknowledges only synced ones. */
+  readonly syncLag?: SyncLag;
+}
+
 export interface OpenedLog {
   readonly log: StoreLog;
   readonly report: LoadReport;
@@ -50,6 +57,7 @@ export class StoreLog {
   private openBatch: Batch | undefined;
   /** The file's size when it was opened or last rewritten. */
   private rewrittenBytes: number;
+  private readonly sync: BackgroundSync;
 
   private constructor(
     readonly path: string,
@@ -58,12 +66,19 @@ export class StoreLog {
     private linesWritten: number,
     private nextSeq: number,
     private fileBytes: number,
+    syncLag: SyncLag,
   ) {
     this.rewrittenBytes = fileBytes;
+    this.sync = new BackgroundSync(() => this.handle, syncLag, log);
   }
 
   /** Opens (creating) the log in `directory`, handing every readable record to `onRecord` in order. */
-  static async open(directory: string, onRecord: (record: StoreRecord) => void, log: Logger): Promise<OpenedLog> {
+  static async open(
+    directory: string,
+    onRecord: (record: StoreRecord) => void,
+    log: Logger,
+    options: StoreLogOptions = {},
+  ): Promise<OpenedLog> {
     const path = join(directory, STORE_FILE);
     try {
       await mkdir(directory, { recursive: true });
@@ -84,7 +99,15 @@ export class StoreLog {
       const handle = await open(path, 'a+');
       const lines = report.records + report.damaged.reduce((sum, range) => sum + range.lines, 0);
       return {
-        log: new StoreLog(path, handle, log, lines, replayed.lastSeq + 1, (size ?? 0) - report.tornBytes),
+        log: new StoreLog(
+          path,
+          handle,
+          log,
+          lines,
+          replayed.lastSeq + 1,
+          (size ?? 0) - report.tornBytes,
+          options.syncLag ?? defaultSyncLag,
+        ),
         report,
         rewrite: replayed.rewrite,
       };
@@ -103,7 +126,15 @@ export class StoreLog {
     return this.fileBytes - this.rewrittenBytes;
   }
 
-  /** Appends the records; resolves once they, and the others grouped with them, are written and synced. */
+  /** Acknowledged bytes not yet known to be on disk (at most the sync's bound, unless a sync failed). */
+  get unsyncedBytes(): number {
+    return this.sync.lagBytes;
+  }
+
+  /**
+   * Appends the records; resolves once they, and the others grouped with them, are in the file (the kernel has them)
+   * and the sync to disk lags within its bound.
+   */
   append(records: readonly StoreRecord[]): Promise<void> {
     if (records.length === 0) return this.openBatch?.written ?? this.queue;
     let batch = this.openBatch;
@@ -167,6 +198,8 @@ export class StoreLog {
       } finally {
         await out.close();
       }
+      // The old file is synced before it is closed: a sync must not run on a handle that is gone.
+      await this.sync.settled();
       await this.handle.close();
       await rename(temporary, this.path);
       await syncFolder(dirname(this.path));
@@ -179,11 +212,15 @@ export class StoreLog {
     });
   }
 
-  /** Waits for pending writes, closes the file and marks the close as clean. */
+  /** Waits for pending writes and their sync, closes the file and marks the close as clean. */
   close(): Promise<void> {
     this.openBatch = undefined;
     return this.enqueue(async () => {
-      await this.handle.close();
+      try {
+        await this.sync.settled();
+      } finally {
+        await this.handle.close();
+      }
       const mark: CloseMark = { bytes: this.fileBytes, seq: this.nextSeq - 1 };
       await writeFile(join(dirname(this.path), CLOSE_MARK_FILE), JSON.stringify(mark));
     });
@@ -192,11 +229,11 @@ export class StoreLog {
   private async writeBatch(batch: Batch): Promise<void> {
     if (this.openBatch === batch) this.openBatch = undefined;
     const firstSeq = this.nextSeq;
+    const startBytes = this.fileBytes;
     const lines = batch.records.map((record, index) => recordLine(firstSeq + index, record));
     const text = lines.map((line) => line.text).join('');
     try {
       await this.handle.appendFile(text);
-      await this.handle.datasync();
     } catch (error) {
       // A partial line would glue itself to the next record: cut the file back to its last complete record.
       await this.handle.truncate(this.fileBytes).catch(() => undefined);
@@ -210,6 +247,7 @@ export class StoreLog {
         record.event.body.settle({ offset: this.fileBytes + line.bodyAt, bytes: record.event.body.bytes });
       this.fileBytes += Buffer.byteLength(line.text);
     }
+    await this.sync.wrote(this.fileBytes - startBytes);
   }
 
   /** Reads `place` from the file as it is now: only from work in the queue, so that no rewrite moves it meanwhile. */
