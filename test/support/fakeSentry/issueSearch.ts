@@ -1,11 +1,13 @@
 // Issue search on the fake's model: the matching is the local server's (src/core/local/api/issueMatching.ts), over
-// each fake issue shown as a SearchableIssue; the sort orders of Sentry and GlitchTip stay here.
+// each fake issue shown as a SearchableIssue, and so are Sentry's sort orders; GlitchTip's, which the local server does
+// not answer, stay here.
 import {
   matchesIssue as matchesSearchable,
   type MatchScope,
   type SearchableIssue,
 } from '../../../src/core/local/api/issueMatching';
 import { globMatches } from '../../../src/core/local/api/globMatch';
+import type { SortFacts } from '../../../src/core/local/api/issueSort';
 import type { ParsedIssueQuery } from './issueQuery';
 import { issueTags } from './issueTags';
 import { FakeIssue } from './model';
@@ -55,21 +57,14 @@ export function matchesIssue(issue: FakeIssue, query: ParsedIssueQuery, scope: M
   return matchesSearchable(searchable(issue), query, scope);
 }
 
-export type SentrySort = 'date' | 'new' | 'freq' | 'user' | 'trends' | 'inbox' | 'recommended';
-export const sentrySorts: readonly SentrySort[] = ['date', 'new', 'freq', 'user', 'trends', 'inbox', 'recommended'];
-
-/** The number Sentry sorts by (descending) and puts in cursors: ms timestamps for dates, counts otherwise. */
-export function sentrySortScore(issue: FakeIssue, sort: SentrySort): number {
-  switch (sort) {
-    case 'new':
-      return Date.parse(issue.firstSeen);
-    case 'freq':
-      return issue.count;
-    case 'user':
-      return issue.userCount;
-    default:
-      return Date.parse(issue.lastSeen);
-  }
+/** What Sentry's sort orders read of a fake issue (`core/local/api/issueSort.ts` holds the orders themselves). */
+export function sortFactsOf(issue: FakeIssue): SortFacts {
+  return {
+    firstSeen: Date.parse(issue.firstSeen),
+    lastSeen: Date.parse(issue.lastSeen),
+    count: issue.count,
+    userCount: issue.userCount,
+  };
 }
 
 /** GlitchTip's `sort`: a field, ascending, or descending with a `-` prefix. */
@@ -86,12 +81,4 @@ export function glitchtipSortScore(issue: FakeIssue, field: (typeof glitchtipSor
     default:
       return Date.parse(issue.lastSeen);
   }
-}
-
-/** Descending by score, ties broken by id (descending), so pages are stable. */
-export function sortByScore(issues: FakeIssue[], score: (issue: FakeIssue) => number, ascending = false): FakeIssue[] {
-  const direction = ascending ? -1 : 1;
-  return [...issues].sort(
-    (a, b) => direction * (score(b) - score(a)) || Number(b.id) - Number(a.id) || b.id.localeCompare(a.id),
-  );
 }

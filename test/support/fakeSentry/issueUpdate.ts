@@ -1,30 +1,12 @@
-// Applies a triage PUT body to an issue: Sentry's partial update (status, substatus, assignee, bookmark) or GlitchTip's status-only one.
+// Applies a triage PUT body to an issue: Sentry's partial update (status, substatus, assignee, bookmark) or GlitchTip's
+// status-only one. The Sentry body's schema is the local Sentry's; what it does to a fake issue is here.
 import { z } from 'zod';
 import { Answer, AnswerNow, json } from './answer';
 import { isJsonObject, JsonObject, JsonValue } from './json';
 import { FakeAssignee, FakeIssue, FakeSentryData, IssueSubstatus } from './model';
 import { Flavour } from './options';
+import { issueUpdateSchema } from '../../../src/core/local/api/issueUpdate';
 import { releasesNewestFirst } from './releaseJson';
-
-const substatuses = [
-  'archived_until_escalating',
-  'archived_until_condition_met',
-  'archived_forever',
-  'escalating',
-  'ongoing',
-  'regressed',
-  'new',
-] as const;
-
-const sentryUpdateSchema = z.looseObject({
-  status: z.enum(['resolved', 'unresolved', 'ignored', 'resolvedInNextRelease']).optional(),
-  statusDetails: z.record(z.string(), z.unknown()).optional(),
-  substatus: z.enum(substatuses).nullable().optional(),
-  assignedTo: z.string().nullable().optional(),
-  isBookmarked: z.boolean().optional(),
-  hasSeen: z.boolean().optional(),
-  priority: z.enum(['low', 'medium', 'high']).optional(),
-});
 
 const glitchtipUpdateSchema = z.looseObject({ status: z.enum(['resolved', 'unresolved', 'ignored']).optional() });
 
@@ -55,7 +37,8 @@ export function applyUpdate(
     if (update.data.status) setStatus(issue, update.data.status, undefined, {});
     return;
   }
-  const update = sentryUpdateSchema.safeParse(body);
+  // The body Sentry's partial update accepts is the local Sentry's, one schema for both.
+  const update = issueUpdateSchema.safeParse(body);
   if (!update.success) throw new AnswerNow(validationAnswer(update.error, 400));
   const details = isJsonObject(body['statusDetails']) ? resolveLatestRelease(data, org, body['statusDetails']) : {};
   const { status, substatus, assignedTo, isBookmarked, hasSeen, priority } = update.data;

@@ -13,11 +13,9 @@ import {
   queriedEnvironments,
   queriedReleases,
   SearchScope,
-  sentrySorts,
-  sentrySortScore,
-  SentrySort,
-  sortByScore,
+  sortFactsOf,
 } from '../issueSearch';
+import { issueSortOf, sortedByScore, sortScore } from '../../../../src/core/local/api/issueSort';
 import { glitchtipIssueJson } from '../glitchtipJson';
 import { FakeIssue, FakeOrganization } from '../model';
 import { keysetPage, pageSize, parseCursor, sentryLinkHeader } from '../pagination';
@@ -93,11 +91,11 @@ function sentryIssueList(context: RouteContext): ReturnType<Route['handle']> {
       candidates.filter((issue) => groupIds.includes(issue.id)).map((issue) => issueListItemJson(issue, view)),
     );
   }
-  const sort = (context.query.get('sort') ?? 'date') as SentrySort;
-  if (!sentrySorts.includes(sort)) throw new AnswerNow(detail(400, `Invalid sort: ${sort}`));
+  const sort = issueSortOf(context.query.get('sort'));
+  if (!sort) throw new AnswerNow(detail(400, `Invalid sort: ${context.query.get('sort')}`));
   const limit = pageSize(context.query.get('limit'), 100);
-  const score = (issue: FakeIssue): number => sentrySortScore(issue, sort);
-  const matching = sortByScore(
+  const score = (issue: FakeIssue): number => sortScore(sort, sortFactsOf(issue));
+  const matching = sortedByScore(
     candidates.filter((issue) => matchesIssue(issue, query, scope)),
     score,
   );
@@ -134,7 +132,7 @@ function glitchtipIssueList(context: RouteContext): ReturnType<Route['handle']> 
   const query = parseIssueQuery(context.query.get('query') ?? '');
   const scope = searchScope(context, org, queryList(context, 'environment'));
   const { field, ascending } = glitchtipSort(context);
-  const matching = sortByScore(
+  const matching = sortedByScore(
     candidates.filter((issue) => matchesIssue(issue, query, scope)),
     (issue) => glitchtipSortScore(issue, field),
     ascending,

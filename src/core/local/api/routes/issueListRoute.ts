@@ -7,6 +7,7 @@ import { queryList, type ApiRequest } from '../apiRequest';
 import { issueListItemJson, type IssueView } from '../issueJson';
 import { matchesIssue, queriedEnvironments, queriedReleases } from '../issueMatching';
 import { parseIssueSearch } from '../issueSearchQuery';
+import { issueSortOf, sortedByScore, sortScore, type SortFacts } from '../issueSort';
 import { LOCAL_USER, releasesOf } from '../localDirectory';
 import { frameFilesFor, localSearchableIssue } from '../localSearchableIssue';
 import { keysetPage, linkHeader, pageSize, parseCursor } from '../pagination';
@@ -16,7 +17,6 @@ import { requireOrganization } from './lookup';
 const MAX_HITS = 1000;
 /** A page stops growing past this many bytes of JSON (at least one issue per page), so every client can read it. */
 export const MAX_PAGE_BYTES = 1024 * 1024;
-const SORTS = ['date', 'new', 'freq', 'user', 'trends', 'inbox', 'recommended', 'priority'];
 
 export async function issueList(request: ApiRequest, projectIds: readonly string[]): Promise<RouteAnswer> {
   const search = parseIssueSearch(request.query.has('query') ? (request.query.get('query') ?? '') : 'is:unresolved');
@@ -47,8 +47,10 @@ export async function issueList(request: ApiRequest, projectIds: readonly string
       matchesIssue(localSearchableIssue(issue, request.now, frameFiles), search, scope) &&
       (since === undefined || (issue.counts.totals({ environments }).lastSeen ?? 0) >= since),
   );
-  const score = scoreOf(request.query.get('sort') ?? 'date', environments);
-  const sorted = matching.sort((a, b) => score(b) - score(a) || Number(b.id) - Number(a.id));
+  const sort = issueSortOf(request.query.get('sort'));
+  if (!sort) throw new AnswerNow(detail(400, `Invalid sort: ${request.query.get('sort')}`));
+  const score = (issue: LocalIssue): number => sortScore(sort, sortFactsOf(issue, environments));
+  const sorted = sortedByScore(matching, score);
   const cursor = parseCursor(request.query.get('cursor'));
   let page = keysetPage(sorted, score, cursor, pageSize(request.query.get('limit'), 100));
   let items = page.items.map((issue) => issueListItemJson(issue, view));
@@ -76,19 +78,14 @@ function itemsWithin(items: readonly unknown[], budget: number): number {
   return items.length;
 }
 
-/** The number Sentry sorts by, descending, and puts in cursors: ms timestamps for dates, counts otherwise. */
-function scoreOf(sort: string, environments: readonly string[]): (issue: LocalIssue) => number {
-  if (!SORTS.includes(sort)) throw new AnswerNow(detail(400, `Invalid sort: ${sort}`));
-  switch (sort) {
-    case 'new':
-      return (issue) => issue.counts.totals({ environments }).firstSeen ?? issue.firstSeen;
-    case 'freq':
-      return (issue) => issue.counts.totals({ environments }).count;
-    case 'user':
-      return (issue) => issue.counts.totals({ environments }).userCount;
-    default:
-      return (issue) => issue.counts.totals({ environments }).lastSeen ?? issue.lastSeen;
-  }
+function sortFactsOf(issue: LocalIssue, environments: readonly string[]): SortFacts {
+  const totals = issue.counts.totals({ environments });
+  return {
+    firstSeen: totals.firstSeen ?? issue.firstSeen,
+    lastSeen: totals.lastSeen ?? issue.lastSeen,
+    count: totals.count,
+    userCount: totals.userCount,
+  };
 }
 
 function groupStatsPeriod(request: ApiRequest): '24h' | '14d' | null {
