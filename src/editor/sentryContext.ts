@@ -125,6 +125,13 @@ export class SentryContext implements EditorContext, vscode.Disposable {
       if (abort.signal.aborted) return;
       if (!updated.ok) return this.failed(folderPath, updated.error.message, true);
       await this.showLoaded(folder, connection, updated.value);
+    } catch (error) {
+      // A bug, not a server answer: keep the marks on screen and say what happened.
+      this.failed(
+        folderPath,
+        `Updating Sentry issues failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        true,
+      );
     } finally {
       if (this.loads.get(folderPath) === abort) this.loads.delete(folderPath);
     }

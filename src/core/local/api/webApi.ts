@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../log';
 import { readRequestBody } from '../ingest/requestBody';
 import type { PersistedStore } from '../store/persistedStore';
-import { StoreReadError } from '../store/storeReadError';
+import { EventGoneError, StoreReadError } from '../store/storeReadError';
 import type { ArtifactBundles } from '../uploads/artifactBundles';
 import { AnswerNow, detail, notFound, type ApiAnswer } from './apiAnswer';
 import { matchRoute, type Route } from './route';
@@ -89,6 +89,7 @@ export async function answerWebApi(request: IncomingMessage, url: URL, context: 
     return answer;
   } catch (error) {
     if (error instanceof AnswerNow) return error.answer;
+    if (error instanceof EventGoneError) return detail(404, error.detail);
     if (error instanceof StoreReadError) {
       // Not a bug of the server's: the file was changed by something else. The client shows the detail.
       context.log.error(`local server: ${request.method ?? ''} ${path}: ${error.message}`);

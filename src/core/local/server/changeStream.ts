@@ -17,6 +17,8 @@ export const heartbeatMs = 5_000;
 export const maxChangeStreams = 32;
 /** A change naming more issues than this is sent without names: the reader then reloads everything, as it would anyway. */
 const maxNamedIssues = 200;
+/** Unsent bytes a stream may hold for a follower that stopped reading before it is let go (messages are ~100 bytes). */
+export const maxUnreadBytes = 1024 * 1024;
 
 /** One server's change streams. */
 export class ChangeStreams {
@@ -52,14 +54,18 @@ function follow(response: ServerResponse, source: ChangeStreamSource): void {
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });
-  const send = (event: string, message: ChangeMessage): void => {
-    if (!response.writableEnded) response.write(`event: ${event}\ndata: ${JSON.stringify(message)}\n\n`);
+  const write = (text: string): void => {
+    if (response.writableEnded) return;
+    // A follower that stopped reading (a paused process) would have every message buffered for it without end: it is
+    // let go instead, and on reconnecting it learns the current version and loads what it missed.
+    if (response.writableLength > maxUnreadBytes) response.destroy();
+    else response.write(text);
   };
+  const send = (event: string, message: ChangeMessage): void =>
+    write(`event: ${event}\ndata: ${JSON.stringify(message)}\n\n`);
   send('version', changeVersion(source.instance, source.revision()));
   const subscription = source.onDidCommit((change) => send('change', messageOf(source.instance, change)));
-  const heartbeat = setInterval(() => {
-    if (!response.writableEnded) response.write(': alive\n\n');
-  }, heartbeatMs);
+  const heartbeat = setInterval(() => write(': alive\n\n'), heartbeatMs);
   response.once('close', () => {
     clearInterval(heartbeat);
     subscription.dispose();

@@ -3,10 +3,12 @@
 // next to ingest). Memory then holds what lists and searches need, not the bodies, and a load does not decode them.
 import { createHash } from 'node:crypto';
 
-/** Where the log holds a body: its first byte and its length. */
+/** Where the log holds a body: its first byte and its length, in the file as of one rewrite (`generation`). */
 export interface BodyPlace {
   readonly offset: number;
   readonly bytes: number;
+  /** How many times the log had been rewritten when the body was put there: 0 for the file as opened. */
+  readonly generation: number;
 }
 
 export class StoredBody {

@@ -8,7 +8,7 @@ import { defaultStoreLimits, type StoreLimits } from './storeLimits';
 import type { EventFacts, NewEvent, ProjectRecord, StoredEvent, StoreRecord } from './storeRecords';
 
 /** Reads a body's text from the log, checked against its checksum. */
-export type BodyReader = (place: BodyPlace, sha1: string) => Promise<string>;
+export type BodyReader = (body: StoredBody) => Promise<string>;
 
 export interface AddedEvent {
   readonly issue: LocalIssue;
@@ -206,12 +206,11 @@ export class LocalStore {
   bodyText(event: StoredEvent): Promise<string> {
     const held = event.body.heldText;
     if (held !== undefined) return Promise.resolve(held);
-    const place = event.body.placeInLog;
-    if (place === undefined || this.bodyReader === undefined)
+    if (event.body.placeInLog === undefined || this.bodyReader === undefined)
       return Promise.reject(
         new Error(`local store: the body of event ${event.eventId} is neither in memory nor in the log`),
       );
-    return this.bodyReader(place, event.body.sha1);
+    return this.bodyReader(event.body);
   }
 
   /** How bodies the log holds are read back: PersistedStore sets it to its log's reader. */
@@ -281,6 +280,20 @@ export class LocalStore {
       this.eventsByIssue.delete(stalest.id);
       this.issuesById.delete(stalest.id);
       this.issueIdByHash.delete(hashKey(stalest.projectId, stalest.hash));
+      this.forgetReleasesOnlyIn(stalest);
+    }
+  }
+
+  /**
+   * A release named only by an evicted issue is no longer one the events name: the next event naming it is a new
+   * release again, which tells the windows that follow the store to look at the releases.
+   */
+  private forgetReleasesOnlyIn(evicted: LocalIssue): void {
+    if (this.eventReleases === undefined) return;
+    for (const version of evicted.counts.releases()) {
+      let named = false;
+      for (const issue of this.issuesById.values()) if ((named = issue.counts.has({ releases: [version] }))) break;
+      if (!named) this.eventReleases.delete(version);
     }
   }
 

@@ -20,8 +20,13 @@ const COMPACTION_SLACK = 1_000;
  */
 const COMPACTION_SLACK_BYTES = 8 * 1024 * 1024;
 
+/** After a rewrite failed (a full disk, a locked file), the log grows by this many more lines before the next try. */
+const RETRY_AFTER_LINES = 10_000;
+
 export class PersistedStore {
   private compacting: Promise<void> | undefined;
+  /** The log's line count under which no rewrite is tried again, after one failed. */
+  private noRewriteBelow = 0;
   private changes = 0;
   private readonly committed = new Listeners<StoreChange>();
 
@@ -29,6 +34,7 @@ export class PersistedStore {
     readonly store: LocalStore,
     private readonly log: StoreLog | undefined,
     readonly loaded: LoadReport,
+    private readonly logger: Logger,
   ) {}
 
   /** Throws StoreOpenError when the store cannot be opened at all; a damaged file is repaired and reported instead. */
@@ -36,9 +42,9 @@ export class PersistedStore {
     options: { directory?: string; limits?: StoreLimits; log: Logger } & StoreLogOptions,
   ): Promise<PersistedStore> {
     const store = new LocalStore(options.limits);
-    if (options.directory === undefined) return new PersistedStore(store, undefined, emptyLoadReport(''));
+    if (options.directory === undefined) return new PersistedStore(store, undefined, emptyLoadReport(''), options.log);
     const opened = await StoreLog.open(options.directory, (record) => store.apply(record), options.log, options);
-    store.readBodiesWith((place, sha1) => opened.log.readBody(place, sha1));
+    store.readBodiesWith((body) => opened.log.readBody(body));
     let report = opened.report;
     if (opened.rewrite) {
       try {
@@ -51,7 +57,7 @@ export class PersistedStore {
     }
     const warning = describeLoad(report);
     if (warning !== undefined) options.log.warn(warning);
-    return new PersistedStore(store, opened.log, report);
+    return new PersistedStore(store, opened.log, report, options.log);
   }
 
   /** The warning for a damaged store file, or undefined when it loaded whole. */
@@ -85,11 +91,23 @@ export class PersistedStore {
     if (this.log === undefined) return;
     if (this.compacting === undefined && this.needsCompaction(this.log)) {
       // The snapshot is taken now, in order with the appends queued before it; later appends queue after the rewrite.
-      this.compacting = this.log.compact(this.store.snapshotRecords()).finally(() => (this.compacting = undefined));
+      const log = this.log;
+      this.compacting = log
+        .compact(this.store.snapshotRecords())
+        .catch((error: unknown) => {
+          // The old file is whole and stays in use: nothing is lost, the file only stays larger for a while.
+          this.noRewriteBelow = log.lineCount + RETRY_AFTER_LINES;
+          this.logger.warn(
+            `local store: could not rewrite ${log.path} to its current records (${error instanceof Error ? error.message : String(error)}); ` +
+              'it keeps growing until a later try succeeds. Check the disk has room and nothing else holds the file.',
+          );
+        })
+        .finally(() => (this.compacting = undefined));
     }
   }
 
   private needsCompaction(log: StoreLog): boolean {
+    if (log.lineCount < this.noRewriteBelow) return false;
     return (
       log.lineCount > 2 * this.store.liveRecordCount + COMPACTION_SLACK ||
       log.bytesSinceRewrite > Math.max(this.store.eventChars / 2, COMPACTION_SLACK_BYTES)

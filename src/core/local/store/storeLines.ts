@@ -73,7 +73,10 @@ function readEventLine(bytes: Buffer, offset: number): ReadLine | 'altered' | un
   } catch {
     return 'altered';
   }
-  const record = withBody(rest, StoredBody.inLog({ offset: offset + start, bytes: body.length }, checksum));
+  const record = withBody(
+    rest,
+    StoredBody.inLog({ offset: offset + start, bytes: body.length, generation: 0 }, checksum),
+  );
   return { record, seq: Number(seq), repaired: false };
 }
 

@@ -9,6 +9,7 @@ import {
   open,
   readFile,
   rename,
+  rm,
   stat,
   truncate,
   unlink,
@@ -24,7 +25,7 @@ import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
 import { checksumOf, type BodyPlace, type StoredBody } from './eventBody';
 import { recordLine } from './storeLines';
-import { StoreReadError } from './storeReadError';
+import { EventGoneError, StoreReadError } from './storeReadError';
 import type { StoreRecord } from './storeRecords';
 
 export const STORE_FILE = 'local-sentry.jsonl';
@@ -58,6 +59,8 @@ export class StoreLog {
   /** The file's size when it was opened or last rewritten. */
   private rewrittenBytes: number;
   private readonly sync: BackgroundSync;
+  /** Rewrites since the file was opened: a body's place is only good in the file of its own generation. */
+  private generation = 0;
 
   private constructor(
     readonly path: string,
@@ -147,11 +150,18 @@ export class StoreLog {
     return batch.written;
   }
 
-  /** A body's text, read back from where the file holds it and checked against the checksum written with it. */
-  readBody(place: BodyPlace, sha1: string): Promise<string> {
+  /**
+   * A body's text, read back from where the file holds it and checked against the checksum written with it. Where it
+   * is is looked up when the read's turn comes, not before: a rewrite queued ahead of it moves the body.
+   */
+  readBody(body: StoredBody): Promise<string> {
     return this.enqueue(async () => {
+      const place = body.placeInLog;
+      if (place === undefined) return body.heldText ?? '';
+      // Only bodies of events the store still keeps are moved by a rewrite: this one's event was let go meanwhile.
+      if (place.generation !== this.generation) throw new EventGoneError();
       const text = await this.readText(place);
-      if (checksumOf(text) !== sha1) throw new StoreReadError(this.path, place);
+      if (checksumOf(text) !== body.sha1) throw new StoreReadError(this.path, place);
       return text;
     }, 'read');
   }
@@ -188,22 +198,37 @@ export class StoreLog {
           const place = body?.heldText === undefined ? body?.placeInLog : undefined;
           const line = recordLine(index + 1, record, place && (await this.readText(place)));
           if (body !== undefined && line.bodyAt !== undefined)
-            moves.push([body, { offset: bytes + pieceBytes + line.bodyAt, bytes: body.bytes }]);
+            moves.push([
+              body,
+              { offset: bytes + pieceBytes + line.bodyAt, bytes: body.bytes, generation: this.generation + 1 },
+            ]);
           lines.push(line.text);
           pieceBytes += Buffer.byteLength(line.text);
           if (pieceBytes >= COMPACTION_PIECE_BYTES) await flush();
         }
         await flush();
         await out.sync();
-      } finally {
-        await out.close();
+      } catch (error) {
+        // A full disk, say: the old file is untouched and stays in use; the half-written copy goes.
+        await out.close().catch(() => undefined);
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw error;
       }
+      await out.close();
       // The old file is synced before it is closed: a sync must not run on a handle that is gone.
       await this.sync.settled();
       await this.handle.close();
-      await rename(temporary, this.path);
-      await syncFolder(dirname(this.path));
-      this.handle = await open(this.path, 'a+');
+      let replaced = false;
+      try {
+        await rename(temporary, this.path);
+        replaced = true;
+        await syncFolder(dirname(this.path));
+      } finally {
+        // A rename that failed (a file lock on Windows, say) leaves the old file, complete: appends go on there.
+        this.handle = await open(this.path, 'a+');
+        if (!replaced) await rm(temporary, { force: true }).catch(() => undefined);
+      }
+      this.generation += 1;
       for (const [body, place] of moves) body.settle(place);
       this.linesWritten = records.length;
       this.nextSeq = records.length + 1;
@@ -244,7 +269,11 @@ export class StoreLog {
     for (const [index, line] of lines.entries()) {
       const record = batch.records[index];
       if (line.bodyAt !== undefined && (record?.kind === 'event' || record?.kind === 'kept'))
-        record.event.body.settle({ offset: this.fileBytes + line.bodyAt, bytes: record.event.body.bytes });
+        record.event.body.settle({
+          offset: this.fileBytes + line.bodyAt,
+          bytes: record.event.body.bytes,
+          generation: this.generation,
+        });
       this.fileBytes += Buffer.byteLength(line.text);
     }
     await this.sync.wrote(this.fileBytes - startBytes);

@@ -1,5 +1,5 @@
-// An event body read back from the store's log is not what was written there: something else changed the file while
-// the server ran. A typed error whose message says so and what to do.
+// Reading an event body back from the store's log can fail two ways: the bytes are not what was written there (something
+// else changed the file while the server ran), or the event was let go and a rewrite dropped its body. Typed errors.
 
 /** An event body is no longer where the store wrote it, or not as written: the file was changed by something else. */
 export class StoreReadError extends Error {
@@ -14,5 +14,18 @@ export class StoreReadError extends Error {
         'Restart the server: it checks the file and reports what it cannot read.',
     );
     this.name = 'StoreReadError';
+  }
+}
+
+/**
+ * An event's body was asked for after the store let the event go (past its limits) and a rewrite of the log dropped
+ * the body: the event is gone, as if it had never been found.
+ */
+export class EventGoneError extends Error {
+  readonly detail = 'The event is no longer in the local store: it was removed to keep the store within its limits.';
+
+  constructor() {
+    super('local store: an event let go past the limits was asked for after the log was rewritten');
+    this.name = 'EventGoneError';
   }
 }

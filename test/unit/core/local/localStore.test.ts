@@ -1,7 +1,7 @@
 // The local store: issues by grouping hash per project, counts per release and environment with distinct users, the
 // bounds (events overall, per issue, issues), regressions, and the log that rebuilds it all after a restart or a crash.
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { newIssueDurationMs } from '../../../../src/core/local/store/localIssue';
@@ -9,6 +9,7 @@ import { LocalStore } from '../../../../src/core/local/store/localStore';
 import { PersistedStore } from '../../../../src/core/local/store/persistedStore';
 import { defaultStoreLimits } from '../../../../src/core/local/store/storeLimits';
 import { STORE_FILE } from '../../../../src/core/local/store/storeLog';
+import { EventGoneError } from '../../../../src/core/local/store/storeReadError';
 import type { EventFacts, NewEvent } from '../../../../src/core/local/store/storeRecords';
 import { silentLogger } from '../../../../src/core/log';
 import { tempFolder, type TempFolder } from './localTestSupport';
@@ -201,6 +202,14 @@ describe('LocalStore', () => {
       [true, false, false, true, false],
     );
   });
+  test('a release named only by an evicted issue is a new release when an event names it again', () => {
+    const store = new LocalStore({ ...defaultStoreLimits, maxIssues: 10 });
+    assert.equal(store.addEvent(event({ release: 'r1' }), facts('a')).newRelease, true);
+    for (let k = 0; k < 10; k++) store.addEvent(event({ release: 'r2' }), facts(`b${k}`));
+    assert.deepEqual([...new Set(store.issues().flatMap((issue) => issue.counts.releases()))], ['r2']);
+    assert.equal(store.addEvent(event({ release: 'r1' }), facts('c')).newRelease, true);
+    assert.equal(store.addEvent(event({ release: 'r2' }), facts('d')).newRelease, false);
+  });
 });
 
 describe('PersistedStore', () => {
@@ -330,6 +339,68 @@ describe('PersistedStore', () => {
     assert.ok(stored);
     await assert.rejects(persisted.store.bodyText(stored), /changed under the server: .* Restart the server/);
     await persisted.close();
+  });
+
+  test('a body read queued behind a rewrite of the log reads the moved body; a let-go event reads as gone', async () => {
+    const persisted = await open({ ...defaultStoreLimits, maxEventsPerIssue: 10 });
+    const bodyOf = (n: number) => JSON.stringify({ n, pad: 'x'.repeat(100) });
+    await add(persisted, event({ bodyJson: bodyOf(0) }), 'h');
+    const [first] = persisted.store.eventsOf(persisted.store.issues()[0]?.id ?? '');
+    assert.ok(first);
+    // Events until a commit starts a rewrite (it runs in the log's queue, after the appends before it).
+    const rewriting = () =>
+      (persisted as unknown as { compacting: Promise<void> | undefined }).compacting !== undefined;
+    let n = 1;
+    for (let commits = 0; commits < 1_000 && !rewriting(); commits++) {
+      // Fifty events a commit: the rewrite is judged by lines, and a commit waits for the disk.
+      const records = [];
+      for (let i = 0; i < 50; i++, n++)
+        records.push(...persisted.store.addEvent(event({ bodyJson: bodyOf(n) }), facts('h')).records);
+      await persisted.commit(records);
+    }
+    assert.ok(rewriting(), 'a rewrite started');
+    const kept = persisted.store.eventsOf(persisted.store.issues()[0]?.id ?? '').at(-1);
+    assert.ok(kept && kept !== first, 'the first event was let go, the newest is kept');
+    const [keptText, firstText] = await Promise.allSettled([
+      persisted.store.bodyText(kept),
+      persisted.store.bodyText(first),
+    ]);
+    assert.deepEqual(keptText, { status: 'fulfilled', value: bodyOf(n - 1) });
+    assert.equal(firstText.status, 'rejected');
+    assert.ok(firstText.status === 'rejected' && firstText.reason instanceof EventGoneError);
+    await persisted.close();
+  });
+
+  test('a rewrite that fails leaves the store whole and writing, says why, and is tried again later', async () => {
+    const warnings: string[] = [];
+    const persisted = await PersistedStore.open({
+      directory: dir.folder.path,
+      limits: { ...defaultStoreLimits, maxEventsPerIssue: 10 },
+      log: { ...silentLogger, warn: (message: string) => warnings.push(message) },
+    });
+    // The rewrite's temporary file cannot be created: something else holds its name.
+    const blocker = join(dir.folder.path, `${STORE_FILE}.tmp`);
+    mkdirSync(blocker);
+    const commitBatch = async (from: number) => {
+      const records = [];
+      for (let i = 0; i < 50; i++)
+        records.push(...persisted.store.addEvent(event({ bodyJson: `{"n":${from + i}}` }), facts('h')).records);
+      await persisted.commit(records);
+    };
+    let n = 0;
+    for (; n < 50_000 && warnings.length === 0; n += 50) await commitBatch(n);
+    assert.match(warnings[0] ?? '', /could not rewrite .* keeps growing .* Check the disk/);
+    rmSync(blocker, { recursive: true });
+    const size = () => readFileSync(join(dir.folder.path, STORE_FILE)).length;
+    const grown = size();
+    for (let k = 0; k < 400 && size() >= grown; k++, n += 50) await commitBatch(n);
+    await persisted.close();
+    assert.ok(size() < grown, 'a later rewrite shrank the file');
+    const reopened = await open({ ...defaultStoreLimits, maxEventsPerIssue: 10 });
+    const kept = reopened.store.eventsOf(reopened.store.issues()[0]?.id ?? '');
+    assert.equal(kept.length, 10);
+    assert.equal(await reopened.store.bodyText(kept.at(-1) ?? kept[0]!), `{"n":${n - 1}}`);
+    await reopened.close();
   });
 
   test('reads a log whose event bodies are inside the events, as versions before this one wrote them', async () => {
