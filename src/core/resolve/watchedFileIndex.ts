@@ -1,13 +1,13 @@
 // One workspace folder's file index, walked once and then kept current from a file watcher's events (created, changed,
 // deleted), so that loads, updates and frame lookups share it and never walk the folder again. Whoever keeps file
 // texts or parsed maps of the folder listens to the same events to drop what they make stale.
-import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Logger } from '../log';
 import { Listeners, type Unsubscribe } from '../state/listeners';
 import type { WorkspaceFolder } from './frame';
 import { DEFAULT_MAX_FILES, WorkspaceFileIndex } from './workspaceFileIndex';
-import { walkWorkspaceFolder } from './workspaceWalk';
+import { SKIPPED_DIRECTORIES } from './workspaceDirectories';
+import { walkKindOf, walkWorkspaceFolder } from './workspaceWalk';
 
 /** What a watcher saw at an absolute path: a file or directory appeared, a file's content changed, or either went away. */
 export interface FileEvent {
@@ -73,6 +73,10 @@ export class WatchedFileIndex implements FileEventSink {
   }
 
   private report(event: FileEvent): void {
+    // What happens in a directory the index skips (.git on every commit, node_modules) concerns neither the index nor
+    // the sources and maps that follow these events.
+    const path = this.relativePath(event.path);
+    if (path?.split('/').some((segment) => SKIPPED_DIRECTORIES.has(segment))) return;
     this.events.fire(event);
     // Before the first walk there is nothing to update: the walk will see the folder as it is then.
     if (this.built === undefined || event.kind === 'changed') return;
@@ -93,9 +97,9 @@ export class WatchedFileIndex implements FileEventSink {
       index.removePath(this.folder, path);
       return;
     }
-    const found = await stat(event.path).catch(() => undefined);
-    if (found?.isFile()) index.addPath(this.folder, path);
-    else if (found?.isDirectory()) {
+    const kind = await walkKindOf(event.path);
+    if (kind === 'file') index.addPath(this.folder, path);
+    else if (kind === 'directory') {
       // A directory moved or copied in: its files, under the walk's rules (a bounded walk of the new part only).
       const walk = await walkWorkspaceFolder(event.path, DEFAULT_MAX_FILES - index.size, { log: this.log });
       for (const inner of walk.paths) index.addPath(this.folder, `${path}/${inner}`);

@@ -166,18 +166,26 @@ export class WorkspaceFileIndex implements FileLookup {
 
   /** A file or a whole directory that went away: every indexed file at or under `path`. How many were removed. */
   removePath(folder: WorkspaceFolder, path: string): number {
-    const prefix = `${folderKey(folder, path)}/`;
-    const gone = [...this.byFolderAndPath.entries()].filter(
-      ([key]) => key === folderKey(folder, path) || key.startsWith(prefix),
-    );
-    for (const [key, file] of gone) {
-      this.byFolderAndPath.delete(key);
-      const name = file.segments[file.segments.length - 1] ?? '';
-      const sameName = (this.byName.get(name) ?? []).filter((candidate) => candidate !== file);
-      if (sameName.length > 0) this.byName.set(name, sameName);
-      else this.byName.delete(name);
+    const key = folderKey(folder, path);
+    // A file is found by its key; only a directory needs the walk over every key (a build folder's thousands of
+    // deleted files come one event each, and each must not cost the whole index).
+    const file = this.byFolderAndPath.get(key);
+    if (file !== undefined) {
+      this.remove(key, file);
+      return 1;
     }
+    const prefix = `${key}/`;
+    const gone = [...this.byFolderAndPath.entries()].filter(([candidate]) => candidate.startsWith(prefix));
+    for (const [under, removed] of gone) this.remove(under, removed);
     return gone.length;
+  }
+
+  private remove(key: string, file: IndexedFile): void {
+    this.byFolderAndPath.delete(key);
+    const name = file.segments[file.segments.length - 1] ?? '';
+    const sameName = (this.byName.get(name) ?? []).filter((candidate) => candidate !== file);
+    if (sameName.length > 0) this.byName.set(name, sameName);
+    else this.byName.delete(name);
   }
 
   private add(file: IndexedFile): void {

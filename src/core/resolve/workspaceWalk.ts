@@ -1,6 +1,6 @@
 // Lists a workspace folder's files breadth first, in a fixed order, without entering skipped or symlinked directories.
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import { SKIPPED_DIRECTORIES } from './workspaceDirectories';
@@ -79,8 +79,27 @@ async function entryKind(root: string, path: string, entry: Dirent): Promise<'fi
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'directory';
   if (!entry.isSymbolicLink()) return 'other';
+  return linkKind(join(root, path));
+}
+
+/**
+ * What the walk makes of the path: a file (a symlink to one too), a directory it enters (never a symlinked one), or
+ * neither. For paths that appear after the walk, so that they are taken by the walk's own rule.
+ */
+export async function walkKindOf(path: string): Promise<'file' | 'directory' | 'other'> {
   try {
-    return (await stat(join(root, path))).isFile() ? 'file' : 'other';
+    const info = await lstat(path);
+    if (info.isFile()) return 'file';
+    if (info.isDirectory()) return 'directory';
+    return info.isSymbolicLink() ? await linkKind(path) : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+async function linkKind(path: string): Promise<'file' | 'other'> {
+  try {
+    return (await stat(path)).isFile() ? 'file' : 'other';
   } catch {
     return 'other';
   }

@@ -1,7 +1,7 @@
 // The folder's file index is walked once and then follows the watcher's events: new files and directories are found,
 // deleted ones are not, paths through skipped directories and outside the folder stay out.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { silentLogger } from '../../../../src/core/log';
@@ -39,4 +39,24 @@ test('follows created and deleted files and directories without walking the fold
   watched.deleted(join(root, 'lib'));
   assert.equal((await watched.index()).find('lib/deep/tax.ts'), undefined);
   assert.equal(watched.wholeWalks, 1);
+});
+
+test('a symlinked directory made later is not entered, as the first walk would not; skipped directories tell nobody', async () => {
+  const outside = writeWorkspace({ 'a.ts': 'x', 'b.ts': 'y' }, 'watched-outside-');
+  after(() => rmSync(outside, { recursive: true, force: true }));
+  const watched = new WatchedFileIndex({ name: 'ws', path: root }, silentLogger);
+  await watched.index();
+  const told: string[] = [];
+  watched.onDidChange((event) => told.push(event.path));
+  symlinkSync(outside, join(root, 'linked'), 'dir');
+  watched.created(join(root, 'linked'));
+  symlinkSync(join(outside, 'a.ts'), join(root, 'src/a-link.ts'));
+  watched.created(join(root, 'src/a-link.ts'));
+  watched.created(join(root, '.git/refs/heads/main'));
+  watched.deleted(join(root, 'node_modules/pkg'));
+
+  const index = await watched.index();
+  assert.equal(index.find('linked/b.ts'), undefined, 'not entered');
+  assert.equal(index.find('src/a-link.ts')?.path, 'src/a-link.ts', 'a symlinked file is listed, as by the walk');
+  assert.deepEqual(told, [join(root, 'linked'), join(root, 'src/a-link.ts')]);
 });

@@ -169,3 +169,14 @@ describe('WorkspaceFileIndex.build', () => {
     assert.equal(index.get(folder, 'web/src/deep/b.ts'), undefined);
   });
 });
+
+describe('WorkspaceFileIndex.removePath', () => {
+  test('removes a file by its path, and a directory with every file under it, nothing else', () => {
+    const index = indexOf(['src/a/cart.ts', 'src/a/b/cart.ts', 'src/ab/cart.ts', 'src/other.ts']);
+    assert.equal(index.removePath(app, 'src/other.ts'), 1);
+    assert.equal(found(index, 'other.ts'), undefined);
+    assert.equal(index.removePath(app, 'src/a'), 2);
+    assert.equal(found(index, 'cart.ts'), 'app:src/ab/cart.ts', 'src/ab is not under src/a');
+    assert.equal(index.removePath(app, 'src/missing'), 0);
+  });
+});
