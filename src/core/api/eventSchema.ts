@@ -2,6 +2,7 @@
 // Frame fields are read leniently: one odd frame must not hide the rest of the stack trace.
 import { z } from 'zod';
 import type { SourceFrame } from '../resolve/frame';
+import { eventFramesOf } from './eventFrame';
 import { idSchema, optional } from './wireTypes';
 
 /** A frame as the event carries it: what the resolver reads, plus the frame's local variables where the SDK sent them. */
@@ -22,8 +23,11 @@ function lenient<T extends z.ZodType>(schema: T) {
 
 const contextSchema = z.array(z.tuple([z.number(), z.string().nullable()]).rest(z.unknown())).catch([]);
 
-/** Web API frames are camelCase; GlitchTip leaves some keys snake_case and the ingest format is all snake_case. */
-const frameSchema = z
+/**
+ * Web API frames are camelCase; GlitchTip leaves some keys snake_case and the ingest format is all snake_case. The
+ * reference for eventFramesOf, which reads frames by these rules at a fraction of the cost (a test holds the two equal).
+ */
+export const eventFrameSchema = z
   .looseObject({
     filename: lenient(z.string()),
     absPath: lenient(z.string()),
@@ -62,7 +66,9 @@ const frameSchema = z
     };
   });
 
-const stacktraceSchema = z.looseObject({ frames: z.array(frameSchema).catch([]).default([]) });
+const stacktraceSchema = z.looseObject({
+  frames: z.array(z.unknown()).transform(eventFramesOf).catch([]).default([]),
+});
 
 export const exceptionValueSchema = z.looseObject({
   type: lenient(z.string()),

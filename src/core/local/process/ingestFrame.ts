@@ -2,9 +2,8 @@
 // with 21 fields), and zod's lenient parse of them was the larger part of its cost at ingest. The rules are
 // ingestFrameSchema's, which stays the frame's type and the reference a test holds this to: a field of an unexpected
 // type is dropped, unknown fields are kept, anything but an object is no frame.
+import { finiteOf, isJsonObject, textOf, type JsonFields } from '../../api/jsonFields';
 import type { IngestFrame } from './ingestEventSchema';
-
-type Fields = Record<string, unknown>;
 
 const TEXT_FIELDS = [
   'filename',
@@ -27,8 +26,8 @@ const OBJECT_FIELDS = ['vars', 'lock', 'data'] as const;
 
 /** The frame, or undefined when the item is not an object (a list drops it). */
 export function ingestFrameOf(item: unknown): IngestFrame | undefined {
-  if (!isObject(item)) return undefined;
-  const frame: Fields = { ...item };
+  if (!isJsonObject(item)) return undefined;
+  const frame: JsonFields = { ...item };
   for (const field of TEXT_FIELDS) if (field in frame) frame[field] = textOf(frame[field]);
   for (const field of NUMBER_FIELDS) if (field in frame) frame[field] = finiteOf(frame[field]);
   for (const field of LINE_LIST_FIELDS) if (field in frame) frame[field] = linesOf(frame[field]);
@@ -37,23 +36,11 @@ export function ingestFrameOf(item: unknown): IngestFrame | undefined {
   return frame as IngestFrame;
 }
 
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function finiteOf(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
 /** Context lines: a line that is not text is kept as null, so that the others keep their numbers. */
 function linesOf(value: unknown): Array<string | null> | undefined {
   return Array.isArray(value) ? value.map((line) => (typeof line === 'string' ? line : null)) : undefined;
 }
 
-function objectOf(value: unknown): Fields | undefined {
-  return isObject(value) ? { ...value } : undefined;
+function objectOf(value: unknown): JsonFields | undefined {
+  return isJsonObject(value) ? { ...value } : undefined;
 }

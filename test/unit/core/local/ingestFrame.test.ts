@@ -6,25 +6,11 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ingestFrameOf } from '../../../../src/core/local/process/ingestFrame';
 import { ingestFrameSchema } from '../../../../src/core/local/process/ingestEventSchema';
+import { frameFieldValue as jsonValue } from '../../../support/frameFieldValues';
 import { propertyRuns } from '../../../support/propertyRuns';
 
 /** Every field the schema names, and two it does not (kept as they are). */
 const FIELDS = [...Object.keys(ingestFrameSchema.shape), 'unknown_field', 'addr_mode'];
-
-/** JSON values of every type, context-line lists among them; object keys from a small set (no `__proto__`). */
-const { value: jsonValue } = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.boolean(),
-    fc.integer({ min: -100, max: 2_000 }),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.string({ maxLength: 12 }),
-    fc.array(fc.option(fc.string({ maxLength: 8 }), { nil: null }), { maxLength: 4 }),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('k0', 'k1', 'k2'), tie('value'), { maxKeys: 3 }),
-  ),
-}));
 
 /** As the frame reads: fields holding undefined are as good as absent. */
 function comparable(frame: unknown): unknown {
