@@ -52,17 +52,47 @@ function fileKey(folder: string, file: string): string {
 
 export class IssueIndex {
   private readonly byFile = new Map<string, Map<number, LineHit[]>>();
+  /** Files whose lines this index alone holds; the others it shares with a copy, and copies before changing them. */
+  private readonly owned = new Set<string>();
   private size = 0;
 
   /** Adds a hit; a second hit of the same issue on the same line keeps the stronger role. */
   add(hit: LineHit): void {
-    const key = fileKey(hit.folder, hit.file);
-    let lines = this.byFile.get(key);
-    if (!lines) this.byFile.set(key, (lines = new Map()));
+    const lines = this.linesToChange(fileKey(hit.folder, hit.file));
     const before = lines.get(hit.line) ?? [];
     const hits = strongestPerIssue([...before, hit]);
     this.size += hits.length - before.length;
     lines.set(hit.line, hits);
+  }
+
+  /** Takes out every hit of the issue on the lines of these hits (the ones it was added with). */
+  removeIssue(issueId: string, hits: Iterable<LineHit>): void {
+    for (const hit of hits) {
+      const key = fileKey(hit.folder, hit.file);
+      const before = this.byFile.get(key)?.get(hit.line);
+      if (!before?.some((kept) => kept.issueId === issueId)) continue;
+      const lines = this.linesToChange(key);
+      const after = before.filter((kept) => kept.issueId !== issueId);
+      this.size -= before.length - after.length;
+      if (after.length > 0) lines.set(hit.line, after);
+      else lines.delete(hit.line);
+      if (lines.size === 0) {
+        this.byFile.delete(key);
+        this.owned.delete(key);
+      }
+    }
+  }
+
+  /**
+   * A copy at the cost of the index's files, not its hits: the two share each file's lines (whose hit lists are never
+   * changed in place) until one of them changes that file.
+   */
+  copy(): IssueIndex {
+    const copy = new IssueIndex();
+    for (const [key, lines] of this.byFile) copy.byFile.set(key, lines);
+    copy.size = this.size;
+    this.owned.clear();
+    return copy;
   }
 
   /** The marked lines of one file, ascending, each with its hits strongest first. */
@@ -94,5 +124,15 @@ export class IssueIndex {
 
   get fileCount(): number {
     return this.byFile.size;
+  }
+
+  /** The file's lines, its own to change: created when missing, copied when shared with a copy of the index. */
+  private linesToChange(key: string): Map<number, LineHit[]> {
+    let lines = this.byFile.get(key);
+    if (lines && this.owned.has(key)) return lines;
+    lines = new Map(lines);
+    this.byFile.set(key, lines);
+    this.owned.add(key);
+    return lines;
   }
 }

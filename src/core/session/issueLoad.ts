@@ -9,7 +9,8 @@ import { isServerBusy, type ApiError } from '../api/errors';
 import type { IssueEvent } from '../api/eventSchema';
 import type { Issue } from '../api/issueSchema';
 import { plural } from '../format/counts';
-import { IssueIndex, type LineHit } from '../index/issueIndex';
+import type { IssueIndex, LineHit } from '../index/issueIndex';
+import { LoadingIndex } from '../index/loadingIndex';
 import { err, ok, type Result } from '../result';
 import { hitsOfEvent, hitsOfStacks, type FrameLocator } from '../scan/eventHits';
 import { quoteSearchValue } from '../scan/searchQuoting';
@@ -94,6 +95,12 @@ export class IssueLoad {
   private readonly previousIssues: ReadonlyMap<string, Issue>;
   private readonly previousHits: ReadonlyMap<string, readonly LineHit[]>;
   private lastPartial = 0;
+  /** What the results show, kept from one to the next so that each costs what changed (see LoadingIndex). */
+  private readonly index = new LoadingIndex();
+  private readonly storied = new Map<
+    string,
+    { readonly listed: Issue; readonly newIds: ReadonlySet<string> | undefined; readonly issue: Issue }
+  >();
 
   constructor(private readonly setup: IssueLoadSetup) {
     this.previousIssues = new Map((setup.previous?.issues ?? []).map((issue) => [issue.id, issue]));
@@ -332,19 +339,19 @@ export class IssueLoad {
       for (const [id, issue] of this.previousIssues)
         if (!this.listed.has(id) && !this.searched.has(id)) issues.push(issue);
     }
-    const index = new IssueIndex();
+    const hitsByIssue = new Map<string, readonly LineHit[]>();
     const storied: Issue[] = [];
     const events = new Map<string, IssueEvent>();
     const unresolvedByIssue = new Map<string, number>();
     let unresolvedFrames = 0;
     for (const listed of issues) {
-      const issue = this.withStory(withKnownReleases(listed, this.previousIssues.get(listed.id)));
+      const issue = this.storiedIssue(listed);
       storied.push(issue);
       const fresh = this.listed.has(issue.id) || this.searched.has(issue.id);
       // Hits carry their issue's facts already (fresh from it, or updated when reused): each partial result would
       // otherwise copy every hit again.
       const hits = fresh ? this.hits.get(issue.id) : (this.hits.get(issue.id) ?? this.previousHits.get(issue.id));
-      for (const hit of hits ?? []) index.add(hit);
+      if (hits) hitsByIssue.set(issue.id, hits);
       const event = this.events.get(issue.id) ?? (fresh ? undefined : this.setup.previous?.events.get(issue.id));
       if (event) events.set(issue.id, event);
       const unresolved =
@@ -354,7 +361,17 @@ export class IssueLoad {
     }
     const missing = [...this.missing.values()].filter((entry) => this.listed.has(entry.issueId));
     const framesOnly = new Set([...this.framesOnly].filter((id) => unresolvedByIssue.has(id)));
+    const index = this.index.indexOf(hitsByIssue);
     return { issues: storied, events, index, unresolvedFrames, unresolvedByIssue, missing, framesOnly };
+  }
+
+  /** The issue with what is known of its story, made again only for a new list object or once the new ones are known. */
+  private storiedIssue(listed: Issue): Issue {
+    const kept = this.storied.get(listed.id);
+    if (kept && kept.listed === listed && kept.newIds === this.newIds) return kept.issue;
+    const issue = this.withStory(withKnownReleases(listed, this.previousIssues.get(listed.id)));
+    this.storied.set(listed.id, { listed, newIds: this.newIds, issue });
+    return issue;
   }
 
   /** The previous load's issues in their order, each changed one as listed now (or gone), then the changed ones it lacked. */
