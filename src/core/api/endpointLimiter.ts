@@ -137,12 +137,14 @@ export class EndpointLimiter {
 
   private leave<T>(result: T): T {
     this.gate.release();
-    for (const wakeup of this.wakeups) wakeup.abort();
-    this.wakeups.clear();
+    if (this.wakeups.size > 0 && this.window.mayAdmit(this.clock.now())) {
+      for (const wakeup of this.wakeups) wakeup.abort();
+      this.wakeups.clear();
+    }
     return result;
   }
 
-  /** Sleeps `ms`, or less when an answer of this class may have changed the window. */
+  /** Sleeps `ms`, or less when an answer of this class may have opened the window. */
   private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
     const wakeup = new AbortController();
     this.wakeups.add(wakeup);

@@ -43,6 +43,17 @@ export class RateWindow {
     return this.resetAt > now ? { ms: this.resetAt - now } : 'untilAnswer';
   }
 
+  /**
+   * False only when a request taken now would wait for a time (take() answers `{ ms }`). An answer never moves the
+   * window's end or its closing earlier, so the requests already waiting for a time need to look again only when this
+   * is true: waking every one of them on every answer was most of the limiter's cost.
+   */
+  mayAdmit(now: number): boolean {
+    if (now < this.closedUntil) return false;
+    if ((this.resetAt > 0 && now >= this.resetAt) || this.probing || this.budget >= 1) return true;
+    return this.resetAt <= now;
+  }
+
   /** An answer's headers: the server's count is the truth for its window. `othersInFlight` may still land in it. */
   learn(facts: RateLimitFacts, othersInFlight: number): void {
     if (facts.limit !== undefined) this.limit = facts.limit;

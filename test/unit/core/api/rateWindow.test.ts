@@ -2,7 +2,9 @@
 // reset, reopens with the known limit, and after a 429 sends one probe before the rest when it knows no limit.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { RateWindow } from '../../../../src/core/api/rateWindow';
+import { propertyRuns } from '../../../support/propertyRuns';
 
 const t0 = 1_800_000_000_000; // a whole second
 
@@ -80,5 +82,46 @@ describe('RateWindow', () => {
     assert.equal(admitted(window, t0 + 300, 1), 1);
     window.abandoned();
     assert.equal(admitted(window, t0 + 300, 5), 1);
+  });
+
+  test('says a request may go whenever take() would not make it wait for a time, whatever came before', () => {
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('take' as const), inFlight: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({
+        kind: fc.constant('learn' as const),
+        limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        remaining: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        resetInMs: fc.option(fc.integer({ min: -500, max: 2_000 }), { nil: undefined }),
+        othersInFlight: fc.integer({ min: 0, max: 3 }),
+      }),
+      fc.record({
+        kind: fc.constant('refuse' as const),
+        retryAfterMs: fc.option(fc.integer({ min: 0, max: 2_000 }), { nil: undefined }),
+        windowMs: fc.option(fc.constantFrom(1_000, 10_000), { nil: undefined }),
+      }),
+      fc.constant({ kind: 'admitted' as const }),
+      fc.constant({ kind: 'abandoned' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(operation, fc.integer({ min: 0, max: 700 })), { maxLength: 30 }), (steps) => {
+        const window = new RateWindow();
+        let now = t0;
+        for (const [step, elapsedMs] of steps) {
+          now += elapsedMs;
+          if (step.kind === 'take') {
+            const mayAdmit = window.mayAdmit(now);
+            const wait = window.take(now, step.inFlight);
+            if (!mayAdmit) assert.ok(typeof wait === 'object', `take() answered ${String(wait)}`);
+          } else if (step.kind === 'learn') {
+            const resetAtMs = step.resetInMs === undefined ? undefined : now + step.resetInMs;
+            window.learn({ limit: step.limit, remaining: step.remaining, resetAtMs }, step.othersInFlight);
+          } else if (step.kind === 'refuse') {
+            window.refuse({ ...refusal, retryAfterMs: step.retryAfterMs, windowMs: step.windowMs }, now, 300);
+          } else if (step.kind === 'admitted') window.admitted();
+          else window.abandoned();
+        }
+      }),
+      { numRuns: propertyRuns(1_000) },
+    );
   });
 });
