@@ -248,8 +248,7 @@ export class LocalStore {
     this.events.set(key, event);
     this.bodyChars += sizeOf(event);
     const list = this.eventsByIssue.get(event.issueId) ?? [];
-    list.push(event);
-    list.sort((a, b) => a.timestamp - b.timestamp);
+    insertByTimestamp(list, event);
     this.eventsByIssue.set(event.issueId, list);
     while (list.length > this.limits.maxEventsPerIssue) {
       const oldest = list[0];
@@ -301,6 +300,16 @@ export class LocalStore {
     const event = this.events.get(eventKey(projectId, eventId));
     return event ? this.issuesById.get(event.issueId) : undefined;
   }
+}
+
+/**
+ * Puts `event` after every event of `list` (oldest first) not newer than it: where a stable sort by timestamp would.
+ * Events mostly arrive in order, so the search from the end stops at once, instead of sorting the list per event.
+ */
+function insertByTimestamp(list: StoredEvent[], event: StoredEvent): void {
+  let at = list.length;
+  while (at > 0 && (list[at - 1]?.timestamp ?? 0) > event.timestamp) at--;
+  list.splice(at, 0, event);
 }
 
 function hashKey(projectId: string, hash: string): string {

@@ -245,13 +245,17 @@ function sha1(data: Buffer): string {
 
 /** `~/assets/main.js` → `/assets/main.js`; `https://cdn.example/assets/main.js` → `/assets/main.js`. */
 export function urlPath(url: string): string {
-  if (url.startsWith('~')) return url.slice(1).replace(/[?#].*$/s, '');
+  // Without a scheme, URL() throws: a file path (most frames) skips it, since a thrown error costs its stack trace.
+  if (url.startsWith('~') || !URL_WITH_SCHEME.test(url)) return url.replace(/^~/, '').replace(/[?#].*$/s, '');
   try {
     return new URL(url).pathname;
   } catch {
     return url.replace(/[?#].*$/s, '');
   }
 }
+
+/** What URL() can parse without a base: a scheme, after the spaces and control characters it skips. */
+const URL_WITH_SCHEME = /^[\x00-\x20]*[a-z][a-z0-9+.-]*:/i;
 
 function resolveUrl(base: string, relative: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('~')) return relative;
