@@ -16,6 +16,7 @@ import {
   writeFile,
   type FileHandle,
 } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log';
@@ -258,7 +259,7 @@ export class StoreLog {
     const lines = batch.records.map((record, index) => recordLine(firstSeq + index, record));
     const text = lines.map((line) => line.text).join('');
     try {
-      await this.handle.appendFile(text);
+      appendNow(this.handle, text);
     } catch (error) {
       // A partial line would glue itself to the next record: cut the file back to its last complete record.
       await this.handle.truncate(this.fileBytes).catch(() => undefined);
@@ -296,6 +297,16 @@ export class StoreLog {
     );
     return next;
   }
+}
+
+/**
+ * Appends `text` with write() on this thread: a batch of a few kilobytes goes to the kernel's cache in microseconds,
+ * while handing it to libuv's thread pool cost two thread switches per batch, about a tenth of the server's CPU on
+ * small events.
+ */
+function appendNow(handle: FileHandle, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length;) at += writeSync(handle.fd, bytes, at, bytes.length - at);
 }
 
 async function fileSize(path: string): Promise<number | undefined> {
