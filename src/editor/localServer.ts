@@ -34,6 +34,7 @@ export class LocalServerHost implements vscode.Disposable {
   /** Set while another process serves the port. */
   private watch: ChangeWatch | undefined;
   private readonly changed = new vscode.EventEmitter<LocalChange>();
+  private readonly folderChanges: vscode.Disposable;
   /** Fires after each change stored by this window's server, or by another's that this one uses (batched by the caller). */
   readonly onDidChange = this.changed.event;
 
@@ -44,7 +45,12 @@ export class LocalServerHost implements vscode.Disposable {
     /** The workspace folders' file indexes, which the window's file watcher keeps current. */
     private readonly folderIndexes: () => readonly WatchedFileIndex[],
     private readonly log: Logger,
-  ) {}
+  ) {
+    // The server reads the folders of the window as they are now: not a removed one, and an added one too.
+    this.folderChanges = vscode.workspace.onDidChangeWorkspaceFolders(() =>
+      this.server?.useWorkspaceIndexes(this.folderIndexes()),
+    );
+  }
 
   get isRunning(): boolean {
     return this.running !== undefined;
@@ -71,6 +77,7 @@ export class LocalServerHost implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.folderChanges.dispose();
     void this.stop();
     this.changed.dispose();
   }

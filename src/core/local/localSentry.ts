@@ -79,6 +79,11 @@ export interface LocalSentry {
   readonly storeWarning: string | undefined;
   /** The workspace folders' file indexes frames resolve against; their events say what a watcher saw (tests wait on them). */
   readonly workspaceIndexes: readonly WatchedFileIndex[];
+  /**
+   * Resolves the next events against these indexes instead (the editor's, after its folders changed): a folder that
+   * left is no longer read, one that came is.
+   */
+  useWorkspaceIndexes(indexes: readonly WatchedFileIndex[]): void;
   /** Items received per envelope item type (`event`, `transaction`, `session`, …). */
   itemCounts(): ReadonlyMap<string, number>;
   /** Stops listening, ends open connections and closes the store file. */
@@ -133,12 +138,14 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
   }
   const opened = persisted;
   const watched = watchedWorkspace(options, log);
-  const workspace =
-    watched.indexes.length > 0
-      ? new WorkspaceSources({ indexes: watched.indexes, log, uploadedMaps: uploads })
-      : undefined;
-  // Index the workspace now, so that the first event is not kept waiting for the walk.
-  void workspace?.snapshot();
+  const sourcesOf = (indexes: readonly WatchedFileIndex[]): WorkspaceSources | undefined => {
+    const sources = indexes.length > 0 ? new WorkspaceSources({ indexes, log, uploadedMaps: uploads }) : undefined;
+    // Index the workspace now, so that the first event is not kept waiting for the walk.
+    void sources?.snapshot();
+    return sources;
+  };
+  let workspaceIndexes = watched.indexes;
+  let workspace = sourcesOf(workspaceIndexes);
   const feed = new Listeners<IngestChange>();
   const ingest = new IngestService({ persisted: opened, workspace, feed, log, now, scrubbing: options.scrubbing });
   const webApi = { token: token.token, tokenForReads: options.tokenForReads ?? false, tokenFile: token.file };
@@ -174,7 +181,16 @@ export async function startLocalSentry(options: LocalSentryOptions = {}): Promis
     storeWarning: opened.loadWarning,
     apiToken: token.token,
     apiTokenFile: token.file,
-    workspaceIndexes: watched.indexes,
+    get workspaceIndexes() {
+      return workspaceIndexes;
+    },
+    useWorkspaceIndexes: (indexes) => {
+      const old = workspace;
+      workspaceIndexes = indexes;
+      workspace = sourcesOf(indexes);
+      ingest.useWorkspace(workspace);
+      old?.dispose();
+    },
     itemCounts: () => ingest.itemCounts,
     close: async () => {
       watched.dispose();

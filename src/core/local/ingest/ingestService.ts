@@ -15,6 +15,7 @@ import { shortIdOf } from '../store/shortId';
 
 export interface IngestServiceOptions {
   readonly persisted: PersistedStore;
+  /** The workspace's files and maps; `useWorkspace` replaces them when the folders change. */
   readonly workspace: WorkspaceSources | undefined;
   readonly feed: Listeners<IngestChange>;
   readonly log: Logger;
@@ -28,9 +29,18 @@ const MAX_COUNTED_TYPES = 64;
 export class IngestService {
   private readonly counts = new Map<string, number>();
   /** Stacks seen before, kept ready to store: the server's events repeat a few stacks many times. */
-  private readonly stacks = new PreparedStacks();
+  private stacks = new PreparedStacks();
+  private workspace: WorkspaceSources | undefined;
 
-  constructor(private readonly options: IngestServiceOptions) {}
+  constructor(private readonly options: IngestServiceOptions) {
+    this.workspace = options.workspace;
+  }
+
+  /** Events from now on resolve against these folders' sources; stacks prepared against the old ones are dropped. */
+  useWorkspace(workspace: WorkspaceSources | undefined): void {
+    this.workspace = workspace;
+    this.stacks = new PreparedStacks();
+  }
 
   /** Items received per type (`event`, `transaction`, `session`, `client_report`, `attachment`, …). */
   get itemCounts(): ReadonlyMap<string, number> {
@@ -48,7 +58,7 @@ export class IngestService {
     clientIp: string | undefined,
   ): Promise<Result<{ eventId: string }, IngestRejection>> {
     const now = (this.options.now ?? Date.now)();
-    const sources = this.options.workspace;
+    const sources = this.workspace;
     const workspace = sources === undefined ? undefined : await sources.snapshot();
     let processed = await processEvent(payload, {
       receivedAt: now,
