@@ -46,9 +46,32 @@ const WINDOWS_VERSIONS: Readonly<Record<string, string>> = {
   '5.1': 'XP',
 };
 
-export function userAgentContexts(userAgent: string): { browser?: Context; os?: Context; device?: Context } {
-  const ua = userAgent.slice(0, 1000);
-  const contexts: { browser?: Context; os?: Context; device?: Context } = {};
+type UserAgentContexts = { browser?: Context; os?: Context; device?: Context };
+
+/**
+ * Contexts per User-Agent: an app's events all carry the same one. Only those of at most 1,000 characters (all that is
+ * read) are kept, so that no kept key is a slice holding a longer text alive.
+ */
+const knownAgents = new Map<string, UserAgentContexts>();
+const MAX_KNOWN_AGENTS = 256;
+
+/** The contexts of a User-Agent, as new objects: the event's contexts own them. */
+export function userAgentContexts(userAgent: string): UserAgentContexts {
+  let known = knownAgents.get(userAgent);
+  if (known === undefined) {
+    known = parsedContexts(userAgent.slice(0, 1000));
+    if (knownAgents.size >= MAX_KNOWN_AGENTS) knownAgents.clear();
+    if (userAgent.length <= 1000) knownAgents.set(userAgent, known);
+  }
+  const contexts: UserAgentContexts = {};
+  if (known.browser) contexts.browser = { ...known.browser };
+  if (known.os) contexts.os = { ...known.os };
+  if (known.device) contexts.device = { ...known.device };
+  return contexts;
+}
+
+function parsedContexts(ua: string): UserAgentContexts {
+  const contexts: UserAgentContexts = {};
   const browser = firstMatch(BROWSERS, ua);
   if (browser) contexts.browser = { ...browser, type: 'browser' };
   const os = windowsOf(ua) ?? firstMatch(SYSTEMS, ua);
