@@ -38,6 +38,7 @@ import { parseNextPage } from './linkHeader';
 import type { RequestDescription } from './statusErrors';
 import { RegionRouting } from './regionRouting';
 import type { ServerFacts } from './serverFacts';
+import { isSentryIo } from './trustedHosts';
 
 export interface SentryClientOptions extends HttpOptions {
   readonly backend?: BackendKind;
@@ -545,15 +546,6 @@ async function probeBackend(options: SentryClientOptions): Promise<BackendKind> 
   if (answer.ok || !(isServerBusy(answer.error) || answer.error.kind === 'cancelled'))
     options.facts?.rememberBackend(options.baseUrl, kind);
   return kind;
-}
-
-function isSentryIo(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname;
-    return host === 'sentry.io' || host.endsWith('.sentry.io');
-  } catch {
-    return false;
-  }
 }
 
 /** The items not seen before (recorded as seen now), in order: a server whose cursors loop sends old ones again. */

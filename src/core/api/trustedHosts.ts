@@ -1,7 +1,18 @@
 // Decides which hosts may receive the auth token: the configured one, and for sentry.io its own region hosts.
 
+/** True for sentry.io and its region hosts (us.sentry.io, de.sentry.io), whatever the scheme. */
+export function isSentryIo(url: string | URL): boolean {
+  let host: string;
+  try {
+    host = (typeof url === 'string' ? new URL(url) : url).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'sentry.io' || host.endsWith('.sentry.io');
+}
+
 function sentryIoFamily(url: URL): boolean {
-  return url.protocol === 'https:' && (url.hostname === 'sentry.io' || url.hostname.endsWith('.sentry.io'));
+  return url.protocol === 'https:' && isSentryIo(url);
 }
 
 /**
