@@ -18,7 +18,8 @@ import { eventUserOf } from './eventUser';
 import { symbolicateStack, type WorkspaceLine } from './frameSymbolicator';
 import { boundedJson, boundedObject } from './freeFormJson';
 import { inAppOf } from './inAppRules';
-import { ingestEventSchema, type IngestEvent, type IngestStacktrace } from './ingestEventSchema';
+import { ingestEventOf } from './ingestEvent';
+import type { IngestEvent, IngestStacktrace } from './ingestEventSchema';
 import type { ProcessedEvent } from './processedEvent';
 import type { PreparedStacks, ProcessedStack, StoredStack } from './preparedStacks';
 import { StackSlots } from './stackSlots';
@@ -47,10 +48,10 @@ export async function processEvent(
 ): Promise<Result<ProcessedEvent, IngestRejection>> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
     return err(malformed('the event is not a JSON object'));
-  const parsed = ingestEventSchema.safeParse(payload);
-  if (!parsed.success) return err(malformed('the event does not have the shape of a Sentry event'));
+  const parsed = ingestEventOf(payload);
+  if (parsed === undefined) return err(malformed('the event does not have the shape of a Sentry event'));
   // Relay fills browser, OS and device from the User-Agent before anything reads the contexts.
-  const event = { ...parsed.data, contexts: withUserAgentContexts(parsed.data.contexts, parsed.data.request) };
+  const event = { ...parsed, contexts: withUserAgentContexts(parsed.contexts, parsed.request) };
   const platform = event.platform ?? 'other';
   const level =
     event.level !== undefined && LEVELS.has(event.level) ? event.level : event.level === 'warn' ? 'warning' : 'error';
