@@ -23,19 +23,37 @@ export interface RecordLine {
 }
 
 /**
- * `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. An
- * event's body is written from its text, given here when only the log held it (a rewrite reads it back first).
+ * A record's line in parts: for an event, the text before its body and after it, with the body written between them
+ * from its text or, by a rewrite of the log, copied as bytes from where the log holds it.
  */
-export function recordLine(seq: number, record: StoreRecord, bodyText?: string): RecordLine {
+export interface LineParts {
+  /** The whole line when `body` is undefined; otherwise the line up to its body, ASCII only. */
+  readonly head: string;
+  readonly body: StoredBody | undefined;
+  readonly tail: string;
+}
+
+/**
+ * `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. An
+ * event's body is a field of its own, after its length and checksum.
+ */
+export function lineParts(seq: number, record: StoreRecord): LineParts {
   if (record.kind !== 'event' && record.kind !== 'kept')
-    return { text: `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`, bodyAt: undefined };
+    return { head: `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`, body: undefined, tail: '' };
   const { body, ...meta } = record.event;
-  const text = bodyText ?? body.heldText;
-  if (text === undefined) throw new Error(`local store: the body of event ${meta.eventId} was not read back`);
   const rest = JSON.stringify(record.kind === 'event' ? { event: meta, facts: record.facts } : { event: meta });
   // Only ASCII before the body: its character offset is its byte offset.
   const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${body.bytes},"bodySha1":"${body.sha1}","body":`;
-  return { text: `${head}${text},${rest.slice(1)}\n`, bodyAt: head.length };
+  return { head, body, tail: `,${rest.slice(1)}\n` };
+}
+
+/** A record's line as text, its body from memory (a body only the log holds is copied by a rewrite instead). */
+export function recordLine(seq: number, record: StoreRecord): RecordLine {
+  const { head, body, tail } = lineParts(seq, record);
+  if (body === undefined) return { text: head, bodyAt: undefined };
+  const text = body.heldText;
+  if (text === undefined) throw new Error('local store: an event body only the log holds was to be written again');
+  return { text: `${head}${text}${tail}`, bodyAt: head.length };
 }
 
 /** What the line at `offset` holds: a record, damage of some kind, or nothing. */

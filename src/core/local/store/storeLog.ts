@@ -25,6 +25,7 @@ import { emptyLoadReport, type LoadReport } from './loadReport';
 import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
 import { checksumOf, type BodyPlace, type StoredBody } from './eventBody';
+import { writeRewrite, type RewrittenLog } from './logRewrite';
 import { recordLine } from './storeLines';
 import { EventGoneError, StoreReadError } from './storeReadError';
 import type { StoreRecord } from './storeRecords';
@@ -32,8 +33,6 @@ import type { StoreRecord } from './storeRecords';
 export const STORE_FILE = 'local-sentry.jsonl';
 /** Written on a clean close, read and removed on open: tells a file cut short from one that never had more. */
 export const CLOSE_MARK_FILE = 'local-sentry.closed.json';
-
-const COMPACTION_PIECE_BYTES = 1 << 20;
 
 const closeMarkSchema = z.object({ bytes: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
 
@@ -181,33 +180,9 @@ export class StoreLog {
     return this.enqueue(async () => {
       const temporary = `${this.path}.tmp`;
       const out = await open(temporary, 'w');
-      let bytes = 0;
-      // Where each body the file holds will be in the new file: they move there once it has replaced the old one.
-      const moves: Array<[StoredBody, BodyPlace]> = [];
+      let rewritten: RewrittenLog;
       try {
-        // Written in pieces of about a megabyte: the whole text at once would hold every body in memory.
-        let lines: string[] = [];
-        let pieceBytes = 0;
-        const flush = async (): Promise<void> => {
-          await out.appendFile(lines.join(''));
-          bytes += pieceBytes;
-          lines = [];
-          pieceBytes = 0;
-        };
-        for (const [index, record] of records.entries()) {
-          const body = record.kind === 'event' || record.kind === 'kept' ? record.event.body : undefined;
-          const place = body?.heldText === undefined ? body?.placeInLog : undefined;
-          const line = recordLine(index + 1, record, place && (await this.readText(place)));
-          if (body !== undefined && line.bodyAt !== undefined)
-            moves.push([
-              body,
-              { offset: bytes + pieceBytes + line.bodyAt, bytes: body.bytes, generation: this.generation + 1 },
-            ]);
-          lines.push(line.text);
-          pieceBytes += Buffer.byteLength(line.text);
-          if (pieceBytes >= COMPACTION_PIECE_BYTES) await flush();
-        }
-        await flush();
+        rewritten = await writeRewrite(out, records, this.handle, this.path);
         await out.sync();
       } catch (error) {
         // A full disk, say: the old file is untouched and stays in use; the half-written copy goes.
@@ -230,10 +205,10 @@ export class StoreLog {
         if (!replaced) await rm(temporary, { force: true }).catch(() => undefined);
       }
       this.generation += 1;
-      for (const [body, place] of moves) body.settle(place);
+      for (const [body, place] of rewritten.moves) body.settle({ ...place, generation: this.generation });
       this.linesWritten = records.length;
       this.nextSeq = records.length + 1;
-      this.fileBytes = this.rewrittenBytes = bytes;
+      this.fileBytes = this.rewrittenBytes = rewritten.bytes;
       this.log.debug(`local store: compacted to ${records.length} records`);
     });
   }
