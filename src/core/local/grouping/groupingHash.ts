@@ -1,6 +1,6 @@
 // The hash that decides an event's issue: the SDK's fingerprint when it sent one (with `{{ default }}` standing for the
 // default grouping and a few other Sentry variables), else the default grouping.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { defaultGroupingComponents } from './defaultGrouping';
 import type { GroupingInput } from './groupingInput';
 
@@ -39,6 +39,7 @@ function expand(part: string, input: GroupingInput): string {
   }
 }
 
+/** One-shot: a Hash object per digest cost four times as much, twice per event. */
 function md5(text: string): string {
-  return createHash('md5').update(text).digest('hex');
+  return hash('md5', text, 'hex');
 }

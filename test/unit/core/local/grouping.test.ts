@@ -159,6 +159,15 @@ describe('default grouping of exceptions', () => {
   });
 });
 
+describe('stored hashes', () => {
+  // A stored issue is found again by its hash: how the hash is computed may change, its value may not.
+  test('are the hashes of earlier versions, for the default grouping, fingerprints and messages', () => {
+    assert.equal(hash(input([{}])), '39dc1656feff5ec2656c7257ba3582d8');
+    assert.equal(hash(input([{}]), ['{{ default }}', 'café ✓', '42']), '504a64d5a8a666afc1ab2e3e5a735221');
+    assert.equal(hash(input([], { message: 'Ünïcode message 12' })), '2d04b85f5f826c95f6183b625acde427');
+  });
+});
+
 describe('fingerprints', () => {
   test('an SDK fingerprint groups events the default grouping would separate', () => {
     const elsewhere = input([{ type: 'RangeError', frames: [frame({ function: 'other', filename: 'src/other.js' })] }]);
