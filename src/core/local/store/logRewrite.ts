@@ -2,20 +2,27 @@
 // bytes, never decoded and encoded again: at the store's cap a rewrite copies about 64 MB of bodies, which as text cost
 // about half a second of the server's CPU each time (decoding, joining, encoding) and as bytes a few milliseconds.
 import type { FileHandle } from 'node:fs/promises';
-import type { BodyPlace, StoredBody } from './eventBody';
+import type { BodyChecksum, BodyPlace, StoredBody } from './eventBody';
+import { LineBuffer } from './lineBuffer';
 import { bytesOfPlaces } from './logReadAhead';
-import { lineParts } from './storeLines';
 import { StoreReadError } from './storeReadError';
 import type { StoreRecord } from './storeRecords';
 
 /** The new file is written in pieces of about this size: the whole of it at once would hold every body in memory. */
 const PIECE_BYTES = 1 << 20;
 
+/** Where a body will be in the new file (the caller gives it its generation), and what its line checks it by. */
+export interface BodyMove {
+  readonly body: StoredBody;
+  readonly offset: number;
+  readonly bytes: number;
+  readonly checksum: BodyChecksum;
+}
+
 export interface RewrittenLog {
   /** Bytes of the new file. */
   readonly bytes: number;
-  /** Where each body will be in the new file (offset and length; the caller gives them their generation). */
-  readonly moves: ReadonlyArray<readonly [StoredBody, { readonly offset: number; readonly bytes: number }]>;
+  readonly moves: readonly BodyMove[];
 }
 
 /**
@@ -33,25 +40,28 @@ export async function writeRewrite(
     return place === undefined ? [] : [place];
   });
   const copied = bytesOfPlaces(from, places);
-  const output = new PieceWriter(out);
-  const moves: Array<[StoredBody, { offset: number; bytes: number }]> = [];
+  const piece = new LineBuffer(PIECE_BYTES + (64 << 10));
+  let flushed = 0;
+  const moves: BodyMove[] = [];
   for (const [index, record] of records.entries()) {
-    const { head, body, tail } = lineParts(index + 1, record);
-    if (body === undefined) {
-      await output.text(head);
-      continue;
-    }
     const place = copiedPlaceOf(record);
-    const bytes = place === undefined ? heldBytesOf(body) : (await copied.next()).value;
-    if (bytes === undefined || (place !== undefined && bytes.length !== place.bytes))
-      throw new StoreReadError(path, place ?? { offset: 0, bytes: body.bytes });
-    await output.text(head);
-    moves.push([body, { offset: output.position, bytes: body.bytes }]);
-    await output.bytes(bytes);
-    await output.text(tail);
+    let bytes: Buffer | undefined;
+    if (place !== undefined) {
+      bytes = (await copied.next()).value ?? undefined;
+      if (bytes?.length !== place.bytes) throw new StoreReadError(path, place);
+    }
+    const placed = piece.add(index + 1, record, bytes);
+    if (placed !== undefined)
+      moves.push({
+        body: placed.body,
+        offset: flushed + placed.at,
+        bytes: placed.body.bytes,
+        checksum: placed.checksum,
+      });
+    if (piece.length >= PIECE_BYTES) flushed += await writeAll(out, piece);
   }
-  await output.flush();
-  return { bytes: output.position, moves };
+  flushed += await writeAll(out, piece);
+  return { bytes: flushed, moves };
 }
 
 /** Where the old file holds the record's body, when it is copied from there (memory no longer holds its text). */
@@ -61,44 +71,10 @@ function copiedPlaceOf(record: StoreRecord): BodyPlace | undefined {
   return body.heldText === undefined ? body.placeInLog : undefined;
 }
 
-function heldBytesOf(body: StoredBody): Buffer {
-  const text = body.heldText;
-  if (text === undefined) throw new Error('local store: an event body is neither in memory nor in the log');
-  return Buffer.from(text);
-}
-
-/** Gathers what is written into pieces of about PIECE_BYTES and writes each as one. */
-class PieceWriter {
-  private piece = Buffer.allocUnsafe(PIECE_BYTES);
-  private used = 0;
-  private flushed = 0;
-
-  constructor(private readonly out: Pick<FileHandle, 'write'>) {}
-
-  /** Bytes written so far, gathered or flushed: where the next ones go in the file. */
-  get position(): number {
-    return this.flushed + this.used;
-  }
-
-  async text(text: string): Promise<void> {
-    await this.makeRoom(Buffer.byteLength(text));
-    this.used += this.piece.write(text, this.used);
-  }
-
-  async bytes(bytes: Buffer): Promise<void> {
-    await this.makeRoom(bytes.length);
-    this.used += bytes.copy(this.piece, this.used);
-  }
-
-  async flush(): Promise<void> {
-    for (let at = 0; at < this.used;) at += (await this.out.write(this.piece, at, this.used - at)).bytesWritten;
-    this.flushed += this.used;
-    this.used = 0;
-  }
-
-  private async makeRoom(bytes: number): Promise<void> {
-    if (this.used + bytes <= this.piece.length) return;
-    await this.flush();
-    if (bytes > this.piece.length) this.piece = Buffer.allocUnsafe(bytes);
-  }
+/** Writes what the buffer holds and empties it; returns how many bytes that was. */
+async function writeAll(out: Pick<FileHandle, 'write'>, lines: LineBuffer): Promise<number> {
+  const bytes = lines.bytes;
+  for (let at = 0; at < bytes.length;) at += (await out.write(bytes, at, bytes.length - at)).bytesWritten;
+  lines.clear();
+  return bytes.length;
 }

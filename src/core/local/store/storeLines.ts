@@ -3,12 +3,14 @@
 // them in the file (the store reads a body back when its event is asked for), parsing only the small rest of the
 // line; a line that fails the check is read the slow way, whole, as logs written before.
 import { TextDecoder } from 'node:util';
-import { checksumOf, StoredBody } from './eventBody';
+import { checksumMatches, StoredBody, type BodyChecksum } from './eventBody';
 import type { DamageKind } from './loadReport';
 import {
   bodilessRecordSchema,
   bodyObjectSchema,
   eventRecordSchema,
+  type BodilessRecord,
+  type EventRecord,
   type EventRecordJson,
   type StoreRecord,
 } from './storeRecords';
@@ -16,44 +18,25 @@ import {
 export type ReadLine =
   { record: StoreRecord; seq: number | undefined; repaired: boolean } | { damage: DamageKind } | 'blank';
 
-/** A record's line, and for an event the character (and byte) offset of its body in the line. */
-export interface RecordLine {
-  readonly text: string;
-  readonly bodyAt: number | undefined;
+/** `{"seq":N,…record…}\n` for a record without a body: the number lets a load count exactly which records it lost. */
+export function bodilessLine(seq: number, record: BodilessRecord): string {
+  return `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`;
 }
 
 /**
- * A record's line in parts: for an event, the text before its body and after it, with the body written between them
- * from its text or, by a rewrite of the log, copied as bytes from where the log holds it.
+ * An event line up to its body: the body is a field of its own, after its length in bytes and its checksum, so that a
+ * load checks it without decoding or parsing it. Only ASCII: its length in characters is its length in bytes.
  */
-export interface LineParts {
-  /** The whole line when `body` is undefined; otherwise the line up to its body, ASCII only. */
-  readonly head: string;
-  readonly body: StoredBody | undefined;
-  readonly tail: string;
+export function eventLineHead(seq: number, record: EventRecord, checksum: BodyChecksum): string {
+  const field = checksum.kind === 'sha1' ? 'bodySha1' : 'bodyCrc32';
+  return `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${record.event.body.bytes},"${field}":"${checksum.value}","body":`;
 }
 
-/**
- * `{"seq":N,…record…}\n`: the sequence number lets a later load count exactly which records it could not read. An
- * event's body is a field of its own, after its length and checksum.
- */
-export function lineParts(seq: number, record: StoreRecord): LineParts {
-  if (record.kind !== 'event' && record.kind !== 'kept')
-    return { head: `{"seq":${seq},${JSON.stringify(record).slice(1)}\n`, body: undefined, tail: '' };
-  const { body, ...meta } = record.event;
+/** An event line after its body: the event's other fields, and for a new event what grouping decided. */
+export function eventLineTail(record: EventRecord): string {
+  const { body: _body, ...meta } = record.event;
   const rest = JSON.stringify(record.kind === 'event' ? { event: meta, facts: record.facts } : { event: meta });
-  // Only ASCII before the body: its character offset is its byte offset.
-  const head = `{"seq":${seq},"kind":"${record.kind}","bodyBytes":${body.bytes},"bodySha1":"${body.sha1}","body":`;
-  return { head, body, tail: `,${rest.slice(1)}\n` };
-}
-
-/** A record's line as text, its body from memory (a body only the log holds is copied by a rewrite instead). */
-export function recordLine(seq: number, record: StoreRecord): RecordLine {
-  const { head, body, tail } = lineParts(seq, record);
-  if (body === undefined) return { text: head, bodyAt: undefined };
-  const text = body.heldText;
-  if (text === undefined) throw new Error('local store: an event body only the log holds was to be written again');
-  return { text: `${head}${text}${tail}`, bodyAt: head.length };
+  return `,${rest.slice(1)}\n`;
 }
 
 /** What the line at `offset` holds: a record, damage of some kind, or nothing. */
@@ -66,7 +49,7 @@ export function readRecordLine(bytes: Buffer, offset: number): ReadLine {
 }
 
 const EVENT_HEAD =
-  /^\{"seq":(\d{1,15}),"kind":"(event|kept)","bodyBytes":(\d{1,12}),"bodySha1":"([A-Za-z0-9+/=]{28})","body":/;
+  /^\{"seq":(\d{1,15}),"kind":"(event|kept)","bodyBytes":(\d{1,12}),"body(?:Sha1":"([A-Za-z0-9+/=]{28})|Crc32":"([0-9a-f]{8}))","body":/;
 const COMMA = 0x2c;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -75,12 +58,14 @@ const lenientUtf8 = new TextDecoder('utf-8');
 function readEventLine(bytes: Buffer, offset: number): ReadLine | 'altered' | undefined {
   const head = EVENT_HEAD.exec(bytes.toString('latin1', 0, 160));
   if (head === null) return undefined;
-  const [prefix, seq, kind, bodyBytes, checksum] = head;
+  const [prefix, seq, kind, bodyBytes, sha1, crc32] = head;
+  const checksum: BodyChecksum =
+    sha1 === undefined ? { kind: 'crc32', value: crc32 ?? '' } : { kind: 'sha1', value: sha1 };
   const start = prefix.length;
   const end = start + Number(bodyBytes);
   if (end >= bytes.length || bytes[end] !== COMMA) return 'altered';
   const body = bytes.subarray(start, end);
-  if (checksumOf(body) !== checksum) return 'altered';
+  if (!checksumMatches(checksum, body)) return 'altered';
   let rest: EventRecordJson;
   try {
     const parsed = eventRecordSchema.safeParse(

@@ -24,9 +24,9 @@ import { BackgroundSync, defaultSyncLag, type SyncLag } from './backgroundSync';
 import { emptyLoadReport, type LoadReport } from './loadReport';
 import { replayLog, type CloseMark } from './logReplay';
 import { StoreOpenError } from './storeOpenError';
-import { checksumOf, type BodyPlace, type StoredBody } from './eventBody';
+import { checksumMatches, type BodyPlace, type StoredBody } from './eventBody';
+import { LineBuffer, type PlacedBody } from './lineBuffer';
 import { writeRewrite, type RewrittenLog } from './logRewrite';
-import { recordLine } from './storeLines';
 import { EventGoneError, StoreReadError } from './storeReadError';
 import type { StoreRecord } from './storeRecords';
 
@@ -160,9 +160,10 @@ export class StoreLog {
       if (place === undefined) return body.heldText ?? '';
       // Only bodies of events the store still keeps are moved by a rewrite: this one's event was let go meanwhile.
       if (place.generation !== this.generation) throw new EventGoneError();
-      const text = await this.readText(place);
-      if (checksumOf(text) !== body.sha1) throw new StoreReadError(this.path, place);
-      return text;
+      const bytes = await this.readBytes(place);
+      if (body.checksum === undefined || !checksumMatches(body.checksum, bytes))
+        throw new StoreReadError(this.path, place);
+      return bytes.toString('utf8');
     }, 'read');
   }
 
@@ -205,7 +206,8 @@ export class StoreLog {
         if (!replaced) await rm(temporary, { force: true }).catch(() => undefined);
       }
       this.generation += 1;
-      for (const [body, place] of rewritten.moves) body.settle({ ...place, generation: this.generation });
+      for (const { body, offset, bytes, checksum } of rewritten.moves)
+        body.settle({ offset, bytes, generation: this.generation }, checksum);
       this.linesWritten = records.length;
       this.nextSeq = records.length + 1;
       this.fileBytes = this.rewrittenBytes = rewritten.bytes;
@@ -229,12 +231,14 @@ export class StoreLog {
 
   private async writeBatch(batch: Batch): Promise<void> {
     if (this.openBatch === batch) this.openBatch = undefined;
-    const firstSeq = this.nextSeq;
-    const startBytes = this.fileBytes;
-    const lines = batch.records.map((record, index) => recordLine(firstSeq + index, record));
-    const text = lines.map((line) => line.text).join('');
+    const lines = new LineBuffer(LineBuffer.capacityFor(batch.records));
+    const placed: PlacedBody[] = [];
+    for (const [index, record] of batch.records.entries()) {
+      const body = lines.add(this.nextSeq + index, record);
+      if (body !== undefined) placed.push(body);
+    }
     try {
-      appendNow(this.handle, text);
+      appendNow(this.handle, lines.bytes);
     } catch (error) {
       // A partial line would glue itself to the next record: cut the file back to its last complete record.
       await this.handle.truncate(this.fileBytes).catch(() => undefined);
@@ -242,25 +246,18 @@ export class StoreLog {
     }
     this.nextSeq += batch.records.length;
     this.linesWritten += batch.records.length;
-    for (const [index, line] of lines.entries()) {
-      const record = batch.records[index];
-      if (line.bodyAt !== undefined && (record?.kind === 'event' || record?.kind === 'kept'))
-        record.event.body.settle({
-          offset: this.fileBytes + line.bodyAt,
-          bytes: record.event.body.bytes,
-          generation: this.generation,
-        });
-      this.fileBytes += Buffer.byteLength(line.text);
-    }
-    await this.sync.wrote(this.fileBytes - startBytes);
+    for (const { body, at, checksum } of placed)
+      body.settle({ offset: this.fileBytes + at, bytes: body.bytes, generation: this.generation }, checksum);
+    this.fileBytes += lines.length;
+    await this.sync.wrote(lines.length);
   }
 
   /** Reads `place` from the file as it is now: only from work in the queue, so that no rewrite moves it meanwhile. */
-  private async readText(place: BodyPlace): Promise<string> {
+  private async readBytes(place: BodyPlace): Promise<Buffer> {
     const buffer = Buffer.alloc(place.bytes);
     const { bytesRead } = await this.handle.read(buffer, 0, place.bytes, place.offset);
     if (bytesRead !== place.bytes) throw new StoreReadError(this.path, place);
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   private enqueue<T>(work: () => Promise<T>, what: 'write' | 'read' = 'write'): Promise<T> {
@@ -275,12 +272,11 @@ export class StoreLog {
 }
 
 /**
- * Appends `text` with write() on this thread: a batch of a few kilobytes goes to the kernel's cache in microseconds,
+ * Appends `bytes` with write() on this thread: a batch of a few kilobytes goes to the kernel's cache in microseconds,
  * while handing it to libuv's thread pool cost two thread switches per batch, about a tenth of the server's CPU on
  * small events.
  */
-function appendNow(handle: FileHandle, text: string): void {
-  const bytes = Buffer.from(text);
+function appendNow(handle: FileHandle, bytes: Buffer): void {
   for (let at = 0; at < bytes.length;) at += writeSync(handle.fd, bytes, at, bytes.length - at);
 }
 

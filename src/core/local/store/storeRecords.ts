@@ -120,6 +120,10 @@ export type StoreRecord =
   | { readonly kind: 'release'; readonly release: ReleaseState }
   | { readonly kind: 'releaseDeleted'; readonly version: string };
 
+/** The records that carry an event, and with it its body. */
+export type EventRecord = Extract<StoreRecord, { readonly kind: 'event' | 'kept' }>;
+export type BodilessRecord = Exclude<StoreRecord, EventRecord>;
+
 /** Records without an event body, parsed from a line as they are written (JSON, body apart). */
 export const bodilessRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), project: projectRecordSchema }),
