@@ -20,7 +20,7 @@ const missingKey: IngestRejection = {
 
 export async function answerIngest(
   request: IncomingMessage,
-  url: URL,
+  query: URLSearchParams,
   endpoint: 'envelope' | 'store',
   projectId: string,
   service: IngestService,
@@ -29,7 +29,7 @@ export async function answerIngest(
   const body = await readRequestBody(request, limits);
   if (!body.ok) return rejection(body.error);
   const clientIp = request.socket.remoteAddress;
-  const headerKey = dsnKeyOf(request.headers, url.searchParams);
+  const headerKey = dsnKeyOf(request.headers, query);
   const result =
     endpoint === 'store'
       ? await ingestStoreBody(body.value, headerKey, projectId, service, limits, clientIp)

@@ -84,7 +84,10 @@ function collect(
       }
       chunks.push(chunk);
     });
-    output.on('end', () => finish(ok(Buffer.concat(chunks))));
+    // A small body comes in one chunk: read as it is, not copied.
+    output.on('end', () =>
+      finish(ok(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks))),
+    );
     if (decoder) {
       decoder.on('error', () => finish(err(malformed('the request body is not valid for its Content-Encoding'))));
       request.pipe(decoder);

@@ -16,6 +16,7 @@ import type { ArtifactBundles } from '../uploads/artifactBundles';
 import type { ChangeStreams } from './changeStream';
 import { corsHeaders, preflightHeaders } from './corsHeaders';
 import { isAllowedOrigin, isLoopbackHost } from './loopbackGuard';
+import { requestTargetOf, type RequestTarget } from './requestTarget';
 import { carriesToken, webApiRefusal, type Refusal, type WebApiAccess } from './webApiGuard';
 
 export interface RouterContext {
@@ -55,8 +56,10 @@ export async function routeRequest(
         body: { detail: 'The local Sentry server only answers requests addressed to 127.0.0.1 or localhost.' },
       };
     } else {
-      const url = new URL(request.url ?? '/', `http://${host ?? '127.0.0.1'}`);
-      if (isWebApiPath(url.pathname)) {
+      const origin = `http://${host ?? '127.0.0.1'}`;
+      const target = requestTargetOf(request.url ?? '/', origin);
+      if (isWebApiPath(target.pathname)) {
+        const url = target instanceof URL ? target : new URL(request.url ?? '/', origin);
         // The Web API sends no CORS headers, ever: no page may read it, whatever its origin.
         const refusal = webApiRefusal(request, context.webApi);
         if (refusal === undefined && url.pathname === localChangeStreamPath) {
@@ -65,7 +68,7 @@ export async function routeRequest(
         }
         answer = refusal !== undefined ? refusalAnswer(refusal) : await answerWebApiSide(request, url, context);
       } else {
-        const ingest = answerIngestSide(request, url, context);
+        const ingest = answerIngestSide(request, target, context);
         cors = ingest.cors;
         answer = await ingest.answer;
       }
@@ -120,7 +123,7 @@ function refusalAnswer(refusal: Refusal): Answer {
 /** Ingest endpoints, which browser SDKs on allowed pages may use: the Origin check, CORS and preflights. */
 function answerIngestSide(
   request: IncomingMessage,
-  url: URL,
+  url: RequestTarget,
   context: RouterContext,
 ): { answer: Answer | Promise<Answer>; cors: Record<string, string> } {
   const origin = request.headers.origin;
@@ -148,7 +151,7 @@ function answerIngestSide(
   return { answer: dispatchIngest(request, url, context), cors: origin === undefined ? {} : corsHeaders(origin) };
 }
 
-async function dispatchIngest(request: IncomingMessage, url: URL, context: RouterContext): Promise<Answer> {
+async function dispatchIngest(request: IncomingMessage, url: RequestTarget, context: RouterContext): Promise<Answer> {
   const ingest = INGEST_PATH.exec(url.pathname);
   if (ingest !== null && ingest[1] !== '0') {
     const projectId = ingest[1] ?? '';
@@ -160,7 +163,7 @@ async function dispatchIngest(request: IncomingMessage, url: URL, context: Route
     if (request.method !== 'POST') return { status: 405, body: { detail: 'ingest accepts POST only' } };
     return answerIngest(
       request,
-      url,
+      url.searchParams,
       ingest[2] === 'store' ? 'store' : 'envelope',
       projectId,
       context.ingest,
