@@ -246,6 +246,27 @@ describe('grouping properties', () => {
     );
   });
 
+  test('a frame list groups the same in every event that shares it, whatever the other lists and the platform', () => {
+    const listFrame = fc
+      .tuple(name, fc.constantFrom('src/a.js', 'app.3f2a9c1b.js', '/app/node_modules/x/y.js'), fc.boolean())
+      .map(([fn, filename, inApp]) => frame({ function: fn, filename, inApp, module: 'mod' }));
+    const list = fc.array(listFrame, { maxLength: 5 });
+    const platform = fc.constantFrom('node', 'python', 'javascript');
+    fc.assert(
+      fc.property(list, list, platform, platform, (a, b, first, second) => {
+        // The same lists, in events that read them under other options: each must group as its fresh copy does.
+        const events = [
+          input([{ frames: a }], { platform: first }),
+          input([{ frames: b }, { frames: a }], { platform: second }),
+          input([], { platform: first, looseFrames: a }),
+          input([{ frames: a }, { frames: b }], { platform: first }),
+          input([], { platform: second, looseFrames: b }),
+        ];
+        for (const event of events) assert.equal(hash(event), hash(structuredClone(event)));
+      }),
+    );
+  });
+
   test('renaming the raising function always changes the group', () => {
     fc.assert(
       fc.property(name, name, (one, two) => {
