@@ -92,6 +92,12 @@ export class IssueCounts {
     return this.bucketsIn(scope).length > 0;
   }
 
+  /** True when some event of the release is counted: has({ releases: [release] }) without building a list. */
+  hasRelease(release: string): boolean {
+    for (const bucket of this.buckets.values()) if (bucket.release === release) return true;
+    return false;
+  }
+
   /** Per release and environment: events and when first and last seen. */
   spans(): Array<{
     release: string | null;

@@ -34,8 +34,12 @@ export class LocalStore {
   private bodyChars = 0;
   private bodyReader: BodyReader | undefined;
   private nextIssueId = 1;
-  /** The releases events named, built from the issues' counts when first needed (after a load), then kept current. */
-  private eventReleases: Set<string> | undefined;
+  /**
+   * How many kept issues have events of each release: built from the issues' counts when first needed (after a load),
+   * then kept current, so that evicting an issue tells which releases no stored event names any more without looking
+   * through every other issue.
+   */
+  private issuesPerRelease: Map<string, number> | undefined;
   /** Releases created through the Web API; change them through apply() with `release` records. */
   readonly releases = new ReleaseBook();
 
@@ -85,9 +89,8 @@ export class LocalStore {
     const issueId = existingId ?? String(this.nextIssueId);
     const before = existingId === undefined ? undefined : this.issuesById.get(existingId);
     const wasResolved = before?.status === 'resolved';
-    const releaseSeen =
-      before !== undefined && event.release !== undefined && before.counts.has({ releases: [event.release] });
-    const newRelease = event.release !== undefined && this.recordRelease(event.release);
+    const releaseSeen = before !== undefined && event.release !== undefined && before.counts.hasRelease(event.release);
+    const newRelease = event.release !== undefined && !this.releaseIssueCounts().has(event.release);
     const record: StoreRecord = {
       kind: 'event',
       event: { ...event, issueId, body: StoredBody.ofText(bodyJson) },
@@ -107,16 +110,29 @@ export class LocalStore {
     };
   }
 
-  /** Notes that an event named `version`; true when none had before. */
-  private recordRelease(version: string): boolean {
-    if (this.eventReleases === undefined) {
-      this.eventReleases = new Set();
-      for (const issue of this.issuesById.values())
-        for (const span of issue.counts.spans()) if (span.release !== null) this.eventReleases.add(span.release);
+  /** The kept issues per release, built when first asked for; kept current from then on. */
+  private releaseIssueCounts(): Map<string, number> {
+    if (this.issuesPerRelease === undefined) {
+      this.issuesPerRelease = new Map();
+      for (const issue of this.issuesById.values()) this.countReleasesOf(issue, 1);
     }
-    if (this.eventReleases.has(version)) return false;
-    this.eventReleases.add(version);
-    return true;
+    return this.issuesPerRelease;
+  }
+
+  /** Adds `by` (1 or -1) to the issue count of each release the issue has events of. */
+  private countReleasesOf(issue: LocalIssue, by: 1 | -1): void {
+    if (this.issuesPerRelease === undefined) return;
+    for (const release of issue.counts.releases()) this.countRelease(release, by);
+  }
+
+  private countRelease(release: string, by: 1 | -1): void {
+    const counts = this.issuesPerRelease;
+    if (counts === undefined) return;
+    const issues = (counts.get(release) ?? 0) + by;
+    if (issues > 0) counts.set(release, issues);
+    // A release no kept issue names is no longer one the events name: the next event naming it is a new release
+    // again, which tells the windows that follow the store to look at the releases.
+    else counts.delete(release);
   }
 
   /** Applies a triage change to an issue; undefined when there is no such issue. */
@@ -231,11 +247,17 @@ export class LocalStore {
       issue = new LocalIssue(event.issueId, event.projectId, shortNumber, facts.hash, facts, event);
       this.putIssue(issue);
     }
+    const release = this.issuesPerRelease === undefined ? undefined : event.release;
+    const newInIssue = release !== undefined && !issue.counts.hasRelease(release);
     issue.add(event);
-    this.evictIssues();
+    if (newInIssue) this.countRelease(release, 1);
+    this.evictIssues(issue);
   }
 
   private putIssue(issue: LocalIssue): void {
+    const replaced = this.issuesById.get(issue.id);
+    if (replaced !== undefined) this.countReleasesOf(replaced, -1);
+    this.countReleasesOf(issue, 1);
     this.issuesById.set(issue.id, issue);
     this.issueIdByHash.set(hashKey(issue.projectId, issue.hash), issue.id);
     const numeric = Number(issue.id);
@@ -268,31 +290,21 @@ export class LocalStore {
     if (list && at >= 0) list.splice(at, 1);
   }
 
-  /** Beyond the issue limit, the issue seen longest ago goes, with its events. */
-  private evictIssues(): void {
+  /**
+   * Beyond the issue limit, the issue seen longest ago goes, with its events; never the issue of the event just
+   * counted, even one whose event is older than every other issue's (it would be gone before it was answered).
+   */
+  private evictIssues(counted: LocalIssue): void {
     while (this.issuesById.size > this.limits.maxIssues) {
       let stalest: LocalIssue | undefined;
       for (const issue of this.issuesById.values())
-        if (stalest === undefined || issue.lastSeen < stalest.lastSeen) stalest = issue;
+        if (issue !== counted && (stalest === undefined || issue.lastSeen < stalest.lastSeen)) stalest = issue;
       if (stalest === undefined) return;
       for (const event of [...this.eventsOf(stalest.id)]) this.forget(event);
       this.eventsByIssue.delete(stalest.id);
       this.issuesById.delete(stalest.id);
       this.issueIdByHash.delete(hashKey(stalest.projectId, stalest.hash));
-      this.forgetReleasesOnlyIn(stalest);
-    }
-  }
-
-  /**
-   * A release named only by an evicted issue is no longer one the events name: the next event naming it is a new
-   * release again, which tells the windows that follow the store to look at the releases.
-   */
-  private forgetReleasesOnlyIn(evicted: LocalIssue): void {
-    if (this.eventReleases === undefined) return;
-    for (const version of evicted.counts.releases()) {
-      let named = false;
-      for (const issue of this.issuesById.values()) if ((named = issue.counts.has({ releases: [version] }))) break;
-      if (!named) this.eventReleases.delete(version);
+      this.countReleasesOf(stalest, -1);
     }
   }
 

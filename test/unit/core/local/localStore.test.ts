@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { newIssueDurationMs } from '../../../../src/core/local/store/localIssue';
 import { LocalStore } from '../../../../src/core/local/store/localStore';
 import { PersistedStore } from '../../../../src/core/local/store/persistedStore';
@@ -12,6 +13,7 @@ import { STORE_FILE } from '../../../../src/core/local/store/storeLog';
 import { EventGoneError } from '../../../../src/core/local/store/storeReadError';
 import type { EventFacts, NewEvent } from '../../../../src/core/local/store/storeRecords';
 import { silentLogger } from '../../../../src/core/log';
+import { propertyRuns } from '../../../support/propertyRuns';
 import { tempFolder, type TempFolder } from './localTestSupport';
 
 let sequence = 0;
@@ -209,6 +211,51 @@ describe('LocalStore', () => {
     assert.deepEqual([...new Set(store.issues().flatMap((issue) => issue.counts.releases()))], ['r2']);
     assert.equal(store.addEvent(event({ release: 'r1' }), facts('c')).newRelease, true);
     assert.equal(store.addEvent(event({ release: 'r2' }), facts('d')).newRelease, false);
+  });
+
+  test('keeps the new issue of an event older than every kept issue at the issue limit, and drops the stalest other', () => {
+    const store = new LocalStore({ ...defaultStoreLimits, maxIssues: 2 });
+    store.addEvent(event({ timestamp: 10 }), facts('a'));
+    store.addEvent(event({ timestamp: 20 }), facts('b'));
+    const added = store.addEvent(event({ timestamp: 5 }), facts('old'));
+    assert.equal(added.isNewIssue, true);
+    assert.deepEqual(
+      store
+        .issues()
+        .map((issue) => issue.facts.hash)
+        .sort(),
+      ['b', 'old'],
+    );
+    assert.equal(store.eventsOf(added.issue.id).length, 1);
+  });
+
+  test('an event names a new release exactly when no kept issue has an event of it, through evictions and reloads', () => {
+    const step = fc.record({
+      hash: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      release: fc.option(fc.constantFrom('r1', 'r2', 'r3'), { nil: undefined }),
+      timestamp: fc.integer({ min: 0, max: 50 }),
+      reload: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const limits = { ...defaultStoreLimits, maxIssues: 3 };
+        let store = new LocalStore(limits);
+        for (const { hash, release, timestamp, reload } of steps) {
+          if (reload) {
+            const reloaded = new LocalStore(limits);
+            for (const record of store.snapshotRecords()) reloaded.apply(record);
+            store = reloaded;
+          }
+          const named = new Set(store.issues().flatMap((issue) => issue.counts.releases()));
+          const added = store.addEvent(
+            event({ timestamp, ...(release === undefined ? {} : { release }) }),
+            facts(hash),
+          );
+          assert.equal(added.newRelease, release !== undefined && !named.has(release));
+        }
+      }),
+      { numRuns: propertyRuns(300) },
+    );
   });
 });
 
