@@ -82,6 +82,26 @@ describe('BackgroundSync', () => {
     assert.equal(file.pending.length, 0, 'one sync covered all three writes');
   });
 
+  test('starts the sync at once, not after its delay, when half the bound is unsynced', async () => {
+    const file = new HeldSyncs();
+    const sync = new BackgroundSync(() => file, { maxLagBytes: 1_000, delayMs: 60_000 }, silentLogger);
+    await sync.wrote(100);
+    await settle();
+    assert.equal(file.pending.length, 0, 'a small lag waits for the delay');
+    await sync.wrote(400);
+    await settle();
+    assert.equal(file.pending.length, 1, 'half the bound: syncing now');
+    await sync.wrote(400);
+    await file.finishNext();
+    assert.equal(sync.lagBytes, 400);
+    assert.equal(file.pending.length, 0, 'less than half the bound left: the next sync waits for the delay again');
+    await sync.wrote(200);
+    await settle();
+    assert.equal(file.pending.length, 1, 'and starts at once when the lag reaches half the bound again');
+    await file.finishNext();
+    assert.equal(sync.lagBytes, 0);
+  });
+
   test('a write past the bound waits until everything written is synced', async () => {
     const file = new HeldSyncs();
     const sync = new BackgroundSync(() => file, { maxLagBytes: 1_000, delayMs: 0 }, silentLogger);
