@@ -53,6 +53,20 @@ export function scrubEventBody<T>(body: T, options: EventScrubOptions = {}): T {
 /** What scrubLevel answers for a plain object or list whose entries are each scrubbed under their own key. */
 export const DESCEND: unique symbol = Symbol('descend');
 
+/**
+ * Tags as `[key, value]` pairs, scrubbed as a body's `tags` are (`scrubEventBody({ tags })`), without the body around
+ * them: the local server scrubs every event's tags so, apart from its body.
+ */
+export function scrubTagPairs(
+  tags: ReadonlyArray<readonly [string, string]>,
+  options: EventScrubOptions = {},
+): Array<[string, string]> {
+  return tags.map(([key, value]) => {
+    const scrubbed = scrubTag({ key, value }, options) as { key: string; value: string };
+    return [scrubbed.key, scrubbed.value];
+  });
+}
+
 /** The value scrubbed whole, `depth` levels below the body. */
 export function scrubValue(
   value: unknown,

@@ -11,7 +11,7 @@ import { apiFrameOf, type ApiFrame } from './apiFrame';
 import { eventTagsOf } from './eventTags';
 import { withUserAgentContexts } from './userAgentContexts';
 import { headlineOf, type EventHeadline } from './eventTitle';
-import { scrubEventBody, type EventScrubOptions } from '../../privacy/scrubEvent';
+import { scrubEventBody, scrubTagPairs, type EventScrubOptions } from '../../privacy/scrubEvent';
 import { scrubText, type ScrubbingSettings } from '../../privacy/sensitiveData';
 import { trimEventBody, trimText } from './eventTrimming';
 import { eventUserOf } from './eventUser';
@@ -204,8 +204,7 @@ function scrubHeadline(headline: EventHeadline, scrubbing: ScrubbingSettings | u
 /** Tags are stored apart from the body (counts, tag values): scrubbed by the same rules as its `tags`. */
 function scrubTags(tags: Array<[string, string]>, scrubbing: ScrubbingSettings | undefined): Array<[string, string]> {
   if (scrubbing?.enabled === false) return tags;
-  const scrubbed = scrubEventBody({ tags: tags.map(([key, value]) => ({ key, value })) }, scrubbing).tags;
-  return scrubbed.map(({ key, value }) => [key, value]);
+  return scrubTagPairs(tags, scrubbing);
 }
 
 function withoutIp(user: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
