@@ -10,6 +10,19 @@ import { WorkspaceSources } from '../../../../src/core/local/process/workspaceSo
 import { WatchedFileIndex } from '../../../../src/core/resolve/watchedFileIndex';
 import { silentLogger } from '../../../../src/core/log';
 import type { WorkspaceFolder } from '../../../../src/core/resolve/frame';
+import type { EventFacts } from '../../../../src/core/local/store/storeRecords';
+
+/** What grouping decided about a plain error event, for store tests that need an event and not its grouping. */
+export const errorFacts: EventFacts = {
+  hash: 'h',
+  level: 'error',
+  platform: 'node',
+  title: 'Error',
+  culprit: 'x',
+  type: 'error',
+  metadata: {},
+  isUnhandled: false,
+};
 
 export interface TempFolder {
   readonly folder: WorkspaceFolder;

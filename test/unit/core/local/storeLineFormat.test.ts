@@ -15,21 +15,12 @@ import { PersistedStore } from '../../../../src/core/local/store/persistedStore'
 import { readRecordLine } from '../../../../src/core/local/store/storeLines';
 import { STORE_FILE, StoreLog } from '../../../../src/core/local/store/storeLog';
 import { StoreReadError } from '../../../../src/core/local/store/storeReadError';
-import type { EventFacts, EventMeta, StoreRecord } from '../../../../src/core/local/store/storeRecords';
+import type { EventMeta, StoreRecord } from '../../../../src/core/local/store/storeRecords';
 import { silentLogger } from '../../../../src/core/log';
 import { propertyRuns } from '../../../support/propertyRuns';
-import { tempFolder, type TempFolder } from './localTestSupport';
+import { errorFacts, tempFolder, type TempFolder } from './localTestSupport';
 
-const facts: EventFacts = {
-  hash: 'h',
-  level: 'error',
-  platform: 'node',
-  title: 'Error',
-  culprit: 'x',
-  type: 'error',
-  metadata: {},
-  isUnhandled: false,
-};
+const facts = errorFacts;
 
 function meta(index: number): EventMeta {
   return {
