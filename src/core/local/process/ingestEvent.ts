@@ -13,7 +13,7 @@ type Shape = ReadonlyArray<readonly [string, FieldReader]>;
 
 /** The event, or undefined when the payload is not a JSON object (ingestEventSchema refuses nothing else). */
 export function ingestEventOf(payload: unknown): IngestEvent | undefined {
-  return isJsonObject(payload) ? (looseObjectOf(payload, eventShape, eventFields) as IngestEvent) : undefined;
+  return eventOf(payload);
 }
 
 const booleanOf = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
@@ -47,8 +47,10 @@ function looseObjectOf(
   return out;
 }
 
-function fieldsOf(shape: Shape): ReadonlySet<string> {
-  return new Set(shape.map(([key]) => key));
+/** A reader of `z.looseObject(shape)`: what looseObjectOf makes of an object, undefined for anything else. */
+function looseReader<T = JsonFields>(shape: Shape, defaults?: Readonly<JsonFields>): (value: unknown) => T | undefined {
+  const known = new Set(shape.map(([key]) => key));
+  return (value) => (isJsonObject(value) ? (looseObjectOf(value, shape, known, defaults) as T) : undefined);
 }
 
 /** A list whose items that do not read are dropped (the schema's `listOf`). */
@@ -67,16 +69,10 @@ const stacktraceShape: Shape = [
   ['frames_omitted', (value) => (Array.isArray(value) && value.every(isFinite) ? [...value] : undefined)],
   ['registers', objectOf],
 ];
-const stacktraceFields = fieldsOf(stacktraceShape);
-const stacktraceDefaults = { frames: [] };
+const stacktraceOf = looseReader<IngestStacktrace>(stacktraceShape, { frames: [] });
 
 function isFinite(value: unknown): boolean {
   return finiteOf(value) !== undefined;
-}
-
-function stacktraceOf(value: unknown): IngestStacktrace | undefined {
-  if (!isJsonObject(value)) return undefined;
-  return looseObjectOf(value, stacktraceShape, stacktraceFields, stacktraceDefaults) as IngestStacktrace;
 }
 
 const exceptionShape: Shape = [
@@ -87,11 +83,7 @@ const exceptionShape: Shape = [
   ['mechanism', objectOf],
   ['stacktrace', stacktraceOf],
 ];
-const exceptionFields = fieldsOf(exceptionShape);
-
-function exceptionOf(item: unknown): IngestException | undefined {
-  return isJsonObject(item) ? (looseObjectOf(item, exceptionShape, exceptionFields) as IngestException) : undefined;
-}
+const exceptionOf = looseReader<IngestException>(exceptionShape);
 
 /** `{values: [...]}`, or (old SDKs) the list itself; anything else is no exception (the schema's `.catch([])`). */
 function exceptionListOf(value: unknown): IngestException[] | undefined {
@@ -109,11 +101,7 @@ const threadShape: Shape = [
   ['current', booleanOf],
   ['stacktrace', stacktraceOf],
 ];
-const threadFields = fieldsOf(threadShape);
-
-function threadOf(item: unknown): JsonFields | undefined {
-  return isJsonObject(item) ? looseObjectOf(item, threadShape, threadFields) : undefined;
-}
+const threadOf = looseReader(threadShape);
 
 /** `{values: [...]}` or the list itself; `values` of another type makes the whole field unreadable (no `.catch`). */
 function valuesListOf<T>(value: unknown, read: (items: readonly unknown[]) => T[]): T[] | undefined {
@@ -141,14 +129,8 @@ const logEntryShape: Shape = [
   ['message', textOf],
   ['params', listCopyOf],
 ];
-const logEntryFields = fieldsOf(logEntryShape);
-
-function logEntryOf(value: unknown): JsonFields | undefined {
-  return isJsonObject(value) ? looseObjectOf(value, logEntryShape, logEntryFields) : undefined;
-}
-
-const debugMetaShape: Shape = [['images', listCopyOf]];
-const debugMetaFields = fieldsOf(debugMetaShape);
+const logEntryOf = looseReader(logEntryShape);
+const debugMetaOf = looseReader([['images', listCopyOf]]);
 
 const eventShape: Shape = [
   ['event_id', textOf],
@@ -179,7 +161,7 @@ const eventShape: Shape = [
   ['sdk', objectOf],
   ['request', objectOf],
   ['breadcrumbs', (value) => valuesListOf(value, (items) => [...items])],
-  ['debug_meta', (value) => (isJsonObject(value) ? looseObjectOf(value, debugMetaShape, debugMetaFields) : undefined)],
+  ['debug_meta', debugMetaOf],
   ['modules', objectOf],
 ];
-const eventFields = fieldsOf(eventShape);
+const eventOf = looseReader<IngestEvent>(eventShape);

@@ -4,7 +4,7 @@
 // in as the bytes read from there, with the checksum it had.
 import { checksumOf, WRITTEN_CHECKSUM, type BodyChecksum, type StoredBody } from './eventBody';
 import { bodilessLine, eventLineHead, eventLineTail } from './storeLines';
-import type { EventRecord, StoreRecord } from './storeRecords';
+import { isEventRecord, type StoreRecord } from './storeRecords';
 
 /** Where a line put its event's body in the buffer, and what the line checks it by. */
 export interface PlacedBody {
@@ -92,8 +92,4 @@ export class LineBuffer {
     this.buffer.copy(grown, 0, 0, this.used);
     this.buffer = grown;
   }
-}
-
-function isEventRecord(record: StoreRecord): record is EventRecord {
-  return record.kind === 'event' || record.kind === 'kept';
 }

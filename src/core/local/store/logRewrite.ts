@@ -6,7 +6,7 @@ import type { BodyChecksum, BodyPlace, StoredBody } from './eventBody';
 import { LineBuffer } from './lineBuffer';
 import { bytesOfPlaces } from './logReadAhead';
 import { StoreReadError } from './storeReadError';
-import type { StoreRecord } from './storeRecords';
+import { isEventRecord, type StoreRecord } from './storeRecords';
 
 /** The new file is written in pieces of about this size: the whole of it at once would hold every body in memory. */
 const PIECE_BYTES = 1 << 20;
@@ -66,7 +66,7 @@ export async function writeRewrite(
 
 /** Where the old file holds the record's body, when it is copied from there (memory no longer holds its text). */
 function copiedPlaceOf(record: StoreRecord): BodyPlace | undefined {
-  if (record.kind !== 'event' && record.kind !== 'kept') return undefined;
+  if (!isEventRecord(record)) return undefined;
   const body = record.event.body;
   return body.heldText === undefined ? body.placeInLog : undefined;
 }

@@ -124,6 +124,10 @@ export type StoreRecord =
 export type EventRecord = Extract<StoreRecord, { readonly kind: 'event' | 'kept' }>;
 export type BodilessRecord = Exclude<StoreRecord, EventRecord>;
 
+export function isEventRecord(record: StoreRecord): record is EventRecord {
+  return record.kind === 'event' || record.kind === 'kept';
+}
+
 /** Records without an event body, parsed from a line as they are written (JSON, body apart). */
 export const bodilessRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project'), project: projectRecordSchema }),
